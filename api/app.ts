@@ -1,0 +1,45 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env";
+import { createRouter } from "./lib/router";
+import { handleError, notFoundFor } from "./middleware/errors";
+import { resolvePrincipal } from "./middleware/principal";
+import { requestContext } from "./middleware/request-context";
+import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
+import { adminBackupRoutes } from "./routes/admin/backups";
+import { adminWorkflowRoutes } from "./routes/admin/workflows";
+import { docsRoutes } from "./routes/docs";
+import { healthRoutes } from "./routes/health";
+import { jobRoutes } from "./routes/jobs";
+
+/** Everything under `/api`. Static assets and app routes never reach this app. */
+export function createApp() {
+  const api = createRouter()
+    .route("/", healthRoutes)
+    .route("/", jobRoutes)
+    .route("/", adminBackupRoutes)
+    .route("/", adminWorkflowRoutes)
+    .route("/", docsRoutes);
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+  });
+  api.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Resume Builder API",
+      version: c.env.APP_VERSION,
+      description: "Every response uses the envelope of SPEC §13.",
+    },
+    servers: [{ url: "/api" }],
+  }));
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("*", requestContext, securityHeaders, corsForConfiguredOrigins, resolvePrincipal);
+  app.route("/api", api);
+  app.onError(handleError);
+  app.notFound(notFoundFor(() => app.routes));
+  return app;
+}
+
+export const app = createApp();

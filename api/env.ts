@@ -1,0 +1,57 @@
+import type { QueueMessage } from "../consumers/messages";
+import type { Logger } from "./lib/logger";
+import type { Principal } from "./middleware/principal";
+
+/** Every binding of wrangler.toml, typed once. */
+export interface Env {
+  ENVIRONMENT: "local" | "test" | "staging" | "production";
+  APP_VERSION: string;
+  /** Comma-separated origins allowed by CORS; same-origin requests never need CORS. */
+  CORS_ORIGINS: string;
+  LOG_LEVEL: "debug" | "info" | "warn" | "error";
+  /** Secret: bearer token for operator automation until staff accounts exist. */
+  OPS_API_TOKEN?: string;
+
+  DB: D1Database;
+  SESSIONS: KVNamespace;
+  CACHE: KVNamespace;
+  JOBS: KVNamespace;
+  RATE_LIMITS: KVNamespace;
+  THREAT_INTEL: KVNamespace;
+  FILES: R2Bucket;
+
+  PDF_QUEUE: Queue<QueueMessage>;
+  AI_QUEUE: Queue<QueueMessage>;
+  EMAIL_QUEUE: Queue<QueueMessage>;
+  SYNC_QUEUE: Queue<QueueMessage>;
+  ANALYTICS_QUEUE: Queue<QueueMessage>;
+  STRIPE_QUEUE: Queue<QueueMessage>;
+  OPS_QUEUE: Queue<QueueMessage>;
+
+  BACKUP_WORKFLOW: Workflow;
+  SIGNUP_WORKFLOW: Workflow;
+  EXPORT_WORKFLOW: Workflow;
+  MODERATION_WORKFLOW: Workflow;
+  DUNNING_WORKFLOW: Workflow;
+  BAN_ESCALATION_WORKFLOW: Workflow;
+
+  COLLAB_ROOM: DurableObjectNamespace;
+  NOTIFICATION_HUB: DurableObjectNamespace;
+
+  BROWSER: Fetcher;
+  /** Declared for staging and production only: locally a labelled heuristic stands in. */
+  AI?: Ai;
+  /** Declared for staging and production only: locally mail goes to the D1 outbox. */
+  EMAIL?: SendEmail;
+  ASSETS: Fetcher;
+}
+
+/** Hono's generics for this app: bindings plus what middleware puts on the context. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    principal: Principal | null;
+  };
+}

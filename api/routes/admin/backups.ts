@@ -1,0 +1,92 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ok, okList } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requireOperator } from "../../middleware/principal";
+import { requestBackup } from "../../services/backup-requests";
+import { listBackups } from "../../services/backups";
+
+const backupSchema = z
+  .object({
+    id: z.string(),
+    job_id: z.string(),
+    status: z.enum(["running", "complete", "pruned"]),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+    table_count: z.number().int(),
+    row_count: z.number().int(),
+    bytes: z.number().int(),
+  })
+  .openapi("Backup");
+
+const startBackupRoute = createRoute({
+  method: "post",
+  path: "/admin/backups",
+  tags: ["Operations"],
+  summary: "Queue a D1 backup to R2 now",
+  security: bearerSecurity,
+  request: {
+    body: {
+      required: false,
+      content: {
+        "application/json": {
+          schema: z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    202: jsonResponse(
+      envelopeOf(z.object({ job_id: z.string(), workflow_instance_id: z.string() })),
+      "Queued",
+    ),
+    ...errorResponses,
+  },
+});
+
+const listBackupsRoute = createRoute({
+  method: "get",
+  path: "/admin/backups",
+  tags: ["Operations"],
+  summary: "Backups taken, newest first",
+  security: bearerSecurity,
+  request: { query: pageQuerySchema },
+  responses: { 200: jsonResponse(listEnvelopeOf(backupSchema), "Backups"), ...errorResponses },
+});
+
+export const adminBackupRoutes = createRouter();
+adminBackupRoutes.use("/admin/backups", requireOperator);
+adminBackupRoutes
+  .openapi(startBackupRoute, async (c) => {
+    const hasBody = c.req.header("content-type")?.includes("application/json");
+    const reason = hasBody ? c.req.valid("json").reason : undefined;
+    const { job } = await requestBackup(c.env, {
+      at: new Date(),
+      requestedBy: "operator",
+      ownerId: "operator",
+      reason,
+    });
+    return ok(c, { job_id: job.id, workflow_instance_id: job.id }, 202);
+  })
+  .openapi(listBackupsRoute, async (c) => {
+    const { page, per_page: perPage } = c.req.valid("query");
+    const { rows, total } = await listBackups(c.env, page, perPage);
+    const items = rows.map((row) => ({
+      id: row.id,
+      job_id: row.jobId,
+      status: row.status,
+      created_at: new Date(row.createdAt).toISOString(),
+      completed_at: row.completedAt === null ? null : new Date(row.completedAt).toISOString(),
+      table_count: row.tableCount,
+      row_count: row.rowCount,
+      bytes: row.bytes,
+    }));
+    return okList(c, items, { page, perPage, total });
+  });

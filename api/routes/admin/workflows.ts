@@ -1,0 +1,157 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { WorkflowRunRow } from "../../../db/schema";
+import { WORKFLOW_NAMES } from "../../../workflows/registry";
+import { ok, okList } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requireOperator } from "../../middleware/principal";
+import { listJobEvents } from "../../services/jobs";
+import {
+  controlWorkflowRun,
+  inspectWorkflowRun,
+  listWorkflowRuns,
+} from "../../services/workflow-runs";
+
+const runSchema = z
+  .object({
+    instance_id: z.string(),
+    workflow: z.string(),
+    subject: z.string(),
+    job_id: z.string().nullable(),
+    created_by: z.string(),
+    status: z.string(),
+    error: z.string().nullable(),
+    params: z.unknown(),
+    restarts: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("WorkflowRun");
+
+const runDetailSchema = runSchema.extend({
+  output: z.unknown(),
+  steps: z.array(
+    z.object({
+      status: z.string(),
+      step: z.string().nullable(),
+      percent: z.number(),
+      message: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+
+const toRunView = (row: WorkflowRunRow) => ({
+  instance_id: row.instanceId,
+  workflow: row.workflow,
+  subject: row.subject,
+  job_id: row.jobId,
+  created_by: row.createdBy,
+  status: row.status,
+  error: row.error,
+  params: JSON.parse(row.paramsJson) as unknown,
+  restarts: row.restarts,
+  created_at: new Date(row.createdAt).toISOString(),
+  updated_at: new Date(row.updatedAt).toISOString(),
+});
+
+const instanceParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/admin/workflows",
+  tags: ["Operations"],
+  summary: "Every recorded workflow run, newest first",
+  security: bearerSecurity,
+  request: {
+    query: pageQuerySchema.extend({
+      workflow: z.enum(WORKFLOW_NAMES).optional(),
+      status: z
+        .enum([
+          "queued",
+          "running",
+          "paused",
+          "waiting",
+          "complete",
+          "errored",
+          "terminated",
+          "unknown",
+        ])
+        .optional(),
+      subject: z.string().max(200).optional(),
+    }),
+  },
+  responses: { 200: jsonResponse(listEnvelopeOf(runSchema), "Runs"), ...errorResponses },
+});
+
+const detailRoute = createRoute({
+  method: "get",
+  path: "/admin/workflows/{id}",
+  tags: ["Operations"],
+  summary: "One run: live status, output and step history",
+  security: bearerSecurity,
+  request: { params: instanceParam },
+  responses: { 200: jsonResponse(envelopeOf(runDetailSchema), "Run"), ...errorResponses },
+});
+
+const actionRoute = createRoute({
+  method: "post",
+  path: "/admin/workflows/{id}/{action}",
+  tags: ["Operations"],
+  summary: "Pause, resume, terminate or restart a run",
+  security: bearerSecurity,
+  request: {
+    params: instanceParam.extend({ action: z.enum(["pause", "resume", "terminate", "restart"]) }),
+  },
+  responses: {
+    200: jsonResponse(envelopeOf(runSchema), "The run after the action"),
+    409: jsonResponse(errorEnvelopeSchema, "The run's status does not allow the action"),
+    ...errorResponses,
+  },
+});
+
+async function detail(env: Parameters<typeof inspectWorkflowRun>[0], id: string) {
+  const { row, output } = await inspectWorkflowRun(env, id);
+  const events = row.jobId ? await listJobEvents(env, row.jobId) : [];
+  return {
+    ...toRunView(row),
+    output,
+    steps: events.map((event) => ({
+      status: event.status,
+      step: event.step,
+      percent: event.percent,
+      message: event.message,
+      at: new Date(event.at).toISOString(),
+    })),
+  };
+}
+
+export const adminWorkflowRoutes = createRouter();
+adminWorkflowRoutes.use("/admin/workflows", requireOperator);
+adminWorkflowRoutes.use("/admin/workflows/*", requireOperator);
+adminWorkflowRoutes
+  .openapi(listRoute, async (c) => {
+    const { page, per_page: perPage, ...filters } = c.req.valid("query");
+    const { rows, total } = await listWorkflowRuns(c.env, { ...filters, page, perPage });
+    return okList(c, rows.map(toRunView), { page, perPage, total });
+  })
+  .openapi(detailRoute, async (c) => ok(c, await detail(c.env, c.req.valid("param").id), 200))
+  .openapi(actionRoute, async (c) => {
+    const { id, action } = c.req.valid("param");
+    const { row } = await controlWorkflowRun(c.env, id, action);
+    return ok(c, toRunView(row), 200);
+  });

@@ -1,0 +1,4 @@
+export * from "./backups";
+export * from "./jobs";
+export * from "./system";
+export * from "./workflows";

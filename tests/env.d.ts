@@ -1,0 +1,10 @@
+import type { Env as WorkerEnv } from "../api/env";
+
+/** Types `env` from `cloudflare:test` as the Worker's Env plus the test-only bindings. */
+declare global {
+  namespace Cloudflare {
+    interface Env extends WorkerEnv {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}

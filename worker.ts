@@ -1,0 +1,33 @@
+import { app } from "./api/app";
+import type { Env } from "./api/env";
+import { appShellFor } from "./api/lib/app-shell";
+import { handleQueue } from "./consumers/queue";
+import { handleScheduled } from "./consumers/scheduled";
+
+export { CollaborationRoom } from "./api/realtime/collaboration-room";
+export { NotificationHub } from "./api/realtime/notification-hub";
+export { BackupWorkflow } from "./workflows/backup";
+export { BanEscalationWorkflow } from "./workflows/ban-escalation";
+export { DunningWorkflow } from "./workflows/dunning";
+export { ExportWorkflow } from "./workflows/export";
+export { ModerationWorkflow } from "./workflows/moderation";
+export { SignupWorkflow } from "./workflows/signup";
+
+async function serveAppShell(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const shell =
+    request.method === "GET" || request.method === "HEAD" ? appShellFor(url.pathname) : null;
+  if (!shell)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  return env.ASSETS.fetch(new Request(new URL(shell, url), { headers: request.headers }));
+}
+
+export default {
+  fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/api" || pathname.startsWith("/api/")) return app.fetch(request, env, ctx);
+    return serveAppShell(request, env);
+  },
+  queue: (batch, env) => handleQueue(batch, env),
+  scheduled: (controller, env) => handleScheduled(controller, env),
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,74 @@
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { z } from "zod";
+import type { Env } from "../api/env";
+import {
+  dumpTable,
+  pruneBackups,
+  readSchema,
+  recordBackupStart,
+  writeManifest,
+} from "../api/services/backups";
+import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
+import { parseParams } from "./lib/params";
+import { runTrackedJob } from "./lib/tracked-job";
+
+export const backupParamsSchema = z.object({
+  jobId: z.string().min(1),
+  backupId: z.string().refine((id) => backupTime(id) !== null, "not a backup id"),
+  requestedBy: z.string().min(1),
+});
+export type BackupParams = z.infer<typeof backupParamsSchema>;
+
+const RETRY = {
+  retries: { limit: 3, delay: "5 seconds", backoff: "exponential" },
+  timeout: "2 minutes",
+} as const;
+
+/**
+ * Hourly D1 backup (SPEC §12): every table to R2 as checksummed NDJSON parts under
+ * `backups/d1/{id}/`, a manifest, then pruning of backups past the 30-day window.
+ */
+export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
+  override async run(event: Readonly<WorkflowEvent<BackupParams>>, step: WorkflowStep) {
+    const params = parseParams(backupParamsSchema, event.payload);
+    const ids = { jobId: params.jobId, instanceId: event.instanceId };
+    return runTrackedJob(this.env, step, ids, async (steps) => {
+      const schema = await steps.do("read schema", RETRY, async () => {
+        await recordBackupStart(this.env, params.backupId, params.jobId);
+        await steps.progress("read schema", 5);
+        return readSchema(this.env.DB);
+      });
+      const tables = schema.filter((object) => object.type === "table");
+      const dumped: BackupTable[] = [];
+      for (const [index, table] of tables.entries()) {
+        const name = `dump ${table.name}`;
+        dumped.push(
+          await steps.do(name, RETRY, async () => {
+            await steps.progress(name, 10 + Math.floor((80 * index) / tables.length));
+            return dumpTable(this.env, params.backupId, table);
+          }),
+        );
+      }
+      const totals = await steps.do("write manifest", RETRY, async () => {
+        await steps.progress("write manifest", 90);
+        const extraSql = schema
+          .filter((object) => object.type !== "table")
+          .map((object) => object.sql);
+        const manifest = await writeManifest(this.env, params.backupId, dumped, extraSql);
+        return manifest.totals;
+      });
+      const pruned = await steps.do("prune expired backups", RETRY, async () => {
+        await steps.progress("prune expired backups", 95);
+        return pruneBackups(this.env, backupTime(params.backupId) ?? new Date());
+      });
+      return {
+        backup_id: params.backupId,
+        manifest_key: manifestKey(params.backupId),
+        tables: totals.tables,
+        rows: totals.rows,
+        bytes: totals.bytes,
+        pruned,
+      };
+    });
+  }
+}
