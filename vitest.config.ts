@@ -22,6 +22,8 @@ export default defineConfig(async () => {
               main: "./worker.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
+                // An empty database for the backup restore round trip.
+                d1Databases: { RESTORE_TARGET: "restore-target" },
                 bindings: {
                   ENVIRONMENT: "test",
                   LOG_LEVEL: "warn",
@@ -33,6 +35,8 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
+            // Workflows, queues and Chromium run for real here; seconds, not milliseconds.
+            testTimeout: 30_000,
             include: ["tests/worker/**/*.test.ts"],
             setupFiles: ["./tests/worker/setup.ts"],
           },
