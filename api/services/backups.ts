@@ -11,6 +11,7 @@ import {
   manifestKey,
   partKey,
   ROWS_PER_PART,
+  restoreOrder,
 } from "../../core/backup/manifest";
 import {
   decodeRows,
@@ -51,6 +52,10 @@ export async function dumpTable(
     name: string;
   }>();
   const columns = pragma.results.map((column) => column.name);
+  const foreignKeys = await env.DB.prepare(
+    `PRAGMA foreign_key_list(${quoteIdentifier(table.name)})`,
+  ).all<{ table: string }>();
+  const references = [...new Set(foreignKeys.results.map((key) => key.table))];
   const order = /WITHOUT\s+ROWID/i.test(table.sql) ? "1" : "rowid";
   const parts: BackupTable["parts"] = [];
   let rows = 0;
@@ -72,7 +77,7 @@ export async function dumpTable(
     rows += results.length;
     if (results.length < ROWS_PER_PART) break;
   }
-  return { name: table.name, createSql: table.sql, columns, rows, parts };
+  return { name: table.name, createSql: table.sql, columns, references, rows, parts };
 }
 
 export async function writeManifest(
@@ -208,7 +213,7 @@ export async function restoreBackup(
   }
   await target.batch(manifest.tables.map((table) => target.prepare(table.createSql)));
   let rows = 0;
-  for (const table of manifest.tables) {
+  for (const table of restoreOrder(manifest.tables)) {
     const insert = insertSql(table.name, table.columns);
     for (const part of table.parts) {
       const decoded = decodeRows(partsByKey.get(part.key) ?? "");

@@ -49,6 +49,8 @@ export const backupTableSchema = z.object({
   name: z.string().min(1),
   createSql: z.string().min(1),
   columns: z.array(z.string()),
+  /** Tables this one has foreign keys to: restored before it. */
+  references: z.array(z.string()).default([]),
   rows: z.number().int().nonnegative(),
   parts: z.array(backupPartSchema),
 });
@@ -88,4 +90,27 @@ export function buildManifest(
       bytes: tables.reduce((sum, t) => sum + t.parts.reduce((s, p) => s + p.bytes, 0), 0),
     },
   };
+}
+
+/**
+ * Tables in an order where every table comes after the tables it references, because D1
+ * checks foreign keys when each batch commits. Cycles (and self-references) keep their
+ * original order; deferred foreign keys cover rows within one batch.
+ */
+export function restoreOrder<T extends { name: string; references: string[] }>(tables: T[]): T[] {
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  const ordered: T[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (table: T) => {
+    if (state.has(table.name)) return;
+    state.set(table.name, "visiting");
+    for (const parent of table.references) {
+      const dependency = byName.get(parent);
+      if (dependency && parent !== table.name) visit(dependency);
+    }
+    state.set(table.name, "done");
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table);
+  return ordered;
 }

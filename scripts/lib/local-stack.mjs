@@ -1,0 +1,125 @@
+// The local stack: D1 migrated and seeded on disk, the operator token in .dev.vars, and a
+// `wrangler dev` process that serves the API and both apps.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { projectEnv, ROOT, WRANGLER_BIN, wrangler } from "./env.mjs";
+
+export const DEFAULT_PERSIST = path.join(ROOT, ".wrangler/state");
+const DEV_VARS = path.join(ROOT, ".dev.vars");
+
+/** Reads OPS_API_TOKEN from .dev.vars, creating the file with a fresh random token if needed. */
+export function ensureDevVars() {
+  const existing = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, "utf8") : "";
+  const match = existing.match(/^OPS_API_TOKEN=(.+)$/m);
+  if (match) return { opsToken: match[1].trim() };
+  const opsToken = randomBytes(24).toString("base64url");
+  const header = existing
+    ? `${existing.trimEnd()}\n`
+    : "# Local secrets for wrangler dev; never committed.\n";
+  writeFileSync(DEV_VARS, `${header}OPS_API_TOKEN=${opsToken}\n`);
+  return { opsToken };
+}
+
+/** Applies migrations and every seed file (all idempotent) to the local D1 at `persistTo`. */
+export async function prepareLocalStack({ fresh = false, persistTo = DEFAULT_PERSIST } = {}) {
+  if (fresh) rmSync(persistTo, { recursive: true, force: true });
+  await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
+    quiet: true,
+  });
+  const seedDir = path.join(ROOT, "db/seed");
+  for (const file of readdirSync(seedDir)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()) {
+    await wrangler(
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        persistTo,
+        "--file",
+        path.join(seedDir, file),
+      ],
+      { quiet: true },
+    );
+  }
+  return ensureDevVars();
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`wrangler dev did not become healthy at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts `wrangler dev` as its own process group (wrangler itself, not npx, so stopping it
+ * stops workerd too) and resolves once /api/health answers 200.
+ */
+export async function startWorker({
+  port = 8787,
+  persistTo = DEFAULT_PERSIST,
+  inheritOutput = false,
+} = {}) {
+  const args = [
+    WRANGLER_BIN,
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    persistTo,
+  ];
+  const child = spawn(process.execPath, [...args, "--show-interactive-dev-session=false"], {
+    cwd: ROOT,
+    env: projectEnv(),
+    detached: true,
+    stdio: inheritOutput ? "inherit" : ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => {
+    log += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    log += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForHealth(url, child, 60_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}\n--- wrangler output ---\n${log.slice(-4000)}`);
+  }
+  return { url, stop, child, log: () => log };
+}

@@ -1,0 +1,38 @@
+// `npm start`: builds both apps, migrates and seeds the local database, and serves
+// everything on http://127.0.0.1:8787 until Ctrl-C.
+import { ensureChromeWrapper, ensureChromium } from "./lib/chromium.mjs";
+import { run } from "./lib/env.mjs";
+import { prepareLocalStack, startWorker } from "./lib/local-stack.mjs";
+
+const PORT = Number(process.env.PORT ?? 8787);
+
+ensureChromium();
+ensureChromeWrapper();
+console.log("Building the user and admin apps...");
+await run(process.execPath, ["scripts/build-apps.mjs"]);
+console.log("Migrating and seeding the local database...");
+const { opsToken } = await prepareLocalStack();
+const worker = await startWorker({ port: PORT, inheritOutput: true });
+
+console.log(`
+  Resume Builder is running.
+
+  User app        ${worker.url}/
+  Admin app       ${worker.url}/admin/
+  API reference   ${worker.url}/api/docs
+  Health          ${worker.url}/api/health
+
+  Demo accounts
+    Operator (admin app sign-in and API bearer token): ${opsToken}
+    (stored in .dev.vars as OPS_API_TOKEN; staff and user accounts arrive with the accounts issue)
+
+  Press Ctrl-C to stop.
+`);
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    await worker.stop();
+    process.exit(0);
+  });
+}
+worker.child.on("exit", (code) => process.exit(code ?? 0));
