@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import type { Env } from "../env";
+import { echoClose } from "./close";
 
 const peerSchema = z.object({
   name: z.string().min(1).max(80),
@@ -50,7 +51,7 @@ export class CollaborationRoom extends DurableObject<Env> {
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
     const peer = socket.deserializeAttachment() as Peer;
-    socket.close(code, reason);
+    echoClose(socket, code, reason);
     this.broadcast({ type: "leave", peer }, socket);
   }
 

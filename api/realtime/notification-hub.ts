@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
+import { echoClose } from "./close";
 
 export interface Notification {
   type: string;
@@ -46,6 +47,6 @@ export class NotificationHub extends DurableObject<Env> {
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
-    socket.close(code, reason);
+    echoClose(socket, code, reason);
   }
 }

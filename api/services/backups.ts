@@ -174,7 +174,14 @@ export class RestoreError extends Error {
 export async function readManifest(bucket: R2Bucket, backupId: string): Promise<BackupManifest> {
   const object = await bucket.get(manifestKey(backupId));
   if (!object) throw new RestoreError("backup_not_found", `No backup ${backupId} in storage`);
-  const parsed = backupManifestSchema.safeParse(await object.json());
+  const text = await object.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new RestoreError("invalid_manifest", `Manifest of ${backupId} is not valid JSON`);
+  }
+  const parsed = backupManifestSchema.safeParse(json);
   if (!parsed.success)
     throw new RestoreError("invalid_manifest", `Manifest of ${backupId} is invalid`);
   return parsed.data;

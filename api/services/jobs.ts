@@ -149,22 +149,20 @@ export async function changeJob(
         .where(and(eq(jobs.id, id), eq(jobs.revision, row.revision)))
         .returning(),
       // Selected from the row we just wrote, so the history row exists only if the write won.
-      db
-        .insert(jobEvents)
-        .select(
-          db
-            .select({
-              id: sql<null>`NULL`.as("id"),
-              jobId: jobs.id,
-              status: jobs.status,
-              step: jobs.step,
-              percent: jobs.percent,
-              message: sql<string | null>`${note}`.as("message"),
-              at: jobs.updatedAt,
-            })
-            .from(jobs)
-            .where(and(eq(jobs.id, id), eq(jobs.revision, revision))),
-        ),
+      db.insert(jobEvents).select(
+        db
+          .select({
+            id: sql<null>`NULL`.as("id"),
+            jobId: jobs.id,
+            status: jobs.status,
+            step: jobs.step,
+            percent: jobs.percent,
+            message: sql<string | null>`${note}`.as("message"),
+            at: jobs.updatedAt,
+          })
+          .from(jobs)
+          .where(and(eq(jobs.id, id), eq(jobs.revision, revision))),
+      ),
     ]);
     const fresh = updated[0];
     if (fresh) {

@@ -81,7 +81,9 @@ export async function listWorkflowRuns(env: Env, filters: RunFilters) {
   if (filters.workflow) conditions.push(eq(workflowRuns.workflow, filters.workflow));
   if (filters.status) conditions.push(eq(workflowRuns.status, filters.status));
   if (filters.subject) {
-    conditions.push(sql`${workflowRuns.subject} LIKE ${`%${filters.subject}%`} ESCAPE '\\'`);
+    // A substring match: the filter's own `%`, `_` and `\` are matched literally.
+    const literal = filters.subject.replace(/[\\%_]/g, "\\$&");
+    conditions.push(sql`${workflowRuns.subject} LIKE ${`%${literal}%`} ESCAPE '\\'`);
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
@@ -132,20 +134,21 @@ export async function controlWorkflowRun(env: Env, instanceId: string, action: R
     throw conflict(`Cannot ${action} a run that is ${row.status}`, { status: row.status });
   }
   const instance = await workflowBinding(env, row.workflow as WorkflowName).get(instanceId);
-  await instance[action]();
-  const db = createDb(env.DB);
   if (action === "restart") {
-    await db
-      .update(workflowRuns)
-      .set({ restarts: sql`${workflowRuns.restarts} + 1`, updatedAt: Date.now() })
-      .where(eq(workflowRuns.instanceId, instanceId));
-    if (row.jobId)
+    // Requeue first: the restarted run starts at once and its first step moves the job on.
+    if (row.jobId) {
       await changeJob(
         env,
         row.jobId,
         { type: "requeue", at: Date.now() },
         "restarted by an operator",
       );
+    }
+    await createDb(env.DB)
+      .update(workflowRuns)
+      .set({ restarts: sql`${workflowRuns.restarts} + 1`, updatedAt: Date.now() })
+      .where(eq(workflowRuns.instanceId, instanceId));
   }
+  await instance[action]();
   return inspectWorkflowRun(env, instanceId);
 }

@@ -17,7 +17,9 @@ export function backupTime(id: string): Date | null {
   const match = BACKUP_ID.exec(id);
   if (!match) return null;
   const [, y, mo, d, h, mi, s] = match;
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+  // Rejects impossible times: JavaScript rolls 30 February into March, or gives NaN.
+  return Number.isNaN(at.getTime()) || backupIdFor(at) !== id ? null : at;
 }
 
 export const isBackupId = (id: string): boolean => backupTime(id) !== null;

@@ -1,4 +1,14 @@
-import { SELF } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  SELF,
+} from "cloudflare:test";
+import { vi } from "vitest";
+import { getJob } from "../../api/services/jobs";
+import type { JobStatus } from "../../core/jobs/status";
+import worker from "../../worker";
 import { TEST_OPS_TOKEN } from "../fixtures/ops-token";
 
 export const opsHeaders = { Authorization: `Bearer ${TEST_OPS_TOKEN}` };
@@ -14,4 +24,66 @@ export async function api(path: string, init: RequestInit = {}) {
   }
   // biome-ignore lint/suspicious/noExplicitAny: tests read envelopes loosely
   return { response, status: response.status, body: body as any };
+}
+
+let sequence = 0;
+/** Storage is shared by the tests of one file: every test names its rows itself. */
+export const uniqueId = (label: string) => `${label}-${Date.now().toString(36)}-${++sequence}`;
+
+export interface Delivery {
+  id: string;
+  body: unknown;
+  attempts?: number;
+}
+
+export interface Delivered {
+  explicitAcks: string[];
+  retryMessages: { msgId: string }[];
+  /** The delay each retried message asked for, by message id. */
+  delays: Map<string, number | undefined>;
+}
+
+/** Hands one batch to the Worker's queue handler and reports what it acked and retried. */
+export async function deliver(queue: string, messages: Delivery[]): Promise<Delivered> {
+  const batch = createMessageBatch(
+    queue,
+    messages.map((message) => ({
+      id: message.id,
+      timestamp: new Date(),
+      attempts: message.attempts ?? 1,
+      body: message.body,
+    })),
+  );
+  // The pool reports which messages were retried but not the delay asked for; record it.
+  const delays = new Map<string, number | undefined>();
+  for (const message of batch.messages) {
+    const retry = message.retry.bind(message);
+    vi.spyOn(message, "retry").mockImplementation((options) => {
+      delays.set(message.id, options?.delaySeconds);
+      retry(options);
+    });
+  }
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env);
+  const { explicitAcks, retryMessages } = await getQueueResult(batch, ctx);
+  return { explicitAcks, retryMessages, delays };
+}
+
+/** Waits until the job reaches `status`, reading D1 (never a possibly stale mirror). */
+export async function waitForJob(id: string, status: JobStatus, timeout = 15_000) {
+  await vi.waitFor(
+    async () => {
+      await env.JOBS.delete(`job:${id}`);
+      const job = await getJob(env, id);
+      if (job?.status !== status) throw new Error(`job ${id} is ${job?.status}, not ${status}`);
+    },
+    { timeout, interval: 100 },
+  );
+}
+
+export async function countRows(sql: string, ...params: unknown[]): Promise<number> {
+  const n = await env.DB.prepare(sql)
+    .bind(...params)
+    .first<number>("n");
+  return n ?? 0;
 }
