@@ -26,7 +26,7 @@ export default defineConfig(async () => {
                 d1Databases: { RESTORE_TARGET: "restore-target" },
                 bindings: {
                   ENVIRONMENT: "test",
-                  LOG_LEVEL: "warn",
+                  LOG_LEVEL: "error",
                   OPS_API_TOKEN: TEST_OPS_TOKEN,
                   TEST_MIGRATIONS: migrations,
                 },

@@ -1,6 +1,9 @@
 import type { Env } from "../api/env";
+import type { WorkflowName } from "../core/workflows/runs";
 
-/** Every durable flow, by the name operators see, and the binding that runs it. */
+export { WORKFLOW_NAMES, type WorkflowName } from "../core/workflows/runs";
+
+/** The binding that runs each durable flow. */
 export const WORKFLOW_BINDINGS = {
   backup: "BACKUP_WORKFLOW",
   signup: "SIGNUP_WORKFLOW",
@@ -8,10 +11,7 @@ export const WORKFLOW_BINDINGS = {
   moderation: "MODERATION_WORKFLOW",
   dunning: "DUNNING_WORKFLOW",
   "ban-escalation": "BAN_ESCALATION_WORKFLOW",
-} as const satisfies Record<string, keyof Env>;
-
-export type WorkflowName = keyof typeof WORKFLOW_BINDINGS;
-export const WORKFLOW_NAMES = Object.keys(WORKFLOW_BINDINGS) as [WorkflowName, ...WorkflowName[]];
+} as const satisfies Record<WorkflowName, keyof Env>;
 
 export const workflowBinding = (env: Env, name: WorkflowName): Workflow =>
   env[WORKFLOW_BINDINGS[name]];

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { canApply, type RunAction } from "../../core/workflows/runs";
 import { createDb } from "../../db/client";
 import { type WorkflowRunRow, workflowRuns } from "../../db/schema";
 import { type WorkflowName, workflowBinding } from "../../workflows/registry";
@@ -118,19 +119,10 @@ export async function inspectWorkflowRun(env: Env, instanceId: string) {
   return { row: { ...row, status: live.status, error }, output: live.output ?? null };
 }
 
-export type RunAction = "pause" | "resume" | "terminate" | "restart";
-
-const ALLOWED_FROM: Record<RunAction, readonly string[]> = {
-  pause: ["queued", "running", "waiting"],
-  resume: ["paused"],
-  terminate: ["queued", "running", "paused", "waiting"],
-  restart: ["queued", "running", "paused", "waiting", "complete", "errored", "terminated"],
-};
-
 /** Operator controls; a restart also puts the run's job back to queued. */
 export async function controlWorkflowRun(env: Env, instanceId: string, action: RunAction) {
   const { row } = await inspectWorkflowRun(env, instanceId);
-  if (!ALLOWED_FROM[action].includes(row.status)) {
+  if (!canApply(action, row.status)) {
     throw conflict(`Cannot ${action} a run that is ${row.status}`, { status: row.status });
   }
   const instance = await workflowBinding(env, row.workflow as WorkflowName).get(instanceId);

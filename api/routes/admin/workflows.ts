@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { RUN_ACTIONS, RUN_STATUSES, WORKFLOW_NAMES } from "../../../core/workflows/runs";
 import type { WorkflowRunRow } from "../../../db/schema";
-import { WORKFLOW_NAMES } from "../../../workflows/registry";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -80,18 +80,7 @@ const listRoute = createRoute({
   request: {
     query: pageQuerySchema.extend({
       workflow: z.enum(WORKFLOW_NAMES).optional(),
-      status: z
-        .enum([
-          "queued",
-          "running",
-          "paused",
-          "waiting",
-          "complete",
-          "errored",
-          "terminated",
-          "unknown",
-        ])
-        .optional(),
+      status: z.enum(RUN_STATUSES).optional(),
       subject: z.string().max(200).optional(),
     }),
   },
@@ -115,7 +104,7 @@ const actionRoute = createRoute({
   summary: "Pause, resume, terminate or restart a run",
   security: bearerSecurity,
   request: {
-    params: instanceParam.extend({ action: z.enum(["pause", "resume", "terminate", "restart"]) }),
+    params: instanceParam.extend({ action: z.enum(RUN_ACTIONS) }),
   },
   responses: {
     200: jsonResponse(envelopeOf(runSchema), "The run after the action"),

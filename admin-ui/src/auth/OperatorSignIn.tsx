@@ -1,0 +1,75 @@
+import { createSignal, Show } from "solid-js";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import { TextField } from "~ds/components/TextField";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import { createApiClient } from "~shared/api/client";
+import { ApiError } from "~shared/api/envelope";
+import { ADMIN_APP_NAME } from "../layout/admin-nav";
+import { operatorSignOutReason, signInOperator } from "./operator-session";
+import "./operator-sign-in.css";
+
+/**
+ * Asks for the operator token and checks it against an operator-only endpoint before
+ * keeping it, so a typo is reported here rather than on the first page that loads data.
+ */
+export function OperatorSignIn() {
+  usePageTitle(() => "Operator sign-in", ADMIN_APP_NAME);
+  const [token, setToken] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  const [checking, setChecking] = createSignal(false);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const candidate = token().trim();
+    if (!candidate) {
+      setError("Enter the operator token.");
+      return;
+    }
+    setChecking(true);
+    setError(null);
+    try {
+      const probe = createApiClient({ bearerToken: () => candidate });
+      await probe.list("/api/admin/backups", { query: { page: 1, per_page: 1 } });
+      signInOperator(candidate);
+    } catch (cause) {
+      setError(
+        cause instanceof ApiError && (cause.status === 401 || cause.status === 403)
+          ? "That operator token was not accepted."
+          : `The token could not be checked: ${cause instanceof Error ? cause.message : cause}`,
+      );
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <div class="ds-container operator-sign-in">
+      <h1>Operator sign-in</h1>
+      <p class="ds-muted">
+        The admin console is open to operators only. Enter the operator token of this environment;
+        it is kept for this browser tab only.
+      </p>
+      <Show when={operatorSignOutReason()}>
+        {(reason) => <Alert tone="warning">{reason()}</Alert>}
+      </Show>
+      <form class="ds-stack" onSubmit={submit} noValidate>
+        <TextField
+          label="Operator token"
+          type="password"
+          name="operator-token"
+          autocomplete="current-password"
+          value={token()}
+          onChange={setToken}
+          error={error() ?? undefined}
+          required
+        />
+        <div>
+          <Button type="submit" loading={checking()}>
+            Sign in
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

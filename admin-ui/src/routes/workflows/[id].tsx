@@ -1,0 +1,131 @@
+import { A, useParams } from "@solidjs/router";
+import { createEffect, createResource, onCleanup, Show } from "solid-js";
+import { Alert } from "~ds/components/Alert";
+import { Badge } from "~ds/components/Badge";
+import { Card } from "~ds/components/Card";
+import { FactList } from "~ds/components/FactList";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import { ApiError } from "~shared/api/envelope";
+import { formatCount, formatDateTime } from "~shared/format";
+import { adminApi } from "../../api/admin-api";
+import { getWorkflowRun, LIVE_STATUSES } from "../../api/workflow-runs";
+import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import { RunActions } from "../../workflows/RunActions";
+import { RunSteps } from "../../workflows/RunSteps";
+import { runStatusLabel, runStatusTone } from "../../workflows/run-status";
+import "../../workflows/workflows.css";
+
+/** A running run is re-read this often so its status and steps stay current. */
+const LIVE_REFRESH_MS = 2000;
+
+export default function WorkflowRunPage() {
+  const params = useParams<{ id: string }>();
+  usePageTitle(() => "Workflow run", ADMIN_APP_NAME);
+  const [run, { refetch }] = createResource(
+    () => params.id,
+    (id) => getWorkflowRun(adminApi, id),
+  );
+
+  createEffect(() => {
+    const status = run.latest?.status;
+    if (!status || !LIVE_STATUSES.includes(status)) return;
+    const timer = setTimeout(() => void refetch(), LIVE_REFRESH_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  return (
+    <div class="ds-container ds-stack">
+      <header class="ds-page-header">
+        <div>
+          <h1>Workflow run</h1>
+          <p class="ds-muted ds-mono">{params.id}</p>
+        </div>
+        <A href="/workflows">All runs</A>
+      </header>
+      <Show when={run.error}>
+        {(error) => (
+          <Alert
+            tone="error"
+            title={
+              error() instanceof ApiError && error().status === 404
+                ? "Run not found"
+                : "The run could not be loaded"
+            }
+          >
+            {error() instanceof Error ? error().message : String(error())}
+          </Alert>
+        )}
+      </Show>
+      <Show
+        when={run.latest}
+        fallback={<Show when={!run.error}>{<SkeletonText lines={5} label="Loading run…" />}</Show>}
+      >
+        {(current) => (
+          <>
+            <Card title="Overview">
+              <div class="ds-stack">
+                <FactList
+                  facts={[
+                    { label: "Workflow", value: current().workflow },
+                    {
+                      label: "Status",
+                      value: (
+                        <Badge tone={runStatusTone(current().status)}>
+                          {runStatusLabel(current().status)}
+                        </Badge>
+                      ),
+                    },
+                    { label: "Subject", value: <span class="ds-mono">{current().subject}</span> },
+                    { label: "Started by", value: current().created_by },
+                    { label: "Started", value: formatDateTime(current().created_at) },
+                    { label: "Updated", value: formatDateTime(current().updated_at) },
+                    { label: "Restarts", value: formatCount(current().restarts) },
+                    {
+                      label: "Job",
+                      value: (
+                        <Show when={current().job_id} fallback="—">
+                          {(jobId) => (
+                            <A href={`/jobs/${encodeURIComponent(jobId())}`} class="ds-mono">
+                              {jobId()}
+                            </A>
+                          )}
+                        </Show>
+                      ),
+                    },
+                  ]}
+                />
+                <Show when={current().error}>
+                  {(message) => (
+                    <Alert tone="error" title="The run reported an error">
+                      {message()}
+                    </Alert>
+                  )}
+                </Show>
+                <RunActions run={current()} onChanged={() => void refetch()} />
+              </div>
+            </Card>
+            <Card title="Step history">
+              <Show
+                when={current().steps.length > 0}
+                fallback={<p class="ds-muted">No steps recorded for this run.</p>}
+              >
+                <RunSteps steps={current().steps} />
+              </Show>
+            </Card>
+            <Card title="Input and output">
+              <details>
+                <summary>Parameters</summary>
+                <pre>{JSON.stringify(current().params, null, 2)}</pre>
+              </details>
+              <details>
+                <summary>Output</summary>
+                <pre>{JSON.stringify(current().output, null, 2) ?? "null"}</pre>
+              </details>
+            </Card>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { For } from "solid-js";
+import { Badge } from "~ds/components/Badge";
+import { Table } from "~ds/components/Table";
+import type { JobStatus } from "~shared/api/jobs";
+import { formatDateTime } from "~shared/format";
+import { JOB_STATUS_LABEL, JOB_STATUS_TONE } from "~shared/jobs/job-status";
+import type { RunStep } from "../api/workflow-runs";
+
+const isJobStatus = (status: string): status is JobStatus => status in JOB_STATUS_LABEL;
+
+/** The run's job history: every status and step change, oldest first. */
+export function RunSteps(props: { steps: RunStep[] }) {
+  return (
+    <Table caption="Step history" hideCaption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Status</th>
+          <th scope="col">Step</th>
+          <th scope="col" class="ds-table__num">
+            Progress
+          </th>
+          <th scope="col">Message</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.steps}>
+          {(step) => (
+            <tr>
+              <th scope="row">{formatDateTime(step.at)}</th>
+              <td>
+                <Badge tone={isJobStatus(step.status) ? JOB_STATUS_TONE[step.status] : "neutral"}>
+                  {isJobStatus(step.status) ? JOB_STATUS_LABEL[step.status] : step.status}
+                </Badge>
+              </td>
+              <td>{step.step ?? "—"}</td>
+              <td class="ds-table__num">{step.percent}%</td>
+              <td class="run-step-message">{step.message ?? ""}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </Table>
+  );
+}

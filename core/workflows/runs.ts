@@ -1,0 +1,42 @@
+/**
+ * The durable flows and what operators may do to their runs: one list for the Worker
+ * (bindings, API validation, the 409 check) and the admin app (filters, buttons).
+ */
+export const WORKFLOW_NAMES = [
+  "backup",
+  "signup",
+  "export",
+  "moderation",
+  "dunning",
+  "ban-escalation",
+] as const;
+export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
+
+/** Cloudflare Workflows instance statuses, as recorded and reported. */
+export const RUN_STATUSES = [
+  "queued",
+  "running",
+  "paused",
+  "waiting",
+  "complete",
+  "errored",
+  "terminated",
+  "unknown",
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RUN_ACTIONS = ["pause", "resume", "terminate", "restart"] as const;
+export type RunAction = (typeof RUN_ACTIONS)[number];
+
+export const ACTIONS_ALLOWED_FROM: Record<RunAction, readonly string[]> = {
+  pause: ["queued", "running", "waiting"],
+  resume: ["paused"],
+  terminate: ["queued", "running", "paused", "waiting"],
+  restart: ["queued", "running", "paused", "waiting", "complete", "errored", "terminated"],
+};
+
+/** Statuses that can still change without an operator: worth refreshing. */
+export const LIVE_STATUSES: readonly string[] = ["queued", "running", "waiting"];
+
+export const canApply = (action: RunAction, status: string): boolean =>
+  ACTIONS_ALLOWED_FROM[action].includes(status);

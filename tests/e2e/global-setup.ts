@@ -1,0 +1,25 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { prepareLocalStack, startWorker } from "../../scripts/lib/local-stack.mjs";
+import { ensureAppsBuilt } from "./support/build";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Starts the local stack for the browser suite: the built apps, a freshly migrated and
+ * seeded D1 in its own directory, and `wrangler dev` on its own port, so a running
+ * `npm start` (port 8787, .wrangler/state) is never touched.
+ */
+export default async function setup(project: TestProject) {
+  ensureAppsBuilt(ROOT);
+  const port = Number(process.env.E2E_PORT ?? 8790);
+  const persistTo = join(ROOT, ".wrangler/e2e-state");
+  const { opsToken } = await prepareLocalStack({ fresh: true, persistTo });
+  const worker = await startWorker({ port, persistTo });
+  project.provide("baseUrl", worker.url);
+  project.provide("opsToken", opsToken);
+  return async () => {
+    await worker.stop();
+  };
+}

@@ -1,0 +1,62 @@
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../../scripts/lib/chromium.mjs";
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+export interface OpenPageOptions {
+  baseUrl: string;
+  /** HTTP error statuses the test expects (e.g. 401 after a rejected token). */
+  allowStatuses?: number[];
+  colorScheme?: "light" | "dark";
+  viewport?: { width: number; height: number };
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, uncaught exceptions, failed requests and unexpected HTTP errors. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+const RESOURCE_STATUS = /^Failed to load resource: the server responded with a status of (\d+)/;
+
+/**
+ * A page in a fresh context (own storage) that records everything a user would notice
+ * going wrong, so each test can end with `expect(problems).toEqual([])`.
+ */
+export async function openPage(browser: Browser, options: OpenPageOptions): Promise<WatchedPage> {
+  const allowed = new Set(options.allowStatuses ?? []);
+  const context = await browser.newContext({
+    baseURL: options.baseUrl,
+    colorScheme: options.colorScheme ?? "light",
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    reducedMotion: "reduce",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const status = message.text().match(RESOURCE_STATUS)?.[1];
+    if (status && allowed.has(Number(status))) return;
+    problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "unknown";
+    // aborted on purpose: a poll cancelled by navigating away, a superseded fetch
+    if (reason === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && !allowed.has(response.status())) {
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
+  });
+
+  return { page, context, problems, close: () => context.close() };
+}

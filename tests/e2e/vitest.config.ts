@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Browser end-to-end suite: real Chromium against `wrangler dev` serving the built apps and
+// the API. Run with `vitest run --config tests/e2e/vitest.config.ts`.
+export default defineConfig({
+  test: {
+    name: "e2e",
+    root: fileURLToPath(new URL("../..", import.meta.url)),
+    include: ["tests/e2e/**/*.e2e.ts"],
+    environment: "node",
+    globalSetup: ["tests/e2e/global-setup.ts"],
+    // one Worker and one browser at a time: files share the stack and its database
+    fileParallelism: false,
+    // a cold workerd, Workflows and Chromium: seconds per step, not milliseconds
+    testTimeout: 90_000,
+    // the setup may build both apps and start wrangler dev
+    hookTimeout: 300_000,
+    teardownTimeout: 30_000,
+  },
+});

@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@solidjs/start/config";
+
+const fromHere = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+// The user app, served at "/". A static SPA (ssr: false): the Worker serves the files and
+// returns index.html for client-side routes.
+export default defineConfig({
+  ssr: false,
+  server: {
+    preset: "static",
+    // Cloudflare static assets do not use precompressed .gz/.br files; skip writing them
+    compressPublicAssets: false,
+  },
+  vite: {
+    resolve: {
+      alias: {
+        "~ds": fromHere("./src/design-system"),
+        "~shared": fromHere("./src/shared"),
+        "~core": fromHere("../core"),
+      },
+    },
+    server: { fs: { allow: [fromHere("..")] } },
+  },
+});

@@ -1,0 +1,6 @@
+// @refresh reload
+import { mount, StartClient } from "@solidjs/start/client";
+import { installStartManifest } from "~shared/document/start-manifest";
+
+installStartManifest();
+mount(() => <StartClient />, document.getElementById("app")!);

@@ -1,0 +1,56 @@
+import type { IconName } from "~ds/icons/Icon";
+
+export interface Feature {
+  icon: IconName;
+  title: string;
+  text: string;
+}
+
+/** What the product does, as SPEC §1–§9 describe it. */
+export const FEATURES: Feature[] = [
+  {
+    icon: "layout",
+    title: "ATS-friendly templates",
+    text: "Distinct, clean templates that applicant tracking systems read without trouble. The preview you see is exactly what the PDF contains.",
+  },
+  {
+    icon: "file-text",
+    title: "Editor with live preview",
+    text: "Every JSON Resume section plus your own, reorder and hide items, undo and redo, and autosave that tells you when your work is safe.",
+  },
+  {
+    icon: "sparkles",
+    title: "AI writing help",
+    text: "Sharpen a bullet point, get ideas for a role, or find the skills a job description asks for.",
+  },
+  {
+    icon: "download",
+    title: "Export and import",
+    text: "Download PDF, DOCX, plain text or JSON Resume, and start from an existing JSON Resume file.",
+  },
+  {
+    icon: "users",
+    title: "Review together",
+    text: "Invite people as viewers, commenters or editors and see their changes, cursors and comments live.",
+  },
+  {
+    icon: "link",
+    title: "Share links",
+    text: "Publish a link with an optional password, hidden from search engines by default, with view and download counts.",
+  },
+  {
+    icon: "history",
+    title: "Version history",
+    text: "Snapshots as you save, so you can look back at any version and restore it.",
+  },
+  {
+    icon: "smartphone",
+    title: "On your phone, even offline",
+    text: "Install it like an app, keep editing without a connection, and your changes sync when you are back online.",
+  },
+  {
+    icon: "shield",
+    title: "Your account stays yours",
+    text: "Two-factor codes, passkeys, and a list of signed-in devices you can sign out of at any time.",
+  },
+];

@@ -1,0 +1,25 @@
+import { useParams } from "@solidjs/router";
+import { APP_NAME } from "~/layout/UserLayout";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import { createApiClient } from "~shared/api/client";
+import { fetchJob } from "~shared/api/jobs";
+import { JobProgress } from "~shared/jobs/JobProgress";
+
+// The signed-in user's session cookie authorises the request.
+const api = createApiClient({ credentials: "include" });
+
+export default function JobPage() {
+  const params = useParams<{ id: string }>();
+  usePageTitle(() => "Job progress", APP_NAME);
+  return (
+    <div class="ds-container ds-stack">
+      <header class="ds-page-header">
+        <div>
+          <h1>Job progress</h1>
+          <p class="ds-muted ds-mono">{params.id}</p>
+        </div>
+      </header>
+      <JobProgress jobId={params.id} fetchJob={(id, signal) => fetchJob(api, id, signal)} />
+    </div>
+  );
+}
