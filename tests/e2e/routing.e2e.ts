@@ -50,6 +50,22 @@ describe("routing and static files", () => {
     }
   });
 
+  it("renders the API reference from the OpenAPI document under the CSP", async () => {
+    const { page, problems, close } = await openPage(browser, { baseUrl });
+    try {
+      await page.goto("/api/docs");
+      await page.getByRole("heading", { name: /Resume Builder API/ }).waitFor();
+      await page.locator(".opblock").first().waitFor();
+      const operations = await page.locator(".opblock-summary-path").allTextContents();
+      expect(operations).toEqual(
+        expect.arrayContaining(["/health", "/jobs/{id}", "/admin/backups"]),
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("answers a missing build file with a 404 that is not the app's HTML", async () => {
     for (const path of ["/_build/missing.js", "/admin/_build/assets/missing.css"]) {
       const response = await fetch(new URL(path, baseUrl));
