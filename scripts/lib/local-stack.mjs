@@ -89,13 +89,13 @@ export async function startWorker({
     detached: true,
     stdio: inheritOutput ? "inherit" : ["ignore", "pipe", "pipe"],
   });
+  // The tail of wrangler's output, for the error message if it fails to start.
   let log = "";
-  child.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-16_384);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
