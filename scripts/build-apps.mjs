@@ -16,11 +16,11 @@
  *
  * Usage: node scripts/build-apps.mjs [--sequential] [--verbose]
  */
-import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { projectEnv, run } from "./lib/env.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PUBLIC = join(ROOT, "dist", "public");
@@ -35,27 +35,10 @@ const APPS = [
   { name: "admin-ui", dir: join(ROOT, "admin-ui"), mount: "admin" },
 ];
 
-// Must match api/middleware/security.ts so static files and API answers carry one policy.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
-const SECURITY_HEADERS = {
-  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy": "camera=(self), microphone=(), geolocation=()",
-  "Content-Security-Policy": CSP,
-};
+/** One policy for static files and API answers (api/middleware/security.ts reads it too). */
+const SECURITY_HEADERS = JSON.parse(
+  await readFile(join(ROOT, "core/security/headers.json"), "utf8"),
+);
 
 /** Content-hashed output folders: safe to cache for a year. */
 const IMMUTABLE_PATHS = ["/_build/*", "/admin/_build/*"];
@@ -63,41 +46,15 @@ const IMMUTABLE_PATHS = ["/_build/*", "/admin/_build/*"];
 /** SPEC §10 budgets per page, in bytes sent over the wire (gzip). */
 const BUDGET = { html: 10_000, css: 50_000, js: 200_000, fonts: 100_000, total: 400_000 };
 
-function run(command, commandArgs, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, {
-      cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? join(ROOT, ".config"),
-        XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? join(ROOT, ".cache"),
-      },
-    });
-    let output = "";
-    const collect = (chunk) => {
-      output += chunk;
-      if (args.has("--verbose")) process.stdout.write(chunk);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(output);
-      else
-        reject(
-          new Error(`${command} ${commandArgs.join(" ")} in ${cwd} exited ${code}\n${output}`),
-        );
-    });
-  });
-}
-
 async function buildApp(app) {
   const started = Date.now();
   // stale files from an earlier build must not reach dist
   await rm(join(app.dir, ".output"), { recursive: true, force: true });
-  await run(VINXI, ["build"], app.dir);
+  await run(VINXI, ["build"], {
+    cwd: app.dir,
+    env: projectEnv({ NODE_ENV: "production" }),
+    quiet: !args.has("--verbose"),
+  });
   console.log(`built ${app.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

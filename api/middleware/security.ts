@@ -1,31 +1,20 @@
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import policy from "../../core/security/headers.json";
 import type { AppEnv } from "../env";
 
 /**
- * The API's security headers. Static assets get the same set from `dist/public/_headers`,
- * written by scripts/build-apps.mjs.
+ * Security headers: Hono's defaults (COOP, CORP, no sniffing of downloads, …) plus the
+ * policy in core/security/headers.json, which the app build also writes into
+ * `dist/public/_headers` so static files and API answers carry the same one.
  */
-export const securityHeaders = secureHeaders({
-  strictTransportSecurity: "max-age=63072000; includeSubDomains",
-  xFrameOptions: "DENY",
-  xContentTypeOptions: "nosniff",
-  referrerPolicy: "strict-origin-when-cross-origin",
-  permissionsPolicy: { camera: ["self"], microphone: [], geolocation: [] },
-  crossOriginResourcePolicy: "same-origin",
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", "data:", "blob:"],
-    fontSrc: ["'self'", "data:"],
-    connectSrc: ["'self'", "ws:", "wss:"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-  },
-});
+const honoDefaults = secureHeaders();
+
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await honoDefaults(c, next);
+  for (const [name, value] of Object.entries(policy)) c.header(name, value);
+};
 
 /** CORS for the configured origins only; anything else gets no CORS headers at all. */
 export const corsForConfiguredOrigins: MiddlewareHandler<AppEnv> = (c, next) => {
