@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
@@ -6,6 +7,9 @@ import { TEST_OPS_TOKEN } from "./tests/fixtures/ops-token.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "db/migrations"));
+  // wrangler refuses a config whose assets folder is missing; the workerd suites serve no
+  // assets, so on a fresh clone (apps not built yet) an empty folder is enough.
+  mkdirSync(path.join(import.meta.dirname, "dist/public"), { recursive: true });
   return {
     test: {
       projects: [
