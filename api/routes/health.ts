@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import { envelopeOf, jsonResponse } from "../lib/schemas";
-import { checkBindings } from "../services/health";
+import { type BindingHealth, checkBindings } from "../services/health";
 
 const bindingHealthSchema = z.object({
   status: z.enum(["ok", "error", "not_configured"]),
@@ -23,16 +23,21 @@ const healthRoute = createRoute({
   method: "get",
   path: "/health",
   tags: ["System"],
-  summary: "Liveness and the status of every binding",
+  summary: "Liveness and the status of every binding (details and latencies for operators)",
   responses: {
     200: jsonResponse(envelopeOf(healthSchema), "Every binding answered"),
     503: jsonResponse(envelopeOf(healthSchema), "At least one binding failed"),
   },
 });
 
+/** Anonymous callers (load balancers, uptime checks) learn statuses, not error text. */
+const statusesOnly = (bindings: Record<string, BindingHealth>) =>
+  Object.fromEntries(Object.entries(bindings).map(([name, { status }]) => [name, { status }]));
+
 export const healthRoutes = createRouter().openapi(healthRoute, async (c) => {
-  const bindings = await checkBindings(c.env);
-  const degraded = Object.values(bindings).some((binding) => binding.status === "error");
+  const checked = await checkBindings(c.env);
+  const bindings = c.get("principal") ? checked : statusesOnly(checked);
+  const degraded = Object.values(checked).some((binding) => binding.status === "error");
   c.header("Cache-Control", "no-store");
   const data = {
     status: degraded ? ("degraded" as const) : ("ok" as const),

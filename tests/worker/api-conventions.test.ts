@@ -16,6 +16,16 @@ describe("API conventions", () => {
     expect(body.data.bindings.AI.status).toBe("not_configured");
   });
 
+  it("shows binding details and latencies to operators only", async () => {
+    const anonymous = await api("/api/health");
+    for (const binding of Object.values(anonymous.body.data.bindings)) {
+      expect(Object.keys(binding as object)).toEqual(["status"]);
+    }
+    const operator = await api("/api/health", { headers: opsHeaders });
+    expect(operator.body.data.bindings.DB.latency_ms).toEqual(expect.any(Number));
+    expect(operator.body.data.bindings.AI.detail).toContain("heuristic");
+  });
+
   it("sets security headers on API responses", async () => {
     const { response } = await api("/api/health");
     expect(response.headers.get("strict-transport-security")).toContain("max-age=");
