@@ -2,8 +2,15 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { ensureChromeWrapper } from "./scripts/lib/chromium.mjs";
+import { projectEnv } from "./scripts/lib/env.mjs";
 
 import { TEST_OPS_TOKEN } from "./tests/fixtures/ops-token.ts";
+
+// Miniflare reads wrangler's cache (and the Chromium wrapper in it) from XDG_CACHE_HOME, so
+// `vitest` run directly behaves exactly like `npm test`.
+Object.assign(process.env, projectEnv());
+ensureChromeWrapper();
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "db/migrations"));
