@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** Sources the two apps are built from; a newer file than the build means it is stale. */
-const SOURCES = ["ui", "admin-ui", "core/design", "core/jobs"];
+const SOURCES = ["ui", "admin-ui", "core", "scripts/build-apps.mjs"];
 const SKIPPED = new Set([".output", ".vinxi", "node_modules"]);
 
 function newestMtime(path: string): number {
