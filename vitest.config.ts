@@ -4,6 +4,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { defineConfig } from "vitest/config";
 import { ensureChromeWrapper } from "./scripts/lib/chromium.mjs";
 import { projectEnv } from "./scripts/lib/env.mjs";
+import { rotateKeys } from "./scripts/lib/signing-key.mjs";
 
 import { TEST_OPS_TOKEN } from "./tests/fixtures/ops-token.ts";
 
@@ -39,6 +40,8 @@ export default defineConfig(async () => {
                   ENVIRONMENT: "test",
                   LOG_LEVEL: "error",
                   OPS_API_TOKEN: TEST_OPS_TOKEN,
+                  // A fresh signing key per run, so no test depends on a committed key.
+                  JWT_PRIVATE_KEYS: rotateKeys(null),
                   TEST_MIGRATIONS: migrations,
                 },
               },

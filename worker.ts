@@ -25,7 +25,13 @@ async function serveAppShell(request: Request, env: Env): Promise<Response> {
 export default {
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
-    if (pathname === "/api" || pathname.startsWith("/api/")) return app.fetch(request, env, ctx);
+    if (
+      pathname === "/api" ||
+      pathname.startsWith("/api/") ||
+      pathname.startsWith("/.well-known/")
+    ) {
+      return app.fetch(request, env, ctx);
+    }
     return serveAppShell(request, env);
   },
   queue: (batch, env) => handleQueue(batch, env),

@@ -5,19 +5,23 @@ import { handleError, notFoundFor } from "./middleware/errors";
 import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
+import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
+import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
 
-/** Everything under `/api`. Static assets and app routes never reach this app. */
+/** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
   const api = createRouter()
     .route("/", healthRoutes)
     .route("/", jobRoutes)
     .route("/", adminBackupRoutes)
     .route("/", adminWorkflowRoutes)
+    .route("/", adminAuditRoutes)
+    .route("/", jwksRoutes)
     .route("/", docsRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -37,6 +41,7 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext, securityHeaders, corsForConfiguredOrigins, resolvePrincipal);
   app.route("/api", api);
+  app.route("/", wellKnownRoutes);
   app.onError(handleError);
   app.notFound(notFoundFor(() => app.routes));
   return app;

@@ -9,8 +9,12 @@ export interface Env {
   /** Comma-separated origins allowed by CORS; same-origin requests never need CORS. */
   CORS_ORIGINS: string;
   LOG_LEVEL: "debug" | "info" | "warn" | "error";
-  /** Secret: bearer token for operator automation until staff accounts exist. */
+  /** Issuer (`iss`) of access tokens: the public origin of this deployment. */
+  JWT_ISSUER: string;
+  /** Secret: bearer token for operator automation and the admin app's operator sign-in. */
   OPS_API_TOKEN?: string;
+  /** Secret: JSON array of private ES256 JWKs; the first signs, all verify (rotation). */
+  JWT_PRIVATE_KEYS?: string;
 
   DB: D1Database;
   SESSIONS: KVNamespace;

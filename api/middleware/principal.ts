@@ -1,12 +1,37 @@
 import { createMiddleware } from "hono/factory";
+import {
+  hasPermission,
+  PERMISSIONS,
+  type Permission,
+  type Role,
+} from "../../core/auth/permissions";
 import type { AppEnv } from "../env";
 import { forbidden, unauthorized } from "../lib/errors";
+import { verifyAccessToken } from "../services/tokens";
 
 /**
- * Who is calling. Until staff and user accounts exist, the only credential is the operator
- * token (a Worker secret) used by automation and the admin app's operator sign-in.
+ * Who is calling: the operator (automation and the admin app's operator sign-in, holding
+ * every permission) or a signed-in person identified by an access JWT.
  */
-export type Principal = { kind: "operator"; id: "operator" };
+export type Principal =
+  | { kind: "operator"; id: "operator"; role: "super_admin"; permissions: readonly Permission[] }
+  | {
+      kind: "user";
+      id: `user:${string}`;
+      userId: string;
+      email: string;
+      role: Role;
+      permissions: readonly string[];
+      tokenId: string;
+      tokenExpiresAt: number;
+    };
+
+const OPERATOR: Principal = {
+  kind: "operator",
+  id: "operator",
+  role: "super_admin",
+  permissions: PERMISSIONS,
+};
 
 async function sameSecret(a: string, b: string): Promise<boolean> {
   const encoder = new TextEncoder();
@@ -18,25 +43,48 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
   return crypto.subtle.timingSafeEqual(ha, hb);
 }
 
+const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
+
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", null);
-  const header = c.req.header("authorization");
-  const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  const opsToken = c.env.OPS_API_TOKEN;
-  if (token && opsToken && opsToken.length >= 32 && (await sameSecret(token, opsToken))) {
-    c.set("principal", { kind: "operator", id: "operator" });
+  const token = c.req
+    .header("authorization")
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim();
+  if (token && looksLikeJwt(token)) {
+    const claims = await verifyAccessToken(c.env, token);
+    if (!claims) throw unauthorized();
+    c.set("principal", {
+      kind: "user",
+      id: `user:${claims.sub}`,
+      userId: claims.sub,
+      email: claims.email,
+      role: claims.role,
+      permissions: claims.permissions,
+      tokenId: claims.jti,
+      tokenExpiresAt: claims.exp,
+    });
   } else if (token) {
-    throw unauthorized();
+    const opsToken = c.env.OPS_API_TOKEN;
+    if (!opsToken || opsToken.length < 32 || !(await sameSecret(token, opsToken))) {
+      throw unauthorized();
+    }
+    c.set("principal", OPERATOR);
   }
   await next();
 });
 
-export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
-  const principal = c.get("principal");
-  if (!principal) throw unauthorized();
-  if (principal.kind !== "operator") throw forbidden();
-  await next();
-});
+/** 401 without a principal, 403 unless it holds every permission named. */
+export const requirePermission = (...needed: Permission[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal) throw unauthorized();
+    const missing = needed.filter(
+      (permission) => !hasPermission(principal.permissions, permission),
+    );
+    if (missing.length) throw forbidden(`This needs the ${missing.join(", ")} permission`);
+    await next();
+  });
 
 /** The owner id a principal's jobs are recorded under. */
 export const ownerIdOf = (principal: Principal): string => principal.id;

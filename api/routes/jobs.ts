@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { hasPermission } from "../../core/auth/permissions";
 import { ok } from "../lib/envelope";
 import { notFound, unauthorized } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
-import { ownerIdOf } from "../middleware/principal";
+import { ownerIdOf, type Principal } from "../middleware/principal";
 import { getJob } from "../services/jobs";
 
 export const jobSchema = z
@@ -40,15 +41,17 @@ const getJobRoute = createRoute({
   responses: { 200: jsonResponse(envelopeOf(jobSchema), "The job"), ...errorResponses },
 });
 
-/** Operators may read operator and system jobs; everyone else only their own. */
-const canRead = (ownerId: string, principalOwner: string) =>
-  ownerId === principalOwner || (principalOwner === "operator" && ownerId === "system");
+/** Your own jobs; system and operator jobs also to staff who can see system metrics. */
+const canRead = (ownerId: string, principal: Principal) =>
+  ownerId === ownerIdOf(principal) ||
+  ((ownerId === "system" || ownerId === "operator") &&
+    hasPermission(principal.permissions, "system.metrics"));
 
 export const jobRoutes = createRouter().openapi(getJobRoute, async (c) => {
   const principal = c.get("principal");
   if (!principal) throw unauthorized();
   const job = await getJob(c.env, c.req.valid("param").id);
-  if (!job || !canRead(job.owner_id, ownerIdOf(principal))) throw notFound("Job");
+  if (!job || !canRead(job.owner_id, principal)) throw notFound("Job");
   c.header("Cache-Control", "no-store");
   const { owner_id: _owner, ...view } = job;
   return ok(c, view, 200);

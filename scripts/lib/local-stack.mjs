@@ -5,21 +5,30 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectEnv, ROOT, WRANGLER_BIN, wrangler } from "./env.mjs";
+import { rotateKeys } from "./signing-key.mjs";
 
 export const DEFAULT_PERSIST = path.join(ROOT, ".wrangler/state");
 const DEV_VARS = path.join(ROOT, ".dev.vars");
 
-/** Reads OPS_API_TOKEN from .dev.vars, creating the file with a fresh random token if needed. */
+/**
+ * Local secrets in .dev.vars, each created once when missing: the operator token and the
+ * access-token signing key. Returns the operator token.
+ */
 export function ensureDevVars() {
-  const existing = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, "utf8") : "";
-  const match = existing.match(/^OPS_API_TOKEN=(.+)$/m);
-  if (match) return { opsToken: match[1].trim() };
-  const opsToken = randomBytes(24).toString("base64url");
-  const header = existing
-    ? `${existing.trimEnd()}\n`
+  let content = existsSync(DEV_VARS)
+    ? readFileSync(DEV_VARS, "utf8")
     : "# Local secrets for wrangler dev; never committed.\n";
-  writeFileSync(DEV_VARS, `${header}OPS_API_TOKEN=${opsToken}\n`);
-  return { opsToken };
+  const missing = {
+    OPS_API_TOKEN: () => randomBytes(24).toString("base64url"),
+    JWT_PRIVATE_KEYS: () => rotateKeys(null),
+  };
+  for (const [name, create] of Object.entries(missing)) {
+    if (!new RegExp(`^${name}=`, "m").test(content)) {
+      content = `${content.trimEnd()}\n${name}=${create()}\n`;
+    }
+  }
+  writeFileSync(DEV_VARS, content);
+  return { opsToken: content.match(/^OPS_API_TOKEN=(.+)$/m)[1].trim() };
 }
 
 /** Applies migrations and every seed file (all idempotent) to the local D1 at `persistTo`. */

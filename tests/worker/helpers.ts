@@ -7,6 +7,8 @@ import {
 } from "cloudflare:test";
 import { vi } from "vitest";
 import { getJob } from "../../api/services/jobs";
+import { issueAccessToken } from "../../api/services/tokens";
+import type { Role } from "../../core/auth/permissions";
 import type { JobStatus } from "../../core/jobs/status";
 import worker from "../../worker";
 import { TEST_OPS_TOKEN } from "../fixtures/ops-token";
@@ -86,4 +88,10 @@ export async function countRows(sql: string, ...params: unknown[]): Promise<numb
     .bind(...params)
     .first<number>("n");
   return n ?? 0;
+}
+
+/** A signed access token for a person with `role`, as login will issue it. */
+export async function bearerFor(role: Role, id = uniqueId("user")) {
+  const { token, claims } = await issueAccessToken(env, { id, email: `${id}@example.test`, role });
+  return { headers: { Authorization: `Bearer ${token}` }, token, claims, id };
 }

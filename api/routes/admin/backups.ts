@@ -9,7 +9,8 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requireOperator } from "../../middleware/principal";
+import { requirePermission } from "../../middleware/principal";
+import { recordAudit } from "../../services/audit";
 import { requestBackup } from "../../services/backup-requests";
 import { listBackups } from "../../services/backups";
 
@@ -32,6 +33,7 @@ const startBackupRoute = createRoute({
   tags: ["Operations"],
   summary: "Queue a D1 backup to R2 now",
   security: bearerSecurity,
+  middleware: [requirePermission("system.config")] as const,
   request: {
     body: {
       required: false,
@@ -57,12 +59,12 @@ const listBackupsRoute = createRoute({
   tags: ["Operations"],
   summary: "Backups taken, newest first",
   security: bearerSecurity,
+  middleware: [requirePermission("system.metrics")] as const,
   request: { query: pageQuerySchema },
   responses: { 200: jsonResponse(listEnvelopeOf(backupSchema), "Backups"), ...errorResponses },
 });
 
 export const adminBackupRoutes = createRouter();
-adminBackupRoutes.use("/admin/backups", requireOperator);
 adminBackupRoutes
   .openapi(startBackupRoute, async (c) => {
     const hasBody = c.req.header("content-type")?.includes("application/json");
@@ -72,6 +74,12 @@ adminBackupRoutes
       requestedBy: "operator",
       ownerId: "operator",
       reason,
+    });
+    await recordAudit(c, {
+      action: "backup.run",
+      resourceType: "backup",
+      resourceId: job.id,
+      details: reason ? { reason } : {},
     });
     return ok(c, { job_id: job.id, workflow_instance_id: job.id }, 202);
   })

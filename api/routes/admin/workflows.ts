@@ -12,7 +12,8 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requireOperator } from "../../middleware/principal";
+import { requirePermission } from "../../middleware/principal";
+import { recordAudit } from "../../services/audit";
 import { listJobEvents } from "../../services/jobs";
 import {
   controlWorkflowRun,
@@ -77,6 +78,7 @@ const listRoute = createRoute({
   tags: ["Operations"],
   summary: "Every recorded workflow run, newest first",
   security: bearerSecurity,
+  middleware: [requirePermission("system.metrics")] as const,
   request: {
     query: pageQuerySchema.extend({
       workflow: z.enum(WORKFLOW_NAMES).optional(),
@@ -93,6 +95,7 @@ const detailRoute = createRoute({
   tags: ["Operations"],
   summary: "One run: live status, output and step history",
   security: bearerSecurity,
+  middleware: [requirePermission("system.metrics")] as const,
   request: { params: instanceParam },
   responses: { 200: jsonResponse(envelopeOf(runDetailSchema), "Run"), ...errorResponses },
 });
@@ -103,6 +106,7 @@ const actionRoute = createRoute({
   tags: ["Operations"],
   summary: "Pause, resume, terminate or restart a run",
   security: bearerSecurity,
+  middleware: [requirePermission("system.config")] as const,
   request: {
     params: instanceParam.extend({ action: z.enum(RUN_ACTIONS) }),
   },
@@ -130,8 +134,6 @@ async function detail(env: Parameters<typeof inspectWorkflowRun>[0], id: string)
 }
 
 export const adminWorkflowRoutes = createRouter();
-adminWorkflowRoutes.use("/admin/workflows", requireOperator);
-adminWorkflowRoutes.use("/admin/workflows/*", requireOperator);
 adminWorkflowRoutes
   .openapi(listRoute, async (c) => {
     const { page, per_page: perPage, ...filters } = c.req.valid("query");
@@ -142,5 +144,11 @@ adminWorkflowRoutes
   .openapi(actionRoute, async (c) => {
     const { id, action } = c.req.valid("param");
     const { row } = await controlWorkflowRun(c.env, id, action);
+    await recordAudit(c, {
+      action: `workflow.${action}`,
+      resourceType: "workflow_run",
+      resourceId: id,
+      details: { workflow: row.workflow, status_after: row.status },
+    });
     return ok(c, toRunView(row), 200);
   });

@@ -1,0 +1,180 @@
+import {
+  createLocalJWKSet,
+  importJWK,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from "jose";
+import { z } from "zod";
+import { isRole, type Permission, permissionsOf, type Role } from "../../core/auth/permissions";
+import type { Env } from "../env";
+import { AppError } from "../lib/errors";
+
+/** Access tokens live 15 minutes (SPEC §1); a logout deny-lists one until then. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const AUDIENCE = "resume-builder-api";
+
+const privateJwkSchema = z
+  .object({
+    kty: z.literal("EC"),
+    crv: z.literal("P-256"),
+    alg: z.literal("ES256"),
+    kid: z.string().min(1),
+    x: z.string(),
+    y: z.string(),
+    d: z.string(),
+  })
+  .passthrough();
+const keySetSchema = z.array(privateJwkSchema).min(1);
+
+export interface AccessClaims extends JWTPayload {
+  sub: string;
+  email: string;
+  role: Role;
+  permissions: Permission[];
+  jti: string;
+  exp: number;
+}
+
+export interface PublicJwk {
+  kty: "EC";
+  crv: "P-256";
+  x: string;
+  y: string;
+  kid: string;
+  alg: "ES256";
+  use: "sig";
+}
+
+interface LoadedKeys {
+  signingKid: string;
+  signingKey: CryptoKey;
+  jwks: { keys: PublicJwk[] };
+  verify: ReturnType<typeof createLocalJWKSet>;
+}
+
+/** A deployment without signing keys cannot sign anyone in: 503 until it is configured. */
+export class TokenConfigError extends AppError {
+  constructor(message: string) {
+    super(503, "unavailable", `Sign-in is not configured on this server: ${message}`);
+    this.name = "TokenConfigError";
+  }
+}
+
+// Parsed once per isolate per secret value: importing keys is the slow part.
+const cache = new Map<string, Promise<LoadedKeys>>();
+
+/**
+ * `JWT_PRIVATE_KEYS` is a JSON array of private ES256 JWKs: the first signs, all of them
+ * are published so tokens signed before a rotation verify until they expire.
+ */
+function loadKeys(env: Pick<Env, "JWT_PRIVATE_KEYS">): Promise<LoadedKeys> {
+  const raw = env.JWT_PRIVATE_KEYS;
+  if (!raw) return Promise.reject(new TokenConfigError("JWT_PRIVATE_KEYS is not configured"));
+  let loaded = cache.get(raw);
+  if (!loaded) {
+    loaded = (async () => {
+      let parsed: z.infer<typeof keySetSchema>;
+      try {
+        parsed = keySetSchema.parse(JSON.parse(raw));
+      } catch {
+        throw new TokenConfigError("JWT_PRIVATE_KEYS is not a JSON array of ES256 private JWKs");
+      }
+      const [signing] = parsed;
+      const publicKeys: PublicJwk[] = parsed.map(({ kty, crv, x, y, kid, alg }) => ({
+        kty,
+        crv,
+        x,
+        y,
+        kid,
+        alg,
+        use: "sig",
+      }));
+      const jwks = { keys: publicKeys };
+      return {
+        signingKid: signing!.kid,
+        signingKey: (await importJWK(signing!, "ES256")) as CryptoKey,
+        jwks,
+        verify: createLocalJWKSet(jwks as JSONWebKeySet),
+      };
+    })();
+    loaded.catch(() => cache.delete(raw));
+    cache.set(raw, loaded);
+  }
+  return loaded;
+}
+
+export async function publicJwks(
+  env: Pick<Env, "JWT_PRIVATE_KEYS">,
+): Promise<{ keys: PublicJwk[] }> {
+  return (await loadKeys(env)).jwks;
+}
+
+export async function issueAccessToken(
+  env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER">,
+  subject: { id: string; email: string; role: Role },
+  now = Date.now(),
+): Promise<{ token: string; claims: AccessClaims }> {
+  const keys = await loadKeys(env);
+  const iat = Math.floor(now / 1000);
+  const claims: AccessClaims = {
+    sub: subject.id,
+    email: subject.email,
+    role: subject.role,
+    permissions: [...permissionsOf(subject.role)],
+    jti: crypto.randomUUID(),
+    iat,
+    exp: iat + ACCESS_TOKEN_TTL_SECONDS,
+  };
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: "ES256", kid: keys.signingKid, typ: "JWT" })
+    .setIssuer(env.JWT_ISSUER)
+    .setAudience(AUDIENCE)
+    .sign(keys.signingKey);
+  return { token, claims };
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string(),
+  role: z.string().refine(isRole),
+  permissions: z.array(z.string()),
+  jti: z.string().min(1),
+  exp: z.number(),
+});
+
+const denyKey = (jti: string) => `deny:${jti}`;
+
+/** Verifies signature, issuer, audience and expiry, then the deny-list. Null if any fails. */
+export async function verifyAccessToken(
+  env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER" | "SESSIONS">,
+  token: string,
+): Promise<AccessClaims | null> {
+  const keys = await loadKeys(env);
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keys.verify, {
+      issuer: env.JWT_ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["ES256"],
+    }));
+  } catch {
+    return null;
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) return null;
+  if (await env.SESSIONS.get(denyKey(claims.data.jti))) return null;
+  return payload as AccessClaims;
+}
+
+/** Refuses a token until it would have expired anyway (logout, revoked session). */
+export async function denyAccessToken(
+  env: Pick<Env, "SESSIONS">,
+  claims: Pick<AccessClaims, "jti" | "exp">,
+  now = Date.now(),
+): Promise<void> {
+  // KV's minimum TTL is 60 s; a token closer to expiry is simply kept a little longer.
+  const ttl = Math.max(60, claims.exp - Math.floor(now / 1000));
+  await env.SESSIONS.put(denyKey(claims.jti), "1", { expirationTtl: ttl });
+}
