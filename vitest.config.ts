@@ -36,6 +36,18 @@ export default defineConfig(async () => {
               miniflare: {
                 // An empty database for the backup restore round trip.
                 d1Databases: { RESTORE_TARGET: "restore-target" },
+                // Miniflare's own send_email simulator (it parses the MIME and checks the
+                // Message-ID and From) under test-only names: sendEmail's binding path runs
+                // for real while EMAIL stays unbound, as it is locally.
+                email: {
+                  send_email: [
+                    { name: "TEST_EMAIL" },
+                    {
+                      name: "TEST_EMAIL_RESTRICTED",
+                      allowed_destination_addresses: ["allowed@example.test"],
+                    },
+                  ],
+                },
                 bindings: {
                   ENVIRONMENT: "test",
                   LOG_LEVEL: "error",

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { createRouter } from "./lib/router";
+import { csrfProtection } from "./middleware/csrf";
 import { handleError, notFoundFor } from "./middleware/errors";
 import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
@@ -8,6 +9,9 @@ import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
+import { accountRoutes } from "./routes/auth/account";
+import { sessionRoutes } from "./routes/auth/session";
+import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
@@ -22,6 +26,9 @@ export function createApp() {
     .route("/", adminWorkflowRoutes)
     .route("/", adminAuditRoutes)
     .route("/", jwksRoutes)
+    .route("/", accountRoutes)
+    .route("/", sessionRoutes)
+    .route("/", devRoutes)
     .route("/", docsRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -39,7 +46,14 @@ export function createApp() {
   }));
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use("*", requestContext, securityHeaders, corsForConfiguredOrigins, resolvePrincipal);
+  app.use(
+    "*",
+    requestContext,
+    securityHeaders,
+    corsForConfiguredOrigins,
+    csrfProtection,
+    resolvePrincipal,
+  );
   app.route("/api", api);
   app.route("/", wellKnownRoutes);
   app.onError(handleError);

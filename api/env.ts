@@ -9,6 +9,10 @@ export interface Env {
   /** Comma-separated origins allowed by CORS; same-origin requests never need CORS. */
   CORS_ORIGINS: string;
   LOG_LEVEL: "debug" | "info" | "warn" | "error";
+  /** `Name <address>` every email is sent from (a verified Email Sending domain in production). */
+  EMAIL_FROM: string;
+  /** Where operator alerts (a failed backup, …) are mailed. */
+  OPS_ALERT_EMAIL: string;
   /** Issuer (`iss`) of access tokens: the public origin of this deployment. */
   JWT_ISSUER: string;
   /** Secret: bearer token for operator automation and the admin app's operator sign-in. */

@@ -6,6 +6,9 @@ declare global {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
       RESTORE_TARGET: D1Database;
+      /** Miniflare's local send_email simulators (vitest.config.ts). */
+      TEST_EMAIL: SendEmail;
+      TEST_EMAIL_RESTRICTED: SendEmail;
     }
   }
 }

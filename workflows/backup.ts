@@ -8,9 +8,10 @@ import {
   recordBackupStart,
   writeManifest,
 } from "../api/services/backups";
+import { publicUrl, sendEmail } from "../api/services/email";
 import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
 import { parseParams } from "./lib/params";
-import { runTrackedJob } from "./lib/tracked-job";
+import { type JobFailure, runTrackedJob } from "./lib/tracked-job";
 
 export const backupParamsSchema = z.object({
   jobId: z.string().min(1),
@@ -24,6 +25,24 @@ const RETRY = {
   timeout: "2 minutes",
 } as const;
 
+/** One email per failed backup job, however often the workflow replays or is restarted. */
+async function alertOperators(env: Env, params: BackupParams, failure: JobFailure) {
+  await sendEmail(env, {
+    to: env.OPS_ALERT_EMAIL,
+    template: "backup_failed",
+    dedupeKey: `backup-failed:${params.jobId}`,
+    data: {
+      backupId: params.backupId,
+      jobId: params.jobId,
+      step: failure.step,
+      reason: failure.reason,
+      jobUrl: publicUrl(env, `/admin/jobs/${encodeURIComponent(params.jobId)}`),
+      environment: env.ENVIRONMENT,
+      failedAt: failure.failedAt,
+    },
+  });
+}
+
 /**
  * Hourly D1 backup (SPEC §12): every table to R2 as checksummed NDJSON parts under
  * `backups/d1/{id}/`, a manifest, then pruning of backups past the 30-day window.
@@ -31,8 +50,12 @@ const RETRY = {
 export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
   override async run(event: Readonly<WorkflowEvent<BackupParams>>, step: WorkflowStep) {
     const params = parseParams(backupParamsSchema, event.payload);
-    const ids = { jobId: params.jobId, instanceId: event.instanceId };
-    return runTrackedJob(this.env, step, ids, async (steps) => {
+    const job = {
+      jobId: params.jobId,
+      instanceId: event.instanceId,
+      onFailure: (failure: JobFailure) => alertOperators(this.env, params, failure),
+    };
+    return runTrackedJob(this.env, step, job, async (steps) => {
       const schema = await steps.do("read schema", RETRY, async () => {
         await recordBackupStart(this.env, params.backupId, params.jobId);
         await steps.progress("read schema", 5);

@@ -1,6 +1,142 @@
-import { ReservedWorkflow } from "./lib/reserved";
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { NonRetryableError } from "cloudflare:workflows";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Env } from "../api/env";
+import { findUserById } from "../api/services/accounts";
+import { publicUrl, sendEmail } from "../api/services/email";
+import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../api/services/signup";
+import { setRunStatus } from "../api/services/workflow-runs";
+import { SIGNUP_PLANS } from "../core/auth/identity";
+import { createDb } from "../db/client";
+import { profiles, users } from "../db/schema";
+import { parseParams } from "./lib/params";
 
-export class SignupWorkflow extends ReservedWorkflow {
-  protected readonly flow = "signup";
-  protected readonly arrivesWith = "the accounts issue (#3)";
+export const signupParamsSchema = z.object({
+  userId: z.string().min(1),
+  plan: z.enum(SIGNUP_PLANS),
+});
+export type SignupParams = z.infer<typeof signupParamsSchema>;
+
+const RETRY = {
+  retries: { limit: 5, delay: "10 seconds", backoff: "exponential" },
+  timeout: "1 minute",
+} as const;
+
+type Outcome =
+  | { outcome: "verified"; plan: string }
+  | { outcome: "removed_unverified" }
+  | { outcome: "account_gone" };
+
+/**
+ * Signup (SPEC §1): the account the API created gets its profile and a verification email,
+ * then the flow waits for the address to be confirmed — a reminder after 24 hours, removal
+ * of the account after 7 days — and finally starts the chosen plan and says welcome. Every
+ * email has a dedupe key, so a step replayed after a crash never sends a second one.
+ */
+export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
+  override async run(
+    event: Readonly<WorkflowEvent<SignupParams>>,
+    step: WorkflowStep,
+  ): Promise<Outcome> {
+    const { userId, plan } = parseParams(signupParamsSchema, event.payload);
+    await step.do("mark running", RETRY, () => setRunStatus(this.env, event.instanceId, "running"));
+
+    const account = await step.do("create user", RETRY, async () => {
+      const user = await findUserById(this.env, userId);
+      if (!user) throw new NonRetryableError(`user ${userId} does not exist`);
+      return { email: user.email, name: user.name, verified: user.emailVerifiedAt !== null };
+    });
+
+    await step.do("create profile", RETRY, async () => {
+      const now = Date.now();
+      await createDb(this.env.DB)
+        .insert(profiles)
+        .values({ userId, createdAt: now, updatedAt: now })
+        .onConflictDoNothing();
+    });
+
+    if (!account.verified) {
+      await step.do("send verification email", RETRY, () =>
+        sendVerificationEmail(this.env, { id: userId, ...account }, "initial"),
+      );
+      const verified = await this.waitForVerification(
+        step,
+        userId,
+        "wait for verification",
+        "24 hours",
+      );
+      if (!verified) {
+        await step.do("send verification reminder", RETRY, () =>
+          sendVerificationEmail(this.env, { id: userId, ...account }, "reminder", true),
+        );
+        const late = await this.waitForVerification(
+          step,
+          userId,
+          "wait for verification after reminder",
+          "6 days",
+        );
+        if (!late) {
+          const fate = await step.do("remove unverified account", RETRY, () =>
+            this.removeIfUnverified(userId),
+          );
+          if (fate === "removed")
+            return this.finish(step, event.instanceId, { outcome: "removed_unverified" });
+          if (fate === "gone")
+            return this.finish(step, event.instanceId, { outcome: "account_gone" });
+        }
+      }
+    }
+
+    await step.do("start plan", RETRY, async () => {
+      // The billing issue creates the payment customer and the trial here; until then the
+      // chosen plan is what the account records.
+      await createDb(this.env.DB)
+        .update(users)
+        .set({ plan, updatedAt: Date.now() })
+        .where(eq(users.id, userId));
+      return { plan };
+    });
+    await step.do("send welcome email", RETRY, async () => {
+      await sendEmail(this.env, {
+        to: account.email,
+        template: "welcome",
+        data: { name: account.name, plan, dashboardUrl: publicUrl(this.env, "/dashboard") },
+        dedupeKey: `welcome:${userId}`,
+      });
+    });
+    return this.finish(step, event.instanceId, { outcome: "verified", plan });
+  }
+
+  /** True when the event came; on timeout, D1 decides (the event itself may have been lost). */
+  private async waitForVerification(
+    step: WorkflowStep,
+    userId: string,
+    name: string,
+    timeout: "24 hours" | "6 days",
+  ): Promise<boolean> {
+    try {
+      await step.waitForEvent(name, { type: EMAIL_VERIFIED_EVENT, timeout });
+      return true;
+    } catch {
+      return step.do(`${name}: check account`, RETRY, async () => {
+        const user = await findUserById(this.env, userId);
+        return user?.emailVerifiedAt != null;
+      });
+    }
+  }
+
+  private async removeIfUnverified(userId: string): Promise<"removed" | "verified" | "gone"> {
+    const user = await findUserById(this.env, userId);
+    if (!user) return "gone";
+    if (user.emailVerifiedAt !== null) return "verified";
+    // Profiles, tokens and sessions go with it (foreign keys cascade).
+    await createDb(this.env.DB).delete(users).where(eq(users.id, userId));
+    return "removed";
+  }
+
+  private async finish(step: WorkflowStep, instanceId: string, outcome: Outcome): Promise<Outcome> {
+    await step.do("mark complete", RETRY, () => setRunStatus(this.env, instanceId, "complete"));
+    return outcome;
+  }
 }

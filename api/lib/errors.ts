@@ -12,7 +12,13 @@ export type ErrorCode =
   | "payload_too_large"
   | "rate_limited"
   | "unavailable"
-  | "internal_error";
+  | "internal_error"
+  | "invalid_credentials"
+  | "account_locked"
+  | "account_suspended"
+  | "csrf_failed"
+  | "session_expired"
+  | "token_invalid";
 
 export class AppError extends Error {
   constructor(
@@ -34,3 +40,15 @@ export const forbidden = (message = "You do not have permission to do this") =>
   new AppError(403, "forbidden", message);
 export const conflict = (message: string, details?: unknown) =>
   new AppError(409, "conflict", message, details);
+
+/** 429 with `Retry-After` (seconds), for rate limits and lockouts. */
+export const tooManyRequests = (retryAfterSeconds: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError(
+    429,
+    "rate_limited",
+    `Too many requests. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    { retry_after: seconds },
+    { "Retry-After": String(seconds) },
+  );
+};

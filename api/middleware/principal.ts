@@ -1,3 +1,4 @@
+import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import {
   hasPermission,
@@ -6,6 +7,7 @@ import {
   type Role,
 } from "../../core/auth/permissions";
 import type { AppEnv } from "../env";
+import { ACCESS_COOKIE } from "../lib/auth-cookies";
 import { forbidden, unauthorized } from "../lib/errors";
 import { verifyAccessToken } from "../services/tokens";
 
@@ -24,6 +26,10 @@ export type Principal =
       permissions: readonly string[];
       tokenId: string;
       tokenExpiresAt: number;
+      /** The session (refresh-token family) the token belongs to, if any. */
+      sessionId: string | null;
+      /** How the token arrived: cookie-borne requests are the ones CSRF can forge. */
+      via: "header" | "cookie";
     };
 
 const OPERATOR: Principal = {
@@ -47,12 +53,17 @@ const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", null);
-  const token = c.req
+  const headerToken = c.req
     .header("authorization")
     ?.match(/^Bearer\s+(.+)$/i)?.[1]
     ?.trim();
+  const cookieToken = headerToken ? undefined : getCookie(c, ACCESS_COOKIE);
+  const token = headerToken ?? cookieToken;
   if (token && looksLikeJwt(token)) {
     const claims = await verifyAccessToken(c.env, token);
+    // An expired session cookie leaves the request anonymous (the app refreshes and
+    // retries); a bad token someone put in a header is an error they should see.
+    if (!claims && cookieToken) return next();
     if (!claims) throw unauthorized();
     c.set("principal", {
       kind: "user",
@@ -63,8 +74,10 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
       permissions: claims.permissions,
       tokenId: claims.jti,
       tokenExpiresAt: claims.exp,
+      sessionId: claims.sid ?? null,
+      via: cookieToken ? "cookie" : "header",
     });
-  } else if (token) {
+  } else if (token && !cookieToken) {
     const opsToken = c.env.OPS_API_TOKEN;
     if (!opsToken || opsToken.length < 32 || !(await sameSecret(token, opsToken))) {
       throw unauthorized();
@@ -88,3 +101,16 @@ export const requirePermission = (...needed: Permission[]) =>
 
 /** The owner id a principal's jobs are recorded under. */
 export const ownerIdOf = (principal: Principal): string => principal.id;
+
+/** Routes about one's own account: a signed-in person, not the operator token. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = c.get("principal");
+  if (!principal) throw unauthorized();
+  if (principal.kind !== "user") throw forbidden("This needs a personal account");
+  await next();
+});
+
+export function userPrincipal(principal: Principal | null) {
+  if (principal?.kind !== "user") throw unauthorized();
+  return principal;
+}

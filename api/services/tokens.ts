@@ -35,6 +35,10 @@ export interface AccessClaims extends JWTPayload {
   permissions: Permission[];
   jti: string;
   exp: number;
+  /** The session (refresh-token family) the token was issued for. */
+  sid?: string;
+  /** Issuance in milliseconds: `iat` has whole seconds, too coarse for "log out everywhere". */
+  iat_ms: number;
 }
 
 export interface PublicJwk {
@@ -113,7 +117,7 @@ export async function publicJwks(
 
 export async function issueAccessToken(
   env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER">,
-  subject: { id: string; email: string; role: Role },
+  subject: { id: string; email: string; role: Role; sessionId?: string },
   now = Date.now(),
 ): Promise<{ token: string; claims: AccessClaims }> {
   const keys = await loadKeys(env);
@@ -124,7 +128,9 @@ export async function issueAccessToken(
     role: subject.role,
     permissions: [...permissionsOf(subject.role)],
     jti: crypto.randomUUID(),
+    ...(subject.sessionId ? { sid: subject.sessionId } : {}),
     iat,
+    iat_ms: now,
     exp: iat + ACCESS_TOKEN_TTL_SECONDS,
   };
   const token = await new SignJWT(claims)
@@ -145,6 +151,9 @@ const claimsSchema = z.object({
 });
 
 const denyKey = (jti: string) => `deny:${jti}`;
+const issuedAtMs = (payload: JWTPayload) =>
+  typeof payload.iat_ms === "number" ? payload.iat_ms : (payload.iat ?? 0) * 1000;
+const revokedBeforeKey = (userId: string) => `revoked-before:${userId}`;
 
 /** Verifies signature, issuer, audience and expiry, then the deny-list. Null if any fails. */
 export async function verifyAccessToken(
@@ -164,7 +173,12 @@ export async function verifyAccessToken(
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return null;
-  if (await env.SESSIONS.get(denyKey(claims.data.jti))) return null;
+  const [denied, revokedBefore] = await Promise.all([
+    env.SESSIONS.get(denyKey(claims.data.jti)),
+    env.SESSIONS.get(revokedBeforeKey(claims.data.sub)),
+  ]);
+  if (denied) return null;
+  if (revokedBefore && issuedAtMs(payload) <= Number(revokedBefore)) return null;
   return payload as AccessClaims;
 }
 
@@ -177,4 +191,18 @@ export async function denyAccessToken(
   // KV's minimum TTL is 60 s; a token closer to expiry is simply kept a little longer.
   const ttl = Math.max(60, claims.exp - Math.floor(now / 1000));
   await env.SESSIONS.put(denyKey(claims.jti), "1", { expirationTtl: ttl });
+}
+
+/**
+ * "Log out everywhere": every access token of the user issued up to now stops working,
+ * not only the one presented. Kept as long as such a token could still be unexpired.
+ */
+export async function revokeAccessTokensOf(
+  env: Pick<Env, "SESSIONS">,
+  userId: string,
+  now = Date.now(),
+): Promise<void> {
+  await env.SESSIONS.put(revokedBeforeKey(userId), String(now), {
+    expirationTtl: ACCESS_TOKEN_TTL_SECONDS + 60,
+  });
 }

@@ -45,10 +45,10 @@ describe("audit log of administrative actions", () => {
   });
 
   it("records operator controls of workflow runs with the run's status after", async () => {
-    const id = uniqueId("signup");
-    await using instance = await introspectWorkflowInstance(env.SIGNUP_WORKFLOW, id);
+    const id = uniqueId("dunning");
+    await using instance = await introspectWorkflowInstance(env.DUNNING_WORKFLOW, id);
     await startWorkflowRun(env, {
-      workflow: "signup",
+      workflow: "dunning",
       instanceId: id,
       params: {},
       subject: "user:test",
@@ -67,7 +67,7 @@ describe("audit log of administrative actions", () => {
       resource_type: "workflow_run",
       resource_id: id,
       actor_role: "super_admin",
-      details: { workflow: "signup" },
+      details: { workflow: "dunning" },
     });
   });
 

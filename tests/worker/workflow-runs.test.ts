@@ -85,9 +85,9 @@ describe("admin workflow runs", () => {
   it("pages through runs newest first", async () => {
     const ids = [uniqueId("page-a"), uniqueId("page-b"), uniqueId("page-c")];
     for (const id of ids) {
-      await using instance = await introspectWorkflowInstance(env.SIGNUP_WORKFLOW, id);
+      await using instance = await introspectWorkflowInstance(env.DUNNING_WORKFLOW, id);
       await startWorkflowRun(env, {
-        workflow: "signup",
+        workflow: "dunning",
         instanceId: id,
         params: {},
         subject: `pager:${id}`,
@@ -229,7 +229,7 @@ describe("admin workflow runs", () => {
 
 describe("reserved workflows", () => {
   const reserved = Object.keys(WORKFLOW_BINDINGS).filter(
-    (name): name is WorkflowName => name !== "backup",
+    (name): name is WorkflowName => name !== "backup" && name !== "signup",
   );
 
   it.each(reserved)("%s starts, does no work, says so, and is recorded complete", async (name) => {

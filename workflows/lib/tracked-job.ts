@@ -1,5 +1,6 @@
 import type { WorkflowStep, WorkflowStepConfig } from "cloudflare:workers";
 import type { Env } from "../../api/env";
+import { createLogger, errorFields } from "../../api/lib/logger";
 import { changeJob } from "../../api/services/jobs";
 import { setRunStatus } from "../../api/services/workflow-runs";
 
@@ -14,20 +15,49 @@ export interface TrackedSteps {
   progress(step: string, percent: number): Promise<void>;
 }
 
-function reasonFor(stepName: string | null, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  return stepName ? `Step "${stepName}" failed: ${detail}` : detail;
+export interface JobFailure {
+  /** The step that ran out of retries; null when the body failed outside any step. */
+  step: string | null;
+  /** The error's own message. */
+  reason: string;
+  /** What the job records: `Step "…" failed: reason`. */
+  message: string;
+  /** When the job was marked failed (ISO); the same on every replay. */
+  failedAt: string;
+}
+
+export interface TrackedJob {
+  jobId: string;
+  instanceId: string;
+  /**
+   * Runs in its own step after the job is marked failed (e.g. to alert an operator), so a
+   * replay does not repeat it once it succeeded, and its own failure cannot hide the
+   * job's.
+   */
+  onFailure?: (failure: JobFailure) => Promise<void>;
+}
+
+/** Alerts are worth a few patient retries: the job is already marked failed either way. */
+const NOTIFY_RETRY = {
+  retries: { limit: 5, delay: "10 seconds", backoff: "exponential" },
+  timeout: "1 minute",
+} as const;
+
+function failureOf(stepName: string | null, error: unknown): Omit<JobFailure, "failedAt"> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = stepName ? `Step "${stepName}" failed: ${reason}` : reason;
+  return { step: stepName, reason, message };
 }
 
 /**
  * Runs a workflow body as a job: marks it running, then succeeded with the body's result,
- * or failed with the step and reason once retries are exhausted. Each of those marks is
- * its own step, so a crash and replay never repeats or loses one.
+ * or failed with the step and reason once retries are exhausted, then `onFailure` if given.
+ * Each of those is its own step, so a crash and replay never repeats or loses one.
  */
 export async function runTrackedJob<T extends Rpc.Serializable<T>>(
   env: Env,
   step: WorkflowStep,
-  ids: { jobId: string; instanceId: string },
+  job: TrackedJob,
   body: (steps: TrackedSteps) => Promise<T>,
 ): Promise<T> {
   let currentStep: string | null = null;
@@ -37,32 +67,48 @@ export async function runTrackedJob<T extends Rpc.Serializable<T>>(
       return step.do(name, config, fn);
     },
     progress: (name, percent) =>
-      changeJob(env, ids.jobId, { type: "progress", step: name, percent, at: Date.now() }).then(
+      changeJob(env, job.jobId, { type: "progress", step: name, percent, at: Date.now() }).then(
         () => {},
       ),
   };
 
   await step.do("job: mark running", async () => {
-    await changeJob(env, ids.jobId, { type: "start", at: Date.now() });
-    await setRunStatus(env, ids.instanceId, "running");
+    await changeJob(env, job.jobId, { type: "start", at: Date.now() });
+    await setRunStatus(env, job.instanceId, "running");
   });
   try {
     const result = await body(steps);
     await step.do("job: mark succeeded", async () => {
-      await changeJob(env, ids.jobId, { type: "succeed", result, at: Date.now() });
-      await setRunStatus(env, ids.instanceId, "complete");
+      await changeJob(env, job.jobId, { type: "succeed", result, at: Date.now() });
+      await setRunStatus(env, job.instanceId, "complete");
     });
     return result;
   } catch (error) {
-    const message = reasonFor(currentStep, error);
-    await step.do("job: mark failed", async () => {
-      await changeJob(env, ids.jobId, {
+    const failure = failureOf(currentStep, error);
+    const failedAt = await step.do("job: mark failed", async () => {
+      const at = Date.now();
+      await changeJob(env, job.jobId, {
         type: "fail",
-        error: { code: "step_failed", message },
-        at: Date.now(),
+        error: { code: "step_failed", message: failure.message },
+        at,
       });
-      await setRunStatus(env, ids.instanceId, "errored", message);
+      await setRunStatus(env, job.instanceId, "errored", failure.message);
+      return new Date(at).toISOString();
     });
+    const { onFailure } = job;
+    if (onFailure) {
+      try {
+        await step.do("job: notify failure", NOTIFY_RETRY, () =>
+          onFailure({ ...failure, failedAt }),
+        );
+      } catch (notifyError) {
+        createLogger(env.LOG_LEVEL).error("job failure notification failed", {
+          job_id: job.jobId,
+          instance_id: job.instanceId,
+          ...errorFields(notifyError),
+        });
+      }
+    }
     throw error;
   }
 }

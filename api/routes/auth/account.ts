@@ -1,0 +1,250 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { checkPasswordPolicy } from "../../../core/auth/password-policy";
+import { ok } from "../../lib/envelope";
+import { AppError, conflict, notFound, tooManyRequests } from "../../lib/errors";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import { createUser, findUserById, markEmailVerified, toUserView } from "../../services/accounts";
+import { consumeEmailToken } from "../../services/email-tokens";
+import { rateLimit } from "../../services/login-protection";
+import { hashPassword } from "../../services/passwords";
+import { listSessions, revokeFamily } from "../../services/refresh-tokens";
+import {
+  notifySignupWorkflow,
+  sendVerificationEmail,
+  signupInstanceId,
+} from "../../services/signup";
+import { startWorkflowRun } from "../../services/workflow-runs";
+import { registerSchema, userSchema } from "./schemas";
+
+const REGISTER_RATE = { limit: 5, windowSeconds: 3600 };
+const RESEND_RATE = { limit: 3, windowSeconds: 3600 };
+
+const verifyEmailRoute = createRoute({
+  method: "post",
+  path: "/auth/verify-email",
+  tags: ["Authentication"],
+  summary: "Confirm an email address with the token from the verification email",
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ token: z.string().min(16).max(200) }) } },
+    },
+  },
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Confirmed"),
+    ...errorResponses,
+  },
+});
+
+const resendRoute = createRoute({
+  method: "post",
+  path: "/auth/resend-verification",
+  tags: ["Authentication"],
+  summary: "Send the verification email again",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: {
+    202: jsonResponse(
+      envelopeOf(z.object({ sent: z.boolean(), already_verified: z.boolean() })),
+      "Queued",
+    ),
+    ...errorResponses,
+  },
+});
+
+const registerRoute = createRoute({
+  method: "post",
+  path: "/auth/register",
+  tags: ["Authentication"],
+  summary: "Create an account; a verification email follows",
+  request: {
+    body: { required: true, content: { "application/json": { schema: registerSchema } } },
+  },
+  responses: {
+    201: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Account created"),
+    409: jsonResponse(envelopeOf(z.null()), "That email already has an account"),
+    ...errorResponses,
+  },
+});
+
+const meRoute = createRoute({
+  method: "get",
+  path: "/auth/me",
+  tags: ["Authentication"],
+  summary: "The signed-in person's account",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Account"),
+    ...errorResponses,
+  },
+});
+
+const validateRoute = createRoute({
+  method: "get",
+  path: "/auth/validate",
+  tags: ["Authentication"],
+  summary: "Whether the presented access token is valid, and what it grants",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: {
+    200: jsonResponse(
+      envelopeOf(
+        z.object({
+          valid: z.literal(true),
+          user_id: z.string(),
+          role: z.string(),
+          permissions: z.array(z.string()),
+          expires_at: z.string(),
+        }),
+      ),
+      "Valid",
+    ),
+    ...errorResponses,
+  },
+});
+
+const sessionSchema = z
+  .object({
+    id: z.string(),
+    user_agent: z.string().nullable(),
+    ip: z.string().nullable(),
+    started_at: z.string(),
+    last_seen_at: z.string(),
+    expires_at: z.string(),
+    current: z.boolean(),
+  })
+  .openapi("Session");
+
+const sessionsRoute = createRoute({
+  method: "get",
+  path: "/auth/sessions",
+  tags: ["Authentication"],
+  summary: "Signed-in devices, most recently used first",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: {
+    200: jsonResponse(envelopeOf(z.array(sessionSchema)), "Sessions"),
+    ...errorResponses,
+  },
+});
+
+const revokeSessionRoute = createRoute({
+  method: "delete",
+  path: "/auth/sessions/{id}",
+  tags: ["Authentication"],
+  summary: "Sign one device out",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ revoked: z.literal(true) })), "Revoked"),
+    ...errorResponses,
+  },
+});
+
+export const accountRoutes = createRouter()
+  .openapi(registerRoute, async (c) => {
+    const input = c.req.valid("json");
+    const limit = await rateLimit(
+      c.env,
+      `register-ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`,
+      REGISTER_RATE,
+    );
+    if (!limit.allowed) {
+      throw new AppError(
+        429,
+        "rate_limited",
+        "Too many new accounts from this network; try again later",
+        { retry_after: limit.retryAfterSeconds },
+        { "Retry-After": String(limit.retryAfterSeconds) },
+      );
+    }
+    const policy = checkPasswordPolicy(input.password, { email: input.email, name: input.name });
+    if (!policy.ok) {
+      const issues = policy.issues.map((issue) => ({
+        ...issue,
+        path: ["password"],
+        location: "json",
+      }));
+      throw new AppError(400, "validation_failed", "The password is too weak", issues);
+    }
+    const user = await createUser(c.env, {
+      ...input,
+      passwordHash: await hashPassword(input.password),
+    });
+    if (!user) throw conflict("An account with this email already exists");
+    await startWorkflowRun(c.env, {
+      workflow: "signup",
+      instanceId: signupInstanceId(user.id),
+      params: { userId: user.id, plan: input.plan },
+      subject: `user:${user.id}`,
+      jobId: null,
+      createdBy: `user:${user.id}`,
+    });
+    return ok(c, { user: toUserView(user) }, 201);
+  })
+  .openapi(verifyEmailRoute, async (c) => {
+    const userId = await consumeEmailToken(c.env, c.req.valid("json").token, "verify_email");
+    if (!userId) {
+      throw new AppError(
+        400,
+        "token_invalid",
+        "This link is invalid, expired or already used. Request a new one.",
+      );
+    }
+    const user = await markEmailVerified(c.env, userId);
+    if (!user) throw notFound("Account");
+    await notifySignupWorkflow(c.env, userId, c.get("logger"));
+    return ok(c, { user: toUserView(user) }, 200);
+  })
+  .openapi(resendRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const user = await findUserById(c.env, principal.userId);
+    if (!user) throw notFound("Account");
+    if (user.emailVerifiedAt !== null) return ok(c, { sent: false, already_verified: true }, 202);
+    const limit = await rateLimit(c.env, `resend-verification:${user.id}`, RESEND_RATE);
+    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    await sendVerificationEmail(c.env, user, `resend:${Date.now()}`);
+    return ok(c, { sent: true, already_verified: false }, 202);
+  })
+  .openapi(meRoute, async (c) => {
+    const user = await findUserById(c.env, userPrincipal(c.get("principal")).userId);
+    if (!user) throw notFound("Account");
+    return ok(c, { user: toUserView(user) }, 200);
+  })
+  .openapi(validateRoute, (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    return ok(
+      c,
+      {
+        valid: true as const,
+        user_id: principal.userId,
+        role: principal.role,
+        permissions: [...principal.permissions],
+        expires_at: new Date(principal.tokenExpiresAt * 1000).toISOString(),
+      },
+      200,
+    );
+  })
+  .openapi(sessionsRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const sessions = await listSessions(c.env, principal.userId);
+    return ok(
+      c,
+      sessions.map((session) => ({ ...session, current: session.id === principal.sessionId })),
+      200,
+    );
+  })
+  .openapi(revokeSessionRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const { id } = c.req.valid("param");
+    const owned = (await listSessions(c.env, principal.userId)).some(
+      (session) => session.id === id,
+    );
+    if (!owned) throw notFound("Session");
+    await revokeFamily(c.env, id, "revoked_by_user");
+    return ok(c, { revoked: true as const }, 200);
+  });

@@ -1,0 +1,131 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
+import {
+  clearSessionCookies,
+  REFRESH_COOKIE,
+  readCookie,
+  setSessionCookies,
+} from "../../lib/auth-cookies";
+import { ok } from "../../lib/envelope";
+import { AppError } from "../../lib/errors";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import { familyOf, revokeAllSessions, revokeFamily } from "../../services/refresh-tokens";
+import { refreshSession, type SessionTokens, signIn, tokenResponse } from "../../services/sign-in";
+import { denyAccessToken, revokeAccessTokensOf } from "../../services/tokens";
+import { loginSchema, refreshSchema, tokenPairSchema } from "./schemas";
+
+const deviceOf = (c: Context<AppEnv>) => ({
+  userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+  ip: c.req.header("cf-connecting-ip") ?? null,
+});
+
+/** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
+function respondWithTokens(c: Context<AppEnv>, tokens: SessionTokens, withCookies: boolean) {
+  const csrf = withCookies ? setSessionCookies(c, tokens) : undefined;
+  c.header("Cache-Control", "no-store");
+  return ok(c, tokenResponse(tokens, csrf), 200);
+}
+
+const wantsCookies = (c: Context<AppEnv>) =>
+  c.req.header("x-requested-with") === "resume-builder-web" ||
+  readCookie(c, REFRESH_COOKIE) !== undefined;
+
+const optionalJson = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: false, content: { "application/json": { schema } } },
+});
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["Authentication"],
+  summary: "Sign in with email and password",
+  description:
+    "Web clients send `X-Requested-With: resume-builder-web` to receive httpOnly session cookies and a CSRF token.",
+  request: { body: { required: true, content: { "application/json": { schema: loginSchema } } } },
+  responses: {
+    200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"),
+    ...errorResponses,
+  },
+});
+
+const refreshRoute = createRoute({
+  method: "post",
+  path: "/auth/refresh",
+  tags: ["Authentication"],
+  summary: "Exchange a refresh token for a new pair (the old one stops working)",
+  request: optionalJson(refreshSchema),
+  responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "New tokens"), ...errorResponses },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["Authentication"],
+  summary: "End this session",
+  request: optionalJson(refreshSchema),
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ logged_out: z.literal(true) })), "Signed out"),
+  },
+});
+
+const logoutAllRoute = createRoute({
+  method: "post",
+  path: "/auth/logout-all",
+  tags: ["Authentication"],
+  summary: "End every session of this account, on every device",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: {
+    200: jsonResponse(
+      envelopeOf(z.object({ logged_out: z.literal(true) })),
+      "Signed out everywhere",
+    ),
+    ...errorResponses,
+  },
+});
+
+/** Browsers send the refresh token as a cookie, other clients in the body. */
+function presentedRefreshToken(
+  c: Context<AppEnv>,
+  body: z.infer<typeof refreshSchema> | undefined,
+) {
+  return body?.refresh_token ?? readCookie(c, REFRESH_COOKIE);
+}
+
+export const sessionRoutes = createRouter()
+  .openapi(loginRoute, async (c) => {
+    const tokens = await signIn(c.env, c.req.valid("json"), deviceOf(c));
+    return respondWithTokens(c, tokens, wantsCookies(c));
+  })
+  .openapi(refreshRoute, async (c) => {
+    const body = c.req.valid("json") as z.infer<typeof refreshSchema> | undefined;
+    const presented = presentedRefreshToken(c, body);
+    if (!presented) throw new AppError(401, "session_expired", "No refresh token was presented");
+    const tokens = await refreshSession(c.env, presented, deviceOf(c));
+    return respondWithTokens(c, tokens, body?.refresh_token === undefined);
+  })
+  .openapi(logoutRoute, async (c) => {
+    const principal = c.get("principal");
+    if (principal?.kind === "user")
+      await denyAccessToken(c.env, { jti: principal.tokenId, exp: principal.tokenExpiresAt });
+    const presented = presentedRefreshToken(
+      c,
+      c.req.valid("json") as z.infer<typeof refreshSchema> | undefined,
+    );
+    const row = presented ? await familyOf(c.env, presented) : undefined;
+    if (row) await revokeFamily(c.env, row.familyId, "logout");
+    else if (principal?.kind === "user" && principal.sessionId)
+      await revokeFamily(c.env, principal.sessionId, "logout");
+    clearSessionCookies(c);
+    return ok(c, { logged_out: true as const }, 200);
+  })
+  .openapi(logoutAllRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    await revokeAllSessions(c.env, principal.userId, "logout_all");
+    await revokeAccessTokensOf(c.env, principal.userId);
+    clearSessionCookies(c);
+    return ok(c, { logged_out: true as const }, 200);
+  });

@@ -1,0 +1,90 @@
+import { eq } from "drizzle-orm";
+import { normalizeEmail } from "../../core/auth/identity";
+import type { Role } from "../../core/auth/permissions";
+import { createDb } from "../../db/client";
+import { type UserRow, users } from "../../db/schema";
+import type { Env } from "../env";
+
+type AccountEnv = Pick<Env, "DB">;
+
+/** What the API shows of a user: never the password hash. */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: UserRow["status"];
+  plan: string;
+  email_verified: boolean;
+  mfa_enabled: boolean;
+  created_at: string;
+}
+
+export const toUserView = (row: UserRow): UserView => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  status: row.status,
+  plan: row.plan,
+  email_verified: row.emailVerifiedAt !== null,
+  mfa_enabled: row.mfaEnabled,
+  created_at: new Date(row.createdAt).toISOString(),
+});
+
+/** Inserts a pending account; null when the email is already taken. */
+export async function createUser(
+  env: AccountEnv,
+  input: { email: string; name: string; passwordHash: string; plan: string },
+  now = Date.now(),
+): Promise<UserRow | null> {
+  const [row] = await createDb(env.DB)
+    .insert(users)
+    .values({
+      id: crypto.randomUUID(),
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      passwordHash: input.passwordHash,
+      plan: input.plan,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return row ?? null;
+}
+
+export const findUserByEmail = (env: AccountEnv, email: string) =>
+  createDb(env.DB).query.users.findFirst({ where: eq(users.email, normalizeEmail(email)) });
+
+export const findUserById = (env: AccountEnv, id: string) =>
+  createDb(env.DB).query.users.findFirst({ where: eq(users.id, id) });
+
+export async function updateUser(
+  env: AccountEnv,
+  id: string,
+  changes: Partial<Pick<UserRow, "passwordHash" | "lastLoginAt" | "status" | "emailVerifiedAt">>,
+) {
+  await createDb(env.DB)
+    .update(users)
+    .set({ ...changes, updatedAt: Date.now() })
+    .where(eq(users.id, id));
+}
+
+/** Accounts that may sign in; suspended, banned and deleted ones may not. */
+export const canSignIn = (row: UserRow) =>
+  row.status === "active" || row.status === "pending_verification";
+
+/** Confirms the address (once) and activates a pending account; returns the account. */
+export async function markEmailVerified(env: AccountEnv, userId: string, now = Date.now()) {
+  const user = await findUserById(env, userId);
+  if (!user) return undefined;
+  if (user.emailVerifiedAt !== null) return user;
+  const status = user.status === "pending_verification" ? "active" : user.status;
+  const [updated] = await createDb(env.DB)
+    .update(users)
+    .set({ emailVerifiedAt: now, status, updatedAt: now })
+    .where(eq(users.id, userId))
+    .returning();
+  return updated;
+}

@@ -1,0 +1,68 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { emailTokens } from "../../db/schema";
+import type { Env } from "../env";
+import { hashToken } from "./refresh-tokens";
+
+export type EmailTokenPurpose = "verify_email" | "reset_password";
+
+/** How long each kind of link works (SPEC §1: reset links for one hour). */
+export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
+  verify_email: 7 * 86_400_000,
+  reset_password: 3_600_000,
+};
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** A new single-use token; only its hash is stored, the token itself goes into the email. */
+export async function createEmailToken(
+  env: Pick<Env, "DB">,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
+  const token = randomToken();
+  const expiresAt = now + EMAIL_TOKEN_TTL_MS[purpose];
+  await createDb(env.DB)
+    .insert(emailTokens)
+    .values({
+      id: crypto.randomUUID(),
+      userId,
+      purpose,
+      tokenHash: await hashToken(token),
+      createdAt: now,
+      expiresAt,
+    });
+  return { token, expiresAt };
+}
+
+/**
+ * Uses a token up: returns its user the first time, null if it is unknown, expired, for
+ * another purpose or already used. The compare-and-set makes two clicks count once.
+ */
+export async function consumeEmailToken(
+  env: Pick<Env, "DB">,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now = Date.now(),
+): Promise<string | null> {
+  const [used] = await createDb(env.DB)
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(emailTokens.tokenHash, await hashToken(token)),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: emailTokens.userId });
+  return used?.userId ?? null;
+}

@@ -1,0 +1,189 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { type RefreshTokenRow, refreshTokens } from "../../db/schema";
+import type { Env } from "../env";
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
+
+type TokenEnv = Pick<Env, "DB">;
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export interface Device {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** Starts a session: a new token family with its first refresh token. */
+export async function startSession(
+  env: TokenEnv,
+  userId: string,
+  device: Device,
+  now = Date.now(),
+): Promise<{ token: string; familyId: string; expiresAt: number }> {
+  const token = randomToken();
+  const familyId = crypto.randomUUID();
+  const expiresAt = now + REFRESH_TOKEN_TTL_MS;
+  await createDb(env.DB)
+    .insert(refreshTokens)
+    .values({
+      id: crypto.randomUUID(),
+      userId,
+      familyId,
+      tokenHash: await hashToken(token),
+      createdAt: now,
+      expiresAt,
+      userAgent: device.userAgent,
+      ip: device.ip,
+    });
+  return { token, familyId, expiresAt };
+}
+
+export type RotationResult =
+  | { ok: true; token: string; userId: string; familyId: string; expiresAt: number }
+  | { ok: false; reason: "unknown" | "expired" | "revoked" | "reused" };
+
+/**
+ * Exchanges a refresh token for its successor. The old token is marked rotated with a
+ * compare-and-set, so of two concurrent uses only one wins; the loser, like any later use
+ * of a rotated token, is treated as theft and revokes the whole family.
+ */
+export async function rotateRefreshToken(
+  env: TokenEnv,
+  presented: string,
+  device: Device,
+  now = Date.now(),
+): Promise<RotationResult> {
+  const db = createDb(env.DB);
+  const row = await db.query.refreshTokens.findFirst({
+    where: eq(refreshTokens.tokenHash, await hashToken(presented)),
+  });
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.rotatedAt) {
+    await revokeFamily(env, row.familyId, "reuse_detected", now);
+    return { ok: false, reason: "reused" };
+  }
+  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
+
+  const token = randomToken();
+  const expiresAt = now + REFRESH_TOKEN_TTL_MS;
+  // One batch, so a crash cannot leave the old token rotated without a successor. If the
+  // compare-and-set lost, the successor is revoked with the rest of the family below.
+  const [claimed] = await db.batch([
+    db
+      .update(refreshTokens)
+      .set({ rotatedAt: now })
+      .where(
+        and(
+          eq(refreshTokens.id, row.id),
+          isNull(refreshTokens.rotatedAt),
+          isNull(refreshTokens.revokedAt),
+        ),
+      )
+      .returning({ id: refreshTokens.id }),
+    db.insert(refreshTokens).values({
+      id: crypto.randomUUID(),
+      userId: row.userId,
+      familyId: row.familyId,
+      tokenHash: await hashToken(token),
+      createdAt: now,
+      expiresAt,
+      userAgent: device.userAgent ?? row.userAgent,
+      ip: device.ip ?? row.ip,
+    }),
+  ]);
+  if (claimed.length === 0) {
+    await revokeFamily(env, row.familyId, "reuse_detected", now);
+    return { ok: false, reason: "reused" };
+  }
+  return { ok: true, token, userId: row.userId, familyId: row.familyId, expiresAt };
+}
+
+export async function familyOf(
+  env: TokenEnv,
+  presented: string,
+): Promise<RefreshTokenRow | undefined> {
+  return createDb(env.DB).query.refreshTokens.findFirst({
+    where: eq(refreshTokens.tokenHash, await hashToken(presented)),
+  });
+}
+
+export async function revokeFamily(
+  env: TokenEnv,
+  familyId: string,
+  reason: string,
+  now = Date.now(),
+) {
+  await createDb(env.DB)
+    .update(refreshTokens)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+export async function revokeAllSessions(
+  env: TokenEnv,
+  userId: string,
+  reason: string,
+  now = Date.now(),
+) {
+  await createDb(env.DB)
+    .update(refreshTokens)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}
+
+export interface SessionView {
+  id: string;
+  user_agent: string | null;
+  ip: string | null;
+  started_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** Active sessions (families whose newest token is live), most recently used first. */
+export async function listSessions(
+  env: TokenEnv,
+  userId: string,
+  now = Date.now(),
+): Promise<SessionView[]> {
+  const rows = await createDb(env.DB)
+    .select()
+    .from(refreshTokens)
+    .where(
+      and(
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+        gt(refreshTokens.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(refreshTokens.createdAt));
+  const families = new Map<string, { first: RefreshTokenRow; latest: RefreshTokenRow }>();
+  for (const row of rows) {
+    const family = families.get(row.familyId);
+    if (!family) families.set(row.familyId, { first: row, latest: row });
+    else if (row.createdAt < family.first.createdAt) family.first = row;
+  }
+  return [...families.entries()]
+    .filter(([, { latest }]) => latest.rotatedAt === null)
+    .map(([id, { first, latest }]) => ({
+      id,
+      user_agent: latest.userAgent,
+      ip: latest.ip,
+      started_at: new Date(first.createdAt).toISOString(),
+      last_seen_at: new Date(latest.createdAt).toISOString(),
+      expires_at: new Date(latest.expiresAt).toISOString(),
+    }));
+}

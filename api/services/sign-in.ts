@@ -1,0 +1,142 @@
+import type { Env } from "../env";
+import { AppError } from "../lib/errors";
+import {
+  canSignIn,
+  findUserByEmail,
+  findUserById,
+  toUserView,
+  type UserView,
+  updateUser,
+} from "./accounts";
+import { lockoutStatus, rateLimit, recordLoginAttempt } from "./login-protection";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
+import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  refreshExpiresAt: number;
+  user: UserView;
+}
+
+/** Per-address ceiling on sign-in requests, on top of the per-account lockout. */
+const LOGIN_RATE = { limit: 10, windowSeconds: 60 };
+
+const invalidCredentials = () =>
+  new AppError(401, "invalid_credentials", "The email or password is incorrect");
+
+const locked = (retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    "account_locked",
+    "Too many failed sign-in attempts. Try again later or reset your password.",
+    { retry_after: retryAfterSeconds },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+
+/** Verifies against the stored hash, or burns the same time when there is none. */
+async function checkPassword(password: string, stored: string | null) {
+  if (stored) return verifyPassword(password, stored);
+  await burnPasswordCheck(password);
+  return { valid: false, needsRehash: false };
+}
+
+/**
+ * Email and password sign-in. Unknown emails cost the same time as wrong passwords and
+ * get the same answer; the account's state is only revealed after the password matched.
+ */
+export async function signIn(
+  env: Env,
+  input: { email: string; password: string },
+  device: Device,
+): Promise<SessionTokens> {
+  const ipLimit = await rateLimit(env, `login-ip:${device.ip ?? "unknown"}`, LOGIN_RATE);
+  if (!ipLimit.allowed) {
+    throw new AppError(
+      429,
+      "rate_limited",
+      "Too many sign-in attempts from this network. Wait a moment and try again.",
+      { retry_after: ipLimit.retryAfterSeconds },
+      { "Retry-After": String(ipLimit.retryAfterSeconds) },
+    );
+  }
+  const lockout = await lockoutStatus(env, input.email);
+  if (lockout.locked) throw locked(lockout.retryAfterSeconds);
+
+  const user = await findUserByEmail(env, input.email);
+  const check = await checkPassword(input.password, user?.passwordHash ?? null);
+  await recordLoginAttempt(env, { email: input.email, ip: device.ip, succeeded: check.valid });
+  if (!user || !check.valid) {
+    const after = await lockoutStatus(env, input.email);
+    if (after.locked) throw locked(after.retryAfterSeconds);
+    throw invalidCredentials();
+  }
+  if (!canSignIn(user)) {
+    throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
+  }
+  await updateUser(env, user.id, {
+    lastLoginAt: Date.now(),
+    ...(check.needsRehash ? { passwordHash: await hashPassword(input.password) } : {}),
+  });
+  return openSession(env, user.id, device);
+}
+
+/** Issues the first token pair of a new session for a user who has just proven who they are. */
+export async function openSession(
+  env: Env,
+  userId: string,
+  device: Device,
+): Promise<SessionTokens> {
+  const user = await findUserById(env, userId);
+  if (!user) throw invalidCredentials();
+  const session = await startSession(env, user.id, device);
+  const { token } = await issueAccessToken(env, {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    sessionId: session.familyId,
+  });
+  return {
+    accessToken: token,
+    refreshToken: session.token,
+    refreshExpiresAt: session.expiresAt,
+    user: toUserView(user),
+  };
+}
+
+const sessionExpired = () =>
+  new AppError(401, "session_expired", "Your session has ended. Please sign in again.");
+
+/** Rotates the refresh token; a reused one ends every token of its session. */
+export async function refreshSession(
+  env: Env,
+  refreshToken: string,
+  device: Device,
+): Promise<SessionTokens> {
+  const rotated = await rotateRefreshToken(env, refreshToken, device);
+  if (!rotated.ok) throw sessionExpired();
+  const user = await findUserById(env, rotated.userId);
+  if (!user || !canSignIn(user)) throw sessionExpired();
+  const { token } = await issueAccessToken(env, {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    sessionId: rotated.familyId,
+  });
+  return {
+    accessToken: token,
+    refreshToken: rotated.token,
+    refreshExpiresAt: rotated.expiresAt,
+    user: toUserView(user),
+  };
+}
+
+export const tokenResponse = (tokens: SessionTokens, csrfToken?: string) => ({
+  access_token: tokens.accessToken,
+  refresh_token: tokens.refreshToken,
+  token_type: "Bearer" as const,
+  expires_in: ACCESS_TOKEN_TTL_SECONDS,
+  user: tokens.user,
+  ...(csrfToken ? { csrf_token: csrfToken } : {}),
+});

@@ -1,0 +1,53 @@
+import type { UserRow } from "../../db/schema";
+import type { Env } from "../env";
+import type { Logger } from "../lib/logger";
+import { errorFields } from "../lib/logger";
+import { publicUrl, sendEmail } from "./email";
+import { createEmailToken, EMAIL_TOKEN_TTL_MS } from "./email-tokens";
+
+/** The event the signup workflow waits for, and the one instance per account it runs in. */
+export const EMAIL_VERIFIED_EVENT = "email-verified";
+export const signupInstanceId = (userId: string) => `signup-${userId}`;
+
+/**
+ * A fresh single-use link by email. `occasion` makes the dedupe key: the first email and the
+ * reminder are sent once each however often their workflow step replays; each resend
+ * requested by the person is its own email.
+ */
+export async function sendVerificationEmail(
+  env: Env,
+  user: Pick<UserRow, "id" | "email" | "name">,
+  occasion: string,
+  reminder = false,
+): Promise<void> {
+  const { token } = await createEmailToken(env, user.id, "verify_email");
+  await sendEmail(env, {
+    to: user.email,
+    template: "verify_email",
+    data: {
+      name: user.name,
+      verifyUrl: publicUrl(env, `/verify-email?token=${encodeURIComponent(token)}`),
+      expiresInDays: EMAIL_TOKEN_TTL_MS.verify_email / 86_400_000,
+      reminder,
+    },
+    dedupeKey: `verify:${user.id}:${occasion}`,
+  });
+}
+
+/**
+ * Tells the signup workflow the address is confirmed. The confirmation is already in D1,
+ * which the workflow checks when its wait times out, so a lost event delays nothing worse
+ * than the welcome email.
+ */
+export async function notifySignupWorkflow(
+  env: Env,
+  userId: string,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const instance = await env.SIGNUP_WORKFLOW.get(signupInstanceId(userId));
+    await instance.sendEvent({ type: EMAIL_VERIFIED_EVENT, payload: { userId, at: Date.now() } });
+  } catch (error) {
+    logger.warn("could not notify the signup workflow", { user_id: userId, ...errorFields(error) });
+  }
+}

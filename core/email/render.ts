@@ -1,0 +1,33 @@
+import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
+import { backupFailed } from "./templates/backup-failed";
+import { verifyEmail } from "./templates/verify-email";
+import { welcome } from "./templates/welcome";
+
+/**
+ * Every email the product can send, by template name. A new email is one function in
+ * `templates/` that turns its data into words and links, plus one line here; layout,
+ * escaping and the plain-text part come from `layout.ts`.
+ */
+const TEMPLATES = {
+  backup_failed: backupFailed,
+  verify_email: verifyEmail,
+  welcome,
+} satisfies Record<string, (data: never) => EmailContent>;
+
+export type EmailTemplate = keyof typeof TEMPLATES;
+export type EmailData<T extends EmailTemplate> = Parameters<(typeof TEMPLATES)[T]>[0];
+
+export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[];
+
+export const isEmailTemplate = (name: string): name is EmailTemplate =>
+  Object.hasOwn(TEMPLATES, name);
+
+export function renderEmail<T extends EmailTemplate>(
+  template: T,
+  data: EmailData<T>,
+): RenderedEmail {
+  const build = TEMPLATES[template] as (data: EmailData<T>) => EmailContent;
+  return renderContent(build(data));
+}
+
+export type { RenderedEmail };

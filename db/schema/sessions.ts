@@ -1,0 +1,54 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+/**
+ * Refresh tokens, one row per token ever issued. A login starts a family (= a session on
+ * one device); each refresh rotates to a new row in the same family. Presenting a token
+ * that was already rotated means it was stolen: the whole family is revoked.
+ */
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: text("family_id").notNull(),
+    /** SHA-256 of the token; the token itself is only ever with the client. */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** Set when this token was exchanged for its successor. */
+    rotatedAt: integer("rotated_at"),
+    revokedAt: integer("revoked_at"),
+    revokedReason: text("revoked_reason"),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("refresh_tokens_family_idx").on(t.familyId),
+    index("refresh_tokens_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+/**
+ * Every sign-in attempt, kept for the lockout window and security signals (failures per
+ * account, many accounts from one address). D1, not KV: counts must be exact.
+ */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Normalised email as typed, whether or not an account has it. */
+    email: text("email").notNull(),
+    ip: text("ip"),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("login_attempts_email_at_idx").on(t.email, t.at),
+    index("login_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
+);

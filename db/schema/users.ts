@@ -1,0 +1,66 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { Role } from "../../core/auth/permissions";
+
+export type UserStatus = "pending_verification" | "active" | "suspended" | "banned" | "deleted";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Normalised (trimmed, lower-case); unique, and what people sign in with. */
+    email: text("email").notNull().unique(),
+    emailVerifiedAt: integer("email_verified_at"),
+    name: text("name").notNull(),
+    /** `pbkdf2-sha256$iterations$salt$hash`; null for accounts that only use OAuth. */
+    passwordHash: text("password_hash"),
+    role: text("role").$type<Role>().notNull().default("user"),
+    status: text("status").$type<UserStatus>().notNull().default("pending_verification"),
+    /** The plan chosen at signup; billing owns it from then on. */
+    plan: text("plan").notNull().default("free"),
+    mfaEnabled: integer("mfa_enabled", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    lastLoginAt: integer("last_login_at"),
+  },
+  (t) => [index("users_status_idx").on(t.status), index("users_created_idx").on(t.createdAt)],
+);
+
+export const profiles = sqliteTable("profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  headline: text("headline"),
+  location: text("location"),
+  website: text("website"),
+  locale: text("locale").notNull().default("en"),
+  timezone: text("timezone").notNull().default("UTC"),
+  onboardingStep: text("onboarding_step")
+    .$type<"profile" | "plan" | "done">()
+    .notNull()
+    .default("profile"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * Single-use links sent by email (verify address, reset password). Only a hash is stored:
+ * a database leak does not hand out working links.
+ */
+export const emailTokens = sqliteTable(
+  "email_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"verify_email" | "reset_password">().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("email_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type ProfileRow = typeof profiles.$inferSelect;

@@ -1,0 +1,186 @@
+import { env, introspectWorkflow } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import { api, countRows, uniqueId } from "./helpers";
+
+const PASSWORD = "a long and unusual passphrase";
+let ipCounter = 0;
+
+async function register(plan = "standard") {
+  const email = `${uniqueId("signup")}@example.test`;
+  const { status, body } = await api("/api/auth/register", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": `192.0.2.${++ipCounter}` },
+    body: JSON.stringify({ email, password: PASSWORD, name: "Grace Hopper", plan }),
+  });
+  expect(status).toBe(201);
+  return { email, userId: body.data.user.id as string };
+}
+
+async function outbox(to: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT template, subject, text_body, dedupe_key FROM email_outbox WHERE to_address = ? ORDER BY created_at",
+  )
+    .bind(to)
+    .all<{ template: string; subject: string; text_body: string; dedupe_key: string }>();
+  return results;
+}
+
+const tokenFrom = (text: string) =>
+  new URL(text.match(/https?:\/\/\S+verify-email\?token=\S+/)![0]).searchParams.get("token")!;
+
+const verify = (token: string) =>
+  api("/api/auth/verify-email", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ token }),
+  });
+
+async function waitForMail(to: string, count: number) {
+  await vi.waitFor(async () => expect((await outbox(to)).length).toBeGreaterThanOrEqual(count), {
+    timeout: 10_000,
+    interval: 100,
+  });
+  return outbox(to);
+}
+
+describe("SignupWorkflow", () => {
+  it("profile, verification email, confirmation by link, plan and welcome", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const { email, userId } = await register("standard");
+    const [verification] = await waitForMail(email, 1);
+    expect(verification).toMatchObject({
+      template: "verify_email",
+      subject: "Confirm your email address",
+    });
+    expect(await countRows("SELECT count(*) AS n FROM profiles WHERE user_id = ?", userId)).toBe(1);
+
+    const confirmed = await verify(tokenFrom(verification!.text_body));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.data.user).toMatchObject({ email_verified: true, status: "active" });
+
+    const [instance] = workflows.get();
+    await instance!.waitForStatus("complete");
+    expect(await instance!.getOutput()).toEqual({ outcome: "verified", plan: "standard" });
+    const mail = await outbox(email);
+    expect(mail.map((m) => m.template)).toEqual(["verify_email", "welcome"]);
+    const run = await env.DB.prepare("SELECT status FROM workflow_runs WHERE instance_id = ?")
+      .bind(`signup-${userId}`)
+      .first("status");
+    expect(run).toBe("complete");
+  });
+
+  it("sends a reminder after 24 hours and still completes when confirmed after it", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.forceEventTimeout({ name: "wait for verification" });
+    });
+    const { email } = await register();
+    const mails = await waitForMail(email, 2);
+    expect(mails.map((m) => m.subject)).toEqual([
+      "Confirm your email address",
+      "Reminder: confirm your email address",
+    ]);
+    expect((await verify(tokenFrom(mails[1]!.text_body))).status).toBe(200);
+    await workflows.get()[0]!.waitForStatus("complete");
+    expect((await outbox(email)).map((m) => m.template)).toEqual([
+      "verify_email",
+      "verify_email",
+      "welcome",
+    ]);
+  });
+
+  it("removes an account that stays unconfirmed for 7 days, with its profile and tokens", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.forceEventTimeout({ name: "wait for verification" });
+      await m.forceEventTimeout({ name: "wait for verification after reminder" });
+    });
+    const { userId } = await register();
+    const [instance] = await vi.waitFor(() => {
+      expect(workflows.get()).toHaveLength(1);
+      return workflows.get();
+    });
+    await instance!.waitForStatus("complete");
+    expect(await instance!.getOutput()).toEqual({ outcome: "removed_unverified" });
+    expect(await countRows("SELECT count(*) AS n FROM users WHERE id = ?", userId)).toBe(0);
+    expect(await countRows("SELECT count(*) AS n FROM profiles WHERE user_id = ?", userId)).toBe(0);
+    expect(
+      await countRows("SELECT count(*) AS n FROM email_tokens WHERE user_id = ?", userId),
+    ).toBe(0);
+  });
+
+  it("keeps an account confirmed while the event was lost instead of removing it", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.forceEventTimeout({ name: "wait for verification" });
+      await m.forceEventTimeout({ name: "wait for verification after reminder" });
+    });
+    const { email, userId } = await register();
+    // Confirmed in D1 without the workflow hearing about it.
+    await env.DB.prepare("UPDATE users SET email_verified_at = ?, status = 'active' WHERE id = ?")
+      .bind(Date.now(), userId)
+      .run();
+    await vi.waitFor(() => expect(workflows.get()).toHaveLength(1));
+    await workflows.get()[0]!.waitForStatus("complete");
+    expect(await workflows.get()[0]!.getOutput()).toEqual({
+      outcome: "verified",
+      plan: "standard",
+    });
+    expect((await outbox(email)).at(-1)!.template).toBe("welcome");
+  });
+
+  it("never sends a second verification email when the whole run is replayed", async () => {
+    await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const { email, userId } = await register();
+    await waitForMail(email, 1);
+    const instance = await env.SIGNUP_WORKFLOW.get(`signup-${userId}`);
+    await instance.restart(); // every step runs again from the start, as after a lost state
+    await vi.waitFor(async () => expect((await instance.status()).status).toBe("running"), {
+      timeout: 10_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const initial = (await outbox(email)).filter(
+      (m) => m.dedupe_key === `verify:${userId}:initial`,
+    );
+    expect(initial).toHaveLength(1);
+    expect(await outbox(email)).toHaveLength(1);
+  });
+});
+
+describe("verify-email and resend-verification", () => {
+  it("rejects unknown and already used tokens", async () => {
+    await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    expect((await verify("x".repeat(43))).body.error.code).toBe("token_invalid");
+    const { email } = await register();
+    const [mail] = await waitForMail(email, 1);
+    const token = tokenFrom(mail!.text_body);
+    expect((await verify(token)).status).toBe(200);
+    const again = await verify(token);
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe("token_invalid");
+  });
+
+  it("resends on request, at most 3 times an hour, and not once verified", async () => {
+    await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const { email } = await register();
+    await waitForMail(email, 1);
+    const login = await api("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": `192.0.2.${++ipCounter}` },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const headers = { Authorization: `Bearer ${login.body.data.access_token}` };
+    for (let i = 0; i < 3; i++) {
+      const sent = await api("/api/auth/resend-verification", { method: "POST", headers });
+      expect(sent.status).toBe(202);
+      expect(sent.body.data).toEqual({ sent: true, already_verified: false });
+    }
+    const limited = await api("/api/auth/resend-verification", { method: "POST", headers });
+    expect(limited.status).toBe(429);
+    const mails = await outbox(email);
+    expect(mails.filter((m) => m.template === "verify_email")).toHaveLength(4);
+    expect((await verify(tokenFrom(mails.at(-1)!.text_body))).status).toBe(200);
+    const after = await api("/api/auth/resend-verification", { method: "POST", headers });
+    expect(after.body.data).toEqual({ sent: false, already_verified: true });
+  });
+});

@@ -1,0 +1,169 @@
+import { useSearchParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, Show } from "solid-js";
+import { OutboxDetail } from "~/dev/OutboxDetail";
+import { OutboxTable } from "~/dev/OutboxTable";
+import { APP_NAME } from "~/layout/UserLayout";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import { Pagination } from "~ds/components/Pagination";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { TextField } from "~ds/components/TextField";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import { createApiClient } from "~shared/api/client";
+import { ApiError } from "~shared/api/envelope";
+import { getOutboxEmail, listOutbox } from "~shared/api/outbox";
+import "~/dev/outbox.css";
+
+const api = createApiClient();
+
+type Search = { to?: string; page?: string; id?: string };
+
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Dev-only: the mail the app stored instead of sending it, so verification and reset
+ * links can be opened locally. Reachable by URL only; the API answers 404 outside the
+ * local environment and the page says so.
+ */
+export default function OutboxPage() {
+  usePageTitle(() => "Outbox", APP_NAME);
+  // search, page and the open email live in the URL: reloads and shared links keep them
+  const [search, setSearch] = useSearchParams<Search>();
+  const filters = () => ({
+    to: search.to || undefined,
+    page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1),
+  });
+  const [emails, { refetch }] = createResource(filters, (current) => listOutbox(api, current));
+  const [selected] = createResource(
+    () => search.id || false,
+    (id) => getOutboxEmail(api, id),
+  );
+  const [draft, setDraft] = createSignal(search.to ?? "");
+  createEffect(() => setDraft(search.to ?? ""));
+
+  const unavailable = () => isNotFound(emails.error);
+  const hrefFor = (id: string) => {
+    const params = new URLSearchParams();
+    if (search.to) params.set("to", search.to);
+    if (search.page) params.set("page", search.page);
+    params.set("id", id);
+    return `/dev/outbox?${params}`;
+  };
+  const onSearch = (event: SubmitEvent) => {
+    event.preventDefault();
+    setSearch({ to: draft().trim() || undefined, page: undefined, id: undefined });
+  };
+
+  return (
+    <div class="ds-container ds-stack">
+      <header class="ds-page-header">
+        <div>
+          <h1>Outbox</h1>
+          <p class="ds-muted">
+            Emails the app stored instead of sending them, newest first. Development only.
+          </p>
+        </div>
+      </header>
+      <Show
+        when={!unavailable()}
+        fallback={
+          <Alert tone="info" title="Outbox unavailable">
+            The outbox is only available in local development.
+          </Alert>
+        }
+      >
+        <search aria-label="Outbox">
+          <form class="outbox-search" onSubmit={onSearch}>
+            <TextField
+              label="Recipient"
+              type="email"
+              autocomplete="off"
+              placeholder="ada@example.com"
+              description="The exact address the email went to."
+              value={draft()}
+              onChange={setDraft}
+            />
+            <div class="ds-cluster">
+              <Button type="submit">Search</Button>
+              <Show when={search.to}>
+                <Button
+                  variant="ghost"
+                  onClick={() => setSearch({ to: undefined, page: undefined, id: undefined })}
+                >
+                  Show all
+                </Button>
+              </Show>
+              <Button variant="outline" onClick={() => refetch()} loading={emails.loading}>
+                Refresh
+              </Button>
+            </div>
+          </form>
+        </search>
+        <div class="outbox-layout">
+          <section class="ds-stack" aria-labelledby="outbox-list-heading">
+            <h2 id="outbox-list-heading">{search.to ? `Emails to ${search.to}` : "All emails"}</h2>
+            <Show when={emails.error}>
+              {(error) => (
+                <Alert tone="error" title="The outbox could not be loaded">
+                  {messageOf(error())}
+                </Alert>
+              )}
+            </Show>
+            <Show
+              when={emails.latest}
+              fallback={
+                <Show when={!emails.error}>
+                  <SkeletonText lines={4} label="Loading emails…" />
+                </Show>
+              }
+            >
+              {(list) => (
+                <Show
+                  when={list().items.length > 0}
+                  fallback={
+                    <p class="ds-muted">
+                      {search.to ? `No emails to ${search.to} yet.` : "The outbox is empty."}
+                    </p>
+                  }
+                >
+                  <OutboxTable emails={list().items} selectedId={search.id} hrefFor={hrefFor} />
+                  <Pagination
+                    label="Outbox pages"
+                    page={list().pagination.page}
+                    count={list().pagination.total_pages}
+                    onPageChange={(next) => setSearch({ page: String(next) })}
+                  />
+                </Show>
+              )}
+            </Show>
+          </section>
+          <section class="ds-stack" aria-label="Selected email">
+            <Show
+              when={search.id}
+              fallback={<p class="ds-muted">Choose an email to read it here.</p>}
+            >
+              <Show when={selected.error}>
+                {(error) => (
+                  <Alert tone="error" title="This email could not be opened">
+                    {isNotFound(error()) ? "It is no longer in the outbox." : messageOf(error())}
+                  </Alert>
+                )}
+              </Show>
+              <Show
+                when={!selected.error && selected.latest}
+                fallback={
+                  <Show when={!selected.error}>
+                    <SkeletonText lines={6} label="Loading email…" />
+                  </Show>
+                }
+              >
+                {(email) => <OutboxDetail email={email()} />}
+              </Show>
+            </Show>
+          </section>
+        </div>
+      </Show>
+    </div>
+  );
+}
