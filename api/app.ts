@@ -10,12 +10,14 @@ import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { accountRoutes } from "./routes/auth/account";
+import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
+import { profileRoutes } from "./routes/profile";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
@@ -28,6 +30,8 @@ export function createApp() {
     .route("/", jwksRoutes)
     .route("/", accountRoutes)
     .route("/", sessionRoutes)
+    .route("/", passwordRoutes)
+    .route("/", profileRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);
 

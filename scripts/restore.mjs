@@ -5,13 +5,13 @@
 // `restoreBackup` the Worker's tests exercise. By default the target is a new persistence
 // folder (serve it with `npm run dev:worker -- --persist-to <DIR>`); `--replace` empties the
 // main local database first and restores into it.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import { getPlatformProxy } from "wrangler";
 import { projectEnv, ROOT } from "./lib/env.mjs";
 import { DEFAULT_PERSIST } from "./lib/local-stack.mjs";
+import { loadWorkerModule } from "./lib/worker-module.mjs";
 
 Object.assign(process.env, projectEnv());
 
@@ -25,28 +25,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
-/** The Worker's backup service, bundled for Node so there is one implementation. */
-async function loadBackupService() {
-  const outfile = path.join(ROOT, "node_modules/.cache/resume-builder/backups.mjs");
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, "api/services/backups.ts")],
-    outfile,
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    logLevel: "error",
-  });
-  return import(`${outfile}?t=${Date.now()}`);
-}
-
 const proxyFor = (persistRoot) =>
   getPlatformProxy({
     configPath: path.join(ROOT, "wrangler.toml"),
     persist: { path: path.join(persistRoot, "v3") },
   });
 
-const service = await loadBackupService();
+const service = await loadWorkerModule("api/services/backups.ts");
 const source = await proxyFor(values.from);
 try {
   const ids = await service.listStoredBackupIds(source.env.FILES);

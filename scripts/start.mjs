@@ -1,5 +1,7 @@
 // `npm start`: builds both apps, migrates and seeds the local database, and serves
 // everything on http://127.0.0.1:8787 until Ctrl-C.
+
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/0002_demo_accounts.mjs";
 import { ensureChromeWrapper, ensureChromium } from "./lib/chromium.mjs";
 import { run } from "./lib/env.mjs";
 import { prepareLocalStack, startWorker } from "./lib/local-stack.mjs";
@@ -22,9 +24,11 @@ console.log(`
   API reference   ${worker.url}/api/docs
   Health          ${worker.url}/api/health
 
-  Demo accounts
-    Operator (admin app sign-in and API bearer token): ${opsToken}
-    (stored in .dev.vars as OPS_API_TOKEN; staff and user accounts arrive with the accounts issue)
+  Demo accounts (password for all: ${DEMO_PASSWORD})
+${DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(14)} ${account.email}`).join("\n")}
+    Operator token (admin app sign-in and API bearer token): ${opsToken}
+    (stored in .dev.vars as OPS_API_TOKEN)
+  Local email outbox: ${worker.url}/dev/outbox
 
   Press Ctrl-C to stop.
 `);

@@ -66,3 +66,21 @@ export async function consumeEmailToken(
     .returning({ userId: emailTokens.userId });
   return used?.userId ?? null;
 }
+
+/** The user a live token belongs to, without using it up (to validate input first). */
+export async function peekEmailToken(
+  env: Pick<Env, "DB">,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now = Date.now(),
+): Promise<string | null> {
+  const row = await createDb(env.DB).query.emailTokens.findFirst({
+    where: and(
+      eq(emailTokens.tokenHash, await hashToken(token)),
+      eq(emailTokens.purpose, purpose),
+      isNull(emailTokens.usedAt),
+      gt(emailTokens.expiresAt, now),
+    ),
+  });
+  return row?.userId ?? null;
+}

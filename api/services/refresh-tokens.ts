@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { type RefreshTokenRow, refreshTokens } from "../../db/schema";
 import type { Env } from "../env";
@@ -186,4 +186,19 @@ export async function listSessions(
       last_seen_at: new Date(latest.createdAt).toISOString(),
       expires_at: new Date(latest.expiresAt).toISOString(),
     }));
+}
+
+/** Ends every session but the one in use (after a password change). */
+export async function revokeOtherSessions(
+  env: TokenEnv,
+  userId: string,
+  keepFamilyId: string | null,
+  reason: string,
+  now = Date.now(),
+) {
+  const others = keepFamilyId ? ne(refreshTokens.familyId, keepFamilyId) : undefined;
+  await createDb(env.DB)
+    .update(refreshTokens)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), others));
 }

@@ -1,5 +1,7 @@
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { backupFailed } from "./templates/backup-failed";
+import { passwordChanged } from "./templates/password-changed";
+import { resetPassword } from "./templates/reset-password";
 import { verifyEmail } from "./templates/verify-email";
 import { welcome } from "./templates/welcome";
 
@@ -10,6 +12,8 @@ import { welcome } from "./templates/welcome";
  */
 const TEMPLATES = {
   backup_failed: backupFailed,
+  password_changed: passwordChanged,
+  reset_password: resetPassword,
   verify_email: verifyEmail,
   welcome,
 } satisfies Record<string, (data: never) => EmailContent>;

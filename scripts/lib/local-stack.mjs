@@ -2,8 +2,9 @@
 // `wrangler dev` process that serves the API and both apps.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { projectEnv, ROOT, WRANGLER_BIN, wrangler } from "./env.mjs";
 import { rotateKeys } from "./signing-key.mjs";
 
@@ -37,22 +38,24 @@ export async function prepareLocalStack({ fresh = false, persistTo = DEFAULT_PER
   await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
     quiet: true,
   });
+  // Seeds run in name order: `.sql` files as they are, `.mjs` files generate their SQL
+  // (e.g. demo accounts, whose passwords the Worker's own code hashes).
   const seedDir = path.join(ROOT, "db/seed");
-  for (const file of readdirSync(seedDir)
-    .filter((name) => name.endsWith(".sql"))
-    .sort()) {
+  mkdirSync(persistTo, { recursive: true });
+  for (const file of readdirSync(seedDir).sort()) {
+    let sqlFile = path.join(seedDir, file);
+    if (file.endsWith(".mjs")) {
+      const generate = (await import(pathToFileURL(sqlFile).href)).default;
+      sqlFile = path.join(persistTo, `${file}.sql`);
+      writeFileSync(sqlFile, await generate());
+    } else if (!file.endsWith(".sql")) {
+      continue;
+    }
     await wrangler(
-      [
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--persist-to",
-        persistTo,
-        "--file",
-        path.join(seedDir, file),
-      ],
-      { quiet: true },
+      ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", sqlFile],
+      {
+        quiet: true,
+      },
     );
   }
   return ensureDevVars();

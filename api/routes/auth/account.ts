@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { checkPasswordPolicy } from "../../../core/auth/password-policy";
 import { ok } from "../../lib/envelope";
 import { AppError, conflict, notFound, tooManyRequests } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
@@ -8,6 +7,7 @@ import { requireUser, userPrincipal } from "../../middleware/principal";
 import { createUser, findUserById, markEmailVerified, toUserView } from "../../services/accounts";
 import { consumeEmailToken } from "../../services/email-tokens";
 import { rateLimit } from "../../services/login-protection";
+import { assertStrongPassword } from "../../services/password-changes";
 import { hashPassword } from "../../services/passwords";
 import { listSessions, revokeFamily } from "../../services/refresh-tokens";
 import {
@@ -153,24 +153,8 @@ export const accountRoutes = createRouter()
       `register-ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`,
       REGISTER_RATE,
     );
-    if (!limit.allowed) {
-      throw new AppError(
-        429,
-        "rate_limited",
-        "Too many new accounts from this network; try again later",
-        { retry_after: limit.retryAfterSeconds },
-        { "Retry-After": String(limit.retryAfterSeconds) },
-      );
-    }
-    const policy = checkPasswordPolicy(input.password, { email: input.email, name: input.name });
-    if (!policy.ok) {
-      const issues = policy.issues.map((issue) => ({
-        ...issue,
-        path: ["password"],
-        location: "json",
-      }));
-      throw new AppError(400, "validation_failed", "The password is too weak", issues);
-    }
+    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    assertStrongPassword(input.password, input, "password");
     const user = await createUser(c.env, {
       ...input,
       passwordHash: await hashPassword(input.password),

@@ -43,7 +43,10 @@ export function Textarea(props: TextareaProps) {
           {props.description}
         </KTextField.Description>
       </Show>
-      <KTextField.ErrorMessage class="ds-field__error">{props.error}</KTextField.ErrorMessage>
+      {/* always present as a polite live region, so a new message is announced */}
+      <KTextField.ErrorMessage class="ds-field__error" forceMount aria-live="polite">
+        {props.error}
+      </KTextField.ErrorMessage>
     </KTextField>
   );
 }

@@ -1,5 +1,27 @@
 import { ApiError, isEnvelope, type Pagination } from "./envelope";
 
+/** The readable cookie that holds the CSRF token of a browser session (double submit). */
+export const CSRF_COOKIE = "rb_csrf";
+export const CSRF_HEADER = "X-CSRF-Token";
+/** Sent on sign-in so the server answers with httpOnly session cookies. */
+export const WEB_CLIENT_HEADERS = { "X-Requested-With": "resume-builder-web" } as const;
+const REFRESH_PATH = "/api/auth/refresh";
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/**
+ * 401 codes that mean "no valid session on this request", which a refresh can cure. Other
+ * 401s answer the request itself (a wrong password) and refreshing would change nothing.
+ */
+const SESSION_CODES = new Set(["unauthorized", "session_expired"]);
+
+export interface CookieSessionOptions {
+  /**
+   * Called once a request found no valid session and the refresh failed too (or there
+   * was no session to refresh): the person is signed out.
+   */
+  onSessionEnded?: (error: ApiError) => void;
+}
+
 export interface ApiClientOptions {
   /** Browser sessions send their cookies; operator requests use a bearer token instead. */
   credentials?: RequestCredentials;
@@ -7,11 +29,18 @@ export interface ApiClientOptions {
   bearerToken?: () => string | null;
   /** Called on any 401, before the error is thrown (e.g. to forget a rejected token). */
   onUnauthorized?: (error: ApiError) => void;
+  /**
+   * A browser session held in httpOnly cookies: state-changing requests echo the CSRF
+   * cookie in `X-CSRF-Token`, and a request refused for want of a session refreshes the
+   * session once (`POST /api/auth/refresh`) and is retried.
+   */
+  cookieSession?: CookieSessionOptions;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
   query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
 }
 
 export interface ListPage<T> {
@@ -22,6 +51,8 @@ export interface ListPage<T> {
 export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
   list<T>(path: string, options?: RequestOptions): Promise<ListPage<T>>;
 }
 
@@ -35,16 +66,51 @@ function withQuery(path: string, query: RequestOptions["query"]): string {
   return search ? `${path}?${search}` : path;
 }
 
+/** A cookie this page can read (not httpOnly), or null. */
+export function readCookie(name: string): string | null {
+  if (typeof document === "undefined") return null;
+  for (const part of document.cookie.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+/**
+ * Whether this browser holds a session (its CSRF cookie lives as long as the refresh
+ * token). Lets the app skip asking the server when nobody has signed in.
+ */
+export const hasSessionCookie = (): boolean => readCookie(CSRF_COOKIE) !== null;
+
+/** Forgets a session the server no longer accepts, so the app stops trying to refresh it. */
+export function forgetSessionCookie(): void {
+  if (typeof document === "undefined") return;
+  document.cookie = `${CSRF_COOKIE}=; Max-Age=0; Path=/; Secure; SameSite=Strict`;
+}
+
 /**
  * A small fetch wrapper for the Worker's JSON API: unwraps the envelope and turns every
  * failure into an ApiError. Aborts propagate unchanged (DOMException "AbortError").
  */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  async function send(method: string, path: string, body: unknown, request: RequestOptions) {
-    const headers = new Headers({ Accept: "application/json" });
+  const session = options.cookieSession;
+  /** One refresh at a time: parallel requests that all hit a 401 share it. */
+  let refreshing: Promise<boolean> | null = null;
+
+  async function fetchEnvelope(
+    method: string,
+    path: string,
+    body: unknown,
+    request: RequestOptions,
+  ) {
+    const headers = new Headers({ Accept: "application/json", ...request.headers });
     const token = options.bearerToken?.();
     if (token) headers.set("Authorization", `Bearer ${token}`);
     if (body !== undefined) headers.set("Content-Type", "application/json");
+    if (session && STATE_CHANGING.has(method)) {
+      const csrf = readCookie(CSRF_COOKIE);
+      if (csrf) headers.set(CSRF_HEADER, csrf);
+    }
 
     let response: Response;
     try {
@@ -70,12 +136,63 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     if (!payload.success) {
       const { code, message, details } = payload.error;
-      const error = new ApiError(response.status, code, message, details, payload.meta.request_id);
-      if (response.status === 401) options.onUnauthorized?.(error);
-      throw error;
+      throw new ApiError(response.status, code, message, details, payload.meta.request_id);
     }
     // success:true is data even on a non-2xx status (a degraded /api/health answers 503)
     return payload;
+  }
+
+  /**
+   * Exchanges the refresh cookie for new session cookies; false when that is refused.
+   * Refresh tokens rotate and a reused one ends the session, so tabs take turns (a Web
+   * Lock), and a tab that finds the CSRF cookie changed since its request failed knows
+   * another tab has already refreshed.
+   */
+  function refreshSession(csrfBefore: string | null): Promise<boolean> {
+    const refresh = async () => {
+      const current = readCookie(CSRF_COOKIE);
+      if (current === null) return false;
+      if (current !== csrfBefore) return true;
+      return fetchEnvelope("POST", REFRESH_PATH, undefined, {}).then(
+        () => true,
+        () => false,
+      );
+    };
+    refreshing ??= (
+      typeof navigator !== "undefined" && navigator.locks
+        ? navigator.locks.request("resume-builder-session-refresh", refresh)
+        : refresh()
+    ).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function send(method: string, path: string, body: unknown, request: RequestOptions) {
+    const csrfBefore = session ? readCookie(CSRF_COOKIE) : null;
+    let failure: ApiError;
+    try {
+      return await fetchEnvelope(method, path, body, request);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      failure = error;
+    }
+    if (session && SESSION_CODES.has(failure.code) && path !== REFRESH_PATH) {
+      if (await refreshSession(csrfBefore)) {
+        try {
+          return await fetchEnvelope(method, path, body, request);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.status !== 401) throw error;
+          failure = error;
+        }
+      }
+      if (SESSION_CODES.has(failure.code)) {
+        forgetSessionCookie();
+        session.onSessionEnded?.(failure);
+      }
+    }
+    options.onUnauthorized?.(failure);
+    throw failure;
   }
 
   return {
@@ -84,6 +201,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async post<T>(path: string, body?: unknown, request: RequestOptions = {}) {
       return (await send("POST", path, body, request)).data as T;
+    },
+    async patch<T>(path: string, body?: unknown, request: RequestOptions = {}) {
+      return (await send("PATCH", path, body, request)).data as T;
+    },
+    async delete<T>(path: string, request: RequestOptions = {}) {
+      return (await send("DELETE", path, undefined, request)).data as T;
     },
     async list<T>(path: string, request: RequestOptions = {}) {
       const payload = await send("GET", path, undefined, request);

@@ -1,0 +1,137 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { setCookie } from "hono/cookie";
+import { ACCESS_COOKIE } from "../../lib/auth-cookies";
+import { ok } from "../../lib/envelope";
+import { AppError, tooManyRequests } from "../../lib/errors";
+import { errorFields } from "../../lib/logger";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import { canSignIn, findUserByEmail, findUserById } from "../../services/accounts";
+import { peekEmailToken } from "../../services/email-tokens";
+import { rateLimit } from "../../services/login-protection";
+import {
+  changePassword,
+  resetPasswordWithToken,
+  sendResetLink,
+} from "../../services/password-changes";
+import { verifyPassword } from "../../services/passwords";
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../services/tokens";
+import { emailSchema, passwordSchema } from "./schemas";
+
+const FORGOT_RATE = { limit: 5, windowSeconds: 900 };
+
+const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+
+const forgotRoute = createRoute({
+  method: "post",
+  path: "/auth/forgot-password",
+  tags: ["Authentication"],
+  summary: "Email a password reset link (always 202, whether or not the account exists)",
+  request: jsonBody(z.object({ email: emailSchema })),
+  responses: {
+    202: jsonResponse(envelopeOf(z.object({ sent: z.literal(true) })), "Accepted"),
+    ...errorResponses,
+  },
+});
+
+const resetRoute = createRoute({
+  method: "post",
+  path: "/auth/reset-password",
+  tags: ["Authentication"],
+  summary: "Choose a new password with the emailed single-use token (1 hour); ends every session",
+  request: jsonBody(z.object({ token: z.string().min(16).max(200), password: passwordSchema })),
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ reset: z.literal(true) })), "Reset"),
+    ...errorResponses,
+  },
+});
+
+const changeRoute = createRoute({
+  method: "post",
+  path: "/auth/change-password",
+  tags: ["Authentication"],
+  summary: "Change the password; other sessions end, this one continues with a new access token",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: jsonBody(z.object({ current_password: passwordSchema, new_password: passwordSchema })),
+  responses: {
+    200: jsonResponse(
+      envelopeOf(
+        z.object({ changed: z.literal(true), access_token: z.string(), expires_in: z.number() }),
+      ),
+      "Changed",
+    ),
+    ...errorResponses,
+  },
+});
+
+const invalidToken = () =>
+  new AppError(
+    400,
+    "token_invalid",
+    "This link is invalid, expired or already used. Request a new one.",
+  );
+
+export const passwordRoutes = createRouter()
+  .openapi(forgotRoute, async (c) => {
+    const { email } = c.req.valid("json");
+    const ip = c.req.header("cf-connecting-ip") ?? "unknown";
+    const [byIp, byEmail] = await Promise.all([
+      rateLimit(c.env, `forgot-ip:${ip}`, FORGOT_RATE),
+      rateLimit(c.env, `forgot-email:${email}`, { limit: 3, windowSeconds: 3600 }),
+    ]);
+    if (!byIp.allowed) throw tooManyRequests(byIp.retryAfterSeconds);
+    // Off the response path: answering as fast for unknown emails reveals nothing.
+    const work = (async () => {
+      if (!byEmail.allowed) return;
+      const user = await findUserByEmail(c.env, email);
+      if (user && canSignIn(user)) await sendResetLink(c.env, user);
+    })().catch((error) => c.get("logger").error("reset link failed", errorFields(error)));
+    c.executionCtx.waitUntil(work);
+    return ok(c, { sent: true as const }, 202);
+  })
+  .openapi(resetRoute, async (c) => {
+    const { token, password } = c.req.valid("json");
+    const userId = await peekEmailToken(c.env, token, "reset_password");
+    const user = userId ? await findUserById(c.env, userId) : undefined;
+    if (!user || !canSignIn(user)) throw invalidToken();
+    await resetPasswordWithToken(c.env, user, token, password);
+    return ok(c, { reset: true as const }, 200);
+  })
+  .openapi(changeRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const { current_password, new_password } = c.req.valid("json");
+    const user = await findUserById(c.env, principal.userId);
+    if (!user?.passwordHash || !(await verifyPassword(current_password, user.passwordHash)).valid) {
+      throw new AppError(401, "invalid_credentials", "The current password is incorrect");
+    }
+    await changePassword(c.env, user, new_password, principal.sessionId);
+    // Every older access token was just revoked, this request's included: hand out a new one.
+    const { token } = await issueAccessToken(
+      c.env,
+      {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        sessionId: principal.sessionId ?? undefined,
+      },
+      Date.now() + 1,
+    );
+    if (principal.via === "cookie") {
+      setCookie(c, ACCESS_COOKIE, token, {
+        httpOnly: true,
+        secure: true,
+        sameSite: "Lax",
+        path: "/",
+        maxAge: ACCESS_TOKEN_TTL_SECONDS,
+      });
+    }
+    return ok(
+      c,
+      { changed: true as const, access_token: token, expires_in: ACCESS_TOKEN_TTL_SECONDS },
+      200,
+    );
+  });

@@ -1,0 +1,106 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { SIGNUP_PLANS } from "../../core/auth/identity";
+import type { AppEnv } from "../env";
+import { ok } from "../lib/envelope";
+import { notFound } from "../lib/errors";
+import { createRouter } from "../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
+import { requireUser, userPrincipal } from "../middleware/principal";
+import { findUserById, toUserView } from "../services/accounts";
+import { getOrCreateProfile, toProfileView, updateProfile } from "../services/profiles";
+import { userSchema } from "./auth/schemas";
+
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === "" ? null : v));
+
+const profileSchema = z
+  .object({
+    headline: z.string().nullable(),
+    location: z.string().nullable(),
+    website: z.string().nullable(),
+    locale: z.string(),
+    timezone: z.string(),
+    onboarding_step: z.enum(["profile", "plan", "done"]),
+  })
+  .openapi("Profile");
+
+const profileChangesSchema = z
+  .object({
+    headline: optionalText(120),
+    location: optionalText(120),
+    website: z
+      .string()
+      .trim()
+      .max(200)
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), "Use an http or https address")
+      .nullable()
+      .optional(),
+    locale: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Use a language tag like en or pt-BR")
+      .optional(),
+    timezone: z.string().max(64).refine(isTimeZone, "Unknown time zone").optional(),
+    onboarding_step: z.enum(["profile", "plan", "done"]).optional(),
+    plan: z.enum(SIGNUP_PLANS).optional(),
+  })
+  .strict()
+  .openapi("ProfileChanges");
+
+const responseSchema = envelopeOf(z.object({ profile: profileSchema, user: userSchema }));
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/profile",
+  tags: ["Profile"],
+  summary: "Your profile and account",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  responses: { 200: jsonResponse(responseSchema, "Profile"), ...errorResponses },
+});
+
+const patchRoute = createRoute({
+  method: "patch",
+  path: "/profile",
+  tags: ["Profile"],
+  summary: "Update your profile (and, during onboarding, your plan)",
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: {
+    body: { required: true, content: { "application/json": { schema: profileChangesSchema } } },
+  },
+  responses: { 200: jsonResponse(responseSchema, "Updated"), ...errorResponses },
+});
+
+async function respond(c: Context<AppEnv>, userId: string) {
+  const [user, profile] = await Promise.all([
+    findUserById(c.env, userId),
+    getOrCreateProfile(c.env, userId),
+  ]);
+  if (!user) throw notFound("Account");
+  return ok(c, { profile: toProfileView(profile), user: toUserView(user) }, 200);
+}
+
+export const profileRoutes = createRouter()
+  .openapi(getRoute, (c) => respond(c, userPrincipal(c.get("principal")).userId))
+  .openapi(patchRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    await updateProfile(c.env, userId, c.req.valid("json"));
+    return respond(c, userId);
+  });

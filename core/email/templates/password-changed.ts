@@ -1,0 +1,25 @@
+import type { EmailContent } from "../layout";
+
+export interface PasswordChangedData {
+  name: string;
+  /** ISO time of the change. */
+  changedAt: string;
+  /** Absolute URL of the forgot-password page, for when it was not them. */
+  recoverUrl: string;
+}
+
+/** Tells the owner their password changed, so a takeover does not go unnoticed. */
+export function passwordChanged(data: PasswordChangedData): EmailContent {
+  return {
+    subject: "Your Resume Builder password was changed",
+    preheader: "If this was you, there is nothing to do.",
+    heading: "Your password was changed",
+    paragraphs: [
+      `Hi ${data.name}, the password of your Resume Builder account was changed and your other sessions were signed out.`,
+    ],
+    facts: [{ label: "Changed at", value: `${data.changedAt.slice(0, 16).replace("T", " ")} UTC` }],
+    action: { label: "This wasn't me", url: data.recoverUrl },
+    closing: ["If you did not change it, reset your password now and review your active sessions."],
+    footer: "You receive this security notice for every password change on your account.",
+  };
+}

@@ -1,0 +1,51 @@
+import { env, introspectWorkflow } from "cloudflare:test";
+import { vi } from "vitest";
+import { api, uniqueId } from "./helpers";
+
+export const PASSWORD = "a long and unusual passphrase";
+let ipCounter = 0;
+/** Each caller gets its own address so per-address limits never couple tests. */
+export const freshIp = () => `203.0.113.${(++ipCounter % 250) + 1}`;
+
+export const postJson = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp(), ...headers },
+  body: JSON.stringify(body),
+});
+
+/** A registered, signed-in person (its signup workflow runs under an introspector). */
+export async function signedInPerson() {
+  await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+  const email = `${uniqueId("person")}@example.test`;
+  const registered = await api(
+    "/api/auth/register",
+    postJson({ email, password: PASSWORD, name: "Katherine Johnson" }),
+  );
+  const login = await api("/api/auth/login", postJson({ email, password: PASSWORD }));
+  return {
+    email,
+    userId: registered.body.data.user.id as string,
+    tokens: login.body.data as { access_token: string; refresh_token: string },
+    headers: { Authorization: `Bearer ${login.body.data.access_token}` },
+  };
+}
+
+export async function mailTo(to: string, template: string, count = 1) {
+  return vi.waitFor(
+    async () => {
+      const { results } = await env.DB.prepare(
+        "SELECT text_body FROM email_outbox WHERE to_address = ? AND template = ? ORDER BY created_at",
+      )
+        .bind(to, template)
+        .all<{ text_body: string }>();
+      if (results.length < count) throw new Error(`waiting for ${template} to ${to}`);
+      return results;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+}
+
+export const linkToken = (text: string, path: string) =>
+  new URL(text.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))![0]).searchParams.get(
+    "token",
+  )!;
