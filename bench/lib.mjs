@@ -9,24 +9,26 @@ export function percentile(sorted, p) {
   return sorted[Math.max(0, index)];
 }
 
-/** Sends `requests` requests with `concurrency` in flight, stopping early at `maxSeconds`. */
-export async function load({ url, headers = {}, requests, concurrency, maxSeconds = 60 }) {
+/**
+ * Runs `send(index, worker)` `requests` times with `concurrency` in flight, stopping early at
+ * `maxSeconds`; `send` performs one request and returns its HTTP status.
+ */
+export async function loadWith({ send, requests, concurrency, maxSeconds = 60 }) {
   const latencies = [];
   const statuses = new Map();
   const deadline = Date.now() + maxSeconds * 1000;
   let sent = 0;
   const started = performance.now();
-  const workerLoop = async () => {
+  const workerLoop = async (worker) => {
     while (sent < requests && Date.now() < deadline) {
-      sent++;
+      const index = sent++;
       const t0 = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
+      const status = await send(index, worker);
       latencies.push(performance.now() - t0);
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, workerLoop));
+  await Promise.all(Array.from({ length: concurrency }, (_, worker) => workerLoop(worker)));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -41,6 +43,17 @@ export async function load({ url, headers = {}, requests, concurrency, maxSecond
     statuses: Object.fromEntries(statuses),
   };
 }
+
+/** GETs one URL repeatedly. */
+export const load = ({ url, headers = {}, ...options }) =>
+  loadWith({
+    ...options,
+    send: async () => {
+      const response = await fetch(url, { headers });
+      await response.arrayBuffer();
+      return response.status;
+    },
+  });
 
 export const machine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

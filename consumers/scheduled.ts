@@ -1,11 +1,12 @@
 import type { Env } from "../api/env";
 import { createLogger } from "../api/lib/logger";
 import { requestBackup } from "../api/services/backup-requests";
+import { pruneLoginAttempts } from "../api/services/login-protection";
 
 export const CRON = {
   hourlyBackup: "0 * * * *",
   analyticsRollup: "*/5 * * * *",
-  dailyStrikeReset: "0 3 * * *",
+  dailyMaintenance: "0 3 * * *",
 } as const;
 
 type CronTask = (controller: ScheduledController, env: Env) => Promise<unknown>;
@@ -13,10 +14,16 @@ type CronTask = (controller: ScheduledController, env: Env) => Promise<unknown>;
 const startOfHour = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_000);
 
 /**
- * Work per cron expression. The analytics roll-up and strike reset have triggers already
- * (wrangler.toml) and get their tasks with the analytics and moderation issues.
+ * Work per cron expression. The daily run prunes old sign-in attempts (the strike reset
+ * joins it with the moderation issue); the 5-minute analytics roll-up has its trigger
+ * already and gets its task with the analytics issue.
  */
+/** Sign-in attempts are kept 30 days: enough for security review, not forever. */
+const LOGIN_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
+
 const TASKS: Partial<Record<string, CronTask>> = {
+  [CRON.dailyMaintenance]: (controller, env) =>
+    pruneLoginAttempts(env, controller.scheduledTime - LOGIN_ATTEMPT_RETENTION_MS),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {
       at: startOfHour(controller.scheduledTime),

@@ -8,7 +8,12 @@ import {
   type UserView,
   updateUser,
 } from "./accounts";
-import { lockoutStatus, rateLimit, recordLoginAttempt } from "./login-protection";
+import {
+  lockoutStatus,
+  rateLimit,
+  recordLoginAttempt,
+  suspectedCredentialStuffing,
+} from "./login-protection";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
@@ -22,6 +27,8 @@ export interface SessionTokens {
 
 /** Per-address ceiling on sign-in requests, on top of the per-account lockout. */
 const LOGIN_RATE = { limit: 10, windowSeconds: 60 };
+/** The detection looks back 10 minutes; a refused address waits that long. */
+const STUFFING_BACKOFF_SECONDS = 600;
 
 const invalidCredentials = () =>
   new AppError(401, "invalid_credentials", "The email or password is incorrect");
@@ -51,6 +58,17 @@ export async function signIn(
   input: { email: string; password: string },
   device: Device,
 ): Promise<SessionTokens> {
+  if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
+    // Many accounts tried from one address (SPEC §6): refuse it for the window, whatever
+    // the credentials, so a list of stolen passwords cannot be confirmed from here.
+    throw new AppError(
+      429,
+      "rate_limited",
+      "Too many sign-in attempts from this network. Wait a few minutes and try again.",
+      { retry_after: STUFFING_BACKOFF_SECONDS },
+      { "Retry-After": String(STUFFING_BACKOFF_SECONDS) },
+    );
+  }
   const ipLimit = await rateLimit(env, `login-ip:${device.ip ?? "unknown"}`, LOGIN_RATE);
   if (!ipLimit.allowed) {
     throw new AppError(

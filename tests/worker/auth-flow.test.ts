@@ -255,3 +255,20 @@ describe("browser sessions: cookies and CSRF", () => {
     ).toBe(401);
   });
 });
+
+describe("credential stuffing", () => {
+  it("refuses an address that failed for 10 different accounts, even with right credentials", async () => {
+    const { email } = await register();
+    const ip = "198.18.0.77";
+    for (let i = 0; i < 10; i++) {
+      const tried = await login(`${uniqueId("victim")}@example.test`, "guessed password 1", {
+        "CF-Connecting-IP": ip,
+      });
+      expect(tried.status).toBe(401);
+    }
+    const refused = await login(email, PASSWORD, { "CF-Connecting-IP": ip });
+    expect(refused.status).toBe(429);
+    expect(refused.response.headers.get("retry-after")).toBe("600");
+    expect((await login(email)).status).toBe(200);
+  });
+});
