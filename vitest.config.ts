@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
@@ -54,6 +55,7 @@ export default defineConfig(async () => {
                   OPS_API_TOKEN: TEST_OPS_TOKEN,
                   // A fresh signing key per run, so no test depends on a committed key.
                   JWT_PRIVATE_KEYS: rotateKeys(null),
+                  MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
                   TEST_MIGRATIONS: migrations,
                 },
               },

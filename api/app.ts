@@ -10,6 +10,7 @@ import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { accountRoutes } from "./routes/auth/account";
+import { mfaRoutes } from "./routes/auth/mfa";
 import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
 import { devRoutes } from "./routes/dev";
@@ -31,6 +32,7 @@ export function createApp() {
     .route("/", accountRoutes)
     .route("/", sessionRoutes)
     .route("/", passwordRoutes)
+    .route("/", mfaRoutes)
     .route("/", profileRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);

@@ -19,6 +19,8 @@ export interface Env {
   OPS_API_TOKEN?: string;
   /** Secret: JSON array of private ES256 JWKs; the first signs, all verify (rotation). */
   JWT_PRIVATE_KEYS?: string;
+  /** Secret: 32 random bytes, base64url; encrypts TOTP secrets at rest. */
+  MFA_ENCRYPTION_KEY?: string;
 
   DB: D1Database;
   SESSIONS: KVNamespace;

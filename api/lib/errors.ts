@@ -18,7 +18,8 @@ export type ErrorCode =
   | "account_suspended"
   | "csrf_failed"
   | "session_expired"
-  | "token_invalid";
+  | "token_invalid"
+  | "mfa_required";
 
 export class AppError extends Error {
   constructor(

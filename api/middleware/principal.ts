@@ -5,10 +5,11 @@ import {
   PERMISSIONS,
   type Permission,
   type Role,
+  SENSITIVE_PERMISSIONS,
 } from "../../core/auth/permissions";
 import type { AppEnv } from "../env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
-import { forbidden, unauthorized } from "../lib/errors";
+import { AppError, forbidden, unauthorized } from "../lib/errors";
 import { verifyAccessToken } from "../services/tokens";
 
 /**
@@ -28,6 +29,8 @@ export type Principal =
       tokenExpiresAt: number;
       /** The session (refresh-token family) the token belongs to, if any. */
       sessionId: string | null;
+      /** Signed in with a second factor. */
+      mfa: boolean;
       /** How the token arrived: cookie-borne requests are the ones CSRF can forge. */
       via: "header" | "cookie";
     };
@@ -75,6 +78,7 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
       tokenId: claims.jti,
       tokenExpiresAt: claims.exp,
       sessionId: claims.sid ?? null,
+      mfa: claims.mfa === true,
       via: cookieToken ? "cookie" : "header",
     });
   } else if (token && !cookieToken) {
@@ -96,6 +100,12 @@ export const requirePermission = (...needed: Permission[]) =>
       (permission) => !hasPermission(principal.permissions, permission),
     );
     if (missing.length) throw forbidden(`This needs the ${missing.join(", ")} permission`);
+    // SPEC §1: staff must have signed in with a second factor for bans, refunds, config.
+    // The operator token is a machine credential kept as a secret and is exempt.
+    const sensitive = needed.some((permission) => SENSITIVE_PERMISSIONS.includes(permission));
+    if (sensitive && principal.kind === "user" && !principal.mfa) {
+      throw new AppError(403, "mfa_required", "Sign in with two-factor authentication to do this");
+    }
     await next();
   });
 

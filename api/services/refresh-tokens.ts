@@ -31,6 +31,7 @@ export async function startSession(
   userId: string,
   device: Device,
   now = Date.now(),
+  mfaVerified = false,
 ): Promise<{ token: string; familyId: string; expiresAt: number }> {
   const token = randomToken();
   const familyId = crypto.randomUUID();
@@ -46,12 +47,20 @@ export async function startSession(
       expiresAt,
       userAgent: device.userAgent,
       ip: device.ip,
+      mfaVerified,
     });
   return { token, familyId, expiresAt };
 }
 
 export type RotationResult =
-  | { ok: true; token: string; userId: string; familyId: string; expiresAt: number }
+  | {
+      ok: true;
+      token: string;
+      userId: string;
+      familyId: string;
+      expiresAt: number;
+      mfaVerified: boolean;
+    }
   | { ok: false; reason: "unknown" | "expired" | "revoked" | "reused" };
 
 /**
@@ -102,13 +111,21 @@ export async function rotateRefreshToken(
       expiresAt,
       userAgent: device.userAgent ?? row.userAgent,
       ip: device.ip ?? row.ip,
+      mfaVerified: row.mfaVerified,
     }),
   ]);
   if (claimed.length === 0) {
     await revokeFamily(env, row.familyId, "reuse_detected", now);
     return { ok: false, reason: "reused" };
   }
-  return { ok: true, token, userId: row.userId, familyId: row.familyId, expiresAt };
+  return {
+    ok: true,
+    token,
+    userId: row.userId,
+    familyId: row.familyId,
+    expiresAt,
+    mfaVerified: row.mfaVerified,
+  };
 }
 
 export async function familyOf(

@@ -14,6 +14,7 @@ import {
   recordLoginAttempt,
   suspectedCredentialStuffing,
 } from "./login-protection";
+import { verifySecondFactor } from "./mfa";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
@@ -57,7 +58,7 @@ export async function signIn(
   env: Env,
   input: { email: string; password: string },
   device: Device,
-): Promise<SessionTokens> {
+): Promise<SessionTokens | { mfaChallenge: string }> {
   if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
     // Many accounts tried from one address (SPEC §6): refuse it for the window, whatever
     // the credentials, so a list of stolen passwords cannot be confirmed from here.
@@ -93,11 +94,50 @@ export async function signIn(
   if (!canSignIn(user)) {
     throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
   }
-  await updateUser(env, user.id, {
-    lastLoginAt: Date.now(),
-    ...(check.needsRehash ? { passwordHash: await hashPassword(input.password) } : {}),
-  });
+  if (check.needsRehash)
+    await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) });
+  if (user.mfaEnabled) return { mfaChallenge: await createMfaChallenge(env, user.id) };
   return openSession(env, user.id, device);
+}
+
+const CHALLENGE_TTL_SECONDS = 300;
+const CHALLENGE_ATTEMPTS = 5;
+const challengeKey = (id: string) => `mfa-challenge:${id}`;
+
+/** The password was right; the session opens once a second factor follows within 5 minutes. */
+async function createMfaChallenge(env: Env, userId: string): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.SESSIONS.put(challengeKey(id), JSON.stringify({ userId, attempts: 0 }), {
+    expirationTtl: CHALLENGE_TTL_SECONDS,
+  });
+  return id;
+}
+
+/** Second step of an MFA sign-in: a TOTP or recovery code for the challenge. */
+export async function completeMfaChallenge(
+  env: Env,
+  challengeId: string,
+  input: { code?: string; recoveryCode?: string },
+  device: Device,
+): Promise<SessionTokens> {
+  const stored = await env.SESSIONS.get<{ userId: string; attempts: number }>(
+    challengeKey(challengeId),
+    "json",
+  );
+  if (!stored) throw new AppError(401, "session_expired", "This sign-in has expired. Start again.");
+  const factor = await verifySecondFactor(env, stored.userId, input);
+  if (!factor) {
+    const attempts = stored.attempts + 1;
+    if (attempts >= CHALLENGE_ATTEMPTS) await env.SESSIONS.delete(challengeKey(challengeId));
+    else {
+      await env.SESSIONS.put(challengeKey(challengeId), JSON.stringify({ ...stored, attempts }), {
+        expirationTtl: CHALLENGE_TTL_SECONDS,
+      });
+    }
+    throw new AppError(401, "invalid_credentials", "The code is incorrect");
+  }
+  await env.SESSIONS.delete(challengeKey(challengeId));
+  return openSession(env, stored.userId, device, true);
 }
 
 /** Issues the first token pair of a new session for a user who has just proven who they are. */
@@ -105,15 +145,18 @@ export async function openSession(
   env: Env,
   userId: string,
   device: Device,
+  mfa = false,
 ): Promise<SessionTokens> {
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
-  const session = await startSession(env, user.id, device);
+  await updateUser(env, user.id, { lastLoginAt: Date.now() });
+  const session = await startSession(env, user.id, device, Date.now(), mfa);
   const { token } = await issueAccessToken(env, {
     id: user.id,
     email: user.email,
     role: user.role,
     sessionId: session.familyId,
+    mfa,
   });
   return {
     accessToken: token,
@@ -141,6 +184,7 @@ export async function refreshSession(
     email: user.email,
     role: user.role,
     sessionId: rotated.familyId,
+    mfa: rotated.mfaVerified,
   });
   return {
     accessToken: token,

@@ -37,6 +37,8 @@ export interface AccessClaims extends JWTPayload {
   exp: number;
   /** The session (refresh-token family) the token was issued for. */
   sid?: string;
+  /** Whether the session was opened with a second factor (required for sensitive actions). */
+  mfa: boolean;
   /** Issuance in milliseconds: `iat` has whole seconds, too coarse for "log out everywhere". */
   iat_ms: number;
 }
@@ -117,7 +119,7 @@ export async function publicJwks(
 
 export async function issueAccessToken(
   env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER">,
-  subject: { id: string; email: string; role: Role; sessionId?: string },
+  subject: { id: string; email: string; role: Role; sessionId?: string; mfa?: boolean },
   now = Date.now(),
 ): Promise<{ token: string; claims: AccessClaims }> {
   const keys = await loadKeys(env);
@@ -128,6 +130,7 @@ export async function issueAccessToken(
     role: subject.role,
     permissions: [...permissionsOf(subject.role)],
     jti: crypto.randomUUID(),
+    mfa: subject.mfa ?? false,
     ...(subject.sessionId ? { sid: subject.sessionId } : {}),
     iat,
     iat_ms: now,

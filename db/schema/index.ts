@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./backups";
 export * from "./email";
 export * from "./jobs";
+export * from "./mfa";
 export * from "./sessions";
 export * from "./system";
 export * from "./users";

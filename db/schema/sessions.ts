@@ -24,6 +24,8 @@ export const refreshTokens = sqliteTable(
     revokedReason: text("revoked_reason"),
     userAgent: text("user_agent"),
     ip: text("ip"),
+    /** The session was opened with a second factor; its access tokens say so. */
+    mfaVerified: integer("mfa_verified", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("refresh_tokens_family_idx").on(t.familyId),

@@ -12,8 +12,8 @@ export const DEFAULT_PERSIST = path.join(ROOT, ".wrangler/state");
 const DEV_VARS = path.join(ROOT, ".dev.vars");
 
 /**
- * Local secrets in .dev.vars, each created once when missing: the operator token and the
- * access-token signing key. Returns the operator token.
+ * Local secrets in .dev.vars, each created once when missing: the operator token, the
+ * access-token signing key and the MFA encryption key. Returns the operator token.
  */
 export function ensureDevVars() {
   let content = existsSync(DEV_VARS)
@@ -22,6 +22,7 @@ export function ensureDevVars() {
   const missing = {
     OPS_API_TOKEN: () => randomBytes(24).toString("base64url"),
     JWT_PRIVATE_KEYS: () => rotateKeys(null),
+    MFA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64url"),
   };
   for (const [name, create] of Object.entries(missing)) {
     if (!new RegExp(`^${name}=`, "m").test(content)) {
@@ -94,6 +95,10 @@ export async function startWorker({
     String(port),
     "--persist-to",
     persistTo,
+    // This server's own origin, not wrangler.toml's :8787: links in emails (and the token
+    // issuer) must name the port it answers on (e2e 8790, bench 8797, PORT).
+    "--var",
+    `JWT_ISSUER:http://127.0.0.1:${port}`,
   ];
   const child = spawn(process.execPath, [...args, "--show-interactive-dev-session=false"], {
     cwd: ROOT,

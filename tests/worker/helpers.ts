@@ -90,8 +90,13 @@ export async function countRows(sql: string, ...params: unknown[]): Promise<numb
   return n ?? 0;
 }
 
-/** A signed access token for a person with `role`, as login will issue it. */
-export async function bearerFor(role: Role, id = uniqueId("user")) {
-  const { token, claims } = await issueAccessToken(env, { id, email: `${id}@example.test`, role });
+/** A signed access token for a person with `role`, as an MFA sign-in issues it by default. */
+export async function bearerFor(role: Role, id = uniqueId("user"), mfa = true) {
+  const { token, claims } = await issueAccessToken(env, {
+    id,
+    email: `${id}@example.test`,
+    role,
+    mfa,
+  });
   return { headers: { Authorization: `Bearer ${token}` }, token, claims, id };
 }

@@ -117,6 +117,7 @@ export const passwordRoutes = createRouter()
         email: user.email,
         role: user.role,
         sessionId: principal.sessionId ?? undefined,
+        mfa: principal.mfa,
       },
       Date.now() + 1,
     );

@@ -13,7 +13,13 @@ import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { familyOf, revokeAllSessions, revokeFamily } from "../../services/refresh-tokens";
-import { refreshSession, type SessionTokens, signIn, tokenResponse } from "../../services/sign-in";
+import {
+  completeMfaChallenge,
+  refreshSession,
+  type SessionTokens,
+  signIn,
+  tokenResponse,
+} from "../../services/sign-in";
 import { denyAccessToken, revokeAccessTokensOf } from "../../services/tokens";
 import { loginSchema, refreshSchema, tokenPairSchema } from "./schemas";
 
@@ -46,7 +52,19 @@ const loginRoute = createRoute({
     "Web clients send `X-Requested-With: resume-builder-web` to receive httpOnly session cookies and a CSRF token.",
   request: { body: { required: true, content: { "application/json": { schema: loginSchema } } } },
   responses: {
-    200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"),
+    200: jsonResponse(
+      envelopeOf(
+        z.union([
+          tokenPairSchema,
+          z.object({
+            mfa_required: z.literal(true),
+            mfa_token: z.string(),
+            methods: z.array(z.string()),
+          }),
+        ]),
+      ),
+      "Signed in, or a second factor is needed (then POST /auth/mfa/verify)",
+    ),
     ...errorResponses,
   },
 });
@@ -95,10 +113,59 @@ function presentedRefreshToken(
   return body?.refresh_token ?? readCookie(c, REFRESH_COOKIE);
 }
 
+const mfaVerifyRoute = createRoute({
+  method: "post",
+  path: "/auth/mfa/verify",
+  tags: ["Authentication"],
+  summary: "Finish an MFA sign-in with a TOTP code or a recovery code",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              mfa_token: z.string().uuid(),
+              code: z
+                .string()
+                .regex(/^\d{6}$/)
+                .optional(),
+              recovery_code: z.string().min(10).max(20).optional(),
+            })
+            .refine((body) => body.code || body.recovery_code, "Send a code or a recovery code"),
+        },
+      },
+    },
+  },
+  responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"), ...errorResponses },
+});
+
 export const sessionRoutes = createRouter()
-  .openapi(loginRoute, async (c) => {
-    const tokens = await signIn(c.env, c.req.valid("json"), deviceOf(c));
+  .openapi(mfaVerifyRoute, async (c) => {
+    const body = c.req.valid("json");
+    const tokens = await completeMfaChallenge(
+      c.env,
+      body.mfa_token,
+      { code: body.code, recoveryCode: body.recovery_code },
+      deviceOf(c),
+    );
     return respondWithTokens(c, tokens, wantsCookies(c));
+  })
+  .openapi(loginRoute, async (c) => {
+    const result = await signIn(c.env, c.req.valid("json"), deviceOf(c));
+    if ("mfaChallenge" in result) {
+      c.header("Cache-Control", "no-store");
+      return ok(
+        c,
+        {
+          mfa_required: true as const,
+          mfa_token: result.mfaChallenge,
+          methods: ["totp", "recovery_code"],
+        },
+        200,
+      );
+    }
+    return respondWithTokens(c, result, wantsCookies(c));
   })
   .openapi(refreshRoute, async (c) => {
     const body = c.req.valid("json") as z.infer<typeof refreshSchema> | undefined;

@@ -1,0 +1,160 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ok } from "../../lib/envelope";
+import { AppError, notFound } from "../../lib/errors";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import { findUserById } from "../../services/accounts";
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableMfa,
+  issueRecoveryCodes,
+  remainingRecoveryCodes,
+  verifySecondFactor,
+} from "../../services/mfa";
+import { verifyPassword } from "../../services/passwords";
+import { passwordSchema } from "./schemas";
+
+const code = z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app");
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+
+const statusRoute = createRoute({
+  tags: ["Two-factor authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "get",
+  path: "/auth/mfa",
+  summary: "Whether two-factor authentication is on, and recovery codes left",
+  responses: {
+    200: jsonResponse(
+      envelopeOf(z.object({ enabled: z.boolean(), recovery_codes_left: z.number().int() })),
+      "Status",
+    ),
+    ...errorResponses,
+  },
+});
+
+const setupRoute = createRoute({
+  tags: ["Two-factor authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/mfa/totp/setup",
+  summary: "Start TOTP enrolment: a secret and otpauth:// URL for the authenticator app (QR code)",
+  responses: {
+    200: jsonResponse(
+      envelopeOf(z.object({ secret: z.string(), otpauth_url: z.string() })),
+      "Enrolment started",
+    ),
+    ...errorResponses,
+  },
+});
+
+const confirmRoute = createRoute({
+  tags: ["Two-factor authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/mfa/totp/confirm",
+  summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",
+  request: body(z.object({ code })),
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Enabled"),
+    ...errorResponses,
+  },
+});
+
+const regenerateRoute = createRoute({
+  tags: ["Two-factor authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/mfa/recovery-codes",
+  summary: "Replace the recovery codes (needs a current code)",
+  request: body(z.object({ code })),
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Replaced"),
+    ...errorResponses,
+  },
+});
+
+const disableRoute = createRoute({
+  tags: ["Two-factor authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/mfa/disable",
+  summary: "Turn two-factor authentication off (needs the password and a code)",
+  request: body(
+    z.object({
+      password: passwordSchema,
+      code: code.optional(),
+      recovery_code: z.string().max(20).optional(),
+    }),
+  ),
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ enabled: z.literal(false) })), "Disabled"),
+    ...errorResponses,
+  },
+});
+
+const wrongCode = () => new AppError(401, "invalid_credentials", "The code is incorrect");
+
+export const mfaRoutes = createRouter()
+  .openapi(statusRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const user = await findUserById(c.env, userId);
+    if (!user) throw notFound("Account");
+    return ok(
+      c,
+      {
+        enabled: user.mfaEnabled,
+        recovery_codes_left: await remainingRecoveryCodes(c.env, userId),
+      },
+      200,
+    );
+  })
+  .openapi(setupRoute, async (c) => {
+    const { userId, email } = userPrincipal(c.get("principal"));
+    const user = await findUserById(c.env, userId);
+    if (user?.mfaEnabled)
+      throw new AppError(409, "conflict", "Two-factor authentication is already on");
+    const { secret, otpauthUrl } = await beginTotpEnrolment(c.env, { id: userId, email });
+    c.header("Cache-Control", "no-store");
+    return ok(c, { secret, otpauth_url: otpauthUrl }, 200);
+  })
+  .openapi(confirmRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const codes = await confirmTotpEnrolment(c.env, userId, c.req.valid("json").code);
+    if (!codes) throw wrongCode();
+    c.header("Cache-Control", "no-store");
+    return ok(c, { recovery_codes: codes }, 200);
+  })
+  .openapi(regenerateRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    if ((await verifySecondFactor(c.env, userId, { code: c.req.valid("json").code })) !== "otp")
+      throw wrongCode();
+    c.header("Cache-Control", "no-store");
+    return ok(c, { recovery_codes: await issueRecoveryCodes(c.env, userId) }, 200);
+  })
+  .openapi(disableRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const input = c.req.valid("json");
+    const user = await findUserById(c.env, userId);
+    if (!user?.passwordHash || !(await verifyPassword(input.password, user.passwordHash)).valid) {
+      throw new AppError(401, "invalid_credentials", "The password is incorrect");
+    }
+    if (
+      !(await verifySecondFactor(c.env, userId, {
+        code: input.code,
+        recoveryCode: input.recovery_code,
+      }))
+    ) {
+      throw wrongCode();
+    }
+    await disableMfa(c.env, userId);
+    return ok(c, { enabled: false as const }, 200);
+  });
