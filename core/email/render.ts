@@ -21,11 +21,6 @@ const TEMPLATES = {
 export type EmailTemplate = keyof typeof TEMPLATES;
 export type EmailData<T extends EmailTemplate> = Parameters<(typeof TEMPLATES)[T]>[0];
 
-export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[];
-
-export const isEmailTemplate = (name: string): name is EmailTemplate =>
-  Object.hasOwn(TEMPLATES, name);
-
 export function renderEmail<T extends EmailTemplate>(
   template: T,
   data: EmailData<T>,

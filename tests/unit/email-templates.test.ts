@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, html, SafeHtml } from "../../core/email/html";
 import { renderContent } from "../../core/email/layout";
-import { EMAIL_TEMPLATES, isEmailTemplate, renderEmail } from "../../core/email/render";
+import { renderEmail } from "../../core/email/render";
 import type { BackupFailedData } from "../../core/email/templates/backup-failed";
 
 const backup: BackupFailedData = {
@@ -120,13 +120,5 @@ describe("layout", () => {
     expect(rendered.subject).toBe("Line Bcc: victim@example.com");
     expect(rendered.text).toContain("Heading split\n");
     expect(rendered.text).toContain("A:      one\n        two\nLonger: x");
-  });
-});
-
-describe("template registry", () => {
-  it("lists every template by name", () => {
-    expect(EMAIL_TEMPLATES).toContain("backup_failed");
-    expect(isEmailTemplate("backup_failed")).toBe(true);
-    expect(isEmailTemplate("toString")).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
+import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { buttonClass } from "~ds/components/Button";
 import { formatPlanPrice, PLANS } from "./plans";
 import "./plans.css";
 
@@ -27,6 +29,12 @@ export function Plans() {
                 </p>
                 <p class="plan__note">{plan.note}</p>
                 <p class="plan__summary">{plan.summary}</p>
+                <A
+                  href={`/register?plan=${plan.id}`}
+                  class={`${buttonClass(plan.highlighted ? "primary" : "outline")} plan__action`}
+                >
+                  Start with {plan.name}
+                </A>
               </li>
             )}
           </For>

@@ -1,7 +1,9 @@
 import type { RouteSectionProps } from "@solidjs/router";
-import { Suspense } from "solid-js";
+import { onMount, Suspense } from "solid-js";
+import { loadSession } from "~/auth/session";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { AppShell, type NavItem } from "~ds/layout/AppShell";
+import { AccountMenu } from "./AccountMenu";
 import { SiteFooter } from "./SiteFooter";
 
 export const APP_NAME = "Resume Builder";
@@ -14,12 +16,15 @@ const NAV: NavItem[] = [
 ];
 
 export function UserLayout(props: RouteSectionProps) {
+  // who is signed in, for the header (pages that need an account wait for it themselves)
+  onMount(() => void loadSession());
   return (
     <AppShell
       brand={APP_NAME}
       brandHref="/"
       navLabel="Main"
       nav={NAV}
+      actions={<AccountMenu />}
       footer={<SiteFooter nav={NAV} />}
     >
       <Suspense

@@ -62,6 +62,11 @@ export const ICON_PATHS = {
   "log-out": ["M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4", "M16 17l5-5-5-5M21 12H9"],
   play: ["M6 4l14 8-14 8z"],
   upload: ["M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4", "M17 8l-5-5-5 5M12 3v12"],
+  user: ["M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2", circle(12, 7, 4)],
+  mail: [roundedRect(2, 4, 20, 16), "m22 7-10 6L2 7"],
+  lock: [roundedRect(3, 11, 18, 11), "M7 11V7a5 5 0 0 1 10 0v4"],
+  "log-in": ["M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4", "M10 17l5-5-5-5M15 12H3"],
+  "user-plus": ["M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2", circle(9, 7, 4), "M19 8v6M22 11h-6"],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -1,7 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, Show } from "solid-js";
 import { OutboxDetail } from "~/dev/OutboxDetail";
-import { OutboxTable } from "~/dev/OutboxTable";
+import { OutboxList } from "~/dev/OutboxList";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Alert } from "~ds/components/Alert";
 import { Button } from "~ds/components/Button";
@@ -42,6 +42,19 @@ export default function OutboxPage() {
   const [draft, setDraft] = createSignal(search.to ?? "");
   createEffect(() => setDraft(search.to ?? ""));
 
+  // Opening an email moves focus to it (on a phone it renders below the list, out of
+  // view); the email a page was loaded with keeps focus where the browser put it. Both
+  // signals are read every time: the router commits the new URL only once the email loaded.
+  let detailRegion: HTMLElement | undefined;
+  let focusedId = search.id;
+  createEffect(() => {
+    const id = search.id;
+    const email = selected.latest;
+    if (!id || email?.id !== id || id === focusedId) return;
+    focusedId = id;
+    detailRegion?.focus();
+  });
+
   const unavailable = () => isNotFound(emails.error);
   const hrefFor = (id: string) => {
     const params = new URLSearchParams();
@@ -76,11 +89,10 @@ export default function OutboxPage() {
         <search aria-label="Outbox">
           <form class="outbox-search" onSubmit={onSearch}>
             <TextField
-              label="Recipient"
+              label="Recipient address"
               type="email"
               autocomplete="off"
               placeholder="ada@example.com"
-              description="The exact address the email went to."
               value={draft()}
               onChange={setDraft}
             />
@@ -127,7 +139,7 @@ export default function OutboxPage() {
                     </p>
                   }
                 >
-                  <OutboxTable emails={list().items} selectedId={search.id} hrefFor={hrefFor} />
+                  <OutboxList emails={list().items} selectedId={search.id} hrefFor={hrefFor} />
                   <Pagination
                     label="Outbox pages"
                     page={list().pagination.page}
@@ -138,7 +150,12 @@ export default function OutboxPage() {
               )}
             </Show>
           </section>
-          <section class="ds-stack" aria-label="Selected email">
+          <section
+            class="ds-stack outbox-detail-region"
+            aria-label="Selected email"
+            tabindex="-1"
+            ref={(el) => (detailRegion = el)}
+          >
             <Show
               when={search.id}
               fallback={<p class="ds-muted">Choose an email to read it here.</p>}

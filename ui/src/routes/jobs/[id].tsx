@@ -1,12 +1,9 @@
 import { useParams } from "@solidjs/router";
+import { api } from "~/auth/session";
 import { APP_NAME } from "~/layout/UserLayout";
 import { usePageTitle } from "~ds/layout/usePageTitle";
-import { createApiClient } from "~shared/api/client";
 import { fetchJob } from "~shared/api/jobs";
 import { JobProgress } from "~shared/jobs/JobProgress";
-
-// The signed-in user's session cookie authorises the request.
-const api = createApiClient({ credentials: "include" });
 
 export default function JobPage() {
   const params = useParams<{ id: string }>();

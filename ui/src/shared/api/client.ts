@@ -9,10 +9,12 @@ const REFRESH_PATH = "/api/auth/refresh";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
- * 401 codes that mean "no valid session on this request", which a refresh can cure. Other
- * 401s answer the request itself (a wrong password) and refreshing would change nothing.
+ * The 401 code that means "no valid session on this request", which a refresh can cure.
+ * Other 401s answer the request itself (`invalid_credentials` for a wrong password,
+ * `session_expired` for a dead refresh token or sign-in challenge): refreshing changes
+ * nothing there.
  */
-const SESSION_CODES = new Set(["unauthorized", "session_expired"]);
+const NO_SESSION = "unauthorized";
 
 export interface CookieSessionOptions {
   /**
@@ -85,6 +87,7 @@ export const hasSessionCookie = (): boolean => readCookie(CSRF_COOKIE) !== null;
 /** Forgets a session the server no longer accepts, so the app stops trying to refresh it. */
 export function forgetSessionCookie(): void {
   if (typeof document === "undefined") return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and Safari
   document.cookie = `${CSRF_COOKIE}=; Max-Age=0; Path=/; Secure; SameSite=Strict`;
 }
 
@@ -143,7 +146,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   /**
-   * Exchanges the refresh cookie for new session cookies; false when that is refused.
+   * Exchanges the refresh cookie for new session cookies; false when that is refused,
+   * the refresh's own error when it could not be asked.
    * Refresh tokens rotate and a reused one ends the session, so tabs take turns (a Web
    * Lock), and a tab that finds the CSRF cookie changed since its request failed knows
    * another tab has already refreshed.
@@ -153,18 +157,26 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const current = readCookie(CSRF_COOKIE);
       if (current === null) return false;
       if (current !== csrfBefore) return true;
-      return fetchEnvelope("POST", REFRESH_PATH, undefined, {}).then(
-        () => true,
-        () => false,
-      );
+      try {
+        await fetchEnvelope("POST", REFRESH_PATH, undefined, {});
+        return true;
+      } catch (error) {
+        // refused: the session is over. Anything else (offline, a 5xx) is not an answer
+        // about the session, and the caller sees that error instead.
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+          return false;
+        throw error;
+      }
     };
-    refreshing ??= (
-      typeof navigator !== "undefined" && navigator.locks
-        ? navigator.locks.request("resume-builder-session-refresh", refresh)
-        : refresh()
-    ).finally(() => {
-      refreshing = null;
-    });
+    if (!refreshing) {
+      const run: Promise<boolean> =
+        typeof navigator !== "undefined" && navigator.locks
+          ? navigator.locks.request("resume-builder-session-refresh", refresh).then(Boolean)
+          : refresh();
+      refreshing = run.finally(() => {
+        refreshing = null;
+      });
+    }
     return refreshing;
   }
 
@@ -177,7 +189,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       failure = error;
     }
-    if (session && SESSION_CODES.has(failure.code) && path !== REFRESH_PATH) {
+    if (session && failure.code === NO_SESSION && path !== REFRESH_PATH) {
       if (await refreshSession(csrfBefore)) {
         try {
           return await fetchEnvelope(method, path, body, request);
@@ -186,7 +198,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           failure = error;
         }
       }
-      if (SESSION_CODES.has(failure.code)) {
+      if (failure.code === NO_SESSION) {
         forgetSessionCookie();
         session.onSessionEnded?.(failure);
       }

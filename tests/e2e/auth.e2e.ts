@@ -1,0 +1,389 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { accessibilityProblems } from "./support/a11y";
+import { launchBrowser, openPage } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Seeded by `db/seed/0002_demo_accounts.mjs` (verified, onboarded, no MFA). */
+const DEMO_USER = { email: "user@demo.resume-builder.test", password: "quiet-harbor-lantern-42" };
+
+const uniqueAddress = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+interface OutboxEmail {
+  to: string;
+  template: string;
+  text: string;
+}
+
+/** The newest email of `template` to `to` in the local outbox (the signup workflow sends it). */
+async function waitForEmail(to: string, template: string): Promise<OutboxEmail> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(new URL(`/api/dev/outbox?to=${encodeURIComponent(to)}`, baseUrl));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: OutboxEmail[] };
+    const email = body.data.find((candidate) => candidate.template === template);
+    if (email) return email;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no ${template} email to ${to} within 30 s`);
+}
+
+/** The link to `path` in an email's text part, as a path on the server under test. */
+function linkIn(email: OutboxEmail, path: string): string {
+  const match = email.text.match(new RegExp(`https?://[^\\s)]+${path}\\?token=[^\\s)]+`));
+  if (!match) throw new Error(`no ${path} link in: ${email.text}`);
+  const url = new URL(match[0]);
+  return `${url.pathname}${url.search}`;
+}
+
+const activeElement = (page: Page) =>
+  page.evaluate(() => ({
+    id: document.activeElement?.id ?? "",
+    className: document.activeElement?.className ?? "",
+    text: document.activeElement?.textContent ?? "",
+  }));
+
+/** The texts an input's aria-describedby points at (its help and its error). */
+const descriptionOf = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((input) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+
+/** Waits for the page's h1, then runs the basic checks at desktop width and on a 320 px phone. */
+async function checkPage(page: Page, path: string, heading: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 320, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(path);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await page.waitForLoadState("networkidle");
+    for (const problem of await accessibilityProblems(page)) {
+      found.push(`${path} at ${viewport.width}px: ${problem}`);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0)
+      found.push(`${path} at ${viewport.width}px scrolls sideways by ${overflow}px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return found;
+}
+
+describe("accounts in the user app", () => {
+  it("registers, verifies by the emailed link, onboards, signs out and signs back in", async () => {
+    const { page, context, problems, close } = await openPage(browser, { baseUrl });
+    const email = uniqueAddress("ada");
+    const name = "Ada Lovelace";
+    const password = "Analytical-Engine-1843";
+    try {
+      await page.goto("/");
+      await page.getByRole("link", { name: "Create account" }).click();
+      await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();
+
+      await page.getByLabel("Name", { exact: true }).fill(name);
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill(password);
+      // the live hint ticks every requirement off
+      await expect
+        .poll(() => page.getByText("The password meets every requirement.").count())
+        .toBe(1);
+      const standard = page.getByRole("radio", { name: "Standard" });
+      expect(await page.getByRole("radio", { name: "Free" }).isChecked()).toBe(true);
+      await page.locator("label", { hasText: /^Standard$/ }).click();
+      expect(await standard.isChecked()).toBe(true);
+      expect(await page.getByRole("radiogroup", { name: "Plan" }).textContent()).toContain(
+        "$14.99 per month",
+      );
+      await page.getByRole("button", { name: "Create account" }).click();
+
+      await page.getByRole("heading", { level: 1, name: "Check your inbox" }).waitFor();
+      expect(await page.getByText(email).count()).toBeGreaterThan(0);
+      // signed in straight away: httpOnly session cookies plus the readable CSRF cookie,
+      // all Secure, which Chromium keeps on http://127.0.0.1 (a secure context)
+      const cookies = Object.fromEntries(
+        (await context.cookies()).map((cookie) => [cookie.name, cookie]),
+      );
+      expect(cookies.rb_access?.httpOnly).toBe(true);
+      expect(cookies.rb_refresh?.httpOnly).toBe(true);
+      expect(cookies.rb_refresh?.path).toBe("/api/auth");
+      expect(cookies.rb_csrf?.httpOnly).toBe(false);
+      expect(cookies.rb_access?.secure && cookies.rb_csrf?.secure).toBe(true);
+      const menu = page.getByRole("button", { name: `Account menu, ${name}` });
+      await menu.waitFor();
+
+      // the resend button needs that session, and uses the CSRF token
+      await page.getByRole("button", { name: "Resend the email" }).click();
+      await page.getByText(`We sent a new link to ${email}.`).waitFor();
+
+      const verification = await waitForEmail(email, "verify_email");
+      await page.goto(linkIn(verification, "/verify-email"));
+      await page.getByRole("heading", { level: 1, name: "Email confirmed" }).waitFor();
+      await page.getByRole("link", { name: "Continue setting up your account" }).click();
+
+      await page.getByRole("heading", { level: 1, name: "Set up your account" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: /About you/ }).waitFor();
+      // verified: no banner asking to confirm the address
+      expect(await page.getByText("Confirm your email address").count()).toBe(0);
+      await page.getByLabel("Headline").fill("Mathematician and first programmer");
+      await page.getByLabel("Location").fill("London");
+      await page.getByLabel("Website").fill("ada.example.org");
+      await page.getByRole("button", { name: "Save and continue" }).click();
+
+      const planHeading = page.getByRole("heading", { level: 2, name: /Your plan/ });
+      await planHeading.waitFor();
+      // preselected from the plan chosen at signup; focus moved to the new step
+      expect(await page.getByRole("radio", { name: "Standard" }).isChecked()).toBe(true);
+      await expect.poll(() => activeElement(page)).toMatchObject({ id: "onboarding-step-title" });
+      await page.getByRole("button", { name: "Continue with Standard" }).click();
+
+      await page.getByRole("heading", { level: 2, name: /All set/ }).waitFor();
+      await page.getByRole("link", { name: "Go to your dashboard" }).click();
+      await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
+      await page.getByText("Your resumes will appear here").waitFor();
+      expect(await page.getByText("Finish setting up your account").count()).toBe(0);
+
+      const saved = await page.request.get("/api/profile");
+      const { data } = (await saved.json()) as {
+        data: { profile: Record<string, unknown>; user: Record<string, unknown> };
+      };
+      expect(data.profile).toMatchObject({
+        headline: "Mathematician and first programmer",
+        location: "London",
+        website: "https://ada.example.org",
+        onboarding_step: "done",
+      });
+      expect(data.user).toMatchObject({ plan: "standard", email_verified: true });
+
+      // sign out from the header menu, by keyboard
+      await menu.focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("menuitem", { name: "Sign out" }).waitFor();
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.pathname === "/");
+      await page.getByRole("link", { name: "Sign in" }).waitFor();
+      expect((await context.cookies()).map((cookie) => cookie.name)).toEqual([]);
+
+      // protected pages send a signed-out visitor to sign in, and back afterwards
+      await page.goto("/dashboard");
+      await page.waitForURL((url) => url.pathname === "/login");
+      expect(new URL(page.url()).searchParams.get("next")).toBe("/dashboard");
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname === "/dashboard");
+      await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
+      expect(await page.getByRole("button", { name: `Account menu, ${name}` }).count()).toBe(1);
+
+      const found = [
+        ...(await checkPage(page, "/dashboard", `Hello, ${name}`)),
+        ...(await checkPage(page, "/onboarding", "Set up your account")),
+        ...(await checkPage(page, "/account/security", "Account security")),
+      ];
+      expect(found).toEqual([]);
+
+      // account security: this device is listed and marked; the password changes (the
+      // request carries the CSRF token) and this session survives it
+      const devices = page.locator("section", {
+        has: page.getByRole("heading", { level: 2, name: "Signed-in devices" }),
+      });
+      await devices.getByText("This device").waitFor();
+      await page.getByLabel("Current password").fill(password);
+      await page.getByLabel("New password", { exact: true }).fill("Difference-Engine-1822");
+      await page.getByLabel("Confirm the new password").fill("Difference-Engine-1822");
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByText("Password changed").waitFor();
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
+
+      // signing out everywhere asks first, then ends this session too
+      await page.getByRole("button", { name: "Sign out everywhere" }).click();
+      const dialog = page.getByRole("dialog", { name: "Sign out on every device?" });
+      await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
+      await page.waitForURL((url) => url.pathname === "/login");
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+      await page.goto("/account/security");
+      await page.waitForURL((url) => url.pathname === "/login");
+
+      // a forgotten password: the emailed link sets a new one, which then signs in
+      await page.getByRole("link", { name: "Forgot your password?" }).click();
+      await page.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
+      await page.getByLabel("Email address").fill(email);
+      await page.getByRole("button", { name: "Send the link" }).click();
+      await page.getByRole("heading", { level: 1, name: "Check your inbox" }).waitFor();
+      const reset = await waitForEmail(email, "reset_password");
+      await page.goto(linkIn(reset, "/reset-password"));
+      await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+      await page.getByLabel("New password", { exact: true }).fill("Jacquard-Loom-Cards-1804");
+      await page.getByLabel("Confirm the new password").fill("Jacquard-Loom-Cards-1804");
+      await page.getByRole("button", { name: "Set the new password" }).click();
+      await page.getByRole("heading", { level: 1, name: "Password changed" }).waitFor();
+      await page.getByRole("link", { name: "Sign in" }).last().click();
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill("Jacquard-Loom-Cards-1804");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("refreshes an expired access cookie once and retries; a dead session signs out", async () => {
+    // the expired access token's 401 is part of the flow (the browser logs it)
+    const { page, context, problems, close } = await openPage(browser, {
+      baseUrl,
+      allowStatuses: [401],
+    });
+    try {
+      await page.goto("/login?next=%2Faccount%2Fsecurity");
+      await page.getByLabel("Email address").fill(DEMO_USER.email);
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_USER.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
+      const cookie = async (name: string) =>
+        (await context.cookies()).find((candidate) => candidate.name === name)?.value;
+      const csrfBefore = await cookie("rb_csrf");
+
+      // the access cookie is gone (as after 15 minutes): the app refreshes, with the CSRF
+      // header, and retries
+      const refreshes: number[] = [];
+      page.on("response", (response) => {
+        if (response.url().endsWith("/api/auth/refresh")) refreshes.push(response.status());
+      });
+      await context.clearCookies({ name: "rb_access" });
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
+      await page.getByText("This device").waitFor();
+      expect(refreshes).toEqual([200]);
+      expect(await cookie("rb_access")).toBeTruthy();
+      expect(await cookie("rb_csrf")).not.toBe(csrfBefore);
+
+      // without a refresh token the session is over: back to sign-in, CSRF cookie dropped
+      await context.clearCookies({ name: "rb_access" });
+      await context.clearCookies({ name: "rb_refresh" });
+      await page.goto("/dashboard");
+      await page.waitForURL((url) => url.pathname === "/login");
+      await page.getByText("Your session has ended. Sign in again to continue.").waitFor();
+      expect(refreshes).toEqual([200, 401]);
+      expect(await cookie("rb_csrf")).toBeUndefined();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows a weak password as a field error and moves focus to the error summary", async () => {
+    const { page, problems, close } = await openPage(browser, { baseUrl });
+    try {
+      await page.goto("/register");
+      await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();
+      await page.getByLabel("Name", { exact: true }).fill("Grace Hopper");
+      await page.getByLabel("Email address").fill(uniqueAddress("grace"));
+      await page.getByLabel("Password", { exact: true }).fill("short");
+      await page.getByRole("button", { name: "Create account" }).click();
+
+      const summary = page.locator(".ds-error-summary");
+      await summary.waitFor();
+      await expect.poll(() => activeElement(page)).toMatchObject({ className: /ds-error-summary/ });
+      expect(await summary.textContent()).toContain("Use at least 10 characters.");
+      const passwordField = page.getByLabel("Password", { exact: true });
+      expect(await passwordField.getAttribute("aria-invalid")).toBe("true");
+      expect(await descriptionOf(page, "Password")).toContain("Use at least 10 characters.");
+      // the error sits in a polite live region, announced as it changes
+      const error = page.locator(".ds-field__error", { hasText: "Use at least 10 characters." });
+      expect(await error.getAttribute("aria-live")).toBe("polite");
+
+      // the summary's link moves to the field; fixing the password clears the error
+      await summary.getByRole("link", { name: "Use at least 10 characters." }).click();
+      await expect.poll(() => activeElement(page)).toMatchObject({ id: "password" });
+      await passwordField.fill("Compiler-Nanosecond-1952");
+      await expect.poll(() => passwordField.getAttribute("aria-invalid")).toBe(null);
+      expect(await summary.count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("answers a wrong password with the one generic error", async () => {
+    const { page, problems, close } = await openPage(browser, {
+      baseUrl,
+      allowStatuses: [401],
+    });
+    try {
+      await page.goto("/login");
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+      await page.getByLabel("Email address").fill(DEMO_USER.email);
+      await page.getByLabel("Password", { exact: true }).fill("not-the-right-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+
+      const summary = page.locator(".ds-error-summary");
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain("The email or password is incorrect");
+      await expect.poll(() => activeElement(page)).toMatchObject({ className: /ds-error-summary/ });
+      expect(await page.getByLabel("Email address").getAttribute("aria-invalid")).toBe(null);
+      expect(new URL(page.url()).pathname).toBe("/login");
+      expect(await page.getByRole("link", { name: "Forgot your password?" }).count()).toBe(1);
+      expect(await page.getByRole("link", { name: "Create an account" }).count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("account pages: named controls, one h1, one main, no sideways scrolling", async () => {
+    const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [400] });
+    try {
+      const found: string[] = [];
+      for (const [path, heading] of [
+        ["/register", "Create your account"],
+        ["/login", "Sign in"],
+        ["/forgot-password", "Reset your password"],
+        ["/reset-password?token=unknown-token-0000000000", "Choose a new password"],
+        ["/verify-email?token=unknown-token-0000000000", "This link doesn't work"],
+      ] as const) {
+        for (const viewport of [
+          { width: 1280, height: 800 },
+          { width: 320, height: 640 },
+        ]) {
+          await page.setViewportSize(viewport);
+          await page.goto(path);
+          await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+          await page.waitForLoadState("networkidle");
+          for (const problem of await accessibilityProblems(page)) {
+            found.push(`${path} at ${viewport.width}px: ${problem}`);
+          }
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0) found.push(`${path} at ${viewport.width}px scrolls sideways`);
+        }
+      }
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { createSignal } from "solid-js";
+import { ChangePassword } from "~/account/ChangePassword";
+import { Sessions } from "~/account/Sessions";
+import { SignOutEverywhere } from "~/account/SignOutEverywhere";
+import "~/account/security.css";
+import "~/auth/auth-pages.css";
+import { RequireSignIn } from "~/auth/RequireSignIn";
+import { APP_NAME } from "~/layout/UserLayout";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+
+export default function SecurityPage() {
+  usePageTitle(() => "Account security", APP_NAME);
+  // changing the password signs other devices out: the list reloads after it
+  const [sessionsKey, setSessionsKey] = createSignal(0);
+  return (
+    <RequireSignIn>
+      {(user) => (
+        <div class="ds-container ds-stack security">
+          <header class="ds-page-header">
+            <div>
+              <h1>Account security</h1>
+              <p class="ds-muted">
+                Password and signed-in devices for <strong>{user().email}</strong>.
+              </p>
+            </div>
+          </header>
+          <ChangePassword user={user()} onChanged={() => setSessionsKey(sessionsKey() + 1)} />
+          <Sessions reloadKey={sessionsKey()} />
+          <SignOutEverywhere />
+        </div>
+      )}
+    </RequireSignIn>
+  );
+}

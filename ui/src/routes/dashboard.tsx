@@ -1,0 +1,93 @@
+import { A } from "@solidjs/router";
+import { createResource, Show } from "solid-js";
+import { planName } from "~/auth/plan-options";
+import { RequireSignIn } from "~/auth/RequireSignIn";
+import { api } from "~/auth/session";
+import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
+import "~/dashboard/dashboard.css";
+import { APP_NAME } from "~/layout/UserLayout";
+import { Alert } from "~ds/components/Alert";
+import { buttonClass } from "~ds/components/Button";
+import { Card } from "~ds/components/Card";
+import { FactList } from "~ds/components/FactList";
+import { Icon } from "~ds/icons/Icon";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import type { User } from "~shared/api/auth";
+import { fetchProfile } from "~shared/api/profile";
+
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { dateStyle: "long" });
+
+export default function DashboardPage() {
+  usePageTitle(() => "Dashboard", APP_NAME);
+  return <RequireSignIn>{(user) => <Dashboard user={user()} />}</RequireSignIn>;
+}
+
+function Dashboard(props: { user: User }) {
+  // only to offer the rest of onboarding; the dashboard works without it
+  const [profile] = createResource(() => fetchProfile(api).catch(() => null));
+  const onboardingPending = () => {
+    // read only once loaded: reading a pending resource would suspend the whole page
+    const step = profile.state === "ready" ? profile()?.profile.onboarding_step : undefined;
+    return step !== undefined && step !== "done";
+  };
+
+  return (
+    <div class="ds-container ds-stack dashboard">
+      <header class="ds-page-header">
+        <div>
+          <h1>Hello, {props.user.name}</h1>
+          <p class="ds-muted">Your resumes and account, in one place.</p>
+        </div>
+      </header>
+      <Show when={!props.user.email_verified}>
+        <VerifyEmailBanner user={props.user} />
+      </Show>
+      <Show when={onboardingPending()}>
+        <Alert
+          tone="info"
+          title="Finish setting up your account"
+          action={
+            <A href="/onboarding" class={buttonClass("outline", "sm")}>
+              Continue
+            </A>
+          }
+        >
+          A couple of questions about you and your plan are left.
+        </Alert>
+      </Show>
+      <div class="dashboard__grid">
+        <Card title="Your resumes" class="dashboard__resumes">
+          <div class="dashboard__empty">
+            <span class="dashboard__empty-icon" aria-hidden="true">
+              <Icon name="file-text" size={28} />
+            </span>
+            <p class="dashboard__empty-title">Your resumes will appear here</p>
+            <p class="ds-muted">You have not created a resume yet.</p>
+          </div>
+        </Card>
+        <Card title="Account">
+          <FactList
+            facts={[
+              { label: "Email", value: props.user.email },
+              {
+                label: "Email status",
+                value: props.user.email_verified ? "Confirmed" : "Not confirmed yet",
+              },
+              { label: "Plan", value: planName(props.user.plan) },
+              { label: "Member since", value: formatDate(props.user.created_at) },
+            ]}
+          />
+          <ul class="dashboard__links">
+            <li>
+              <A href="/account/security">
+                <Icon name="shield" size={18} />
+                <span>Password and signed-in devices</span>
+              </A>
+            </li>
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createEffect, createSignal, Show } from "solid-js";
+import "~/auth/auth-pages.css";
+import { MfaStep } from "~/auth/MfaStep";
+import { safeNext } from "~/auth/navigation";
+import { loadSession, session, signIn } from "~/auth/session";
+import { createForm, formatWait, retryAfterSeconds } from "~/forms/create-form";
+import { looksLikeEmail } from "~/forms/fields";
+import { APP_NAME } from "~/layout/UserLayout";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import { ErrorSummary } from "~ds/components/ErrorSummary";
+import { TextField } from "~ds/components/TextField";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import type { MfaChallenge } from "~shared/api/auth";
+
+export default function LoginPage() {
+  usePageTitle(() => "Sign in", APP_NAME);
+  const [search] = useSearchParams<{ next?: string }>();
+  const navigate = useNavigate();
+  const next = () => safeNext(search.next);
+  const [email, setEmail] = createSignal("");
+  const [password, setPassword] = createSignal("");
+
+  // Someone already signed in has nothing to do here.
+  void loadSession();
+  createEffect(() => {
+    if (session().status === "signed-in") navigate(next(), { replace: true });
+  });
+
+  const form = createForm({
+    fields: { email: "email", password: "password" },
+    validate: () => ({
+      email: !email().trim()
+        ? "Enter your email address."
+        : looksLikeEmail(email())
+          ? undefined
+          : "Enter an email address like name@example.com.",
+      password: password() ? undefined : "Enter your password.",
+    }),
+    fieldMessages: { email: "Enter an email address like name@example.com." },
+    placeError: (error) => {
+      if (error.code === "account_locked") {
+        const seconds = retryAfterSeconds(error);
+        return {
+          form: `Too many failed attempts to sign in to this account. ${
+            seconds ? `Try again ${formatWait(seconds)}, or` : "Try again later, or"
+          } reset your password.`,
+        };
+      }
+      return undefined;
+    },
+  });
+
+  const [challenge, setChallenge] = createSignal<MfaChallenge | null>(null);
+  const [restartReason, setRestartReason] = createSignal<string | null>(null);
+
+  const submit = (event: SubmitEvent) =>
+    form.submit(event, async () => {
+      setRestartReason(null);
+      const answer = await signIn(email().trim(), password());
+      // signed in: the effect above moves on; otherwise the second step follows
+      if ("challenge" in answer) setChallenge(answer.challenge);
+    });
+
+  return (
+    <div class="ds-container auth-page">
+      <Show
+        when={challenge()}
+        fallback={
+          <>
+            <div>
+              <h1>Sign in</h1>
+              <p class="auth-page__lead">Welcome back. Sign in to work on your resumes.</p>
+            </div>
+            <Show when={search.next && session().status === "signed-out"}>
+              <Alert tone="info">
+                {(() => {
+                  const current = session();
+                  return current.status === "signed-out" && current.reason === "ended"
+                    ? "Your session has ended. Sign in again to continue."
+                    : "Sign in to continue to that page.";
+                })()}
+              </Alert>
+            </Show>
+            <Show when={restartReason()}>
+              {(reason) => <Alert tone="warning">{reason()} Enter your password again.</Alert>}
+            </Show>
+            <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
+            <form class="auth-form" onSubmit={submit} noValidate>
+              <TextField
+                id="email"
+                label="Email address"
+                type="email"
+                autocomplete="username"
+                inputMode="email"
+                value={email()}
+                onChange={(value) => {
+                  setEmail(value);
+                  form.edited("email");
+                }}
+                error={form.error("email")}
+                required
+              />
+              <TextField
+                id="password"
+                label="Password"
+                type="password"
+                autocomplete="current-password"
+                value={password()}
+                onChange={(value) => {
+                  setPassword(value);
+                  form.edited("password");
+                }}
+                error={form.error("password")}
+                required
+              />
+              <div class="auth-form__actions">
+                <Button type="submit" icon="log-in" loading={form.pending()}>
+                  Sign in
+                </Button>
+                <A href="/forgot-password">Forgot your password?</A>
+              </div>
+            </form>
+            <p>
+              New to {APP_NAME}? <A href="/register">Create an account</A>.
+            </p>
+          </>
+        }
+      >
+        {(pending) => (
+          <MfaStep
+            challenge={pending()}
+            onRestart={(reason) => {
+              setPassword("");
+              setChallenge(null);
+              setRestartReason(reason);
+            }}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,367 @@
+import { A } from "@solidjs/router";
+import {
+  batch,
+  createContext,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  Show,
+  Suspense,
+  Switch,
+  useContext,
+} from "solid-js";
+import "~/auth/auth-pages.css";
+import { isSignupPlan, PLAN_OPTIONS, planName } from "~/auth/plan-options";
+import { RequireSignIn } from "~/auth/RequireSignIn";
+import { api, updateCurrentUser } from "~/auth/session";
+import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
+import { createForm, describeError } from "~/forms/create-form";
+import { normalizeWebsite } from "~/forms/fields";
+import { APP_NAME } from "~/layout/UserLayout";
+import "~/onboarding/onboarding.css";
+import { Alert } from "~ds/components/Alert";
+import { Button, buttonClass } from "~ds/components/Button";
+import { ErrorSummary } from "~ds/components/ErrorSummary";
+import { RadioCardGroup } from "~ds/components/RadioCardGroup";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { TextField } from "~ds/components/TextField";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import type { SignupPlan, User } from "~shared/api/auth";
+import {
+  fetchProfile,
+  type OnboardingStep,
+  type Profile,
+  type ProfileResponse,
+  updateProfile,
+} from "~shared/api/profile";
+
+const STEPS: { id: OnboardingStep; label: string }[] = [
+  { id: "profile", label: "About you" },
+  { id: "plan", label: "Your plan" },
+  { id: "done", label: "All set" },
+];
+
+/** Whether the person has moved between steps (rather than just opened the page). */
+const StepMoved = createContext<() => boolean>(() => false);
+
+const HEADLINE_MAX = 120;
+const LOCATION_MAX = 120;
+
+export default function OnboardingPage() {
+  usePageTitle(() => "Set up your account", APP_NAME);
+  return (
+    <RequireSignIn>
+      {(user) => (
+        <div class="ds-container auth-page auth-page--wide">
+          <div>
+            <h1>Set up your account</h1>
+            <p class="auth-page__lead">Three short steps, and you are ready to write.</p>
+          </div>
+          <Show when={!user().email_verified}>
+            <VerifyEmailBanner user={user()} />
+          </Show>
+          <Suspense fallback={<SkeletonText lines={5} label="Loading your profile…" />}>
+            <Onboarding user={user()} />
+          </Suspense>
+        </div>
+      )}
+    </RequireSignIn>
+  );
+}
+
+function Onboarding(props: { user: User }) {
+  const [loaded, { mutate, refetch }] = createResource(() => fetchProfile(api));
+  const [step, setStep] = createSignal<OnboardingStep | null>(null);
+  const currentStep = () => step() ?? loaded()?.profile.onboarding_step ?? "profile";
+
+  function saved(response: ProfileResponse, next: OnboardingStep) {
+    // together: the new step renders once, knowing it was reached by moving on
+    batch(() => {
+      setStep(next);
+      mutate(response);
+      updateCurrentUser(response.user);
+    });
+  }
+
+  return (
+    <Switch>
+      <Match when={loaded.error}>
+        <Alert
+          tone="error"
+          title="Your profile could not be loaded"
+          action={
+            <Button variant="outline" size="sm" onClick={() => void refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {describeError(loaded.error)}
+        </Alert>
+      </Match>
+      <Match when={loaded()}>
+        {(response) => (
+          <section class="onboarding" aria-labelledby="onboarding-step-title">
+            <StepList current={currentStep()} />
+            <StepMoved.Provider value={() => step() !== null}>
+              <Switch>
+                <Match when={currentStep() === "profile"}>
+                  <ProfileStep
+                    profile={response().profile}
+                    onSaved={(next) => saved(next, "plan")}
+                  />
+                </Match>
+                <Match when={currentStep() === "plan"}>
+                  <PlanStep
+                    plan={response().user.plan ?? props.user.plan}
+                    onBack={() => setStep("profile")}
+                    onSaved={(next) => saved(next, "done")}
+                  />
+                </Match>
+                <Match when={currentStep() === "done"}>
+                  <DoneStep plan={response().user.plan} />
+                </Match>
+              </Switch>
+            </StepMoved.Provider>
+          </section>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+function StepList(props: { current: OnboardingStep }) {
+  const index = () => STEPS.findIndex((step) => step.id === props.current);
+  return (
+    <ol class="onboarding__steps" aria-label="Steps">
+      <For each={STEPS}>
+        {(step, position) => (
+          <li
+            class="onboarding__step"
+            classList={{
+              "is-current": position() === index(),
+              "is-done": position() < index(),
+            }}
+            aria-current={position() === index() ? "step" : undefined}
+          >
+            <span class="onboarding__step-number" aria-hidden="true">
+              {position() + 1}
+            </span>
+            <span>
+              {step.label}
+              <Show when={position() < index()}>
+                <span class="ds-visually-hidden"> (done)</span>
+              </Show>
+            </span>
+          </li>
+        )}
+      </For>
+    </ol>
+  );
+}
+
+/**
+ * The step's heading. After moving between steps it takes focus, so the new step is read
+ * out and Tab continues from there; on the first load focus stays where the page put it.
+ */
+function StepTitle(props: { number: number; title: string }) {
+  const moved = useContext(StepMoved);
+  return (
+    <h2
+      id="onboarding-step-title"
+      class="onboarding__title"
+      tabindex="-1"
+      ref={(element) => {
+        if (moved()) queueMicrotask(() => element.focus());
+      }}
+    >
+      <span class="ds-muted onboarding__counter">
+        Step {props.number} of {STEPS.length}
+      </span>{" "}
+      {props.title}
+    </h2>
+  );
+}
+
+function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileResponse) => void }) {
+  const [headline, setHeadline] = createSignal(props.profile.headline ?? "");
+  const [location, setLocation] = createSignal(props.profile.location ?? "");
+  const [website, setWebsite] = createSignal(props.profile.website ?? "");
+  const [skipping, setSkipping] = createSignal(false);
+  const [skipError, setSkipError] = createSignal<string | null>(null);
+
+  const form = createForm({
+    fields: { headline: "headline", location: "location", website: "website" },
+    validate: () => ({
+      headline:
+        headline().trim().length > HEADLINE_MAX
+          ? `Keep the headline to ${HEADLINE_MAX} characters.`
+          : undefined,
+      location:
+        location().trim().length > LOCATION_MAX
+          ? `Keep the location to ${LOCATION_MAX} characters.`
+          : undefined,
+      website:
+        website().trim() && !normalizeWebsite(website())
+          ? "Enter a web address like https://example.com."
+          : undefined,
+    }),
+    fieldMessages: { website: "Enter a web address like https://example.com." },
+  });
+
+  const submit = (event: SubmitEvent) =>
+    form.submit(event, async () => {
+      const url = normalizeWebsite(website());
+      if (url) setWebsite(url);
+      const response = await updateProfile(api, {
+        headline: headline().trim() || null,
+        location: location().trim() || null,
+        website: url,
+        onboarding_step: "plan",
+      });
+      props.onSaved(response);
+    });
+
+  async function skip() {
+    setSkipping(true);
+    setSkipError(null);
+    try {
+      props.onSaved(await updateProfile(api, { onboarding_step: "plan" }));
+    } catch (error) {
+      setSkipError(describeError(error));
+    } finally {
+      setSkipping(false);
+    }
+  }
+
+  return (
+    <>
+      <StepTitle number={1} title="About you" />
+      <p class="ds-muted">
+        A headline and where you are help us suggest the right templates. All of it is optional and
+        you can change it later.
+      </p>
+      <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
+      <Show when={skipError()}>{(message) => <Alert tone="error">{message()}</Alert>}</Show>
+      <form class="auth-form onboarding__form" onSubmit={submit} noValidate>
+        <TextField
+          id="headline"
+          label="Headline"
+          description="The line under your name, e.g. “Senior product designer”."
+          maxLength={HEADLINE_MAX}
+          value={headline()}
+          onChange={(value) => {
+            setHeadline(value);
+            form.edited("headline");
+          }}
+          error={form.error("headline")}
+        />
+        <TextField
+          id="location"
+          label="Location"
+          description="City and country, or “Remote”."
+          autocomplete="address-level2"
+          maxLength={LOCATION_MAX}
+          value={location()}
+          onChange={(value) => {
+            setLocation(value);
+            form.edited("location");
+          }}
+          error={form.error("location")}
+        />
+        <TextField
+          id="website"
+          label="Website"
+          type="url"
+          inputMode="url"
+          autocomplete="url"
+          description="A portfolio or profile page."
+          value={website()}
+          onChange={(value) => {
+            setWebsite(value);
+            form.edited("website");
+          }}
+          error={form.error("website")}
+        />
+        <div class="auth-form__actions">
+          <Button type="submit" loading={form.pending()} disabled={skipping()}>
+            Save and continue
+          </Button>
+          <Button
+            variant="ghost"
+            loading={skipping()}
+            disabled={form.pending()}
+            onClick={() => void skip()}
+          >
+            Skip this step
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function PlanStep(props: {
+  plan: string;
+  onBack: () => void;
+  onSaved: (response: ProfileResponse) => void;
+}) {
+  const [plan, setPlan] = createSignal<SignupPlan>(isSignupPlan(props.plan) ? props.plan : "free");
+  const form = createForm({ fields: { plan: "plan" } });
+
+  const submit = (event: SubmitEvent) =>
+    form.submit(event, async () => {
+      props.onSaved(await updateProfile(api, { plan: plan(), onboarding_step: "done" }));
+    });
+
+  return (
+    <>
+      <StepTitle number={2} title="Your plan" />
+      <p class="ds-muted">
+        This is the plan you picked when you signed up. Keep it or choose another; you can change
+        plans at any time.
+      </p>
+      <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
+      <form class="auth-form" onSubmit={submit} noValidate>
+        <RadioCardGroup
+          id="plan"
+          label="Plan"
+          name="plan"
+          options={PLAN_OPTIONS}
+          value={plan()}
+          onChange={(value) => {
+            if (isSignupPlan(value)) setPlan(value);
+            form.edited("plan");
+          }}
+          error={form.error("plan")}
+          required
+        />
+        <div class="auth-form__actions">
+          <Button type="submit" loading={form.pending()}>
+            Continue with {planName(plan())}
+          </Button>
+          <Button variant="ghost" icon="chevron-left" onClick={props.onBack}>
+            Back
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function DoneStep(props: { plan: string }) {
+  return (
+    <>
+      <StepTitle number={3} title="All set" />
+      <p>
+        Your account is ready, on the <strong>{planName(props.plan)}</strong> plan. Your resumes,
+        account and security settings are on your dashboard.
+      </p>
+      <p>
+        <A href="/dashboard" class={buttonClass("primary")}>
+          Go to your dashboard
+        </A>
+      </p>
+    </>
+  );
+}
