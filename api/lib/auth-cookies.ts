@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { randomToken } from "../../core/security/crypto";
 import type { AppEnv } from "../env";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../services/tokens";
 
@@ -15,20 +16,12 @@ export const CSRF_HEADER = "x-csrf-token";
 
 const REFRESH_PATH = "/api/auth";
 
-function randomValue(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
 export function setSessionCookies(
   c: Context<AppEnv>,
   session: { accessToken: string; refreshToken: string; refreshExpiresAt: number },
 ): string {
   const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - Date.now()) / 1000));
-  const csrf = randomValue();
+  const csrf = randomToken(24);
   const base = { secure: true, path: "/" } as const;
   setCookie(c, ACCESS_COOKIE, session.accessToken, {
     ...base,

@@ -1,19 +1,11 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { constantTimeEqual } from "../../core/security/crypto";
 import type { AppEnv } from "../env";
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from "../lib/auth-cookies";
 import { AppError } from "../lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-async function sameValue(a: string, b: string): Promise<boolean> {
-  const encoder = new TextEncoder();
-  const [ha, hb] = await Promise.all([
-    crypto.subtle.digest("SHA-256", encoder.encode(a)),
-    crypto.subtle.digest("SHA-256", encoder.encode(b)),
-  ]);
-  return crypto.subtle.timingSafeEqual(ha, hb);
-}
 
 /**
  * A state-changing request that relies on session cookies must echo the CSRF cookie in
@@ -27,7 +19,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   const expected = getCookie(c, CSRF_COOKIE);
   const presented = c.req.header(CSRF_HEADER);
-  if (!expected || !presented || !(await sameValue(expected, presented))) {
+  if (!expected || !presented || !(await constantTimeEqual(expected, presented))) {
     throw new AppError(
       403,
       "csrf_failed",

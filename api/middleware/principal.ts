@@ -7,6 +7,7 @@ import {
   type Role,
   SENSITIVE_PERMISSIONS,
 } from "../../core/auth/permissions";
+import { constantTimeEqual } from "../../core/security/crypto";
 import type { AppEnv } from "../env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
 import { AppError, forbidden, unauthorized } from "../lib/errors";
@@ -42,16 +43,6 @@ const OPERATOR: Principal = {
   permissions: PERMISSIONS,
 };
 
-async function sameSecret(a: string, b: string): Promise<boolean> {
-  const encoder = new TextEncoder();
-  // Hash both sides first so the comparison takes the same time whatever the lengths.
-  const [ha, hb] = await Promise.all([
-    crypto.subtle.digest("SHA-256", encoder.encode(a)),
-    crypto.subtle.digest("SHA-256", encoder.encode(b)),
-  ]);
-  return crypto.subtle.timingSafeEqual(ha, hb);
-}
-
 const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
@@ -83,7 +74,7 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
     });
   } else if (token && !cookieToken) {
     const opsToken = c.env.OPS_API_TOKEN;
-    if (!opsToken || opsToken.length < 32 || !(await sameSecret(token, opsToken))) {
+    if (!opsToken || opsToken.length < 32 || !(await constantTimeEqual(token, opsToken))) {
       throw unauthorized();
     }
     c.set("principal", OPERATOR);

@@ -13,13 +13,8 @@ import {
   ROWS_PER_PART,
   restoreOrder,
 } from "../../core/backup/manifest";
-import {
-  decodeRows,
-  encodeRows,
-  insertSql,
-  quoteIdentifier,
-  sha256Hex,
-} from "../../core/backup/rows";
+import { decodeRows, encodeRows, insertSql, quoteIdentifier } from "../../core/backup/rows";
+import { sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { backups } from "../../db/schema";
 import type { Env } from "../env";

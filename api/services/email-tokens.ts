@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import { randomToken } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { emailTokens } from "../../db/schema";
 import type { Env } from "../env";
@@ -11,14 +12,6 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify_email: 7 * 86_400_000,
   reset_password: 3_600_000,
 };
-
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
 
 /** A new single-use token; only its hash is stored, the token itself goes into the email. */
 export async function createEmailToken(

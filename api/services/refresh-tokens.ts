@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type RefreshTokenRow, refreshTokens } from "../../db/schema";
 import type { Env } from "../env";
@@ -7,18 +8,8 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
 
 type TokenEnv = Pick<Env, "DB">;
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+/** Tokens are stored as their SHA-256: a database leak hands out no working token. */
+export const hashToken = sha256Hex;
 
 export interface Device {
   userAgent: string | null;

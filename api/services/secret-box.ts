@@ -1,3 +1,4 @@
+import { base64UrlDecode, base64UrlEncode } from "../../core/security/crypto";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
 
@@ -5,16 +6,6 @@ import { AppError } from "../lib/errors";
  * AES-256-GCM for small secrets at rest (TOTP seeds). The key is the Worker secret
  * MFA_ENCRYPTION_KEY (32 random bytes, base64url); a D1 leak alone reveals no seed.
  */
-const b64 = {
-  encode: (bytes: Uint8Array) =>
-    btoa(String.fromCharCode(...bytes))
-      .replace(/\+/g, "-")
-      .replace(/\//g, "_")
-      .replace(/=+$/, ""),
-  decode: (text: string) =>
-    Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)),
-};
-
 const keys = new Map<string, Promise<CryptoKey>>();
 
 function keyFrom(env: Pick<Env, "MFA_ENCRYPTION_KEY">): Promise<CryptoKey> {
@@ -27,7 +18,7 @@ function keyFrom(env: Pick<Env, "MFA_ENCRYPTION_KEY">): Promise<CryptoKey> {
     );
   let key = keys.get(raw);
   if (!key) {
-    const bytes = b64.decode(raw);
+    const bytes = base64UrlDecode(raw);
     if (bytes.length !== 32)
       throw new AppError(503, "unavailable", "MFA_ENCRYPTION_KEY must be 32 bytes");
     key = crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]);
@@ -46,7 +37,7 @@ export async function sealSecret(
     await keyFrom(env),
     new TextEncoder().encode(plaintext),
   );
-  return `v1.${b64.encode(iv)}.${b64.encode(new Uint8Array(sealed))}`;
+  return `v1.${base64UrlEncode(iv)}.${base64UrlEncode(new Uint8Array(sealed))}`;
 }
 
 export async function openSecret(
@@ -56,9 +47,9 @@ export async function openSecret(
   const [version, iv, data] = sealed.split(".");
   if (version !== "v1" || !iv || !data) throw new Error("unknown sealed-secret format");
   const plain = await crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: b64.decode(iv) },
+    { name: "AES-GCM", iv: base64UrlDecode(iv) },
     await keyFrom(env),
-    b64.decode(data),
+    base64UrlDecode(data),
   );
   return new TextDecoder().decode(plain);
 }

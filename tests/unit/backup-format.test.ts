@@ -13,13 +13,8 @@ import {
   partKey,
   restoreOrder,
 } from "../../core/backup/manifest";
-import {
-  decodeRows,
-  encodeRows,
-  insertSql,
-  quoteIdentifier,
-  sha256Hex,
-} from "../../core/backup/rows";
+import { decodeRows, encodeRows, insertSql, quoteIdentifier } from "../../core/backup/rows";
+import { sha256Hex } from "../../core/security/crypto";
 
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import {
 } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { backupManifestSchema, manifestKey } from "../../core/backup/manifest";
-import { sha256Hex } from "../../core/backup/rows";
+import { sha256Hex } from "../../core/security/crypto";
 import worker from "../../worker";
 import { api, opsHeaders } from "./helpers";
 
