@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { accessibilityProblems } from "./support/a11y";
+import { checkPage } from "./support/a11y";
 import { launchBrowser, openPage } from "./support/browser";
 import { signInAsOperator } from "./support/operator";
 
@@ -15,29 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits for the page's h1, then runs the checks at desktop width and on a 320 px phone. */
-async function checkPage(page: Page, path: string, heading: string): Promise<string[]> {
-  const problems: string[] = [];
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 320, height: 640 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.goto(path);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-    await page.waitForLoadState("networkidle");
-    for (const problem of await accessibilityProblems(page)) {
-      problems.push(`${path} at ${viewport.width}px: ${problem}`);
-    }
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (overflow > 0)
-      problems.push(`${path} at ${viewport.width}px scrolls sideways by ${overflow}px`);
-  }
-  return problems;
-}
 
 describe("accessibility basics", () => {
   it("user app pages: named controls, one h1, one main, no sideways scrolling", async () => {
@@ -63,13 +40,14 @@ describe("accessibility basics", () => {
   it("admin app pages: named controls, one h1, one main, no sideways scrolling", async () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
-      const signIn = await checkPage(page, "/admin/", "Operator sign-in");
+      const signIn = await checkPage(page, "/admin/", "Staff sign-in");
       await signInAsOperator(page, opsToken);
       const found = [
         ...signIn,
         ...(await checkPage(page, "/admin/", "Dashboard")),
         ...(await checkPage(page, "/admin/backups", "Backups")),
         ...(await checkPage(page, "/admin/workflows", "Workflow runs")),
+        ...(await checkPage(page, "/admin/audit-log", "Audit log")),
         ...(await checkPage(page, "/admin/jobs/unknown-job", "Job progress")),
         ...(await checkPage(page, "/admin/no/such/page", "Page not found")),
       ];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { accessibilityProblems } from "./support/a11y";
+import { accessibilityProblems, checkPage } from "./support/a11y";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -63,30 +63,6 @@ const descriptionOf = (page: Page, label: string) =>
       .map((id) => document.getElementById(id)?.textContent ?? "")
       .join(" "),
   );
-
-/** Waits for the page's h1, then runs the basic checks at desktop width and on a 320 px phone. */
-async function checkPage(page: Page, path: string, heading: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 320, height: 640 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await page.goto(path);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-    await page.waitForLoadState("networkidle");
-    for (const problem of await accessibilityProblems(page)) {
-      found.push(`${path} at ${viewport.width}px: ${problem}`);
-    }
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (overflow > 0)
-      found.push(`${path} at ${viewport.width}px scrolls sideways by ${overflow}px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  return found;
-}
 
 describe("accounts in the user app", () => {
   it("registers, verifies by the emailed link, onboards, signs out and signs back in", async () => {

@@ -67,3 +67,30 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   if (!(await page.title()).trim()) problems.push("the document has no title");
   return problems;
 }
+
+/**
+ * Loads `path`, waits for its h1, and runs the accessibility checks at desktop width and on
+ * a 320 px phone, including sideways scrolling. Leaves the page at desktop width.
+ */
+export async function checkPage(page: Page, path: string, heading: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 320, height: 640 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(path);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await page.waitForLoadState("networkidle");
+    for (const problem of await accessibilityProblems(page)) {
+      found.push(`${path} at ${viewport.width}px: ${problem}`);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0)
+      found.push(`${path} at ${viewport.width}px scrolls sideways by ${overflow}px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return found;
+}
