@@ -16,10 +16,12 @@ afterAll(async () => {
 });
 
 describe("admin app", () => {
-  it("asks for the operator token, signs in and shows the health dashboard", async () => {
+  it("offers the operator token next to staff sign-in, signs in and shows the health dashboard", async () => {
     const { page, problems, close } = await openPage(browser, { baseUrl });
     try {
       await page.goto("/admin/", { waitUntil: "networkidle" });
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Staff sign-in");
+      await page.getByRole("button", { name: "Use an operator token instead" }).click();
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Operator sign-in");
       const field = page.getByLabel("Operator token");
       expect(await field.getAttribute("type")).toBe("password");
@@ -28,6 +30,8 @@ describe("admin app", () => {
 
       await signInAsOperator(page, opsToken);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Dashboard");
+      // the header says who is signed in
+      expect(await page.getByRole("banner").textContent()).toContain("Operator");
       const bindings = page.getByRole("table", { name: "Bindings" });
       await bindings.waitFor();
       expect(await bindings.getByRole("rowheader", { name: "DB", exact: true }).count()).toBe(1);
@@ -59,8 +63,9 @@ describe("admin app", () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [401] });
     try {
       await page.goto("/admin/");
+      await page.getByRole("button", { name: "Use an operator token instead" }).click();
       await page.getByLabel("Operator token").fill("not-the-operator-token");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByText("That operator token was not accepted.").waitFor();
       expect(await page.getByLabel("Operator token").getAttribute("aria-invalid")).toBe("true");
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);

@@ -13,7 +13,7 @@ import "./operator-sign-in.css";
  * Asks for the operator token and checks it against an operator-only endpoint before
  * keeping it, so a typo is reported here rather than on the first page that loads data.
  */
-export function OperatorSignIn() {
+export function OperatorSignIn(props: { onUseAccount: () => void }) {
   usePageTitle(() => "Operator sign-in", ADMIN_APP_NAME);
   const [token, setToken] = createSignal("");
   const [error, setError] = createSignal<string | null>(null);
@@ -29,7 +29,7 @@ export function OperatorSignIn() {
     setChecking(true);
     setError(null);
     try {
-      const probe = createApiClient({ bearerToken: () => candidate });
+      const probe = createApiClient({ credentials: "omit", bearerToken: () => candidate });
       await probe.list("/api/admin/backups", { query: { page: 1, per_page: 1 } });
       signInOperator(candidate);
     } catch (cause) {
@@ -47,8 +47,8 @@ export function OperatorSignIn() {
     <div class="ds-container operator-sign-in">
       <h1>Operator sign-in</h1>
       <p class="ds-muted">
-        The admin console is open to operators only. Enter the operator token of this environment;
-        it is kept for this browser tab only.
+        Automation and break-glass access: enter the operator token of this environment. It is kept
+        for this browser tab only.
       </p>
       <Show when={operatorSignOutReason()}>
         {(reason) => <Alert tone="warning">{reason()}</Alert>}
@@ -64,9 +64,12 @@ export function OperatorSignIn() {
           error={error() ?? undefined}
           required
         />
-        <div>
+        <div class="ds-cluster">
           <Button type="submit" loading={checking()}>
             Sign in
+          </Button>
+          <Button variant="ghost" size="sm" onClick={props.onUseAccount}>
+            Sign in with a staff account instead
           </Button>
         </div>
       </form>

@@ -9,6 +9,7 @@ import { Table } from "~ds/components/Table";
 import { type BindingStatus, fetchHealth, type HealthReport } from "~shared/api/health";
 import { formatDateTime } from "~shared/format";
 import { adminApi } from "../api/admin-api";
+import { describeError } from "../api/errors";
 import "./health-panel.css";
 
 /** Health is cheap to check; refreshing keeps an open dashboard honest. */
@@ -44,7 +45,9 @@ export function HealthPanel() {
   onCleanup(() => clearInterval(timer));
 
   const bindings = () =>
-    Object.entries(health.latest?.report.bindings ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    Object.entries((health.error ? undefined : health.latest)?.report.bindings ?? {}).sort(
+      ([a], [b]) => a.localeCompare(b),
+    );
 
   return (
     <Card
@@ -64,12 +67,12 @@ export function HealthPanel() {
       <Show when={health.error}>
         {(error) => (
           <Alert tone="error" title="Health check failed">
-            {error() instanceof Error ? error().message : String(error())}
+            {describeError(error())}
           </Alert>
         )}
       </Show>
       <Show
-        when={health.latest}
+        when={health.error ? undefined : health.latest}
         fallback={
           <Show when={!health.error}>{<SkeletonText lines={4} label="Checking health…" />}</Show>
         }

@@ -1,51 +1,95 @@
 import type { RouteSectionProps } from "@solidjs/router";
-import { Show, Suspense } from "solid-js";
+import { type JSX, Match, Suspense, Switch } from "solid-js";
 import { Button } from "~ds/components/Button";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { AppShell } from "~ds/layout/AppShell";
-import { OperatorSignIn } from "../auth/OperatorSignIn";
-import { operatorToken, signOutOperator } from "../auth/operator-session";
+import { adminIdentity, can, roleLabel } from "../auth/admin-session";
+import { signOutOperator } from "../auth/operator-session";
+import { SignIn } from "../auth/SignIn";
+import { loadStaffSession, signOutStaff, staffSession } from "../auth/staff-session";
 import { ADMIN_APP_NAME, ADMIN_NAV } from "./admin-nav";
 import "./admin-layout.css";
 
-/** Every admin page needs the operator token; without one the sign-in form shows instead. */
-export function AdminLayout(props: RouteSectionProps) {
+function PageLoading(props: { label: string }) {
   return (
-    <Show
-      when={operatorToken()}
+    <div class="ds-container">
+      <SkeletonText lines={4} label={props.label} />
+    </div>
+  );
+}
+
+/** The signed-in person and the sign-out button, in the header. */
+function SignedInAs(): JSX.Element {
+  const identity = adminIdentity;
+  const signOut = () => {
+    if (identity()?.kind === "staff") void signOutStaff();
+    else signOutOperator();
+  };
+  return (
+    <div class="admin-identity">
+      <span class="admin-identity__who">
+        <Switch>
+          <Match when={identity()?.kind === "operator"}>
+            <span class="admin-identity__name">Operator</span>
+            <span class="ds-muted">operator token</span>
+          </Match>
+          <Match
+            when={(() => {
+              const current = identity();
+              return current?.kind === "staff" ? current : null;
+            })()}
+          >
+            {(staff) => (
+              <>
+                <span class="admin-identity__name">{staff().name}</span>
+                <span class="ds-muted">{roleLabel(staff().role)}</span>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </span>
+      <Button variant="ghost" size="sm" icon="log-out" class="admin-sign-out" onClick={signOut}>
+        Sign out
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * Every admin page needs a staff session or the operator token; without either the sign-in
+ * form shows instead. The navigation lists only what the role may see.
+ */
+export function AdminLayout(props: RouteSectionProps) {
+  void loadStaffSession();
+  const nav = () =>
+    ADMIN_NAV.filter((item) => !item.permission || can(item.permission)).map(
+      ({ permission: _permission, ...item }) => item,
+    );
+
+  return (
+    <Switch
       fallback={
         <AppShell brand={ADMIN_APP_NAME} brandHref="/" navLabel="Admin" nav={[]}>
-          <OperatorSignIn />
+          <SignIn />
         </AppShell>
       }
     >
-      <AppShell
-        brand={ADMIN_APP_NAME}
-        brandHref="/"
-        navLabel="Admin"
-        nav={ADMIN_NAV}
-        actions={
-          <Button
-            variant="ghost"
-            size="sm"
-            icon="log-out"
-            class="admin-sign-out"
-            onClick={() => signOutOperator()}
-          >
-            Sign out
-          </Button>
-        }
-      >
-        <Suspense
-          fallback={
-            <div class="ds-container">
-              <SkeletonText lines={4} label="Loading page…" />
-            </div>
-          }
+      <Match when={adminIdentity()}>
+        <AppShell
+          brand={ADMIN_APP_NAME}
+          brandHref="/"
+          navLabel="Admin"
+          nav={nav()}
+          actions={<SignedInAs />}
         >
-          {props.children}
-        </Suspense>
-      </AppShell>
-    </Show>
+          <Suspense fallback={<PageLoading label="Loading page…" />}>{props.children}</Suspense>
+        </AppShell>
+      </Match>
+      <Match when={staffSession().status === "loading"}>
+        <AppShell brand={ADMIN_APP_NAME} brandHref="/" navLabel="Admin" nav={[]}>
+          <PageLoading label="Checking your session…" />
+        </AppShell>
+      </Match>
+    </Switch>
   );
 }

@@ -1,13 +1,20 @@
+import type { Permission } from "~core/auth/permissions";
 import type { NavItem } from "~ds/layout/AppShell";
 
 export const ADMIN_APP_NAME = "Resume Builder Admin";
+
+export interface AdminNavItem extends NavItem {
+  /** Shown only to those holding it (core/auth/permissions.ts); the API checks again. */
+  permission?: Permission;
+}
 
 /**
  * Only sections that exist. Users, moderation, payments and the other areas of SPEC §7
  * get an entry when their pages and API land.
  */
-export const ADMIN_NAV: NavItem[] = [
+export const ADMIN_NAV: AdminNavItem[] = [
   { href: "/", label: "Dashboard", icon: "activity", end: true },
-  { href: "/workflows", label: "Workflow runs", icon: "history" },
-  { href: "/backups", label: "Backups", icon: "database" },
+  { href: "/workflows", label: "Workflow runs", icon: "history", permission: "system.metrics" },
+  { href: "/backups", label: "Backups", icon: "database", permission: "system.metrics" },
+  { href: "/audit-log", label: "Audit log", icon: "shield", permission: "system.logs" },
 ];

@@ -9,6 +9,8 @@ import { showToast } from "~ds/components/Toast";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { adminApi } from "../api/admin-api";
 import { listBackups, startBackup } from "../api/backups";
+import { describeError } from "../api/errors";
+import { can } from "../auth/admin-session";
 import { BackupsTable } from "../backups/BackupsTable";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 
@@ -29,7 +31,7 @@ export default function BackupsPage() {
       showToast({ title: "Backup started", tone: "success" });
       navigate(`/jobs/${encodeURIComponent(started.job_id)}`);
     } catch (cause) {
-      setStartError(cause instanceof Error ? cause.message : String(cause));
+      setStartError(describeError(cause));
       setStarting(false);
     }
   }
@@ -43,9 +45,11 @@ export default function BackupsPage() {
             D1 snapshots stored in R2. One runs every hour; start one now before risky changes.
           </p>
         </div>
-        <Button icon="database" loading={starting()} onClick={runBackup}>
-          Run backup now
-        </Button>
+        <Show when={can("system.config")}>
+          <Button icon="database" loading={starting()} onClick={runBackup}>
+            Run backup now
+          </Button>
+        </Show>
       </header>
       <Show when={startError()}>
         {(message) => (
@@ -58,12 +62,13 @@ export default function BackupsPage() {
         <Show when={backups.error}>
           {(error) => (
             <Alert tone="error" title="Backups could not be loaded">
-              {error() instanceof Error ? error().message : String(error())}
+              {describeError(error())}
             </Alert>
           )}
         </Show>
         <Show
-          when={backups.latest}
+          // a failed resource throws when read, so only the alert above shows then
+          when={backups.error ? undefined : backups.latest}
           fallback={
             <Show when={!backups.error}>{<SkeletonText lines={5} label="Loading backups…" />}</Show>
           }

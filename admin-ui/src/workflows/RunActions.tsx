@@ -4,12 +4,14 @@ import { Button, type ButtonVariant } from "~ds/components/Button";
 import { Modal } from "~ds/components/Modal";
 import { showToast } from "~ds/components/Toast";
 import { adminApi } from "../api/admin-api";
+import { describeError } from "../api/errors";
 import {
   ACTIONS_ALLOWED_FROM,
   controlWorkflowRun,
   type RunAction,
   type WorkflowRun,
 } from "../api/workflow-runs";
+import { can } from "../auth/admin-session";
 
 interface ActionSpec {
   action: RunAction;
@@ -49,8 +51,11 @@ export function RunActions(props: { run: WorkflowRun; onChanged: () => void }) {
   const [pending, setPending] = createSignal<RunAction | null>(null);
   const [confirming, setConfirming] = createSignal<ActionSpec | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  // acting on runs needs system.config; roles without it only read them
   const allowed = () =>
-    ACTIONS.filter((spec) => ACTIONS_ALLOWED_FROM[spec.action].includes(props.run.status));
+    can("system.config")
+      ? ACTIONS.filter((spec) => ACTIONS_ALLOWED_FROM[spec.action].includes(props.run.status))
+      : [];
 
   async function perform(spec: ActionSpec) {
     setConfirming(null);
@@ -61,7 +66,7 @@ export function RunActions(props: { run: WorkflowRun; onChanged: () => void }) {
       showToast({ title: `${spec.label}: done`, tone: "success" });
       props.onChanged();
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
     } finally {
       setPending(null);
     }

@@ -9,6 +9,7 @@ import { usePageTitle } from "~ds/layout/usePageTitle";
 import { ApiError } from "~shared/api/envelope";
 import { formatCount, formatDateTime } from "~shared/format";
 import { adminApi } from "../../api/admin-api";
+import { describeError } from "../../api/errors";
 import { getWorkflowRun, LIVE_STATUSES } from "../../api/workflow-runs";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 import { RunActions } from "../../workflows/RunActions";
@@ -28,7 +29,7 @@ export default function WorkflowRunPage() {
   );
 
   createEffect(() => {
-    const status = run.latest?.status;
+    const status = run.error ? undefined : run.latest?.status;
     if (!status || !LIVE_STATUSES.includes(status)) return;
     const timer = setTimeout(() => void refetch(), LIVE_REFRESH_MS);
     onCleanup(() => clearTimeout(timer));
@@ -53,12 +54,12 @@ export default function WorkflowRunPage() {
                 : "The run could not be loaded"
             }
           >
-            {error() instanceof Error ? error().message : String(error())}
+            {describeError(error())}
           </Alert>
         )}
       </Show>
       <Show
-        when={run.latest}
+        when={run.error ? undefined : run.latest}
         fallback={<Show when={!run.error}>{<SkeletonText lines={5} label="Loading run…" />}</Show>}
       >
         {(current) => (

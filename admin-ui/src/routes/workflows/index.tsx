@@ -7,6 +7,7 @@ import { Select, type SelectOption } from "~ds/components/Select";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { adminApi } from "../../api/admin-api";
+import { describeError } from "../../api/errors";
 import { listWorkflowRuns, RUN_STATUSES, WORKFLOW_NAMES } from "../../api/workflow-runs";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 import { RunsTable } from "../../workflows/RunsTable";
@@ -65,12 +66,13 @@ export default function WorkflowRunsPage() {
           <Show when={runs.error}>
             {(error) => (
               <Alert tone="error" title="Runs could not be loaded">
-                {error() instanceof Error ? error().message : String(error())}
+                {describeError(error())}
               </Alert>
             )}
           </Show>
           <Show
-            when={runs.latest}
+            // a failed resource throws when read, so only the alert above shows then
+            when={runs.error ? undefined : runs.latest}
             fallback={
               <Show when={!runs.error}>{<SkeletonText lines={5} label="Loading runs…" />}</Show>
             }

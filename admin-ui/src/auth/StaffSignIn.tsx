@@ -1,0 +1,214 @@
+import { createSignal, Show } from "solid-js";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import { TextField } from "~ds/components/TextField";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import type { MfaChallenge } from "~shared/api/auth";
+import { ApiError } from "~shared/api/envelope";
+import { ADMIN_APP_NAME } from "../layout/admin-nav";
+import { completeStaffMfa, signInStaff, staffSession } from "./staff-session";
+import "./operator-sign-in.css";
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function signInProblem(cause: unknown): string {
+  if (cause instanceof ApiError) {
+    if (cause.code === "invalid_credentials")
+      return "The email address or password is not correct.";
+    if (cause.status === 429 || cause.code === "account_locked") return cause.message;
+  }
+  return `Sign-in failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
+/** Staff sign in with their own account; the operator token stays available as a fallback. */
+export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
+  usePageTitle(() => "Staff sign-in", ADMIN_APP_NAME);
+  const [email, setEmail] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [emailError, setEmailError] = createSignal<string | null>(null);
+  const [passwordError, setPasswordError] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const [challenge, setChallenge] = createSignal<MfaChallenge | null>(null);
+
+  const reason = () => {
+    const current = staffSession();
+    return current.status === "signed-out" ? current.reason : null;
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const address = email().trim();
+    setEmailError(
+      !address
+        ? "Enter your email address."
+        : EMAIL_PATTERN.test(address)
+          ? null
+          : "Enter an email address like name@example.com.",
+    );
+    setPasswordError(password() ? null : "Enter your password.");
+    if (emailError() || passwordError()) return;
+    setPending(true);
+    setProblem(null);
+    try {
+      const answer = await signInStaff(address, password());
+      if ("challenge" in answer) setChallenge(answer.challenge);
+      else if (!answer.admitted) setPassword("");
+    } catch (cause) {
+      setProblem(signInProblem(cause));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div class="ds-container operator-sign-in">
+      <Show
+        when={challenge()}
+        fallback={
+          <>
+            <h1>Staff sign-in</h1>
+            <p class="ds-muted">Sign in with your staff account to use the admin console.</p>
+            <Show when={reason()}>{(text) => <Alert tone="warning">{text()}</Alert>}</Show>
+            <Show when={problem()}>
+              {(text) => (
+                <Alert tone="error" title="You are not signed in">
+                  {text()}
+                </Alert>
+              )}
+            </Show>
+            <form class="ds-stack" onSubmit={submit} noValidate>
+              <TextField
+                id="staff-email"
+                label="Email address"
+                type="email"
+                autocomplete="username"
+                inputMode="email"
+                value={email()}
+                onChange={setEmail}
+                error={emailError() ?? undefined}
+                required
+              />
+              <TextField
+                id="staff-password"
+                label="Password"
+                type="password"
+                autocomplete="current-password"
+                value={password()}
+                onChange={setPassword}
+                error={passwordError() ?? undefined}
+                required
+              />
+              <div class="ds-cluster">
+                <Button type="submit" icon="log-in" loading={pending()}>
+                  Sign in
+                </Button>
+                <Button variant="ghost" size="sm" onClick={props.onUseOperatorToken}>
+                  Use an operator token instead
+                </Button>
+              </div>
+            </form>
+          </>
+        }
+      >
+        {(pendingChallenge) => (
+          <MfaStep
+            challenge={pendingChallenge()}
+            onRestart={(message) => {
+              setPassword("");
+              setChallenge(null);
+              setProblem(`${message} Enter your password again.`);
+            }}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** Second step for accounts with two-factor authentication: an app code or a recovery code. */
+function MfaStep(props: { challenge: MfaChallenge; onRestart: (message: string) => void }) {
+  const [useRecovery, setUseRecovery] = createSignal(false);
+  const [code, setCode] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const digits = () => code().replace(/\s+/g, "");
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (useRecovery() ? digits().length < 10 : !/^\d{6}$/.test(digits())) {
+      setError(
+        useRecovery()
+          ? "Enter one of your recovery codes."
+          : "Enter the 6-digit code from your authenticator app.",
+      );
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await completeStaffMfa(
+        props.challenge,
+        useRecovery() ? { recovery_code: code().trim() } : { code: digits() },
+      );
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === "session_expired") {
+        props.onRestart(cause.message);
+      } else if (cause instanceof ApiError && cause.code === "invalid_credentials") {
+        setError(
+          useRecovery()
+            ? "That recovery code is not valid or has been used."
+            : "That code is not correct. Codes change every 30 seconds; try the current one.",
+        );
+      } else {
+        setError(signInProblem(cause));
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>Two-factor authentication</h1>
+      <p class="ds-muted">
+        <Show
+          when={useRecovery()}
+          fallback="Enter the 6-digit code your authenticator app shows for Resume Builder."
+        >
+          Enter one of the recovery codes you saved when you turned on two-factor authentication.
+          Each code works once.
+        </Show>
+      </p>
+      <form class="ds-stack" onSubmit={submit} noValidate>
+        <TextField
+          id="mfa-code"
+          label={useRecovery() ? "Recovery code" : "Authentication code"}
+          autocomplete="one-time-code"
+          inputMode={useRecovery() ? "text" : "numeric"}
+          maxLength={useRecovery() ? 20 : 7}
+          value={code()}
+          onChange={setCode}
+          error={error() ?? undefined}
+          required
+        />
+        <div class="ds-cluster">
+          <Button type="submit" loading={pending()}>
+            Verify and sign in
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setUseRecovery(!useRecovery());
+              setCode("");
+              setError(null);
+            }}
+          >
+            {useRecovery() ? "Use a code from the app" : "Use a recovery code"}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
