@@ -23,12 +23,7 @@ export function setSessionCookies(
   const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - Date.now()) / 1000));
   const csrf = randomToken(24);
   const base = { secure: true, path: "/" } as const;
-  setCookie(c, ACCESS_COOKIE, session.accessToken, {
-    ...base,
-    httpOnly: true,
-    sameSite: "Lax",
-    maxAge: ACCESS_TOKEN_TTL_SECONDS,
-  });
+  setAccessCookie(c, session.accessToken);
   setCookie(c, REFRESH_COOKIE, session.refreshToken, {
     ...base,
     path: REFRESH_PATH,
@@ -38,6 +33,17 @@ export function setSessionCookies(
   });
   setCookie(c, CSRF_COOKIE, csrf, { ...base, sameSite: "Strict", maxAge: refreshMaxAge });
   return csrf;
+}
+
+/** The access-token cookie alone, e.g. after a password change re-issued the token. */
+export function setAccessCookie(c: Context<AppEnv>, accessToken: string): void {
+  setCookie(c, ACCESS_COOKIE, accessToken, {
+    secure: true,
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    maxAge: ACCESS_TOKEN_TTL_SECONDS,
+  });
 }
 
 export function clearSessionCookies(c: Context<AppEnv>): void {

@@ -43,13 +43,21 @@ export const conflict = (message: string, details?: unknown) =>
   new AppError(409, "conflict", message, details);
 
 /** 429 with `Retry-After` (seconds), for rate limits and lockouts. */
-export const tooManyRequests = (retryAfterSeconds: number) => {
+export const tooManyRequests = (retryAfterSeconds: number, message?: string) => {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new AppError(
     429,
     "rate_limited",
-    `Too many requests. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    message ?? `Too many requests. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
     { retry_after: seconds },
     { "Retry-After": String(seconds) },
   );
 };
+
+/** A verification or reset link that is unknown, expired or already used. */
+export const invalidEmailLink = () =>
+  new AppError(
+    400,
+    "token_invalid",
+    "This link is invalid, expired or already used. Request a new one.",
+  );

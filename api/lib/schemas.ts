@@ -59,3 +59,8 @@ export const errorResponses = {
 } as const;
 
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** A JSON request body for createRoute; `required: false` for bodies a client may omit. */
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T, required = true) => ({
+  body: { required, content: { "application/json": { schema } } },
+});

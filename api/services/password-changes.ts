@@ -1,7 +1,7 @@
 import { checkPasswordPolicy } from "../../core/auth/password-policy";
 import type { UserRow } from "../../db/schema";
 import type { Env } from "../env";
-import { AppError } from "../lib/errors";
+import { AppError, invalidEmailLink } from "../lib/errors";
 import { markEmailVerified, updateUser } from "./accounts";
 import { publicUrl, sendEmail } from "./email";
 import { consumeEmailToken, createEmailToken, EMAIL_TOKEN_TTL_MS } from "./email-tokens";
@@ -64,13 +64,7 @@ export async function resetPasswordWithToken(
 ) {
   assertStrongPassword(password, user, "password");
   const userId = await consumeEmailToken(env, token, "reset_password");
-  if (userId !== user.id) {
-    throw new AppError(
-      400,
-      "token_invalid",
-      "This link is invalid, expired or already used. Request a new one.",
-    );
-  }
+  if (userId !== user.id) throw invalidEmailLink();
   const now = Date.now();
   await updateUser(env, user.id, { passwordHash: await hashPassword(password) });
   await markEmailVerified(env, user.id, now);

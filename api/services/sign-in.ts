@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { AppError } from "../lib/errors";
+import { AppError, tooManyRequests } from "../lib/errors";
 import {
   canSignIn,
   findUserByEmail,
@@ -62,22 +62,16 @@ export async function signIn(
   if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
     // Many accounts tried from one address (SPEC §6): refuse it for the window, whatever
     // the credentials, so a list of stolen passwords cannot be confirmed from here.
-    throw new AppError(
-      429,
-      "rate_limited",
+    throw tooManyRequests(
+      STUFFING_BACKOFF_SECONDS,
       "Too many sign-in attempts from this network. Wait a few minutes and try again.",
-      { retry_after: STUFFING_BACKOFF_SECONDS },
-      { "Retry-After": String(STUFFING_BACKOFF_SECONDS) },
     );
   }
   const ipLimit = await rateLimit(env, `login-ip:${device.ip ?? "unknown"}`, LOGIN_RATE);
   if (!ipLimit.allowed) {
-    throw new AppError(
-      429,
-      "rate_limited",
+    throw tooManyRequests(
+      ipLimit.retryAfterSeconds,
       "Too many sign-in attempts from this network. Wait a moment and try again.",
-      { retry_after: ipLimit.retryAfterSeconds },
-      { "Retry-After": String(ipLimit.retryAfterSeconds) },
     );
   }
   const lockout = await lockoutStatus(env, input.email);

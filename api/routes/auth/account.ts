@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ok } from "../../lib/envelope";
-import { AppError, conflict, notFound, tooManyRequests } from "../../lib/errors";
+import { conflict, invalidEmailLink, notFound, tooManyRequests } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
@@ -172,13 +172,7 @@ export const accountRoutes = createRouter()
   })
   .openapi(verifyEmailRoute, async (c) => {
     const userId = await consumeEmailToken(c.env, c.req.valid("json").token, "verify_email");
-    if (!userId) {
-      throw new AppError(
-        400,
-        "token_invalid",
-        "This link is invalid, expired or already used. Request a new one.",
-      );
-    }
+    if (!userId) throw invalidEmailLink();
     const user = await markEmailVerified(c.env, userId);
     if (!user) throw notFound("Account");
     await notifySignupWorkflow(c.env, userId, c.get("logger"));

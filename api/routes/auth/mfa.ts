@@ -2,7 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ok } from "../../lib/envelope";
 import { AppError, notFound } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { findUserById } from "../../services/accounts";
 import {
@@ -17,9 +23,6 @@ import { verifyPassword } from "../../services/passwords";
 import { passwordSchema } from "./schemas";
 
 const code = z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app");
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
 
 const statusRoute = createRoute({
   tags: ["Two-factor authentication"],
@@ -60,7 +63,7 @@ const confirmRoute = createRoute({
   method: "post",
   path: "/auth/mfa/totp/confirm",
   summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",
-  request: body(z.object({ code })),
+  request: jsonBody(z.object({ code })),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Enabled"),
     ...errorResponses,
@@ -74,7 +77,7 @@ const regenerateRoute = createRoute({
   method: "post",
   path: "/auth/mfa/recovery-codes",
   summary: "Replace the recovery codes (needs a current code)",
-  request: body(z.object({ code })),
+  request: jsonBody(z.object({ code })),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Replaced"),
     ...errorResponses,
@@ -88,7 +91,7 @@ const disableRoute = createRoute({
   method: "post",
   path: "/auth/mfa/disable",
   summary: "Turn two-factor authentication off (needs the password and a code)",
-  request: body(
+  request: jsonBody(
     z.object({
       password: passwordSchema,
       code: code.optional(),

@@ -1,11 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { setCookie } from "hono/cookie";
-import { ACCESS_COOKIE } from "../../lib/auth-cookies";
+import { setAccessCookie } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { AppError, tooManyRequests } from "../../lib/errors";
+import { AppError, invalidEmailLink, tooManyRequests } from "../../lib/errors";
 import { errorFields } from "../../lib/logger";
 import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { canSignIn, findUserByEmail, findUserById } from "../../services/accounts";
 import { peekEmailToken } from "../../services/email-tokens";
@@ -20,10 +25,6 @@ import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../services/token
 import { emailSchema, passwordSchema } from "./schemas";
 
 const FORGOT_RATE = { limit: 5, windowSeconds: 900 };
-
-const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
 
 const forgotRoute = createRoute({
   method: "post",
@@ -68,13 +69,6 @@ const changeRoute = createRoute({
   },
 });
 
-const invalidToken = () =>
-  new AppError(
-    400,
-    "token_invalid",
-    "This link is invalid, expired or already used. Request a new one.",
-  );
-
 export const passwordRoutes = createRouter()
   .openapi(forgotRoute, async (c) => {
     const { email } = c.req.valid("json");
@@ -97,7 +91,7 @@ export const passwordRoutes = createRouter()
     const { token, password } = c.req.valid("json");
     const userId = await peekEmailToken(c.env, token, "reset_password");
     const user = userId ? await findUserById(c.env, userId) : undefined;
-    if (!user || !canSignIn(user)) throw invalidToken();
+    if (!user || !canSignIn(user)) throw invalidEmailLink();
     await resetPasswordWithToken(c.env, user, token, password);
     return ok(c, { reset: true as const }, 200);
   })
@@ -122,13 +116,7 @@ export const passwordRoutes = createRouter()
       Date.now() + 1,
     );
     if (principal.via === "cookie") {
-      setCookie(c, ACCESS_COOKIE, token, {
-        httpOnly: true,
-        secure: true,
-        sameSite: "Lax",
-        path: "/",
-        maxAge: ACCESS_TOKEN_TTL_SECONDS,
-      });
+      setAccessCookie(c, token);
     }
     return ok(
       c,

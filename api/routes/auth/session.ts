@@ -10,7 +10,13 @@ import {
 import { ok } from "../../lib/envelope";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { familyOf, revokeAllSessions, revokeFamily } from "../../services/refresh-tokens";
 import {
@@ -38,10 +44,6 @@ function respondWithTokens(c: Context<AppEnv>, tokens: SessionTokens, withCookie
 const wantsCookies = (c: Context<AppEnv>) =>
   c.req.header("x-requested-with") === "resume-builder-web" ||
   readCookie(c, REFRESH_COOKIE) !== undefined;
-
-const optionalJson = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: false, content: { "application/json": { schema } } },
-});
 
 const loginRoute = createRoute({
   method: "post",
@@ -74,7 +76,7 @@ const refreshRoute = createRoute({
   path: "/auth/refresh",
   tags: ["Authentication"],
   summary: "Exchange a refresh token for a new pair (the old one stops working)",
-  request: optionalJson(refreshSchema),
+  request: jsonBody(refreshSchema, false),
   responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "New tokens"), ...errorResponses },
 });
 
@@ -83,7 +85,7 @@ const logoutRoute = createRoute({
   path: "/auth/logout",
   tags: ["Authentication"],
   summary: "End this session",
-  request: optionalJson(refreshSchema),
+  request: jsonBody(refreshSchema, false),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ logged_out: z.literal(true) })), "Signed out"),
   },
