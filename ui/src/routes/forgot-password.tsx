@@ -3,11 +3,11 @@ import { createSignal, Show } from "solid-js";
 import "~/auth/auth-pages.css";
 import { api } from "~/auth/session";
 import { createForm } from "~/forms/create-form";
+import { EmailField } from "~/forms/EmailField";
 import { focusOnMount, looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Button } from "~ds/components/Button";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { requestPasswordReset } from "~shared/api/auth";
 
@@ -50,20 +50,7 @@ export default function ForgotPasswordPage() {
             </div>
             <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
             <form class="auth-form" onSubmit={submit} noValidate>
-              <TextField
-                id="email"
-                label="Email address"
-                type="email"
-                autocomplete="email"
-                inputMode="email"
-                value={email()}
-                onChange={(value) => {
-                  setEmail(value);
-                  form.edited("email");
-                }}
-                error={form.error("email")}
-                required
-              />
+              <EmailField form={form} value={email()} onChange={setEmail} autocomplete="email" />
               <div class="auth-form__actions">
                 <Button type="submit" icon="mail" loading={form.pending()}>
                   Send the link

@@ -5,6 +5,7 @@ import { MfaStep } from "~/auth/MfaStep";
 import { safeNext } from "~/auth/navigation";
 import { loadSession, session, signIn } from "~/auth/session";
 import { createForm, formatWait, retryAfterSeconds } from "~/forms/create-form";
+import { EmailField } from "~/forms/EmailField";
 import { looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Alert } from "~ds/components/Alert";
@@ -88,20 +89,7 @@ export default function LoginPage() {
             </Show>
             <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
             <form class="auth-form" onSubmit={submit} noValidate>
-              <TextField
-                id="email"
-                label="Email address"
-                type="email"
-                autocomplete="username"
-                inputMode="email"
-                value={email()}
-                onChange={(value) => {
-                  setEmail(value);
-                  form.edited("email");
-                }}
-                error={form.error("email")}
-                required
-              />
+              <EmailField form={form} value={email()} onChange={setEmail} autocomplete="username" />
               <TextField
                 id="password"
                 label="Password"

@@ -6,6 +6,7 @@ import { isSignupPlan, PLAN_OPTIONS } from "~/auth/plan-options";
 import { ResendVerification } from "~/auth/ResendVerification";
 import { api, signIn } from "~/auth/session";
 import { createForm, describeError } from "~/forms/create-form";
+import { EmailField } from "~/forms/EmailField";
 import { focusOnMount, looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Alert } from "~ds/components/Alert";
@@ -113,20 +114,7 @@ export default function RegisterPage() {
                 error={form.error("name")}
                 required
               />
-              <TextField
-                id="email"
-                label="Email address"
-                type="email"
-                autocomplete="email"
-                inputMode="email"
-                value={email()}
-                onChange={(value) => {
-                  setEmail(value);
-                  form.edited("email");
-                }}
-                error={form.error("email")}
-                required
-              />
+              <EmailField form={form} value={email()} onChange={setEmail} autocomplete="email" />
               <TextField
                 id="password"
                 label="Password"
