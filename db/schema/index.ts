@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./backups";
 export * from "./email";
+export * from "./identities";
 export * from "./jobs";
 export * from "./mfa";
 export * from "./sessions";

@@ -26,6 +26,11 @@ export const refreshTokens = sqliteTable(
     ip: text("ip"),
     /** The session was opened with a second factor; its access tokens say so. */
     mfaVerified: integer("mfa_verified", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the person last proved who they are in this session (sign-in or step-up), in ms.
+     * Carried across rotations; access tokens publish it as `auth_time`.
+     */
+    authAt: integer("auth_at"),
   },
   (t) => [
     index("refresh_tokens_family_idx").on(t.familyId),
