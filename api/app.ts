@@ -13,6 +13,7 @@ import { accountRoutes } from "./routes/auth/account";
 import { mfaRoutes } from "./routes/auth/mfa";
 import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
+import { stepUpRoutes } from "./routes/auth/step-up";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
@@ -33,6 +34,7 @@ export function createApp() {
     .route("/", sessionRoutes)
     .route("/", passwordRoutes)
     .route("/", mfaRoutes)
+    .route("/", stepUpRoutes)
     .route("/", profileRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);

@@ -19,7 +19,8 @@ export type ErrorCode =
   | "csrf_failed"
   | "session_expired"
   | "token_invalid"
-  | "mfa_required";
+  | "mfa_required"
+  | "step_up_required";
 
 export class AppError extends Error {
   constructor(

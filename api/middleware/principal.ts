@@ -7,10 +7,12 @@ import {
   type Role,
   SENSITIVE_PERMISSIONS,
 } from "../../core/auth/permissions";
+import { judgeSession } from "../../core/auth/step-up";
 import { constantTimeEqual } from "../../core/security/crypto";
 import type { AppEnv } from "../env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
 import { AppError, forbidden, unauthorized } from "../lib/errors";
+import { methodsFor, stepUpRequired } from "../services/step-up";
 import { verifyAccessToken } from "../services/tokens";
 
 /**
@@ -32,6 +34,8 @@ export type Principal =
       sessionId: string | null;
       /** Signed in with a second factor. */
       mfa: boolean;
+      /** When the session last proved who it is (sign-in or step-up), in ms. */
+      authTime: number;
       /** How the token arrived: cookie-borne requests are the ones CSRF can forge. */
       via: "header" | "cookie";
     };
@@ -70,6 +74,8 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
       tokenExpiresAt: claims.exp,
       sessionId: claims.sid ?? null,
       mfa: claims.mfa === true,
+      authTime:
+        (typeof claims.auth_time === "number" ? claims.auth_time : (claims.iat ?? 0)) * 1000,
       via: cookieToken ? "cookie" : "header",
     });
   } else if (token && !cookieToken) {
@@ -91,14 +97,37 @@ export const requirePermission = (...needed: Permission[]) =>
       (permission) => !hasPermission(principal.permissions, permission),
     );
     if (missing.length) throw forbidden(`This needs the ${missing.join(", ")} permission`);
-    // SPEC §1: staff must have signed in with a second factor for bans, refunds, config.
-    // The operator token is a machine credential kept as a secret and is exempt.
+    // SPEC §1: staff need a second factor, proven within the step-up window, for bans,
+    // refunds and config. The operator token is a machine credential kept as a secret and
+    // is exempt.
     const sensitive = needed.some((permission) => SENSITIVE_PERMISSIONS.includes(permission));
-    if (sensitive && principal.kind === "user" && !principal.mfa) {
-      throw new AppError(403, "mfa_required", "Sign in with two-factor authentication to do this");
-    }
+    if (sensitive && principal.kind === "user") await assertFreshProof(c.env, principal, true);
     await next();
   });
+
+async function assertFreshProof(
+  env: AppEnv["Bindings"],
+  principal: Extract<Principal, { kind: "user" }>,
+  secondFactor: boolean,
+) {
+  const verdict = judgeSession(principal, { secondFactor });
+  if (verdict === "mfa_required") {
+    throw new AppError(403, "mfa_required", "Sign in with two-factor authentication to do this", {
+      methods: await methodsFor(env, principal.userId),
+    });
+  }
+  if (verdict === "stale") throw await stepUpRequired(env, principal.userId, secondFactor);
+}
+
+/**
+ * Changes that would let a thief keep an account (adding a sign-in factor, say) need the
+ * person to have proven who they are in the last few minutes, not just a live session.
+ */
+export const requireRecentAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = userPrincipal(c.get("principal"));
+  await assertFreshProof(c.env, principal, false);
+  await next();
+});
 
 /** The owner id a principal's jobs are recorded under. */
 export const ownerIdOf = (principal: Principal): string => principal.id;

@@ -39,6 +39,7 @@ export async function startSession(
       userAgent: device.userAgent,
       ip: device.ip,
       mfaVerified,
+      authAt: now,
     });
   return { token, familyId, expiresAt };
 }
@@ -51,6 +52,7 @@ export type RotationResult =
       familyId: string;
       expiresAt: number;
       mfaVerified: boolean;
+      authAt: number;
     }
   | { ok: false; reason: "unknown" | "expired" | "revoked" | "reused" };
 
@@ -103,6 +105,7 @@ export async function rotateRefreshToken(
       userAgent: device.userAgent ?? row.userAgent,
       ip: device.ip ?? row.ip,
       mfaVerified: row.mfaVerified,
+      authAt: authAtOf(row),
     }),
   ]);
   if (claimed.length === 0) {
@@ -116,7 +119,34 @@ export async function rotateRefreshToken(
     familyId: row.familyId,
     expiresAt,
     mfaVerified: row.mfaVerified,
+    authAt: authAtOf(row),
   };
+}
+
+/** Sessions from before step-up was recorded last proved themselves when they began. */
+const authAtOf = (row: RefreshTokenRow) => row.authAt ?? row.createdAt;
+
+/**
+ * A step-up inside a session: its live token (and so every successor) carries the new proof.
+ * Returns false when the session has ended, so no fresh proof outlives a logout.
+ */
+export async function recordStepUp(
+  env: TokenEnv,
+  familyId: string,
+  proof: { at: number; mfa: boolean },
+): Promise<boolean> {
+  const updated = await createDb(env.DB)
+    .update(refreshTokens)
+    .set({ authAt: proof.at, ...(proof.mfa ? { mfaVerified: true } : {}) })
+    .where(
+      and(
+        eq(refreshTokens.familyId, familyId),
+        isNull(refreshTokens.rotatedAt),
+        isNull(refreshTokens.revokedAt),
+      ),
+    )
+    .returning({ id: refreshTokens.id });
+  return updated.length > 0;
 }
 
 export async function familyOf(

@@ -143,15 +143,21 @@ export async function openSession(
 ): Promise<SessionTokens> {
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
-  await updateUser(env, user.id, { lastLoginAt: Date.now() });
-  const session = await startSession(env, user.id, device, Date.now(), mfa);
-  const { token } = await issueAccessToken(env, {
-    id: user.id,
-    email: user.email,
-    role: user.role,
-    sessionId: session.familyId,
-    mfa,
-  });
+  const now = Date.now();
+  await updateUser(env, user.id, { lastLoginAt: now });
+  const session = await startSession(env, user.id, device, now, mfa);
+  const { token } = await issueAccessToken(
+    env,
+    {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      sessionId: session.familyId,
+      mfa,
+      authTime: now,
+    },
+    now,
+  );
   return {
     accessToken: token,
     refreshToken: session.token,
@@ -179,6 +185,7 @@ export async function refreshSession(
     role: user.role,
     sessionId: rotated.familyId,
     mfa: rotated.mfaVerified,
+    authTime: rotated.authAt,
   });
   return {
     accessToken: token,

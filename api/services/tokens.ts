@@ -41,6 +41,8 @@ export interface AccessClaims extends JWTPayload {
   mfa: boolean;
   /** Issuance in milliseconds: `iat` has whole seconds, too coarse for "log out everywhere". */
   iat_ms: number;
+  /** When the session last proved who it is, in seconds (OIDC `auth_time`); drives step-up. */
+  auth_time: number;
 }
 
 export interface PublicJwk {
@@ -119,7 +121,15 @@ export async function publicJwks(
 
 export async function issueAccessToken(
   env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER">,
-  subject: { id: string; email: string; role: Role; sessionId?: string; mfa?: boolean },
+  subject: {
+    id: string;
+    email: string;
+    role: Role;
+    sessionId?: string;
+    mfa?: boolean;
+    /** Last proof of identity in ms; a token minted outside a session proves it now. */
+    authTime?: number;
+  },
   now = Date.now(),
 ): Promise<{ token: string; claims: AccessClaims }> {
   const keys = await loadKeys(env);
@@ -134,6 +144,7 @@ export async function issueAccessToken(
     ...(subject.sessionId ? { sid: subject.sessionId } : {}),
     iat,
     iat_ms: now,
+    auth_time: Math.floor((subject.authTime ?? now) / 1000),
     exp: iat + ACCESS_TOKEN_TTL_SECONDS,
   };
   const token = await new SignJWT(claims)

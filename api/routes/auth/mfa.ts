@@ -9,7 +9,7 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
-import { requireUser, userPrincipal } from "../../middleware/principal";
+import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
 import { findUserById } from "../../services/accounts";
 import {
   beginTotpEnrolment,
@@ -43,7 +43,7 @@ const statusRoute = createRoute({
 const setupRoute = createRoute({
   tags: ["Two-factor authentication"],
   security: bearerSecurity,
-  middleware: [requireUser] as const,
+  middleware: [requireUser, requireRecentAuth] as const,
   method: "post",
   path: "/auth/mfa/totp/setup",
   summary: "Start TOTP enrolment: a secret and otpauth:// URL for the authenticator app (QR code)",
@@ -59,7 +59,7 @@ const setupRoute = createRoute({
 const confirmRoute = createRoute({
   tags: ["Two-factor authentication"],
   security: bearerSecurity,
-  middleware: [requireUser] as const,
+  middleware: [requireUser, requireRecentAuth] as const,
   method: "post",
   path: "/auth/mfa/totp/confirm",
   summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",

@@ -112,6 +112,7 @@ export const passwordRoutes = createRouter()
         role: user.role,
         sessionId: principal.sessionId ?? undefined,
         mfa: principal.mfa,
+        authTime: principal.authTime,
       },
       Date.now() + 1,
     );

@@ -47,3 +47,15 @@ export const loginSchema = z
 export const refreshSchema = z
   .object({ refresh_token: z.string().min(1).max(200).optional() })
   .openapi("RefreshRequest");
+
+/** What a successful step-up returns: an access token that carries the fresh proof. */
+export const stepUpGrantSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int(),
+    /** Seconds since the epoch, as the token's `auth_time` claim. */
+    auth_time: z.number().int(),
+    mfa: z.boolean(),
+  })
+  .openapi("StepUpGrant");

@@ -1,0 +1,90 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ok } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import {
+  grantStepUp,
+  methodsFor,
+  type StepUpProof,
+  verifyStepUpProof,
+} from "../../services/step-up";
+import { passwordSchema, stepUpGrantSchema } from "./schemas";
+
+const proofSchema = z
+  .object({
+    password: passwordSchema.optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/, "Enter the 6-digit code from your app")
+      .optional(),
+    recovery_code: z.string().min(10).max(20).optional(),
+  })
+  .strict()
+  .refine(
+    (body) => [body.password, body.code, body.recovery_code].filter(Boolean).length === 1,
+    "Send exactly one of password, code or recovery_code",
+  )
+  .openapi("StepUpRequest");
+
+const methodsRoute = createRoute({
+  tags: ["Authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "get",
+  path: "/auth/step-up",
+  summary: "Which proofs this account can give to confirm it's them",
+  responses: {
+    200: jsonResponse(
+      envelopeOf(
+        z.object({ methods: z.array(z.string()), mfa: z.boolean(), auth_time: z.number() }),
+      ),
+      "Methods and the session's current proof",
+    ),
+    ...errorResponses,
+  },
+});
+
+const stepUpRoute = createRoute({
+  tags: ["Authentication"],
+  security: bearerSecurity,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/step-up",
+  summary: "Confirm it's you before a sensitive action",
+  description:
+    "Answer to a 403 `step_up_required` or `mfa_required`. Accounts with two-factor authentication give a code or a recovery code (passkeys: /auth/passkeys/step-up); others their password. Returns an access token carrying the fresh proof; browser sessions also get it as the access cookie.",
+  request: jsonBody(proofSchema),
+  responses: { 200: jsonResponse(envelopeOf(stepUpGrantSchema), "Confirmed"), ...errorResponses },
+});
+
+const toProof = (body: z.infer<typeof proofSchema>): StepUpProof => {
+  if (body.code) return { kind: "totp", code: body.code };
+  if (body.recovery_code) return { kind: "recovery_code", recoveryCode: body.recovery_code };
+  return { kind: "password", password: body.password ?? "" };
+};
+
+export const stepUpRoutes = createRouter()
+  .openapi(methodsRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    return ok(
+      c,
+      {
+        methods: await methodsFor(c.env, principal.userId),
+        mfa: principal.mfa,
+        auth_time: Math.floor(principal.authTime / 1000),
+      },
+      200,
+    );
+  })
+  .openapi(stepUpRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const proof = await verifyStepUpProof(c.env, principal, toProof(c.req.valid("json")));
+    return ok(c, await grantStepUp(c, principal, proof), 200);
+  });
