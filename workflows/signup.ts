@@ -6,14 +6,16 @@ import type { Env } from "../api/env";
 import { findUserById } from "../api/services/accounts";
 import { publicUrl, sendEmail } from "../api/services/email";
 import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../api/services/signup";
-import { setRunStatus } from "../api/services/workflow-runs";
 import { SIGNUP_PLANS } from "../core/auth/identity";
 import { createDb } from "../db/client";
 import { profiles, users } from "../db/schema";
 import { parseParams } from "./lib/params";
+import { runTrackedJob } from "./lib/tracked-job";
 
 export const signupParamsSchema = z.object({
   userId: z.string().min(1),
+  /** The job people and operators follow the signup through (`GET /api/jobs/:id`). */
+  jobId: z.string().min(1),
   plan: z.enum(SIGNUP_PLANS),
 });
 export type SignupParams = z.infer<typeof signupParamsSchema>;
@@ -39,73 +41,78 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
     event: Readonly<WorkflowEvent<SignupParams>>,
     step: WorkflowStep,
   ): Promise<Outcome> {
-    const { userId, plan } = parseParams(signupParamsSchema, event.payload);
-    await step.do("mark running", RETRY, () => setRunStatus(this.env, event.instanceId, "running"));
+    const { userId, plan, jobId } = parseParams(signupParamsSchema, event.payload);
+    const job = { jobId, instanceId: event.instanceId };
+    return runTrackedJob(this.env, step, job, async (steps) => {
+      const account = await steps.do("create user", RETRY, async () => {
+        const user = await findUserById(this.env, userId);
+        if (!user) throw new NonRetryableError(`user ${userId} does not exist`);
+        await steps.progress("create user", 10);
+        return { email: user.email, name: user.name, verified: user.emailVerifiedAt !== null };
+      });
 
-    const account = await step.do("create user", RETRY, async () => {
-      const user = await findUserById(this.env, userId);
-      if (!user) throw new NonRetryableError(`user ${userId} does not exist`);
-      return { email: user.email, name: user.name, verified: user.emailVerifiedAt !== null };
-    });
+      await steps.do("create profile", RETRY, async () => {
+        const now = Date.now();
+        await createDb(this.env.DB)
+          .insert(profiles)
+          .values({ userId, createdAt: now, updatedAt: now })
+          .onConflictDoNothing();
+        await steps.progress("create profile", 20);
+      });
 
-    await step.do("create profile", RETRY, async () => {
-      const now = Date.now();
-      await createDb(this.env.DB)
-        .insert(profiles)
-        .values({ userId, createdAt: now, updatedAt: now })
-        .onConflictDoNothing();
-    });
-
-    if (!account.verified) {
-      await step.do("send verification email", RETRY, () =>
-        sendVerificationEmail(this.env, { id: userId, ...account }, "initial"),
-      );
-      const verified = await this.waitForVerification(
-        step,
-        userId,
-        "wait for verification",
-        "24 hours",
-      );
-      if (!verified) {
-        await step.do("send verification reminder", RETRY, () =>
-          sendVerificationEmail(this.env, { id: userId, ...account }, "reminder", true),
-        );
-        const late = await this.waitForVerification(
+      if (!account.verified) {
+        await steps.do("send verification email", RETRY, async () => {
+          await sendVerificationEmail(this.env, { id: userId, ...account }, "initial");
+          await steps.progress("wait for verification", 30);
+        });
+        const verified = await this.waitForVerification(
           step,
           userId,
-          "wait for verification after reminder",
-          "6 days",
+          "wait for verification",
+          "24 hours",
         );
-        if (!late) {
-          const fate = await step.do("remove unverified account", RETRY, () =>
-            this.removeIfUnverified(userId),
+        if (!verified) {
+          await steps.do("send verification reminder", RETRY, async () => {
+            await sendVerificationEmail(this.env, { id: userId, ...account }, "reminder", true);
+            await steps.progress("wait for verification after reminder", 40);
+          });
+          const late = await this.waitForVerification(
+            step,
+            userId,
+            "wait for verification after reminder",
+            "6 days",
           );
-          if (fate === "removed")
-            return this.finish(step, event.instanceId, { outcome: "removed_unverified" });
-          if (fate === "gone")
-            return this.finish(step, event.instanceId, { outcome: "account_gone" });
+          if (!late) {
+            const fate = await steps.do("remove unverified account", RETRY, () =>
+              this.removeIfUnverified(userId),
+            );
+            if (fate === "removed") return { outcome: "removed_unverified" } as const;
+            if (fate === "gone") return { outcome: "account_gone" } as const;
+          }
         }
       }
-    }
 
-    await step.do("start plan", RETRY, async () => {
-      // The billing issue creates the payment customer and the trial here; until then the
-      // chosen plan is what the account records.
-      await createDb(this.env.DB)
-        .update(users)
-        .set({ plan, updatedAt: Date.now() })
-        .where(eq(users.id, userId));
-      return { plan };
-    });
-    await step.do("send welcome email", RETRY, async () => {
-      await sendEmail(this.env, {
-        to: account.email,
-        template: "welcome",
-        data: { name: account.name, plan, dashboardUrl: publicUrl(this.env, "/dashboard") },
-        dedupeKey: `welcome:${userId}`,
+      await steps.do("start plan", RETRY, async () => {
+        // The billing issue creates the payment customer and the trial here; until then the
+        // chosen plan is what the account records.
+        await createDb(this.env.DB)
+          .update(users)
+          .set({ plan, updatedAt: Date.now() })
+          .where(eq(users.id, userId));
+        await steps.progress("start plan", 80);
+        return { plan };
       });
+      await steps.do("send welcome email", RETRY, async () => {
+        await sendEmail(this.env, {
+          to: account.email,
+          template: "welcome",
+          data: { name: account.name, plan, dashboardUrl: publicUrl(this.env, "/dashboard") },
+          dedupeKey: `welcome:${userId}`,
+        });
+        await steps.progress("send welcome email", 95);
+      });
+      return { outcome: "verified", plan } as const;
     });
-    return this.finish(step, event.instanceId, { outcome: "verified", plan });
   }
 
   /** True when the event came; on timeout, D1 decides (the event itself may have been lost). */
@@ -133,10 +140,5 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
     // Profiles, tokens and sessions go with it (foreign keys cascade).
     await createDb(this.env.DB).delete(users).where(eq(users.id, userId));
     return "removed";
-  }
-
-  private async finish(step: WorkflowStep, instanceId: string, outcome: Outcome): Promise<Outcome> {
-    await step.do("mark complete", RETRY, () => setRunStatus(this.env, instanceId, "complete"));
-    return outcome;
   }
 }

@@ -1,13 +1,38 @@
+import type { SignupPlan } from "../../core/auth/identity";
 import type { UserRow } from "../../db/schema";
 import type { Env } from "../env";
 import type { Logger } from "../lib/logger";
 import { errorFields } from "../lib/logger";
 import { publicUrl, sendEmail } from "./email";
 import { createEmailToken, EMAIL_TOKEN_TTL_MS } from "./email-tokens";
+import { createJob } from "./jobs";
+import { startWorkflowRun } from "./workflow-runs";
 
 /** The event the signup workflow waits for, and the one instance per account it runs in. */
 export const EMAIL_VERIFIED_EVENT = "email-verified";
 export const signupInstanceId = (userId: string) => `signup-${userId}`;
+/** The signup's job shares the instance's name: one of each per account. */
+export const signupJobId = signupInstanceId;
+
+/**
+ * Starts the signup flow for a new account: its job (followed by the person's onboarding and
+ * by operators in the runs console), then the workflow run. Both are keyed by the account,
+ * so a retried request starts nothing twice.
+ */
+export async function startSignup(env: Env, userId: string, plan: SignupPlan) {
+  const jobId = signupJobId(userId);
+  const owner = `user:${userId}`;
+  await createJob(env, { id: jobId, kind: "signup", ownerId: owner, note: "account created" });
+  await startWorkflowRun(env, {
+    workflow: "signup",
+    instanceId: signupInstanceId(userId),
+    params: { userId, plan, jobId },
+    subject: owner,
+    jobId,
+    createdBy: owner,
+  });
+  return { jobId };
+}
 
 /**
  * A fresh single-use link by email. `occasion` makes the dedupe key: the first email and the

@@ -1,6 +1,6 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { api, countRows, uniqueId } from "./helpers";
+import { api, bearerFor, countRows, opsHeaders, uniqueId } from "./helpers";
 
 const PASSWORD = "a long and unusual passphrase";
 let ipCounter = 0;
@@ -67,6 +67,43 @@ describe("SignupWorkflow", () => {
       .bind(`signup-${userId}`)
       .first("status");
     expect(run).toBe("complete");
+  });
+
+  it("is followed through its job: the person polls it, operators see every step of the run", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const { email, userId } = await register("premium");
+    const [verification] = await waitForMail(email, 1);
+    await verify(tokenFrom(verification!.text_body));
+    await workflows.get()[0]!.waitForStatus("complete");
+
+    const person = await api("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.200" },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const mine = { Authorization: `Bearer ${person.body.data.access_token}` };
+    const job = await api(`/api/jobs/signup-${userId}`, { headers: mine });
+    expect(job.status).toBe(200);
+    expect(job.body.data).toMatchObject({ kind: "signup", status: "succeeded", percent: 100 });
+    expect(job.body.data.result).toEqual({ outcome: "verified", plan: "premium" });
+    const stranger = await bearerFor("user");
+    expect((await api(`/api/jobs/signup-${userId}`, { headers: stranger.headers })).status).toBe(
+      404,
+    );
+
+    const detail = await api(`/api/admin/workflows/signup-${userId}`, { headers: opsHeaders });
+    expect(detail.body.data).toMatchObject({ workflow: "signup", job_id: `signup-${userId}` });
+    const steps = detail.body.data.steps.map((s: { step: string | null }) => s.step);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        "create user",
+        "create profile",
+        "wait for verification",
+        "start plan",
+        "send welcome email",
+      ]),
+    );
+    expect(detail.body.data.steps.at(-1)).toMatchObject({ status: "succeeded", percent: 100 });
   });
 
   it("sends a reminder after 24 hours and still completes when confirmed after it", async () => {

@@ -10,12 +10,7 @@ import { rateLimit } from "../../services/login-protection";
 import { assertStrongPassword } from "../../services/password-changes";
 import { hashPassword } from "../../services/passwords";
 import { listSessions, revokeFamily } from "../../services/refresh-tokens";
-import {
-  notifySignupWorkflow,
-  sendVerificationEmail,
-  signupInstanceId,
-} from "../../services/signup";
-import { startWorkflowRun } from "../../services/workflow-runs";
+import { notifySignupWorkflow, sendVerificationEmail, startSignup } from "../../services/signup";
 import { registerSchema, userSchema } from "./schemas";
 
 const REGISTER_RATE = { limit: 5, windowSeconds: 3600 };
@@ -63,7 +58,15 @@ const registerRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: registerSchema } } },
   },
   responses: {
-    201: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Account created"),
+    201: jsonResponse(
+      envelopeOf(
+        z.object({
+          user: userSchema,
+          job_id: z.string().openapi({ description: "The signup job (`GET /api/jobs/{id}`)" }),
+        }),
+      ),
+      "Account created",
+    ),
     409: jsonResponse(envelopeOf(z.null()), "That email already has an account"),
     ...errorResponses,
   },
@@ -160,15 +163,8 @@ export const accountRoutes = createRouter()
       passwordHash: await hashPassword(input.password),
     });
     if (!user) throw conflict("An account with this email already exists");
-    await startWorkflowRun(c.env, {
-      workflow: "signup",
-      instanceId: signupInstanceId(user.id),
-      params: { userId: user.id, plan: input.plan },
-      subject: `user:${user.id}`,
-      jobId: null,
-      createdBy: `user:${user.id}`,
-    });
-    return ok(c, { user: toUserView(user) }, 201);
+    const { jobId } = await startSignup(c.env, user.id, input.plan);
+    return ok(c, { user: toUserView(user), job_id: jobId }, 201);
   })
   .openapi(verifyEmailRoute, async (c) => {
     const userId = await consumeEmailToken(c.env, c.req.valid("json").token, "verify_email");
