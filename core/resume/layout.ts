@@ -1,0 +1,70 @@
+import {
+  DEFAULT_STYLE,
+  type ResumeData,
+  type ResumeStyle,
+  type SectionKey,
+  STANDARD_SECTIONS,
+  styleSchema,
+} from "./schema";
+
+/** Sections a person can move and hide; `basics` is the header and always comes first. */
+export const MOVABLE_SECTIONS = STANDARD_SECTIONS.filter((section) => section !== "basics");
+
+export const SECTION_TITLES: Record<(typeof STANDARD_SECTIONS)[number], string> = {
+  basics: "Profile",
+  work: "Experience",
+  volunteer: "Volunteering",
+  education: "Education",
+  awards: "Awards",
+  certificates: "Certificates",
+  publications: "Publications",
+  skills: "Skills",
+  languages: "Languages",
+  interests: "Interests",
+  references: "References",
+  projects: "Projects",
+};
+
+/**
+ * The sections to render, in order: the document's own order first, then any section it
+ * does not mention in the standard order, then custom sections; unknown and duplicate keys
+ * are dropped and hidden ones left out.
+ */
+export function orderedSections(data: ResumeData): SectionKey[] {
+  const custom = (data.customSections ?? []).map((section) => section.id as SectionKey);
+  const known = new Set<SectionKey>([...MOVABLE_SECTIONS, ...custom]);
+  const hidden = new Set<string>(data.meta?.layout?.hidden ?? []);
+  for (const section of data.customSections ?? []) if (section.hidden) hidden.add(section.id);
+  const ordered: SectionKey[] = [];
+  for (const key of [...(data.meta?.layout?.order ?? []), ...MOVABLE_SECTIONS, ...custom]) {
+    if (known.has(key as SectionKey) && !ordered.includes(key as SectionKey))
+      ordered.push(key as SectionKey);
+  }
+  return ordered.filter((key) => !hidden.has(key));
+}
+
+/** The document's styling with every missing or invalid field at its default. */
+export function resolveStyle(data: ResumeData): ResumeStyle {
+  const style = { ...DEFAULT_STYLE };
+  for (const [key, value] of Object.entries(data.meta?.style ?? {})) {
+    const field = styleSchema.shape[key as keyof ResumeStyle];
+    if (field?.safeParse(value).success) Object.assign(style, { [key]: value });
+  }
+  return style;
+}
+
+/** Entries the person has not hidden. */
+export const visibleEntries = <T extends { hidden?: boolean }>(entries: T[] | undefined): T[] =>
+  (entries ?? []).filter((entry) => !entry.hidden);
+
+/** A new, empty resume for someone, in the default style. */
+export function emptyResume(name = "", email = ""): ResumeData {
+  return {
+    basics: { name, email, profiles: [] },
+    work: [],
+    education: [],
+    skills: [],
+    projects: [],
+    meta: { layout: { order: [...MOVABLE_SECTIONS], hidden: [] }, style: { ...DEFAULT_STYLE } },
+  };
+}
