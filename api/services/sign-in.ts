@@ -134,6 +134,28 @@ export async function completeMfaChallenge(
   return openSession(env, stored.userId, device, true);
 }
 
+const challengeExpired = () =>
+  new AppError(401, "session_expired", "This sign-in has expired. Start again.");
+
+/** The account a pending MFA challenge belongs to (for a passkey to answer it). */
+export async function mfaChallengeUserId(env: Env, challengeId: string): Promise<string> {
+  const stored = await env.SESSIONS.get<{ userId: string }>(challengeKey(challengeId), "json");
+  if (!stored) throw challengeExpired();
+  return stored.userId;
+}
+
+/** Ends a challenge answered by a proof checked elsewhere (a passkey of `userId`). */
+export async function passMfaChallenge(
+  env: Env,
+  challengeId: string,
+  userId: string,
+  device: Device,
+): Promise<SessionTokens> {
+  if ((await mfaChallengeUserId(env, challengeId)) !== userId) throw challengeExpired();
+  await env.SESSIONS.delete(challengeKey(challengeId));
+  return openSession(env, userId, device, true);
+}
+
 /** Issues the first token pair of a new session for a user who has just proven who they are. */
 export async function openSession(
   env: Env,

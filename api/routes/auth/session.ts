@@ -18,6 +18,7 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
+import { secondFactorMethods } from "../../services/passkeys";
 import { familyOf, revokeAllSessions, revokeFamily } from "../../services/refresh-tokens";
 import {
   completeMfaChallenge,
@@ -29,19 +30,19 @@ import {
 import { denyAccessToken, revokeAccessTokensOf } from "../../services/tokens";
 import { loginSchema, refreshSchema, tokenPairSchema } from "./schemas";
 
-const deviceOf = (c: Context<AppEnv>) => ({
+export const deviceOf = (c: Context<AppEnv>) => ({
   userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
   ip: c.req.header("cf-connecting-ip") ?? null,
 });
 
 /** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
-function respondWithTokens(c: Context<AppEnv>, tokens: SessionTokens, withCookies: boolean) {
+export function respondWithTokens(c: Context<AppEnv>, tokens: SessionTokens, withCookies: boolean) {
   const csrf = withCookies ? setSessionCookies(c, tokens) : undefined;
   c.header("Cache-Control", "no-store");
   return ok(c, tokenResponse(tokens, csrf), 200);
 }
 
-const wantsCookies = (c: Context<AppEnv>) =>
+export const wantsCookies = (c: Context<AppEnv>) =>
   c.req.header("x-requested-with") === "resume-builder-web" ||
   readCookie(c, REFRESH_COOKIE) !== undefined;
 
@@ -162,7 +163,7 @@ export const sessionRoutes = createRouter()
         {
           mfa_required: true as const,
           mfa_token: result.mfaChallenge,
-          methods: ["totp", "recovery_code"],
+          methods: await secondFactorMethods(c.env, result.mfaChallenge),
         },
         200,
       );

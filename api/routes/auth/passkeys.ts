@@ -1,0 +1,353 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
+import { ok } from "../../lib/envelope";
+import { AppError, tooManyRequests } from "../../lib/errors";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
+import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
+import { canSignIn, findUserById } from "../../services/accounts";
+import { rateLimit, recordLoginAttempt } from "../../services/login-protection";
+import {
+  authenticationOptions,
+  deletePasskey,
+  listPasskeys,
+  registerPasskey,
+  registrationOptions,
+  relyingPartyFor,
+  renamePasskey,
+  verifyAssertion,
+} from "../../services/passkeys";
+import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../services/sign-in";
+import { grantStepUp } from "../../services/step-up";
+import { stepUpGrantSchema, tokenPairSchema } from "./schemas";
+import { deviceOf, respondWithTokens, wantsCookies } from "./session";
+
+const TAG = "Passkeys";
+/** Per-address ceiling on starting passkey sign-ins (each one writes a KV challenge). */
+const PASSKEY_LOGIN_RATE = { limit: 20, windowSeconds: 60 };
+
+const base64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Expected base64url");
+/** Browsers may send null where the JSON form of a credential has nothing. */
+const absent = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => value ?? undefined, schema.optional());
+const credentialId = base64url(1400);
+const attachment = absent(z.enum(["platform", "cross-platform"]));
+const extensionResults = z.record(z.string(), z.unknown()).default({});
+
+const registrationResponseSchema = z
+  .object({
+    id: credentialId,
+    rawId: credentialId,
+    response: z.object({
+      clientDataJSON: base64url(8192),
+      attestationObject: base64url(32768),
+      authenticatorData: absent(base64url(32768)),
+      transports: absent(z.array(z.string().max(32)).max(10)),
+      publicKeyAlgorithm: absent(z.number().int()),
+      publicKey: absent(base64url(8192)),
+    }),
+    authenticatorAttachment: attachment,
+    clientExtensionResults: extensionResults,
+    type: z.literal("public-key"),
+  })
+  .openapi("PasskeyRegistrationResponse");
+
+const authenticationResponseSchema = z
+  .object({
+    id: credentialId,
+    rawId: credentialId,
+    response: z.object({
+      clientDataJSON: base64url(8192),
+      authenticatorData: base64url(32768),
+      signature: base64url(2048),
+      userHandle: absent(base64url(256)),
+    }),
+    authenticatorAttachment: attachment,
+    clientExtensionResults: extensionResults,
+    type: z.literal("public-key"),
+  })
+  .openapi("PasskeyAuthenticationResponse");
+
+const passkeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    created_at: z.string().datetime(),
+    last_used_at: z.string().datetime().nullable(),
+    backed_up: z.boolean(),
+    device_type: z.enum(["singleDevice", "multiDevice"]),
+  })
+  .openapi("Passkey");
+
+const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(60);
+const challengeId = z.string().uuid();
+const optionsSchema = (description: string) =>
+  jsonResponse(
+    envelopeOf(
+      z.object({
+        challenge_id: z.string().uuid(),
+        options: z.record(z.string(), z.unknown()).openapi({ description }),
+      }),
+    ),
+    "A challenge for the browser (valid 5 minutes, once)",
+  );
+const idParams = { params: z.object({ id: credentialId }) };
+
+const userRoute = { tags: [TAG], security: bearerSecurity };
+
+const registerOptionsRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser, requireRecentAuth] as const,
+  method: "post",
+  path: "/auth/passkeys/register/options",
+  summary: "Start adding a passkey (needs a recent sign-in or step-up)",
+  responses: {
+    200: optionsSchema("PublicKeyCredentialCreationOptionsJSON for startRegistration()"),
+    ...errorResponses,
+  },
+});
+
+const registerVerifyRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/passkeys/register/verify",
+  summary: "Finish adding a passkey with the authenticator's answer",
+  request: jsonBody(
+    z.object({
+      challenge_id: challengeId,
+      response: registrationResponseSchema,
+      name: nameSchema.optional(),
+    }),
+  ),
+  responses: {
+    201: jsonResponse(envelopeOf(z.object({ passkey: passkeySchema })), "Added"),
+    ...errorResponses,
+  },
+});
+
+const listRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser] as const,
+  method: "get",
+  path: "/auth/passkeys",
+  summary: "This account's passkeys, oldest first",
+  responses: {
+    200: jsonResponse(envelopeOf(z.array(passkeySchema)), "Passkeys"),
+    ...errorResponses,
+  },
+});
+
+const renameRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser] as const,
+  method: "patch",
+  path: "/auth/passkeys/{id}",
+  summary: "Rename a passkey",
+  request: { ...idParams, ...jsonBody(z.object({ name: nameSchema })) },
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ passkey: passkeySchema })), "Renamed"),
+    ...errorResponses,
+  },
+});
+
+const deleteRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser, requireRecentAuth] as const,
+  method: "delete",
+  path: "/auth/passkeys/{id}",
+  summary: "Remove a passkey (needs a recent sign-in or step-up)",
+  request: idParams,
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ deleted: z.literal(true) })), "Removed"),
+    ...errorResponses,
+  },
+});
+
+const loginOptionsRoute = createRoute({
+  tags: [TAG],
+  method: "post",
+  path: "/auth/passkeys/login/options",
+  summary: "Start signing in with a passkey",
+  description:
+    "Without a body: a passwordless sign-in, any passkey of this site. With the `mfa_token` of a password sign-in: that account's passkeys, to answer its second-factor challenge.",
+  request: jsonBody(z.object({ mfa_token: z.string().uuid().optional() }), false),
+  responses: {
+    200: optionsSchema("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
+    ...errorResponses,
+  },
+});
+
+const loginVerifyRoute = createRoute({
+  tags: [TAG],
+  method: "post",
+  path: "/auth/passkeys/login/verify",
+  summary: "Sign in with the authenticator's answer",
+  description:
+    "Answers like POST /auth/login: tokens, and for web clients session cookies. The session counts as signed in with a second factor.",
+  request: jsonBody(
+    z.object({
+      challenge_id: challengeId,
+      response: authenticationResponseSchema,
+      mfa_token: z.string().uuid().optional(),
+    }),
+  ),
+  responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"), ...errorResponses },
+});
+
+const stepUpOptionsRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/passkeys/step-up/options",
+  summary: "Start confirming it's you with one of this account's passkeys",
+  responses: {
+    200: optionsSchema("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
+    ...errorResponses,
+  },
+});
+
+const stepUpVerifyRoute = createRoute({
+  ...userRoute,
+  middleware: [requireUser] as const,
+  method: "post",
+  path: "/auth/passkeys/step-up/verify",
+  summary: "Confirm it's you with a passkey (counts as a second factor)",
+  request: jsonBody(
+    z.object({ challenge_id: challengeId, response: authenticationResponseSchema }),
+  ),
+  responses: { 200: jsonResponse(envelopeOf(stepUpGrantSchema), "Confirmed"), ...errorResponses },
+});
+
+/** One answer for every failed assertion, so nothing tells which part was wrong. */
+const passkeyRefused = () =>
+  new AppError(401, "invalid_credentials", "That passkey could not be used to sign in.");
+
+const rpOf = (c: Context<AppEnv>) => relyingPartyFor(c.env, c.req.header("origin"));
+
+/** The sign-in record for an account, as a password attempt would leave it. */
+async function recordAttempt(c: Context<AppEnv>, userId: string | undefined, succeeded: boolean) {
+  const user = userId ? await findUserById(c.env, userId) : undefined;
+  if (user) {
+    await recordLoginAttempt(c.env, { email: user.email, ip: deviceOf(c).ip, succeeded });
+  }
+  return user;
+}
+
+export const passkeyRoutes = createRouter()
+  .openapi(registerOptionsRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const user = await findUserById(c.env, principal.userId);
+    if (!user) throw new AppError(401, "unauthorized", "This account no longer exists");
+    const { challengeId, options } = await registrationOptions(c.env, user, rpOf(c));
+    c.header("Cache-Control", "no-store");
+    return ok(c, { challenge_id: challengeId, options: { ...options } }, 200);
+  })
+  .openapi(registerVerifyRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const body = c.req.valid("json");
+    const passkey = await registerPasskey(
+      c.env,
+      userId,
+      {
+        challengeId: body.challenge_id,
+        response: body.response as RegistrationResponseJSON,
+        name: body.name,
+      },
+      deviceOf(c).userAgent,
+    );
+    return ok(c, { passkey }, 201);
+  })
+  .openapi(listRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    return ok(c, await listPasskeys(c.env, userId), 200);
+  })
+  .openapi(renameRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const passkey = await renamePasskey(
+      c.env,
+      userId,
+      c.req.valid("param").id,
+      c.req.valid("json").name,
+    );
+    return ok(c, { passkey }, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    await deletePasskey(c.env, userId, c.req.valid("param").id);
+    return ok(c, { deleted: true as const }, 200);
+  })
+  .openapi(loginOptionsRoute, async (c) => {
+    const limit = await rateLimit(
+      c.env,
+      `passkey-login-ip:${deviceOf(c).ip ?? "unknown"}`,
+      PASSKEY_LOGIN_RATE,
+    );
+    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    const mfaToken = (c.req.valid("json") as { mfa_token?: string } | undefined)?.mfa_token;
+    const scope = mfaToken
+      ? { kind: "mfa" as const, mfaToken, userId: await mfaChallengeUserId(c.env, mfaToken) }
+      : { kind: "login" as const };
+    const { challengeId, options } = await authenticationOptions(c.env, scope, rpOf(c));
+    c.header("Cache-Control", "no-store");
+    return ok(c, { challenge_id: challengeId, options: { ...options } }, 200);
+  })
+  .openapi(loginVerifyRoute, async (c) => {
+    const body = c.req.valid("json");
+    const result = await verifyAssertion(
+      c.env,
+      { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
+      body.mfa_token ? "mfa" : "login",
+    );
+    if (!result.ok) {
+      await recordAttempt(c, result.userId, false);
+      throw passkeyRefused();
+    }
+    if (result.ceremony.kind === "mfa" && result.ceremony.mfaToken !== body.mfa_token)
+      throw passkeyRefused();
+    const user = await recordAttempt(c, result.userId, true);
+    if (!user) throw passkeyRefused();
+    if (!canSignIn(user)) {
+      throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
+    }
+    // Possession of the authenticator plus its biometric or PIN: a second factor in itself.
+    const tokens = body.mfa_token
+      ? await passMfaChallenge(c.env, body.mfa_token, user.id, deviceOf(c))
+      : await openSession(c.env, user.id, deviceOf(c), true);
+    return respondWithTokens(c, tokens, wantsCookies(c));
+  })
+  .openapi(stepUpOptionsRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const { challengeId, options } = await authenticationOptions(
+      c.env,
+      { kind: "step-up", userId },
+      rpOf(c),
+    );
+    c.header("Cache-Control", "no-store");
+    return ok(c, { challenge_id: challengeId, options: { ...options } }, 200);
+  })
+  .openapi(stepUpVerifyRoute, async (c) => {
+    const principal = userPrincipal(c.get("principal"));
+    const body = c.req.valid("json");
+    const result = await verifyAssertion(
+      c.env,
+      { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
+      "step-up",
+    );
+    if (!result.ok || result.userId !== principal.userId)
+      throw new AppError(401, "invalid_credentials", "That passkey did not confirm it's you.");
+    return ok(c, await grantStepUp(c, principal, { mfa: true }), 200);
+  });
