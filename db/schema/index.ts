@@ -4,6 +4,7 @@ export * from "./email";
 export * from "./identities";
 export * from "./jobs";
 export * from "./mfa";
+export * from "./resumes";
 export * from "./sessions";
 export * from "./system";
 export * from "./users";

@@ -1,0 +1,94 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+/**
+ * One row per resume. The document itself is JSON (`core/resume/schema.ts`); `version`
+ * counts writes and is the ETag clients send back in `If-Match`, so a stale editor tab
+ * gets a 409 instead of overwriting newer work.
+ */
+export const resumes = sqliteTable(
+  "resumes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** Copied from the document's style for listing and filtering without parsing JSON. */
+    template: text("template").notNull(),
+    dataJson: text("data_json").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    /** Soft delete: the resume sits in the bin until restored or purged. */
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [
+    index("resumes_user_updated_idx").on(t.userId, t.updatedAt),
+    index("resumes_user_deleted_idx").on(t.userId, t.deletedAt),
+  ],
+);
+
+/** Earlier states of a resume, one per saved write, pruned to the plan's allowance. */
+export const resumeVersions = sqliteTable(
+  "resume_versions",
+  {
+    resumeId: text("resume_id")
+      .notNull()
+      .references(() => resumes.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    dataJson: text("data_json").notNull(),
+    /** What made it: create, edit, import, clone, restore. */
+    reason: text("reason").$type<"create" | "edit" | "import" | "clone" | "restore">().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resumeId, t.version] })],
+);
+
+/** A resume's public link `/r/:slug`. */
+export const resumeShares = sqliteTable(
+  "resume_shares",
+  {
+    resumeId: text("resume_id")
+      .primaryKey()
+      .references(() => resumes.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+    /** PBKDF2 hash like account passwords; null when the link is open. */
+    passwordHash: text("password_hash"),
+    /** Search engines are asked not to index share pages unless the owner opts in. */
+    noindex: integer("noindex", { mode: "boolean" }).notNull().default(true),
+    views: integer("views").notNull().default(0),
+    downloads: integer("downloads").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("resume_shares_slug_idx").on(t.slug)],
+);
+
+/** Per-user monthly counters for metered entitlements (exports, writing help). */
+export const usageCounters = sqliteTable(
+  "usage_counters",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    metric: text("metric").$type<"exports" | "ai_calls">().notNull(),
+    /** Calendar month in UTC, `2026-11`. */
+    period: text("period").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.metric, t.period] })],
+);
+
+export type ResumeRow = typeof resumes.$inferSelect;
+export type ResumeVersionRow = typeof resumeVersions.$inferSelect;
+export type ResumeShareRow = typeof resumeShares.$inferSelect;
