@@ -4,6 +4,7 @@ import type { MfaChallenge, User } from "~shared/api/auth";
 import * as auth from "~shared/api/auth";
 import { createApiClient, forgetSessionCookie, hasSessionCookie } from "~shared/api/client";
 import { ApiError } from "~shared/api/envelope";
+import { createStepUpController } from "~shared/step-up/step-up";
 
 /**
  * A staff member's browser session: httpOnly cookies set by POST /api/auth/login, the CSRF
@@ -20,8 +21,12 @@ const [state, setState] = createSignal<StaffState>({ status: "loading" });
 
 export const staffSession = state;
 
+/** The step-up dialog's state: sensitive actions wait on it for a fresh second factor. */
+export const staffStepUp = createStepUpController();
+
 export const staffApi = createApiClient({
   credentials: "same-origin",
+  onStepUp: staffStepUp.ask,
   cookieSession: {
     onSessionEnded: () => {
       if (state().status === "signed-in") {

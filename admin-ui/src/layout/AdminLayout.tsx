@@ -3,12 +3,20 @@ import { type JSX, Match, Suspense, Switch } from "solid-js";
 import { Button } from "~ds/components/Button";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { AppShell } from "~ds/layout/AppShell";
+import { StepUpDialog } from "~shared/step-up/StepUpDialog";
 import { adminIdentity, can, roleLabel } from "../auth/admin-session";
 import { signOutOperator } from "../auth/operator-session";
 import { SignIn } from "../auth/SignIn";
-import { loadStaffSession, signOutStaff, staffSession } from "../auth/staff-session";
+import {
+  loadStaffSession,
+  signOutStaff,
+  staffApi,
+  staffSession,
+  staffStepUp,
+} from "../auth/staff-session";
 import { ADMIN_APP_NAME, ADMIN_NAV } from "./admin-nav";
 import "./admin-layout.css";
+import { MFA_SETUP_PATH, TwoFactorBanner } from "./TwoFactorBanner";
 
 function PageLoading(props: { label: string }) {
   return (
@@ -82,7 +90,9 @@ export function AdminLayout(props: RouteSectionProps) {
           nav={nav()}
           actions={<SignedInAs />}
         >
+          <TwoFactorBanner />
           <Suspense fallback={<PageLoading label="Loading page…" />}>{props.children}</Suspense>
+          <StepUpDialog controller={staffStepUp} api={staffApi} setupHref={MFA_SETUP_PATH} />
         </AppShell>
       </Match>
       <Match when={staffSession().status === "loading"}>

@@ -3,6 +3,7 @@ import type { MfaChallenge, User } from "~shared/api/auth";
 import * as auth from "~shared/api/auth";
 import { createApiClient, forgetSessionCookie, hasSessionCookie } from "~shared/api/client";
 import { ApiError } from "~shared/api/envelope";
+import { createStepUpController } from "~shared/step-up/step-up";
 
 export type SessionState =
   | { status: "loading" }
@@ -13,13 +14,18 @@ export type SessionState =
 
 const [state, setState] = createSignal<SessionState>({ status: "loading" });
 
+/** The step-up dialog's state (the layout shows the dialog; the client waits on it). */
+export const stepUpPrompt = createStepUpController();
+
 /**
  * The user app's API client: the session lives in httpOnly cookies, state-changing
  * requests carry the CSRF token, and an expired access token is refreshed once and the
- * request retried. When even that fails, the app shows the person as signed out.
+ * request retried. When even that fails, the app shows the person as signed out. A request
+ * refused until the person confirms it's them waits for the step-up dialog.
  */
 export const api = createApiClient({
   credentials: "same-origin",
+  onStepUp: stepUpPrompt.ask,
   cookieSession: {
     onSessionEnded: () => {
       if (state().status !== "signed-out") setState({ status: "signed-out", reason: "ended" });

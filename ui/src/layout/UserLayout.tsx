@@ -1,8 +1,9 @@
 import type { RouteSectionProps } from "@solidjs/router";
 import { onMount, Suspense } from "solid-js";
-import { loadSession } from "~/auth/session";
+import { api, loadSession, stepUpPrompt } from "~/auth/session";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { AppShell, type NavItem } from "~ds/layout/AppShell";
+import { StepUpDialog } from "~shared/step-up/StepUpDialog";
 import { AccountMenu } from "./AccountMenu";
 import { SiteFooter } from "./SiteFooter";
 
@@ -36,6 +37,7 @@ export function UserLayout(props: RouteSectionProps) {
       >
         {props.children}
       </Suspense>
+      <StepUpDialog controller={stepUpPrompt} api={api} setupHref="/account/security" />
     </AppShell>
   );
 }

@@ -11,6 +11,8 @@ export interface ModalProps {
   children?: JSX.Element;
   /** Buttons shown at the bottom, usually a cancel and a confirm action. */
   footer?: JSX.Element;
+  /** What takes focus on opening (e.g. the field to fill in); else the first control. */
+  initialFocus?: () => HTMLElement | undefined;
 }
 
 /** A modal dialog: traps focus, closes on Escape, returns focus to the opener. */
@@ -41,7 +43,15 @@ export function Modal(props: ModalProps) {
       <Dialog.Portal>
         <Dialog.Overlay class="ds-modal__overlay" />
         <div class="ds-modal__positioner">
-          <Dialog.Content class="ds-modal">
+          <Dialog.Content
+            class="ds-modal"
+            onOpenAutoFocus={(event) => {
+              const target = props.initialFocus?.();
+              if (!target) return;
+              event.preventDefault();
+              target.focus();
+            }}
+          >
             <header class="ds-modal__header">
               <Dialog.Title class="ds-modal__title">{props.title}</Dialog.Title>
               <Dialog.CloseButton class="ds-button ds-button--ghost ds-button--icon ds-button--sm">

@@ -1,7 +1,9 @@
 import { createSignal } from "solid-js";
 import { ChangePassword } from "~/account/ChangePassword";
+import { ReturnLink } from "~/account/ReturnLink";
 import { Sessions } from "~/account/Sessions";
 import { SignOutEverywhere } from "~/account/SignOutEverywhere";
+import { TwoFactor } from "~/account/TwoFactor";
 import "~/account/security.css";
 import "~/auth/auth-pages.css";
 import { RequireSignIn } from "~/auth/RequireSignIn";
@@ -23,8 +25,10 @@ export default function SecurityPage() {
                 Password and signed-in devices for <strong>{user().email}</strong>.
               </p>
             </div>
+            <ReturnLink />
           </header>
           <ChangePassword user={user()} onChanged={() => setSessionsKey(sessionsKey() + 1)} />
+          <TwoFactor />
           <Sessions reloadKey={sessionsKey()} />
           <SignOutEverywhere />
         </div>

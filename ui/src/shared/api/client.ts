@@ -1,4 +1,5 @@
 import { ApiError, isEnvelope, type Pagination } from "./envelope";
+import { needsStepUp, STEP_UP_PATH } from "./mfa";
 
 /** The readable cookie that holds the CSRF token of a browser session (double submit). */
 export const CSRF_COOKIE = "rb_csrf";
@@ -37,6 +38,12 @@ export interface ApiClientOptions {
    * session once (`POST /api/auth/refresh`) and is retried.
    */
   cookieSession?: CookieSessionOptions;
+  /**
+   * Asked when a request is refused with 403 `step_up_required` or `mfa_required`: the app
+   * asks the person to prove it is them (POST /api/auth/step-up) and resolves true once
+   * that worked, and the request is sent again, once; false gives the caller the 403.
+   */
+  onStepUp?: (error: ApiError) => Promise<boolean>;
 }
 
 export interface RequestOptions {
@@ -207,21 +214,37 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     throw failure;
   }
 
+  async function sendWithStepUp(
+    method: string,
+    path: string,
+    body: unknown,
+    request: RequestOptions,
+  ) {
+    try {
+      return await send(method, path, body, request);
+    } catch (error) {
+      // the step-up request itself is never stepped up: its 403 goes to the dialog
+      if (!options.onStepUp || !needsStepUp(error) || path === STEP_UP_PATH) throw error;
+      if (request.signal?.aborted || !(await options.onStepUp(error))) throw error;
+      return await send(method, path, body, request);
+    }
+  }
+
   return {
     async get<T>(path: string, request: RequestOptions = {}) {
-      return (await send("GET", path, undefined, request)).data as T;
+      return (await sendWithStepUp("GET", path, undefined, request)).data as T;
     },
     async post<T>(path: string, body?: unknown, request: RequestOptions = {}) {
-      return (await send("POST", path, body, request)).data as T;
+      return (await sendWithStepUp("POST", path, body, request)).data as T;
     },
     async patch<T>(path: string, body?: unknown, request: RequestOptions = {}) {
-      return (await send("PATCH", path, body, request)).data as T;
+      return (await sendWithStepUp("PATCH", path, body, request)).data as T;
     },
     async delete<T>(path: string, request: RequestOptions = {}) {
-      return (await send("DELETE", path, undefined, request)).data as T;
+      return (await sendWithStepUp("DELETE", path, undefined, request)).data as T;
     },
     async list<T>(path: string, request: RequestOptions = {}) {
-      const payload = await send("GET", path, undefined, request);
+      const payload = await sendWithStepUp("GET", path, undefined, request);
       if (!Array.isArray(payload.data) || !payload.pagination) {
         throw new ApiError(200, "bad_response", "Expected a paginated list from the server.");
       }

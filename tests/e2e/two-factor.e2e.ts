@@ -1,0 +1,250 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { accessibilityProblems, checkPage } from "./support/a11y";
+import { launchBrowser, openPage } from "./support/browser";
+import { submitStaffSignIn } from "./support/operator";
+import { createStaffAccount } from "./support/staff";
+import { Authenticator } from "./support/totp";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PASSWORD = "lilac-quarry-beacon-77";
+
+/** A new customer account, registered through the API from a TEST-NET address of its own. */
+async function registerUser(): Promise<{ email: string; name: string }> {
+  const account = {
+    email: `totp-${Date.now().toString(36)}@example.com`,
+    name: "Grace Hopper",
+  };
+  const response = await fetch(new URL("/api/auth/register", baseUrl), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.61" },
+    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
+  });
+  expect(response.status).toBe(201);
+  return account;
+}
+
+const activeElementId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+async function fillPasswordSignIn(page: Page, email: string, password: string) {
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOutFromMenu(page: Page, name: string) {
+  await page.getByRole("button", { name: `Account menu, ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
+/**
+ * From the security page's "Set up" button to the saved recovery codes: reads the key
+ * from the page, answers with the test's authenticator, returns the authenticator and codes.
+ */
+async function enrolTotp(page: Page): Promise<{ app: Authenticator; codes: string[] }> {
+  const card = page.locator("section", {
+    has: page.getByRole("heading", { level: 2, name: "Two-factor authentication" }),
+  });
+  await card.getByText("Off", { exact: true }).waitFor();
+  await card.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  const setupHeading = page.getByRole("heading", {
+    level: 3,
+    name: "Add Resume Builder to your authenticator app",
+  });
+  await setupHeading.waitFor();
+  // focus follows the step, so a screen reader starts at its heading
+  expect(await setupHeading.evaluate((heading) => heading === document.activeElement)).toBe(true);
+  // the QR code is inline SVG (no data: URL) with a text alternative
+  const qr = page.getByRole("img", { name: /QR code that adds Resume Builder/ });
+  expect(await qr.locator("svg").count()).toBe(1);
+  const secret = ((await page.locator("#totp-secret").textContent()) ?? "").replace(/\s+/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // a code that is not 6 digits never leaves the page: the summary takes focus
+  const codeField = page.getByLabel("Code from the app");
+  expect(await codeField.getAttribute("inputmode")).toBe("numeric");
+  expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code");
+  await codeField.fill("12345");
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await page.getByRole("alert").filter({ hasText: "There is a problem" }).waitFor();
+  await page
+    .getByRole("link", { name: "Enter the 6-digit code your authenticator app shows." })
+    .click();
+  expect(await activeElementId(page)).toBe("totp-setup-code");
+
+  const app = new Authenticator(secret);
+  await codeField.fill(await app.code());
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await page.getByRole("heading", { level: 3, name: "Save your recovery codes" }).waitFor();
+  const codes = await page
+    .getByRole("list", { name: "Recovery codes" })
+    .getByRole("listitem")
+    .allTextContents();
+  expect(codes).toHaveLength(10);
+  for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+  return { app, codes };
+}
+
+describe("two-factor authentication in the user app", () => {
+  it("enrols with an authenticator app, signs in with a code and a recovery code, renews the codes and turns it off", async () => {
+    const { email, name } = await registerUser();
+    const { page, problems, close } = await openPage(browser, { baseUrl });
+    try {
+      await page.goto("/account/security");
+      await page.waitForURL((url) => url.pathname === "/login");
+      await fillPasswordSignIn(page, email, PASSWORD);
+      await page.waitForURL((url) => url.pathname === "/account/security");
+      expect(await checkPage(page, "/account/security", "Account security")).toEqual([]);
+
+      const { app, codes } = await enrolTotp(page);
+      // shown once: download them as a text file
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download .txt" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("resume-builder-recovery-codes.txt");
+      const saved = await readFile(await download.path(), "utf8");
+      for (const code of codes) expect(saved).toContain(code);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+      await page.getByText("Two-factor authentication is on. Sign-ins now ask").waitFor();
+      await page.getByText("10 of 10 recovery codes left").waitFor();
+      // the codes are gone from the page for good
+      expect(await page.getByText(codes[0] ?? "-").count()).toBe(0);
+
+      // signing in now takes the password and then a code from the app
+      await signOutFromMenu(page, name);
+      await page.goto("/login");
+      await fillPasswordSignIn(page, email, PASSWORD);
+      await page.getByRole("heading", { level: 1, name: "Two-step verification" }).waitFor();
+      await page.getByLabel("Authentication code").fill(await app.code());
+      await page.getByRole("button", { name: "Verify and sign in" }).click();
+      await page.waitForURL((url) => url.pathname === "/dashboard");
+      await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
+
+      // or with a recovery code instead, once
+      await signOutFromMenu(page, name);
+      await page.goto("/login?next=/account/security");
+      await fillPasswordSignIn(page, email, PASSWORD);
+      await page.getByRole("heading", { level: 1, name: "Two-step verification" }).waitFor();
+      await page.getByRole("button", { name: "Use a recovery code" }).click();
+      await page.getByLabel("Recovery code").fill(codes[0] ?? "");
+      await page.getByRole("button", { name: "Verify and sign in" }).click();
+      await page.waitForURL((url) => url.pathname === "/account/security");
+      await page.getByText("9 of 10 recovery codes left").waitFor();
+
+      // new recovery codes need a current code (the next 30-second step: codes never repeat)
+      await page.getByRole("button", { name: "Get new recovery codes" }).click();
+      expect(await activeElementId(page)).toBe("new-codes-code");
+      await page.getByLabel("Code from the app").fill(await app.code());
+      await page.getByRole("button", { name: "Get new codes" }).click();
+      await page.getByRole("heading", { level: 3, name: "Save your recovery codes" }).waitFor();
+      const renewed = await page
+        .getByRole("list", { name: "Recovery codes" })
+        .getByRole("listitem")
+        .allTextContents();
+      expect(renewed).toHaveLength(10);
+      expect(renewed.filter((code) => codes.includes(code))).toEqual([]);
+      await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+      await page.getByText("10 of 10 recovery codes left").waitFor();
+
+      // turning it off takes the password and a second factor, here a new recovery code
+      await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+      expect(await activeElementId(page)).toBe("disable-password");
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByRole("button", { name: "Use a recovery code instead" }).click();
+      await page.getByLabel("Recovery code").fill(renewed[0] ?? "");
+      await page.getByRole("button", { name: "Turn off", exact: true }).click();
+      await page.getByText("Two-factor authentication is off.").waitFor();
+      await page.getByRole("button", { name: "Set up two-factor authentication" }).waitFor();
+      // and signing in asks for the password only again
+      await signOutFromMenu(page, name);
+      await page.goto("/login");
+      await fillPasswordSignIn(page, email, PASSWORD);
+      await page.waitForURL((url) => url.pathname === "/dashboard");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("two-factor authentication for staff", () => {
+  it("a staff member without it is pointed to set-up, enrols, and passes the step-up dialog for a backup", async () => {
+    // its own account: enrolling the seeded demo admin would change it for other files
+    const staff = await createStaffAccount(baseUrl, "super_admin");
+    const { page, problems, close } = await openPage(browser, {
+      baseUrl,
+      // the backup is first refused for want of a second factor in this session
+      allowStatuses: [403],
+    });
+    try {
+      await submitStaffSignIn(page, staff.email, staff.password);
+      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      const banner = page.getByRole("region", { name: "Two-factor authentication is off" });
+      await banner
+        .getByText(
+          "Sensitive actions — pausing runs, backups, bans, refunds — need two-factor authentication.",
+        )
+        .waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      // the link opens the user app's security page (same origin, same session)
+      await banner.getByRole("link", { name: "Set it up" }).click();
+      await page.waitForURL((url) => url.pathname === "/account/security");
+      expect(new URL(page.url()).searchParams.get("next")).toBe("/admin/");
+      expect(await checkPage(page, "/account/security?next=/admin/", "Account security")).toEqual(
+        [],
+      );
+      const { app } = await enrolTotp(page);
+      await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+      await page.getByText("10 of 10 recovery codes left").waitFor();
+
+      await page.getByRole("link", { name: "Back to the admin console" }).click();
+      await page.waitForURL((url) => url.pathname === "/admin/");
+      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      expect(await page.getByText("Two-factor authentication is off").count()).toBe(0);
+
+      // the session was opened with the password only: a backup asks for a code first
+      await page
+        .getByRole("navigation", { name: "Admin" })
+        .getByRole("link", { name: "Backups" })
+        .click();
+      await page.getByRole("heading", { level: 1, name: "Backups" }).waitFor();
+      await page.getByRole("button", { name: "Run backup now" }).click();
+      const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+      await dialog.waitFor();
+      await expect.poll(() => activeElementId(page)).toBe("step-up-proof");
+      expect(await dialog.getByLabel("Authentication code").getAttribute("autocomplete")).toBe(
+        "one-time-code",
+      );
+      // a malformed code is caught in the dialog, next to the field
+      await dialog.getByLabel("Authentication code").fill("99");
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await dialog.getByText("Enter the 6-digit code from your authenticator app.").waitFor();
+      await dialog.getByLabel("Authentication code").fill(await app.code());
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+
+      // the refused request went again and the backup started
+      await page.waitForURL(/\/admin\/jobs\/[^/]+$/);
+      expect(await dialog.count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,283 @@
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { Alert } from "~ds/components/Alert";
+import { Button, buttonClass } from "~ds/components/Button";
+import { Modal } from "~ds/components/Modal";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { TextField } from "~ds/components/TextField";
+import type { ApiClient } from "../api/client";
+import { ApiError } from "../api/envelope";
+import {
+  fetchMfaStatus,
+  type StepUpDemand,
+  type StepUpMethod,
+  type StepUpProof,
+  stepUp,
+  stepUpDemand,
+} from "../api/mfa";
+import type { StepUpController } from "./step-up";
+import "./step-up.css";
+
+/** The proofs this dialog can take; passkeys need their own ceremony, offered elsewhere. */
+type Proof = Exclude<StepUpMethod, "passkey">;
+
+const FIELD: Record<Proof, { label: string; switchTo: string }> = {
+  password: { label: "Password", switchTo: "Use your password" },
+  totp: { label: "Authentication code", switchTo: "Use a code from the app" },
+  recovery_code: { label: "Recovery code", switchTo: "Use a recovery code" },
+};
+
+const ORDER: Proof[] = ["totp", "password", "recovery_code"];
+
+export const MFA_SETUP_NEEDED = "Turn on two-factor authentication for this account to do this.";
+
+/** The proofs to offer, most convenient first; none means a second factor must be set up. */
+function offeredProofs(demand: StepUpDemand, methods: readonly StepUpMethod[]): Proof[] {
+  const offered = new Set(methods);
+  return ORDER.filter(
+    (proof) => offered.has(proof) && !(demand.secondFactor && proof === "password"),
+  );
+}
+
+/** When the refusal did not list the methods: whether the account has a second factor. */
+async function askForMethods(api: ApiClient): Promise<StepUpMethod[]> {
+  const status = await fetchMfaStatus(api).catch(() => null);
+  return status?.enabled ? ["totp", "recovery_code"] : ["password"];
+}
+
+function problemOf(proof: Proof, value: string): string | undefined {
+  const trimmed = value.replace(/\s+/g, "");
+  if (proof === "password") return value ? undefined : "Enter your password.";
+  if (proof === "totp")
+    return /^\d{6}$/.test(trimmed)
+      ? undefined
+      : "Enter the 6-digit code from your authenticator app.";
+  return trimmed.length >= 10 ? undefined : "Enter one of your recovery codes.";
+}
+
+function wrongProofMessage(proof: Proof): string {
+  if (proof === "password") return "That password is not correct.";
+  if (proof === "totp")
+    return "That code is not correct. Codes change every 30 seconds; try the current one.";
+  return "That recovery code is not valid or has been used.";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === "network_error")
+      return "The server could not be reached. Check your connection and try again.";
+    if (error.status === 429) {
+      const wait = Number((error.details as { retry_after?: unknown } | null)?.retry_after);
+      return Number.isFinite(wait) && wait > 0
+        ? `Too many attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`
+        : error.message;
+    }
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface StepUpDialogProps {
+  controller: StepUpController;
+  /** The client the refused request came from: the proof must reach the same session. */
+  api: ApiClient;
+  /** Where two-factor authentication is set up (the user app's security page). */
+  setupHref: string;
+}
+
+/**
+ * One dialog for both apps: when a request is refused until the person proves it is them
+ * again, it asks for the proof the server accepts (password, authenticator code or recovery
+ * code), confirms it with POST /api/auth/step-up and lets the request be sent again; cancel
+ * hands the refusal back to whoever made the request. Mount it once per app.
+ */
+export function StepUpDialog(props: StepUpDialogProps) {
+  return (
+    <Show when={props.controller.pending()} keyed>
+      {(error) => (
+        <StepUpPrompt
+          demand={stepUpDemand(error)}
+          api={props.api}
+          setupHref={props.setupHref}
+          onDone={props.controller.settle}
+        />
+      )}
+    </Show>
+  );
+}
+
+function StepUpPrompt(props: {
+  demand: StepUpDemand;
+  api: ApiClient;
+  setupHref: string;
+  onDone: (passed: boolean) => void;
+}) {
+  const listed = props.demand.methods;
+  const [proofs, setProofs] = createSignal<Proof[] | null>(
+    listed ? offeredProofs(props.demand, listed) : null,
+  );
+  // known at once, the field exists when the dialog opens and takes focus then; found out
+  // later, it takes focus when it appears
+  if (!listed) {
+    void askForMethods(props.api).then((methods) =>
+      setProofs(offeredProofs(props.demand, methods)),
+    );
+  }
+  const [chosen, setChosen] = createSignal<Proof | null>(null);
+  const proof = (): Proof | null => chosen() ?? proofs()?.[0] ?? null;
+  const [value, setValue] = createSignal("");
+  const [fieldError, setFieldError] = createSignal<string | undefined>();
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
+  const needsSetup = () => proofs()?.length === 0;
+
+  const title = () => (needsSetup() ? "Two-factor authentication needed" : "Confirm it's you");
+  const description = () => {
+    if (needsSetup()) return undefined;
+    if (props.demand.reason === "mfa_required")
+      return "Sensitive actions need two-factor authentication. Confirm it's you to continue.";
+    return props.demand.secondFactor
+      ? "This is a sensitive action: confirm it's you with your second factor to continue."
+      : "For your security, confirm it's you to continue.";
+  };
+
+  function choose(next: Proof) {
+    setChosen(next);
+    setValue("");
+    setFieldError(undefined);
+    setFormError(null);
+    queueMicrotask(() => input?.focus());
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const current = proof();
+    if (!current || pending()) return;
+    const problem = problemOf(current, value());
+    setFieldError(problem);
+    setFormError(null);
+    if (problem) {
+      input?.focus();
+      return;
+    }
+    const answer: StepUpProof =
+      current === "password"
+        ? { password: value() }
+        : current === "totp"
+          ? { code: value().replace(/\s+/g, "") }
+          : { recovery_code: value().trim() };
+    setPending(true);
+    try {
+      await stepUp(props.api, answer);
+      props.onDone(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "invalid_credentials") {
+        setFieldError(wrongProofMessage(current));
+        input?.select();
+      } else {
+        setFormError(describe(error));
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => !open && !pending() && props.onDone(false)}
+      title={title()}
+      description={description()}
+      initialFocus={() => input}
+      footer={
+        <Switch>
+          <Match when={needsSetup()}>
+            <Button variant="outline" onClick={() => props.onDone(false)}>
+              Not now
+            </Button>
+            <a
+              class={buttonClass("primary")}
+              href={props.setupHref}
+              onClick={() => props.onDone(false)}
+            >
+              Set up two-factor authentication
+            </a>
+          </Match>
+          <Match when={proof()}>
+            <Button variant="outline" disabled={pending()} onClick={() => props.onDone(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" form="step-up-form" loading={pending()}>
+              Confirm
+            </Button>
+          </Match>
+        </Switch>
+      }
+    >
+      <Switch>
+        <Match when={needsSetup()}>
+          <div class="ds-stack step-up__setup">
+            <p>{MFA_SETUP_NEEDED}</p>
+            <p class="ds-muted">
+              Set it up on your account's security page with an authenticator app, then come back
+              and try again.
+            </p>
+          </div>
+        </Match>
+        <Match when={proof()}>
+          {(current) => (
+            <form id="step-up-form" class="ds-stack" onSubmit={submit} noValidate>
+              <Show when={formError()}>
+                {(message) => (
+                  <Alert tone="error" title="Not confirmed">
+                    {message()}
+                  </Alert>
+                )}
+              </Show>
+              <TextField
+                id="step-up-proof"
+                label={FIELD[current()].label}
+                type={current() === "password" ? "password" : "text"}
+                autocomplete={
+                  current() === "password"
+                    ? "current-password"
+                    : current() === "totp"
+                      ? "one-time-code"
+                      : "off"
+                }
+                inputMode={current() === "totp" ? "numeric" : "text"}
+                maxLength={current() === "password" ? undefined : current() === "totp" ? 7 : 20}
+                value={value()}
+                onChange={(next) => {
+                  setValue(next);
+                  setFieldError(undefined);
+                }}
+                error={fieldError()}
+                ref={(element) => {
+                  input = element;
+                  if (!listed) setTimeout(() => element.focus(), 0);
+                }}
+                required
+              />
+              <Show when={(proofs() ?? []).length > 1}>
+                <div class="step-up__alternatives">
+                  <For each={(proofs() ?? []).filter((other) => other !== current())}>
+                    {(other) => (
+                      <Button variant="ghost" size="sm" onClick={() => choose(other)}>
+                        {FIELD[other].switchTo}
+                      </Button>
+                    )}
+                  </For>
+                </div>
+              </Show>
+            </form>
+          )}
+        </Match>
+        <Match when={true}>
+          <SkeletonText lines={2} label="Checking how you can confirm it's you…" />
+        </Match>
+      </Switch>
+    </Modal>
+  );
+}
