@@ -56,6 +56,13 @@ export default defineConfig(async () => {
                   // A fresh signing key per run, so no test depends on a committed key.
                   JWT_PRIVATE_KEYS: rotateKeys(null),
                   MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+                  // OAuth clients for the fake providers of tests/worker/oauth.test.ts.
+                  OAUTH_GOOGLE_CLIENT_ID: "test-google-client",
+                  OAUTH_GOOGLE_CLIENT_SECRET: "test-google-secret",
+                  OAUTH_GITHUB_CLIENT_ID: "test-github-client",
+                  OAUTH_GITHUB_CLIENT_SECRET: "test-github-secret",
+                  OAUTH_MICROSOFT_CLIENT_ID: "test-microsoft-client",
+                  OAUTH_MICROSOFT_CLIENT_SECRET: "test-microsoft-secret",
                   TEST_MIGRATIONS: migrations,
                 },
               },

@@ -11,6 +11,7 @@ import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { accountRoutes } from "./routes/auth/account";
 import { mfaRoutes } from "./routes/auth/mfa";
+import { oauthRoutes } from "./routes/auth/oauth";
 import { passkeyRoutes } from "./routes/auth/passkeys";
 import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
@@ -35,6 +36,7 @@ export function createApp() {
     .route("/", sessionRoutes)
     .route("/", passwordRoutes)
     .route("/", mfaRoutes)
+    .route("/", oauthRoutes)
     .route("/", passkeyRoutes)
     .route("/", stepUpRoutes)
     .route("/", profileRoutes)

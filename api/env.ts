@@ -21,6 +21,15 @@ export interface Env {
   JWT_PRIVATE_KEYS?: string;
   /** Secret: 32 random bytes, base64url; encrypts TOTP secrets at rest. */
   MFA_ENCRYPTION_KEY?: string;
+  /** Secrets: OAuth client credentials; a provider is offered only when both are set. */
+  OAUTH_GOOGLE_CLIENT_ID?: string;
+  OAUTH_GOOGLE_CLIENT_SECRET?: string;
+  OAUTH_GITHUB_CLIENT_ID?: string;
+  OAUTH_GITHUB_CLIENT_SECRET?: string;
+  OAUTH_MICROSOFT_CLIENT_ID?: string;
+  OAUTH_MICROSOFT_CLIENT_SECRET?: string;
+  /** Microsoft tenant (id or domain) allowed to sign in; "common" when unset. */
+  OAUTH_MICROSOFT_TENANT?: string;
 
   DB: D1Database;
   SESSIONS: KVNamespace;

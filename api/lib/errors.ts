@@ -14,6 +14,7 @@ export type ErrorCode =
   | "unavailable"
   | "internal_error"
   | "invalid_credentials"
+  | "last_sign_in_method"
   | "account_locked"
   | "account_suspended"
   | "csrf_failed"

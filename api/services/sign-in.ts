@@ -99,7 +99,7 @@ const CHALLENGE_ATTEMPTS = 5;
 const challengeKey = (id: string) => `mfa-challenge:${id}`;
 
 /** The password was right; the session opens once a second factor follows within 5 minutes. */
-async function createMfaChallenge(env: Env, userId: string): Promise<string> {
+export async function createMfaChallenge(env: Env, userId: string): Promise<string> {
   const id = crypto.randomUUID();
   await env.SESSIONS.put(challengeKey(id), JSON.stringify({ userId, attempts: 0 }), {
     expirationTtl: CHALLENGE_TTL_SECONDS,
