@@ -1,5 +1,5 @@
 import { ApiError, isEnvelope, type Pagination } from "./envelope";
-import { needsStepUp, STEP_UP_PATH } from "./mfa";
+import { isStepUpRequest, needsStepUp } from "./mfa";
 
 /** The readable cookie that holds the CSRF token of a browser session (double submit). */
 export const CSRF_COOKIE = "rb_csrf";
@@ -224,7 +224,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return await send(method, path, body, request);
     } catch (error) {
       // the step-up request itself is never stepped up: its 403 goes to the dialog
-      if (!options.onStepUp || !needsStepUp(error) || path === STEP_UP_PATH) throw error;
+      if (!options.onStepUp || !needsStepUp(error) || isStepUpRequest(path)) throw error;
       if (request.signal?.aborted || !(await options.onStepUp(error))) throw error;
       return await send(method, path, body, request);
     }

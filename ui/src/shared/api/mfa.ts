@@ -20,6 +20,11 @@ export interface StepUpResult {
 }
 
 export const STEP_UP_PATH = "/api/auth/step-up";
+const PASSKEY_STEP_UP_PREFIX = "/api/auth/passkeys/step-up/";
+
+/** The requests that give a step-up: their own refusals go to the dialog, not to another. */
+export const isStepUpRequest = (path: string) =>
+  path === STEP_UP_PATH || path.startsWith(PASSKEY_STEP_UP_PREFIX);
 
 /** Ways of proving it is you that a `step_up_required` answer may list. */
 export type StepUpMethod = "password" | "totp" | "recovery_code" | "passkey";
@@ -84,3 +89,18 @@ export const disableMfa = (
 
 export const stepUp = (api: ApiClient, proof: StepUpProof) =>
   api.post<StepUpResult>(STEP_UP_PATH, proof);
+
+/** A WebAuthn challenge for the browser: `options` go to `startAuthentication`. */
+export interface PasskeyChallenge {
+  challenge_id: string;
+  options: Record<string, unknown>;
+}
+
+export const passkeyStepUpOptions = (api: ApiClient) =>
+  api.post<PasskeyChallenge>(`${PASSKEY_STEP_UP_PREFIX}options`);
+
+export const passkeyStepUp = (api: ApiClient, challengeId: string, response: unknown) =>
+  api.post<StepUpResult>(`${PASSKEY_STEP_UP_PREFIX}verify`, {
+    challenge_id: challengeId,
+    response,
+  });

@@ -1,3 +1,4 @@
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { Alert } from "~ds/components/Alert";
 import { Button, buttonClass } from "~ds/components/Button";
@@ -8,6 +9,8 @@ import type { ApiClient } from "../api/client";
 import { ApiError } from "../api/envelope";
 import {
   fetchMfaStatus,
+  passkeyStepUp,
+  passkeyStepUpOptions,
   type StepUpDemand,
   type StepUpMethod,
   type StepUpProof,
@@ -17,16 +20,23 @@ import {
 import type { StepUpController } from "./step-up";
 import "./step-up.css";
 
-/** The proofs this dialog can take; passkeys need their own ceremony, offered elsewhere. */
-type Proof = Exclude<StepUpMethod, "passkey">;
+type Proof = StepUpMethod;
+type TypedProof = Exclude<Proof, "passkey">;
 
-const FIELD: Record<Proof, { label: string; switchTo: string }> = {
-  password: { label: "Password", switchTo: "Use your password" },
-  totp: { label: "Authentication code", switchTo: "Use a code from the app" },
-  recovery_code: { label: "Recovery code", switchTo: "Use a recovery code" },
+const FIELD: Record<TypedProof, { label: string }> = {
+  password: { label: "Password" },
+  totp: { label: "Authentication code" },
+  recovery_code: { label: "Recovery code" },
 };
 
-const ORDER: Proof[] = ["totp", "password", "recovery_code"];
+const SWITCH_TO: Record<Proof, string> = {
+  password: "Use your password",
+  totp: "Use a code from the app",
+  recovery_code: "Use a recovery code",
+  passkey: "Use a passkey",
+};
+
+const ORDER: Proof[] = ["totp", "password", "passkey", "recovery_code"];
 
 export const MFA_SETUP_NEEDED = "Turn on two-factor authentication for this account to do this.";
 
@@ -44,7 +54,7 @@ async function askForMethods(api: ApiClient): Promise<StepUpMethod[]> {
   return status?.enabled ? ["totp", "recovery_code"] : ["password"];
 }
 
-function problemOf(proof: Proof, value: string): string | undefined {
+function problemOf(proof: TypedProof, value: string): string | undefined {
   const trimmed = value.replace(/\s+/g, "");
   if (proof === "password") return value ? undefined : "Enter your password.";
   if (proof === "totp")
@@ -54,7 +64,15 @@ function problemOf(proof: Proof, value: string): string | undefined {
   return trimmed.length >= 10 ? undefined : "Enter one of your recovery codes.";
 }
 
+function proofFor(proof: TypedProof, value: string): StepUpProof {
+  if (proof === "password") return { password: value };
+  if (proof === "totp") return { code: value.replace(/\s+/g, "") };
+  return { recovery_code: value.trim() };
+}
+
 function wrongProofMessage(proof: Proof): string {
+  if (proof === "passkey")
+    return "That passkey did not confirm it's you. Try again or use another way.";
   if (proof === "password") return "That password is not correct.";
   if (proof === "totp")
     return "That code is not correct. Codes change every 30 seconds; try the current one.";
@@ -129,6 +147,9 @@ function StepUpPrompt(props: {
   const [formError, setFormError] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal(false);
   let input: HTMLInputElement | undefined;
+  let confirmButton: HTMLButtonElement | undefined;
+  /** What has focus on opening and after switching: the field, or the passkey button. */
+  const focusTarget = () => (proof() === "passkey" ? confirmButton : input);
 
   const needsSetup = () => proofs()?.length === 0;
 
@@ -147,36 +168,48 @@ function StepUpPrompt(props: {
     setValue("");
     setFieldError(undefined);
     setFormError(null);
-    queueMicrotask(() => input?.focus());
+    queueMicrotask(() => focusTarget()?.focus());
+  }
+
+  /** The WebAuthn ceremony; the library loads only when someone picks a passkey. */
+  async function confirmWithPasskey() {
+    const { challenge_id, options } = await passkeyStepUpOptions(props.api);
+    const { startAuthentication } = await import("@simplewebauthn/browser");
+    let response: unknown;
+    try {
+      response = await startAuthentication({
+        optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+      });
+    } catch {
+      // cancelled, timed out or no passkey here: the browser says no more than that
+      throw new Error("No passkey was used. Try again, or confirm another way.");
+    }
+    await passkeyStepUp(props.api, challenge_id, response);
   }
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const current = proof();
     if (!current || pending()) return;
-    const problem = problemOf(current, value());
+    const problem = current === "passkey" ? undefined : problemOf(current, value());
     setFieldError(problem);
     setFormError(null);
     if (problem) {
       input?.focus();
       return;
     }
-    const answer: StepUpProof =
-      current === "password"
-        ? { password: value() }
-        : current === "totp"
-          ? { code: value().replace(/\s+/g, "") }
-          : { recovery_code: value().trim() };
     setPending(true);
     try {
-      await stepUp(props.api, answer);
+      if (current === "passkey") await confirmWithPasskey();
+      else await stepUp(props.api, proofFor(current, value()));
       props.onDone(true);
     } catch (error) {
-      if (error instanceof ApiError && error.code === "invalid_credentials") {
+      const wrong = error instanceof ApiError && error.code === "invalid_credentials";
+      if (wrong && current !== "passkey") {
         setFieldError(wrongProofMessage(current));
         input?.select();
       } else {
-        setFormError(describe(error));
+        setFormError(wrong ? wrongProofMessage(current) : describe(error));
       }
     } finally {
       setPending(false);
@@ -189,7 +222,7 @@ function StepUpPrompt(props: {
       onOpenChange={(open) => !open && !pending() && props.onDone(false)}
       title={title()}
       description={description()}
-      initialFocus={() => input}
+      initialFocus={focusTarget}
       footer={
         <Switch>
           <Match when={needsSetup()}>
@@ -208,8 +241,16 @@ function StepUpPrompt(props: {
             <Button variant="outline" disabled={pending()} onClick={() => props.onDone(false)}>
               Cancel
             </Button>
-            <Button type="submit" form="step-up-form" loading={pending()}>
-              Confirm
+            <Button
+              type="submit"
+              form="step-up-form"
+              icon={proof() === "passkey" ? "lock" : undefined}
+              loading={pending()}
+              ref={(element: HTMLButtonElement) => {
+                confirmButton = element;
+              }}
+            >
+              {proof() === "passkey" ? "Use a passkey" : "Confirm"}
             </Button>
           </Match>
         </Switch>
@@ -235,37 +276,52 @@ function StepUpPrompt(props: {
                   </Alert>
                 )}
               </Show>
-              <TextField
-                id="step-up-proof"
-                label={FIELD[current()].label}
-                type={current() === "password" ? "password" : "text"}
-                autocomplete={
-                  current() === "password"
-                    ? "current-password"
-                    : current() === "totp"
-                      ? "one-time-code"
-                      : "off"
+              <Show
+                when={(() => {
+                  const typed = current();
+                  return typed === "passkey" ? null : typed;
+                })()}
+                fallback={
+                  <p class="step-up__passkey">
+                    Use a passkey saved for this account: your device asks for your fingerprint,
+                    face or screen lock, or for your security key.
+                  </p>
                 }
-                inputMode={current() === "totp" ? "numeric" : "text"}
-                maxLength={current() === "password" ? undefined : current() === "totp" ? 7 : 20}
-                value={value()}
-                onChange={(next) => {
-                  setValue(next);
-                  setFieldError(undefined);
-                }}
-                error={fieldError()}
-                ref={(element) => {
-                  input = element;
-                  if (!listed) setTimeout(() => element.focus(), 0);
-                }}
-                required
-              />
+              >
+                {(typed) => (
+                  <TextField
+                    id="step-up-proof"
+                    label={FIELD[typed()].label}
+                    type={typed() === "password" ? "password" : "text"}
+                    autocomplete={
+                      typed() === "password"
+                        ? "current-password"
+                        : typed() === "totp"
+                          ? "one-time-code"
+                          : "off"
+                    }
+                    inputMode={typed() === "totp" ? "numeric" : "text"}
+                    maxLength={typed() === "password" ? undefined : typed() === "totp" ? 7 : 20}
+                    value={value()}
+                    onChange={(next) => {
+                      setValue(next);
+                      setFieldError(undefined);
+                    }}
+                    error={fieldError()}
+                    ref={(element) => {
+                      input = element;
+                      if (!listed) setTimeout(() => element.focus(), 0);
+                    }}
+                    required
+                  />
+                )}
+              </Show>
               <Show when={(proofs() ?? []).length > 1}>
                 <div class="step-up__alternatives">
                   <For each={(proofs() ?? []).filter((other) => other !== current())}>
                     {(other) => (
                       <Button variant="ghost" size="sm" onClick={() => choose(other)}>
-                        {FIELD[other].switchTo}
+                        {SWITCH_TO[other]}
                       </Button>
                     )}
                   </For>
