@@ -3,6 +3,8 @@ import { createEffect, createSignal, Show } from "solid-js";
 import "~/auth/auth-pages.css";
 import { MfaStep } from "~/auth/MfaStep";
 import { safeNext } from "~/auth/navigation";
+import { OAuthButtons } from "~/auth/OAuthButtons";
+import { mfaChallengeFromLink, oauthErrorMessage } from "~/auth/oauth";
 import { loadSession, session, signIn } from "~/auth/session";
 import { createForm, formatWait, retryAfterSeconds } from "~/forms/create-form";
 import { EmailField } from "~/forms/EmailField";
@@ -17,7 +19,8 @@ import type { MfaChallenge } from "~shared/api/auth";
 
 export default function LoginPage() {
   usePageTitle(() => "Sign in", APP_NAME);
-  const [search] = useSearchParams<{ next?: string }>();
+  // `error` and `mfa_token` come back from a provider sign-in (the OAuth callback).
+  const [search] = useSearchParams<{ next?: string; error?: string; mfa_token?: string }>();
   const navigate = useNavigate();
   const next = () => safeNext(search.next);
   const [email, setEmail] = createSignal("");
@@ -53,7 +56,9 @@ export default function LoginPage() {
     },
   });
 
-  const [challenge, setChallenge] = createSignal<MfaChallenge | null>(null);
+  const [challenge, setChallenge] = createSignal<MfaChallenge | null>(
+    mfaChallengeFromLink(search.mfa_token),
+  );
   const [restartReason, setRestartReason] = createSignal<string | null>(null);
 
   const submit = (event: SubmitEvent) =>
@@ -84,6 +89,9 @@ export default function LoginPage() {
                 })()}
               </Alert>
             </Show>
+            <Show when={oauthErrorMessage(search.error)}>
+              {(message) => <Alert tone="error">{message()}</Alert>}
+            </Show>
             <Show when={restartReason()}>
               {(reason) => <Alert tone="warning">{reason()} Enter your password again.</Alert>}
             </Show>
@@ -110,6 +118,7 @@ export default function LoginPage() {
                 <A href="/forgot-password">Forgot your password?</A>
               </div>
             </form>
+            <OAuthButtons next={search.next ? next() : undefined} />
             <p>
               New to {APP_NAME}? <A href="/register">Create an account</A>.
             </p>

@@ -1,6 +1,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import "~/auth/auth-pages.css";
+import { OAuthButtons } from "~/auth/OAuthButtons";
 import { PasswordRequirements, passwordProblem } from "~/auth/PasswordRequirements";
 import { isSignupPlan, PLAN_OPTIONS } from "~/auth/plan-options";
 import { ResendVerification } from "~/auth/ResendVerification";
@@ -154,6 +155,7 @@ export default function RegisterPage() {
                 </Button>
               </div>
             </form>
+            <OAuthButtons label="Or sign up with" />
           </>
         }
       >

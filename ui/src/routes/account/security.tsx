@@ -1,5 +1,6 @@
 import { createSignal } from "solid-js";
 import { ChangePassword } from "~/account/ChangePassword";
+import { LinkedAccounts } from "~/account/LinkedAccounts";
 import { ReturnLink } from "~/account/ReturnLink";
 import { Sessions } from "~/account/Sessions";
 import { SignOutEverywhere } from "~/account/SignOutEverywhere";
@@ -29,6 +30,7 @@ export default function SecurityPage() {
           </header>
           <ChangePassword user={user()} onChanged={() => setSessionsKey(sessionsKey() + 1)} />
           <TwoFactor />
+          <LinkedAccounts />
           <Sessions reloadKey={sessionsKey()} />
           <SignOutEverywhere />
         </div>
