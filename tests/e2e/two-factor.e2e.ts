@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems, checkPage } from "./support/a11y";
 import { launchBrowser, openPage } from "./support/browser";
+import { executeE2eSql } from "./support/d1";
 import { submitStaffSignIn } from "./support/operator";
 import { createStaffAccount } from "./support/staff";
 import { Authenticator } from "./support/totp";
@@ -21,18 +22,22 @@ afterAll(async () => {
 const PASSWORD = "lilac-quarry-beacon-77";
 
 /** A new customer account, registered through the API from a TEST-NET address of its own. */
-async function registerUser(): Promise<{ email: string; name: string }> {
+async function registerUser(
+  ip = "192.0.2.61",
+): Promise<{ id: string; email: string; name: string }> {
   const account = {
     email: `totp-${Date.now().toString(36)}@example.com`,
     name: "Grace Hopper",
   };
   const response = await fetch(new URL("/api/auth/register", baseUrl), {
     method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.61" },
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
     body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
   });
   expect(response.status).toBe(201);
-  return account;
+  const { data } = (await response.json()) as { data: { user: { id: string } } };
+  expect(data.user.id).toMatch(/^[\w-]+$/);
+  return { id: data.user.id, ...account };
 }
 
 const activeElementId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
@@ -176,6 +181,52 @@ describe("two-factor authentication in the user app", () => {
       await page.goto("/login");
       await fillPasswordSignIn(page, email, PASSWORD);
       await page.waitForURL((url) => url.pathname === "/dashboard");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("step-up in the user app", () => {
+  it("asks a session signed in long ago for the password before two-factor set-up, then goes on", async () => {
+    const { id, email } = await registerUser("192.0.2.62");
+    const { page, context, problems, close } = await openPage(browser, {
+      baseUrl,
+      // the expired access cookie (401, refreshed), the stale session (403), a wrong password
+      allowStatuses: [401, 403],
+    });
+    try {
+      await page.goto("/login?next=/account/security");
+      await fillPasswordSignIn(page, email, PASSWORD);
+      await page.waitForURL((url) => url.pathname === "/account/security");
+      // the session proved itself 20 minutes ago; the next access token (after a refresh)
+      // carries that time
+      await executeE2eSql(
+        `UPDATE refresh_tokens SET auth_at = ${Date.now() - 20 * 60_000} WHERE user_id = '${id}'`,
+      );
+      await context.clearCookies({ name: "rb_access" });
+      await page.reload();
+      await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+
+      const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+      await dialog.waitFor();
+      await dialog.getByText("For your security, confirm it's you to continue.").waitFor();
+      await expect.poll(() => activeElementId(page)).toBe("step-up-proof");
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await dialog.getByLabel("Password").fill("not-my-password-at-all");
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await dialog.getByText("That password is not correct.").waitFor();
+      await dialog.getByLabel("Password").fill(PASSWORD);
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+
+      // the refused set-up went again on its own
+      await page
+        .getByRole("heading", { level: 3, name: "Add Resume Builder to your authenticator app" })
+        .waitFor();
+      expect(await dialog.count()).toBe(0);
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByText("Set-up cancelled: two-factor authentication is still off.").waitFor();
       expect(problems).toEqual([]);
     } finally {
       await close();

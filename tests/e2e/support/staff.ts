@@ -1,11 +1,5 @@
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { wrangler } from "../../../scripts/lib/env.mjs";
-
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-/** The e2e stack's D1 (tests/e2e/global-setup.ts), shared with the running `wrangler dev`. */
-const E2E_STATE = join(ROOT, ".wrangler/e2e-state");
+import { executeE2eSql } from "./d1";
 
 export interface TestAccount {
   id: string;
@@ -40,18 +34,8 @@ export async function createStaffAccount(
   const id = data.user.id;
   // ids are server-made (hex/uuid) and the role comes from the fixed list above
   expect(id).toMatch(/^[\w-]+$/);
-  await wrangler(
-    [
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      E2E_STATE,
-      "--command",
-      `UPDATE users SET role = '${role}', email_verified_at = ${Date.now()} WHERE id = '${id}'`,
-    ],
-    { quiet: true },
+  await executeE2eSql(
+    `UPDATE users SET role = '${role}', email_verified_at = ${Date.now()} WHERE id = '${id}'`,
   );
   return { id, ...account };
 }
