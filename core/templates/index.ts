@@ -1,0 +1,189 @@
+/**
+ * The template library (SPEC §2): each template is one pure function from the resume and
+ * its style to CSS and body HTML, and `renderResumeDocument` wraps one in a complete,
+ * self-contained HTML document. The editor preview, the public share page and the PDF all
+ * call this, so what a person sees is what the PDF contains.
+ */
+import { DEFAULT_STYLE, type ResumeData, type ResumeStyle } from "../resume/schema";
+import { pageRule, type TemplateRender } from "./base";
+import { classic } from "./classic";
+import { compact } from "./compact";
+import { elegant } from "./elegant";
+import { type FontFace, type FontSubset, fontFaceCss, isEmbeddableFontUrl } from "./fonts";
+import { safeStyle } from "./format";
+import { modern } from "./modern";
+import { portrait } from "./portrait";
+import { escapeHtml } from "./rich-text";
+import { sidebar } from "./sidebar";
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  columns: 1 | 2;
+  premium: boolean;
+  /** Shows `basics.image` (or initials when there is none). */
+  photo: boolean;
+  /** The look the template was designed with; the editor applies it when switching. */
+  defaults: Pick<ResumeStyle, "font" | "accentColor">;
+}
+
+export const TEMPLATES: TemplateInfo[] = [
+  {
+    id: "classic",
+    name: "Classic",
+    description: "One column in a serif face, centred header, ruled headings. Safe everywhere.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "source-serif", accentColor: "#1f3a5f" },
+  },
+  {
+    id: "modern",
+    name: "Modern",
+    description:
+      "One clean sans-serif column with the accent colour on the name, headings and skills.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "inter", accentColor: "#1d4ed8" },
+  },
+  {
+    id: "compact",
+    name: "Compact",
+    description: "Dense and tidy: section names in a side column, tight spacing for long careers.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "ibm-plex-sans", accentColor: "#0f766e" },
+  },
+  {
+    id: "sidebar",
+    name: "Sidebar",
+    description: "Two columns: contacts, skills and languages in a tinted side column.",
+    columns: 2,
+    premium: true,
+    photo: false,
+    defaults: { font: "inter", accentColor: "#7c3aed" },
+  },
+  {
+    id: "elegant",
+    name: "Elegant",
+    description: "Minimal and airy: letter-spaced capitals, hairline rules, no fills.",
+    columns: 1,
+    premium: true,
+    photo: false,
+    defaults: { font: "lora", accentColor: "#8a6d3b" },
+  },
+  {
+    id: "portrait",
+    name: "Portrait",
+    description: "A header band with your photo, or your initials when you have not added one.",
+    columns: 1,
+    premium: true,
+    photo: true,
+    defaults: { font: "roboto-slab", accentColor: "#be123c" },
+  },
+];
+
+export const DEFAULT_TEMPLATE = "classic";
+
+export const TEMPLATE_RENDERERS: Record<string, TemplateRender> = {
+  classic,
+  modern,
+  compact,
+  sidebar,
+  elegant,
+  portrait,
+};
+
+/** A template's entry, or the default template's for an unknown id. */
+export function templateInfo(id: unknown): TemplateInfo {
+  return (
+    TEMPLATES.find((template) => template.id === id) ??
+    (TEMPLATES.find((template) => template.id === DEFAULT_TEMPLATE) as TemplateInfo)
+  );
+}
+
+export interface RenderOptions {
+  /** Overrides the document's `meta.style.template`. */
+  template?: string;
+  /** Overrides fields of the document's `meta.style` (e.g. the editor's unsaved picks). */
+  style?: Partial<ResumeStyle>;
+  /**
+   * Embedded fonts: `@font-face` CSS, or a function giving each file's address (see
+   * `fontFaces`/`fontFaceCss` in ./fonts). Only data: URLs and same-origin paths are
+   * accepted. Without it the templates use their fallback stacks.
+   */
+  fonts?: string | ((face: FontFace) => string);
+  /** Extra font subsets to embed when `fonts` is a function (default latin + latin-ext). */
+  fontSubsets?: FontSubset[];
+  /** Adds `<meta name="robots" content="noindex">` (share pages default to it). */
+  noindex?: boolean;
+  /** Document language, a BCP 47 tag; "en" when absent or malformed. */
+  lang?: string;
+}
+
+/**
+ * The style a document renders with: defaults, then the template's own look, then the
+ * document's choices, then `options.style`; every field validated on the way, so a value
+ * that skipped the schema falls back instead of reaching the CSS.
+ */
+export function resolveDocumentStyle(data: ResumeData, options: RenderOptions = {}): ResumeStyle {
+  const requested = options.template ?? options.style?.template ?? data.meta?.style?.template;
+  const info = templateInfo(requested);
+  const base: ResumeStyle = { ...DEFAULT_STYLE, ...info.defaults, template: info.id };
+  const chosen = safeStyle({ ...(data.meta?.style ?? {}), ...(options.style ?? {}) }, base);
+  return { ...chosen, template: info.id };
+}
+
+function checkedFontCss(css: string): string {
+  if (/@import/i.test(css)) throw new Error("Font CSS may not @import");
+  for (const match of css.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gi)) {
+    if (!isEmbeddableFontUrl(match[2] ?? ""))
+      throw new Error("Font CSS may only use data: or same-origin URLs");
+  }
+  return css;
+}
+
+/** Text placed inside `<style>` can never close it. */
+const styleText = (css: string) => css.replace(/<\/(style)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+
+/** No script, no plugin, nothing from another origin: the document can only show itself. */
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; font-src data: 'self'; base-uri 'none'; form-action 'none'";
+
+/** A complete HTML document for the resume, with nothing to fetch but the person's photo. */
+export function renderResumeDocument(data: ResumeData, options: RenderOptions = {}): string {
+  const style = resolveDocumentStyle(data, options);
+  const render = TEMPLATE_RENDERERS[style.template] ?? classic;
+  const { css, body } = render(data, style);
+  const fonts =
+    typeof options.fonts === "function"
+      ? fontFaceCss(style.font, options.fonts, options.fontSubsets)
+      : checkedFontCss(options.fonts ?? "");
+  const lang =
+    options.lang && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(options.lang) ? options.lang : "en";
+  const name = typeof data.basics?.name === "string" ? data.basics.name.trim() : "";
+  const title = name ? `${name} — Resume` : "Resume";
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${options.noindex ? '<meta name="robots" content="noindex">\n' : ""}<title>${escapeHtml(title)}</title>
+<style>
+${styleText(`${pageRule(style)}\n${fonts}\n${css}`)}
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+export type { TemplateOutput, TemplateRender } from "./base";
+export { FONT_INFO, type FontFace, type FontSubset, fontFaceCss, fontFaces } from "./fonts";
+export { escapeHtml, plainText, renderInline, renderRichText } from "./rich-text";
