@@ -22,6 +22,7 @@ import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
 import { profileRoutes } from "./routes/profile";
+import { resumeRoutes } from "./routes/resumes";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
@@ -40,6 +41,7 @@ export function createApp() {
     .route("/", passkeyRoutes)
     .route("/", stepUpRoutes)
     .route("/", profileRoutes)
+    .route("/", resumeRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);
 

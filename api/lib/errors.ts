@@ -21,7 +21,9 @@ export type ErrorCode =
   | "session_expired"
   | "token_invalid"
   | "mfa_required"
-  | "step_up_required";
+  | "step_up_required"
+  | "plan_limit"
+  | "precondition_required";
 
 export class AppError extends Error {
   constructor(

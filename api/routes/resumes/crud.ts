@@ -1,0 +1,208 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { resumeDataSchema } from "../../../core/resume/schema";
+import { ok, okList } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import {
+  cloneResume,
+  createResume,
+  deleteResume,
+  getResume,
+  listResumes,
+  restoreResume,
+  updateResume,
+} from "../../services/resumes";
+import {
+  etagOf,
+  ownerOf,
+  resumeIdParam,
+  resumeSchema,
+  resumeSummarySchema,
+  templateIdSchema,
+  titleSchema,
+  toResumeBody,
+  toSummaryBody,
+  versionFromIfMatch,
+} from "./schemas";
+
+const common = {
+  tags: ["Resumes"],
+  security: bearerSecurity,
+  middleware: [requireUser],
+};
+const limitResponse = {
+  403: jsonResponse(
+    errorEnvelopeSchema,
+    "The plan's limit is reached (`plan_limit`, with the limit)",
+  ),
+};
+const resumeResponse = (description: string) => jsonResponse(envelopeOf(resumeSchema), description);
+
+const createResumeRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/resumes",
+  summary: "Create a resume (empty, or from a document)",
+  request: jsonBody(
+    z.object({
+      title: titleSchema,
+      template: templateIdSchema.optional(),
+      data: resumeDataSchema.optional(),
+    }),
+  ),
+  responses: { 201: resumeResponse("Created"), ...limitResponse, ...errorResponses },
+});
+
+const listRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/resumes",
+  summary: "One's resumes: search by title, sort, pages; `deleted=true` lists the bin",
+  request: {
+    query: pageQuerySchema.extend({
+      q: z.string().trim().max(120).optional(),
+      sort: z.enum(["updated_at", "created_at", "title"]).default("updated_at"),
+      order: z.enum(["asc", "desc"]).optional(),
+      deleted: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((value) => value === "true"),
+    }),
+  },
+  responses: {
+    200: jsonResponse(listEnvelopeOf(resumeSummarySchema), "Resumes"),
+    ...errorResponses,
+  },
+});
+
+const getRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/resumes/{id}",
+  summary: "One resume; its version is the ETag",
+  request: { params: resumeIdParam },
+  responses: { 200: resumeResponse("The resume"), ...errorResponses },
+});
+
+const patchRoute = createRoute({
+  ...common,
+  method: "patch",
+  path: "/resumes/{id}",
+  summary: "Save a new version (title and/or the whole document)",
+  description:
+    "Send the version you edited in `If-Match`. If someone saved since, the answer is 409 with `current_version` and nothing is written.",
+  request: {
+    params: resumeIdParam,
+    headers: z.object({ "if-match": z.string().max(40).optional() }),
+    ...jsonBody(
+      z
+        .object({ title: titleSchema.optional(), data: resumeDataSchema.optional() })
+        .refine((body) => body.title !== undefined || body.data !== undefined, "Nothing to change"),
+    ),
+  },
+  responses: {
+    200: resumeResponse("Saved"),
+    409: jsonResponse(errorEnvelopeSchema, "A newer version exists (`details.current_version`)"),
+    428: jsonResponse(errorEnvelopeSchema, "If-Match is missing"),
+    ...errorResponses,
+  },
+});
+
+const deleteRoute = createRoute({
+  ...common,
+  method: "delete",
+  path: "/resumes/{id}",
+  summary: "Move a resume to the bin (restore with POST /resumes/{id}/restore)",
+  request: { params: resumeIdParam },
+  responses: {
+    200: jsonResponse(envelopeOf(z.object({ deleted: z.literal(true) })), "In the bin"),
+    ...errorResponses,
+  },
+});
+
+const restoreRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/resumes/{id}/restore",
+  summary: "Take a resume out of the bin",
+  request: { params: resumeIdParam },
+  responses: { 200: resumeResponse("Restored"), ...limitResponse, ...errorResponses },
+});
+
+const cloneRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/resumes/{id}/clone",
+  summary: "Copy a resume",
+  request: {
+    params: resumeIdParam,
+    ...jsonBody(z.object({ title: titleSchema.optional() }), false),
+  },
+  responses: { 201: resumeResponse("The copy"), ...limitResponse, ...errorResponses },
+});
+
+export const resumeCrudRoutes = createRouter()
+  .openapi(createResumeRoute, async (c) => {
+    const created = await createResume(c.env, await ownerOf(c), c.req.valid("json"));
+    c.header("ETag", etagOf(created.version));
+    c.header("Location", `/api/resumes/${created.id}`);
+    return ok(c, toResumeBody(created), 201);
+  })
+  .openapi(listRoute, async (c) => {
+    const { page, per_page: perPage, q, sort, order, deleted } = c.req.valid("query");
+    const { userId } = userPrincipal(c.get("principal"));
+    const { items, total } = await listResumes(c.env, userId, {
+      query: q || undefined,
+      sort,
+      order: order ?? (sort === "title" ? "asc" : "desc"),
+      deleted,
+      page,
+      perPage,
+    });
+    return okList(c, items.map(toSummaryBody), { page, perPage, total });
+  })
+  .openapi(getRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const resume = await getResume(c.env, userId, c.req.valid("param").id);
+    c.header("ETag", etagOf(resume.version));
+    c.header("Cache-Control", "private, no-cache");
+    return ok(c, toResumeBody(resume), 200);
+  })
+  .openapi(patchRoute, async (c) => {
+    const expected = versionFromIfMatch(c.req.valid("header")["if-match"]);
+    const saved = await updateResume(
+      c.env,
+      await ownerOf(c),
+      c.req.valid("param").id,
+      expected,
+      c.req.valid("json"),
+    );
+    c.header("ETag", etagOf(saved.version));
+    return ok(c, toResumeBody(saved), 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    await deleteResume(c.env, userId, c.req.valid("param").id);
+    return ok(c, { deleted: true as const }, 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const restored = await restoreResume(c.env, await ownerOf(c), c.req.valid("param").id);
+    c.header("ETag", etagOf(restored.version));
+    return ok(c, toResumeBody(restored), 200);
+  })
+  .openapi(cloneRoute, async (c) => {
+    const body = c.req.valid("json") as { title?: string } | undefined;
+    const copy = await cloneResume(c.env, await ownerOf(c), c.req.valid("param").id, body?.title);
+    c.header("ETag", etagOf(copy.version));
+    return ok(c, toResumeBody(copy), 201);
+  });

@@ -1,0 +1,122 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { resumeDataSchema } from "../../../core/resume/schema";
+import { ok, okList } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import { getVersion, listVersions, restoreVersion } from "../../services/resume-versions";
+import {
+  etagOf,
+  ownerOf,
+  resumeIdParam,
+  resumeSchema,
+  toResumeBody,
+  versionFromIfMatch,
+} from "./schemas";
+
+const common = { tags: ["Resume versions"], security: bearerSecurity, middleware: [requireUser] };
+
+const versionSummarySchema = z
+  .object({
+    version: z.number().int(),
+    title: z.string(),
+    reason: z.string(),
+    created_at: z.string(),
+  })
+  .openapi("ResumeVersion");
+
+const versionParams = resumeIdParam.extend({
+  v: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: "v", in: "path" } }),
+});
+
+const listRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/resumes/{id}/versions",
+  summary: "Saved versions of a resume, newest first",
+  request: { params: resumeIdParam, query: pageQuerySchema },
+  responses: {
+    200: jsonResponse(listEnvelopeOf(versionSummarySchema), "Versions"),
+    ...errorResponses,
+  },
+});
+
+const getRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/resumes/{id}/versions/{v}",
+  summary: "One saved version with its document",
+  request: { params: versionParams },
+  responses: {
+    200: jsonResponse(
+      envelopeOf(versionSummarySchema.extend({ data: resumeDataSchema })),
+      "Version",
+    ),
+    ...errorResponses,
+  },
+});
+
+const restoreRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/resumes/{id}/versions/{v}/restore",
+  summary: "Make an old version current again (saved as a new version)",
+  request: {
+    params: versionParams,
+    headers: z.object({ "if-match": z.string().max(40).optional() }),
+  },
+  responses: {
+    200: jsonResponse(envelopeOf(resumeSchema), "Restored"),
+    409: jsonResponse(errorEnvelopeSchema, "If-Match named a version that is no longer current"),
+    ...errorResponses,
+  },
+});
+
+const toVersionBody = (v: {
+  version: number;
+  title: string;
+  reason: string;
+  createdAt: number;
+}) => ({
+  version: v.version,
+  title: v.title,
+  reason: v.reason,
+  created_at: new Date(v.createdAt).toISOString(),
+});
+
+export const resumeHistoryRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const { page, per_page: perPage } = c.req.valid("query");
+    const { items, total } = await listVersions(c.env, userId, c.req.valid("param").id, {
+      page,
+      perPage,
+    });
+    return okList(c, items.map(toVersionBody), { page, perPage, total });
+  })
+  .openapi(getRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const { id, v } = c.req.valid("param");
+    const version = await getVersion(c.env, userId, id, v);
+    return ok(c, { ...toVersionBody(version), data: version.data }, 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const { id, v } = c.req.valid("param");
+    const ifMatch = c.req.valid("header")["if-match"];
+    const expected = ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch);
+    const restored = await restoreVersion(c.env, await ownerOf(c), id, v, expected);
+    c.header("ETag", etagOf(restored.version));
+    return ok(c, toResumeBody(restored), 200);
+  });

@@ -1,0 +1,80 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { resumeDataSchema } from "../../../core/resume/schema";
+import type { AppEnv } from "../../env";
+import { AppError, notFound } from "../../lib/errors";
+import { userPrincipal } from "../../middleware/principal";
+import { findUserById } from "../../services/accounts";
+import type { ResumeSummary, ResumeView } from "../../services/resumes";
+
+export const resumeIdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const titleSchema = z.string().trim().min(1, "Give the resume a title").max(120);
+export const templateIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, "Not a template id");
+
+export const resumeSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    template: z.string(),
+    version: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    deleted_at: z.string().nullable(),
+  })
+  .openapi("ResumeSummary");
+
+export const resumeSchema = resumeSummarySchema
+  .extend({ data: resumeDataSchema })
+  .openapi("Resume");
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const toSummaryBody = (resume: ResumeSummary) => ({
+  id: resume.id,
+  title: resume.title,
+  template: resume.template,
+  version: resume.version,
+  created_at: iso(resume.createdAt)!,
+  updated_at: iso(resume.updatedAt)!,
+  deleted_at: iso(resume.deletedAt),
+});
+
+export const toResumeBody = (resume: ResumeView) => ({
+  ...toSummaryBody(resume),
+  data: resume.data,
+});
+
+/** The version is the resume's ETag; clients send it back in If-Match to write. */
+export const etagOf = (version: number) => `"${version}"`;
+
+/** Accepts `"3"`, `W/"3"` or a bare 3; anything else is not a version of ours. */
+export function versionFromIfMatch(header: string | undefined): number {
+  if (header === undefined) {
+    throw new AppError(
+      428,
+      "precondition_required",
+      "Send the version you edited in If-Match (the ETag of GET /api/resumes/{id})",
+    );
+  }
+  const match = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  if (!match) {
+    throw new AppError(400, "validation_failed", "If-Match must be a resume version", [
+      { path: ["if-match"], message: 'Expected an ETag like "3"', location: "header" },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+/** The signed-in person with the plan their limits come from. */
+export async function ownerOf(c: Context<AppEnv>) {
+  const principal = userPrincipal(c.get("principal"));
+  const user = await findUserById(c.env, principal.userId);
+  if (!user) throw notFound("Account");
+  return { id: user.id, plan: user.plan, name: user.name, email: user.email };
+}
