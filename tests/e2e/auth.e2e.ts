@@ -166,7 +166,7 @@ describe("accounts in the user app", () => {
       await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill(password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL((url) => url.pathname === "/dashboard");
       await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
       expect(await page.getByRole("button", { name: `Account menu, ${name}` }).count()).toBe(1);
@@ -217,7 +217,7 @@ describe("accounts in the user app", () => {
       await page.getByRole("link", { name: "Sign in" }).last().click();
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill("Jacquard-Loom-Cards-1804");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
       expect(problems).toEqual([]);
     } finally {
@@ -235,7 +235,7 @@ describe("accounts in the user app", () => {
       await page.goto("/login?next=%2Faccount%2Fsecurity");
       await page.getByLabel("Email address").fill(DEMO_USER.email);
       await page.getByLabel("Password", { exact: true }).fill(DEMO_USER.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
       const cookie = async (name: string) =>
         (await context.cookies()).find((candidate) => candidate.name === name)?.value;
@@ -312,7 +312,7 @@ describe("accounts in the user app", () => {
       await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await page.getByLabel("Email address").fill(DEMO_USER.email);
       await page.getByLabel("Password", { exact: true }).fill("not-the-right-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
       const summary = page.locator(".ds-error-summary");
       await summary.waitFor();

@@ -5,6 +5,7 @@ import { Button } from "~ds/components/Button";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
 import { TextField } from "~ds/components/TextField";
 import type { MfaChallenge } from "~shared/api/auth";
+import { PasskeySignIn } from "./PasskeySignIn";
 import { completeMfaSignIn } from "./session";
 
 /**
@@ -102,6 +103,9 @@ export function MfaStep(props: { challenge: MfaChallenge; onRestart: (reason: st
           </Button>
         </div>
       </form>
+      <Show when={props.challenge.methods.includes("passkey")}>
+        <PasskeySignIn mfaToken={props.challenge.mfa_token} onRestart={props.onRestart} />
+      </Show>
     </>
   );
 }

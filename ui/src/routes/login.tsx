@@ -5,6 +5,7 @@ import { MfaStep } from "~/auth/MfaStep";
 import { safeNext } from "~/auth/navigation";
 import { OAuthButtons } from "~/auth/OAuthButtons";
 import { mfaChallengeFromLink, oauthErrorMessage } from "~/auth/oauth";
+import { PasskeySignIn } from "~/auth/PasskeySignIn";
 import { loadSession, session, signIn } from "~/auth/session";
 import { createForm, formatWait, retryAfterSeconds } from "~/forms/create-form";
 import { EmailField } from "~/forms/EmailField";
@@ -118,6 +119,7 @@ export default function LoginPage() {
                 <A href="/forgot-password">Forgot your password?</A>
               </div>
             </form>
+            <PasskeySignIn />
             <OAuthButtons next={search.next ? next() : undefined} />
             <p>
               New to {APP_NAME}? <A href="/register">Create an account</A>.

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { ChangePassword } from "~/account/ChangePassword";
 import { LinkedAccounts } from "~/account/LinkedAccounts";
+import { Passkeys } from "~/account/Passkeys";
 import { ReturnLink } from "~/account/ReturnLink";
 import { Sessions } from "~/account/Sessions";
 import { SignOutEverywhere } from "~/account/SignOutEverywhere";
@@ -30,6 +31,7 @@ export default function SecurityPage() {
           </header>
           <ChangePassword user={user()} onChanged={() => setSessionsKey(sessionsKey() + 1)} />
           <TwoFactor />
+          <Passkeys />
           <LinkedAccounts />
           <Sessions reloadKey={sessionsKey()} />
           <SignOutEverywhere />
