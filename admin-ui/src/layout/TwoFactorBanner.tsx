@@ -1,6 +1,7 @@
-import { createUniqueId, Show } from "solid-js";
+import { createResource, createUniqueId, Show } from "solid-js";
 import { Icon } from "~ds/icons/Icon";
-import { staffUser } from "../auth/staff-session";
+import { fetchStepUpMethods } from "~shared/api/mfa";
+import { staffApi, staffUser } from "../auth/staff-session";
 import "./two-factor-banner.css";
 
 /**
@@ -10,13 +11,26 @@ import "./two-factor-banner.css";
 export const MFA_SETUP_PATH = "/account/security?next=/admin/";
 
 /**
- * Tells a staff member without two-factor authentication that sensitive actions need it,
- * before they find out by being refused. Operators (token) and enrolled staff see nothing.
+ * Tells a staff member without a second factor that sensitive actions need one, before they
+ * find out by being refused. Operators (token), staff with an authenticator app and staff
+ * with a passkey (which the step-up dialog accepts) see nothing.
  */
 export function TwoFactorBanner() {
   const titleId = createUniqueId();
+  const [secondFactor] = createResource(
+    () => (staffUser()?.mfa_enabled === false ? staffUser()?.id : undefined),
+    async () => {
+      const { methods } = await fetchStepUpMethods(staffApi);
+      return methods.includes("passkey");
+    },
+  );
   return (
-    <Show when={staffUser()?.mfa_enabled === false}>
+    <Show
+      when={
+        // unknown whether a passkey exists: better to say too much than to say nothing
+        secondFactor.state === "errored" || (secondFactor.state === "ready" && !secondFactor())
+      }
+    >
       <div class="ds-container admin-mfa-banner">
         <section class="ds-alert ds-alert--warning" aria-labelledby={titleId}>
           <Icon name="shield" class="ds-alert__icon" />

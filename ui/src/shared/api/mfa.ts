@@ -104,3 +104,7 @@ export const passkeyStepUp = (api: ApiClient, challengeId: string, response: unk
     challenge_id: challengeId,
     response,
   });
+
+/** GET /api/auth/step-up: the proofs the account can give, and this session's last proof. */
+export const fetchStepUpMethods = (api: ApiClient, signal?: AbortSignal) =>
+  api.get<{ methods: StepUpMethod[]; mfa: boolean; auth_time: number }>(STEP_UP_PATH, { signal });
