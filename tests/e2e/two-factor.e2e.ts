@@ -299,3 +299,58 @@ describe("two-factor authentication for staff", () => {
     }
   });
 });
+
+describe("step-up with a passkey", () => {
+  it("a staff member whose second factor is a passkey confirms a backup with it", async () => {
+    const staff = await createStaffAccount(baseUrl, "super_admin", "192.0.2.63");
+    // WebAuthn refuses an IP address as the site: the apps are opened on localhost
+    const { page, problems, close } = await openPage(browser, {
+      baseUrl: baseUrl.replace("//127.0.0.1:", "//localhost:"),
+      allowStatuses: [403],
+    });
+    try {
+      // Chromium's virtual authenticator: user verification always succeeds
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("WebAuthn.enable", { enableUI: false });
+      await cdp.send("WebAuthn.addVirtualAuthenticator", {
+        options: {
+          protocol: "ctap2",
+          transport: "internal",
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+      await page.goto("/login?next=/account/security");
+      await fillPasswordSignIn(page, staff.email, staff.password);
+      await page.waitForURL((url) => url.pathname === "/account/security");
+      const passkeys = page.locator("section", {
+        has: page.getByRole("heading", { level: 2, name: "Passkeys" }),
+      });
+      await passkeys.getByRole("button", { name: "Add a passkey" }).click();
+      await passkeys.getByRole("list", { name: "Your passkeys" }).getByRole("listitem").waitFor();
+
+      // the admin app shares the session, which was opened with the password only: the
+      // backup asks for the passkey
+      await page.goto("/admin/backups");
+      await page.getByRole("heading", { level: 1, name: "Backups" }).waitFor();
+      // a passkey is a second factor the step-up accepts: no banner asks for set-up
+      await page.waitForLoadState("networkidle");
+      expect(await page.getByText("Two-factor authentication is off").count()).toBe(0);
+      await page.getByRole("button", { name: "Run backup now" }).click();
+      const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+      await dialog.waitFor();
+      const usePasskey = dialog.getByRole("button", { name: "Use a passkey" });
+      await expect
+        .poll(() => usePasskey.evaluate((button) => button === document.activeElement))
+        .toBe(true);
+      await usePasskey.click();
+      await page.waitForURL(/\/admin\/jobs\/[^/]+$/);
+      expect(await dialog.count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
