@@ -22,5 +22,5 @@ const CSS = `
 
 export const classic: TemplateRender = (data, style) => ({
   css: baseCss(style) + CSS,
-  body: `<div class="page tpl-classic"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header><main>${renderSummary(data, "Summary")}${renderSections(data)}</main></div>`,
+  body: `<div class="page tpl-classic"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header>\n<main>${renderSummary(data, "Summary")}\n${renderSections(data)}</main></div>`,
 });

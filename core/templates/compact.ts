@@ -31,5 +31,5 @@ const CSS = `
 
 export const compact: TemplateRender = (data, style) => ({
   css: baseCss(style) + CSS,
-  body: `<div class="page tpl-compact"><header class="resume-header"><div>${nameBlock(data)}</div>${contactList(data)}</header><main>${renderSummary(data, "Summary")}${renderSections(data)}</main></div>`,
+  body: `<div class="page tpl-compact"><header class="resume-header"><div>${nameBlock(data)}</div>${contactList(data)}</header>\n<main>${renderSummary(data, "Summary")}\n${renderSections(data)}</main></div>`,
 });

@@ -32,5 +32,5 @@ const CSS = `
 
 export const elegant: TemplateRender = (data, style) => ({
   css: baseCss(style) + CSS,
-  body: `<div class="page tpl-elegant"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header><main>${renderSummary(data)}${renderSections(data)}</main></div>`,
+  body: `<div class="page tpl-elegant"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header>\n<main>${renderSummary(data)}\n${renderSections(data)}</main></div>`,
 });

@@ -31,5 +31,5 @@ const CSS = `
 
 export const modern: TemplateRender = (data, style) => ({
   css: baseCss(style) + CSS,
-  body: `<div class="page tpl-modern"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header><main>${renderSummary(data)}${renderSections(data)}</main></div>`,
+  body: `<div class="page tpl-modern"><header class="resume-header">${nameBlock(data)}${contactList(data)}</header>\n<main>${renderSummary(data)}\n${renderSections(data)}</main></div>`,
 });

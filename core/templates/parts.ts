@@ -208,7 +208,7 @@ export function sectionContent(data: ResumeData, key: SectionKey): { title: stri
     const custom = (data.customSections ?? []).find((section) => section.id === key);
     if (!custom || custom.hidden) return { title: "", html: "" };
     const entries = visibleEntries(custom.items).map(customEntry).filter(hasContent);
-    return { title: str(custom.title), html: entries.map(renderEntry).join("") };
+    return { title: str(custom.title), html: entries.map(renderEntry).join("\n") };
   }
   const section = key as StandardSection;
   const title = SECTION_TITLES[section] ?? "";
@@ -218,7 +218,7 @@ export function sectionContent(data: ResumeData, key: SectionKey): { title: stri
   if (section === "languages") return { title, html: languagesList(entries) };
   const mapper = ENTRY_MAPPERS[section];
   if (!mapper) return { title, html: "" };
-  return { title, html: entries.map(mapper).filter(hasContent).map(renderEntry).join("") };
+  return { title, html: entries.map(mapper).filter(hasContent).map(renderEntry).join("\n") };
 }
 
 /** A whole section: `<section>` with its h2, or "" when empty. */
@@ -242,7 +242,8 @@ export function renderSections(data: ResumeData, filter?: (key: SectionKey) => b
   return orderedSections(data)
     .filter((key) => !filter || filter(key))
     .map((key) => renderSection(data, key))
-    .join("");
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** Contact details as list items: email and web links are real links, the rest text. */

@@ -51,5 +51,5 @@ const CSS = `
 
 export const portrait: TemplateRender = (data, style) => ({
   css: baseCss(style) + CSS,
-  body: `<div class="page tpl-portrait"><header class="resume-header">${photo(data)}<div class="identity">${nameBlock(data)}${contactList(data)}</div></header><main>${renderSummary(data)}${renderSections(data)}</main></div>`,
+  body: `<div class="page tpl-portrait"><header class="resume-header">${photo(data)}<div class="identity">${nameBlock(data)}${contactList(data)}</div></header>\n<main>${renderSummary(data)}\n${renderSections(data)}</main></div>`,
 });

@@ -39,12 +39,16 @@ const CSS = `
 
 export const sidebar: TemplateRender = (data, style) => {
   const contacts = contactList(data);
-  const side =
-    (contacts
+  const side = [
+    contacts
       ? `<section class="section section-contact" aria-labelledby="section-contact-title"><h2 class="section-title" id="section-contact-title">Contact</h2>${contacts}</section>`
-      : "") + renderSections(data, (key) => SIDE.has(key));
+      : "",
+    renderSections(data, (key) => SIDE.has(key)),
+  ]
+    .filter(Boolean)
+    .join("\n");
   return {
     css: baseCss(style) + CSS,
-    body: `<div class="page tpl-sidebar"><div class="layout"><main class="main"><header class="resume-header">${nameBlock(data)}</header>${renderSummary(data)}${renderSections(data, (key) => !SIDE.has(key))}</main>${side ? `<aside class="side" aria-label="Details">${side}</aside>` : ""}</div></div>`,
+    body: `<div class="page tpl-sidebar"><div class="layout"><main class="main"><header class="resume-header">${nameBlock(data)}</header>\n${renderSummary(data)}\n${renderSections(data, (key) => !SIDE.has(key))}</main>\n${side ? `<aside class="side" aria-label="Details">${side}</aside>` : ""}</div></div>`,
   };
 };
