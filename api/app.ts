@@ -9,6 +9,7 @@ import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
+import { aiRoutes } from "./routes/ai";
 import { accountRoutes } from "./routes/auth/account";
 import { mfaRoutes } from "./routes/auth/mfa";
 import { oauthRoutes } from "./routes/auth/oauth";
@@ -42,6 +43,7 @@ export function createApp() {
     .route("/", stepUpRoutes)
     .route("/", profileRoutes)
     .route("/", resumeRoutes)
+    .route("/", aiRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);
 
