@@ -1,5 +1,5 @@
+import { isStepUpRequest, needsStepUp } from "../step-up/demand";
 import { ApiError, isEnvelope, type Pagination } from "./envelope";
-import { isStepUpRequest, needsStepUp } from "./mfa";
 
 /** The readable cookie that holds the CSRF token of a browser session (double submit). */
 export const CSRF_COOKIE = "rb_csrf";

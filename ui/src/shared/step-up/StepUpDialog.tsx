@@ -11,12 +11,10 @@ import {
   fetchMfaStatus,
   passkeyStepUp,
   passkeyStepUpOptions,
-  type StepUpDemand,
-  type StepUpMethod,
   type StepUpProof,
   stepUp,
-  stepUpDemand,
 } from "../api/mfa";
+import { type StepUpDemand, type StepUpMethod, stepUpDemand } from "./demand";
 import type { StepUpController } from "./step-up";
 import "./step-up.css";
 
