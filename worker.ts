@@ -1,6 +1,7 @@
 import { app } from "./api/app";
 import type { Env } from "./api/env";
 import { appShellFor } from "./api/lib/app-shell";
+import { publicShareApp } from "./api/routes/public-share";
 import { handleQueue } from "./consumers/queue";
 import { handleScheduled } from "./consumers/scheduled";
 
@@ -32,6 +33,8 @@ export default {
     ) {
       return app.fetch(request, env, ctx);
     }
+    // Public share pages are rendered here, never by the SPA (see api/routes/public-share.ts).
+    if (pathname.startsWith("/r/")) return publicShareApp.fetch(request, env, ctx);
     return serveAppShell(request, env);
   },
   queue: (batch, env) => handleQueue(batch, env),

@@ -24,6 +24,7 @@ import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
 import { profileRoutes } from "./routes/profile";
 import { resumeRoutes } from "./routes/resumes";
+import { templateRoutes } from "./routes/templates";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
@@ -43,6 +44,7 @@ export function createApp() {
     .route("/", stepUpRoutes)
     .route("/", profileRoutes)
     .route("/", resumeRoutes)
+    .route("/", templateRoutes)
     .route("/", aiRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);

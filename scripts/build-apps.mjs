@@ -5,6 +5,7 @@
  *   dist/public/            user app (ui/)
  *   dist/public/admin/      admin app (admin-ui/, built with base URL /admin)
  *   dist/public/vendor/swagger-ui/   files the Worker's /api/docs page loads
+ *   dist/public/resume-fonts/        the template fonts share pages and previews link to
  *   dist/public/_headers    security and cache headers for every static response
  *
  * It then checks what the CSP depends on (no inline scripts or handlers in any HTML) and
@@ -96,6 +97,28 @@ async function copySwaggerUi() {
   }
 }
 
+/** Where share pages and template previews find the fonts (core/share/page.ts). */
+const RESUME_FONTS = "resume-fonts";
+
+/**
+ * Copies exactly the WOFF2 files `fontFaces()` names for every template font and subset.
+ * core/templates/fonts.ts only imports types, so stripping them is enough to load it here.
+ */
+async function copyResumeFonts() {
+  const { transform } = await import("esbuild");
+  const source = await readFile(join(ROOT, "core/templates/fonts.ts"), "utf8");
+  const { code } = await transform(source, { loader: "ts", format: "esm" });
+  const fonts = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  const subsets = Object.keys(fonts.UNICODE_RANGES);
+  const target = join(DIST, RESUME_FONTS);
+  await mkdir(target, { recursive: true });
+  for (const font of Object.keys(fonts.FONT_INFO)) {
+    for (const face of fonts.fontFaces(font, subsets)) {
+      await cp(join(ROOT, "node_modules", face.file), join(target, face.file.split("/").pop()));
+    }
+  }
+}
+
 function headersFile() {
   const block = (path, headers) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
@@ -104,6 +127,8 @@ function headersFile() {
     "# Written by scripts/build-apps.mjs; applies to every static asset response.",
     block("/*", SECURITY_HEADERS),
     ...IMMUTABLE_PATHS.map((path) => block(path, immutable)),
+    // not content-hashed, but only change with a @fontsource upgrade
+    block(`/${RESUME_FONTS}/*`, { "Cache-Control": "public, max-age=604800" }),
   ].join("\n")}\n`;
 }
 
@@ -146,9 +171,12 @@ async function measureApp(app) {
   );
   // the user app's folder also holds the admin app's; count only this app's faces
   const otherMounts = APPS.filter((other) => other !== app && other.mount.startsWith(app.mount));
+  // ...nor the template fonts, which only resume documents load
   const fontFiles = (await listFiles(root)).filter(
     (file) =>
-      file.endsWith(".woff2") && !otherMounts.some((other) => file.startsWith(`${other.mount}/`)),
+      file.endsWith(".woff2") &&
+      !file.startsWith(`${RESUME_FONTS}/`) &&
+      !otherMounts.some((other) => file.startsWith(`${other.mount}/`)),
   );
   const fonts = await Promise.all(fontFiles.map((file) => readFile(join(root, file))));
   const fontBytes = fonts.reduce((sum, buffer) => sum + buffer.length, 0);
@@ -223,6 +251,7 @@ async function main() {
   }
   for (const app of APPS) await assembleApp(app);
   await copySwaggerUi();
+  await copyResumeFonts();
   await writeFile(join(DIST, "_headers"), headersFile());
 
   const htmlFiles = (await listFiles(DIST)).filter((file) => file.endsWith(".html"));

@@ -9,11 +9,21 @@ import type { AppEnv } from "../env";
  * policy in core/security/headers.json, which the app build also writes into
  * `dist/public/_headers` so static files and API answers carry the same one.
  */
-const honoDefaults = secureHeaders();
+const honoDefaults = secureHeaders({ overwrite: false });
 
+/**
+ * A response that set a policy header itself keeps it: a resume document (template
+ * preview, share page) needs its own stricter CSP, and the editor frames previews.
+ */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await honoDefaults(c, next);
-  for (const [name, value] of Object.entries(policy)) c.header(name, value);
+  let own = new Set<string>();
+  await honoDefaults(c, async () => {
+    await next();
+    own = new Set(Object.keys(policy).filter((name) => c.res.headers.has(name)));
+  });
+  for (const [name, value] of Object.entries(policy)) {
+    if (!own.has(name)) c.header(name, value);
+  }
 };
 
 /** CORS for the configured origins only; anything else gets no CORS headers at all. */

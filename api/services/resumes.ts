@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from
 import { checkLimit, entitlementsOf } from "../../core/plans/entitlements";
 import { emptyResume, resolveStyle } from "../../core/resume/layout";
 import type { ResumeData } from "../../core/resume/schema";
+import { TEMPLATES } from "../../core/templates";
 import { createDb } from "../../db/client";
 import { type ResumeRow, resumes, resumeVersions } from "../../db/schema";
 import type { Env } from "../env";
@@ -32,6 +33,19 @@ const planLimit = (limit: number, what: string) =>
     limit,
     resource: what,
   });
+
+/** Premium templates need a plan that includes them. */
+function assertTemplateAllowed(plan: string, template: string) {
+  const info = TEMPLATES.find((candidate) => candidate.id === template);
+  if (info?.premium && !entitlementsOf(plan).premiumTemplates) {
+    throw new AppError(
+      403,
+      "plan_limit",
+      `The ${info.name} template is not part of your plan. Upgrade to use it.`,
+      { feature: "premiumTemplates", template, plan },
+    );
+  }
+}
 
 const summaryColumns = {
   id: resumes.id,
@@ -111,6 +125,7 @@ export async function createResume(
   const now = Date.now();
   const dataJson = JSON.stringify(data);
   const template = resolveStyle(data).template;
+  assertTemplateAllowed(owner.plan, template);
   const db = createDb(env.DB);
   await db.batch([
     db.insert(resumes).values({
@@ -214,6 +229,9 @@ export async function updateResume(
   const now = Date.now();
   const dataJson = JSON.stringify(data);
   const template = resolveStyle(data).template;
+  // Only a switch is refused: after a downgrade, a resume already in a premium template
+  // stays editable.
+  if (template !== head.template) assertTemplateAllowed(owner.plan, template);
   const db = createDb(env.DB);
   const [updated] = await db.batch([
     db

@@ -1,0 +1,193 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { entitlementsOf } from "../../core/plans/entitlements";
+import {
+  documentCsp,
+  messagePage,
+  notFoundPage,
+  PAGE_CSP,
+  passwordPage,
+  resumeFontUrl,
+  withBranding,
+} from "../../core/share/page";
+import { type FontSubset, renderResumeDocument } from "../../core/templates";
+import type { AppEnv } from "../env";
+import { ACCESS_COOKIE } from "../lib/auth-cookies";
+import { AppError } from "../lib/errors";
+import { errorFields } from "../lib/logger";
+import {
+  SHARE_ACCESS_COOKIE,
+  SHARE_ACCESS_TTL_SECONDS,
+  signShareAccess,
+  verifyShareAccess,
+} from "../lib/share-access";
+import { requestContext } from "../middleware/request-context";
+import { securityHeaders } from "../middleware/security";
+import { rateLimit } from "../services/login-protection";
+import { verifyPassword } from "../services/passwords";
+import { getResume } from "../services/resumes";
+import { countView, findPublicShare, type PublicShare } from "../services/shares";
+import { verifyAccessToken } from "../services/tokens";
+
+/**
+ * `/r/{slug}`: the public page of a shared resume, rendered here with the same template
+ * function as the editor preview and the PDF. It is its own small app rather than part of
+ * the JSON API: every answer is an HTML page (a missing link is a 404 page, not an
+ * envelope), and the password form's POST only ever grants a read cookie for one link, so
+ * it needs none of the API's session-CSRF machinery (a signed-in visitor's cookies would
+ * otherwise have it refused).
+ */
+type ShareContext = Context<AppEnv>;
+
+/** Password tries per address and link in PASSWORD_WINDOW_SECONDS. */
+export const PASSWORD_ATTEMPTS = 10;
+const PASSWORD_WINDOW_SECONDS = 15 * 60;
+
+/** Every subset a template font has: `unicode-range` makes browsers fetch only what is used. */
+const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
+
+function htmlPage(
+  c: ShareContext,
+  html: string,
+  status: ContentfulStatusCode,
+  headers: Record<string, string> = {},
+) {
+  return c.html(html, status, {
+    "Content-Security-Policy": PAGE_CSP,
+    "X-Robots-Tag": "noindex",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "private, no-store",
+    ...headers,
+  });
+}
+
+const notFound = (c: ShareContext) => htmlPage(c, notFoundPage(), 404);
+
+const visitorOf = (c: ShareContext) => c.req.header("cf-connecting-ip") ?? "unknown";
+
+/** Whether the request comes from the resume's owner, signed in by cookie or bearer token. */
+async function isOwner(c: ShareContext, share: PublicShare): Promise<boolean> {
+  const token =
+    c.req
+      .header("authorization")
+      ?.match(/^Bearer\s+(.+)$/i)?.[1]
+      ?.trim() ?? getCookie(c, ACCESS_COOKIE);
+  if (!token) return false;
+  try {
+    const claims = await verifyAccessToken(c.env, token);
+    return claims?.sub === share.ownerId;
+  } catch {
+    // No signing keys configured: nobody is signed in, so nobody is the owner.
+    return false;
+  }
+}
+
+const cookieOptions = (slug: string) =>
+  ({
+    path: `/r/${slug}`,
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+  }) as const;
+
+async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) {
+  const resume = await getResume(c.env, share.ownerId, share.resumeId);
+  let html = renderResumeDocument(resume.data, {
+    noindex: share.noindex,
+    fonts: resumeFontUrl,
+    fontSubsets: ALL_SUBSETS,
+  });
+  if (!entitlementsOf(share.ownerPlan).removeBranding) html = withBranding(html);
+  if (!owner && c.req.method !== "HEAD") await countView(c.env, share, visitorOf(c));
+  return c.html(html, 200, {
+    "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,
+    // The slug is the link's only secret when it has no password: never send it onwards.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": share.passwordHash ? "private, no-store" : "private, no-cache",
+    ...(share.noindex ? { "X-Robots-Tag": "noindex" } : {}),
+  });
+}
+
+const passwordFormSchema = z.object({
+  password: z.string().min(1, "Enter the password.").max(128, "That password is too long."),
+});
+
+export const publicShareApp = new Hono<AppEnv>()
+  .use("*", requestContext, securityHeaders)
+  .get("/r/:slug", async (c) => {
+    const share = await findPublicShare(c.env, c.req.param("slug"));
+    if (!share) return notFound(c);
+    const owner = await isOwner(c, share);
+    if (share.passwordHash && !owner) {
+      const granted = await verifyShareAccess(
+        c.env,
+        getCookie(c, SHARE_ACCESS_COOKIE),
+        share.slug,
+        share.passwordHash,
+      );
+      if (!granted) return htmlPage(c, passwordPage(share.slug), 200);
+    }
+    return renderShare(c, share, owner);
+  })
+  .post("/r/:slug", async (c) => {
+    const share = await findPublicShare(c.env, c.req.param("slug"));
+    if (!share) return notFound(c);
+    // An open link has nothing to unlock: back to the page.
+    if (!share.passwordHash) return c.redirect(`/r/${share.slug}`, 303);
+    const limit = await rateLimit(c.env, `share-password:${visitorOf(c)}:${share.slug}`, {
+      limit: PASSWORD_ATTEMPTS,
+      windowSeconds: PASSWORD_WINDOW_SECONDS,
+    });
+    if (!limit.allowed) {
+      const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+      return htmlPage(
+        c,
+        messagePage(
+          "Too many tries",
+          `Too many wrong passwords for this link. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        ),
+        429,
+        { "Retry-After": String(limit.retryAfterSeconds) },
+      );
+    }
+    const form = passwordFormSchema.safeParse(await c.req.parseBody().catch(() => ({})));
+    if (!form.success) {
+      const message = form.error.issues[0]?.message ?? "Enter the password.";
+      return htmlPage(c, passwordPage(share.slug, message), 400);
+    }
+    const { valid } = await verifyPassword(form.data.password, share.passwordHash);
+    if (!valid) {
+      return htmlPage(c, passwordPage(share.slug, "That password is not right. Try again."), 401);
+    }
+    setCookie(
+      c,
+      SHARE_ACCESS_COOKIE,
+      await signShareAccess(c.env, share.slug, share.passwordHash),
+      {
+        ...cookieOptions(share.slug),
+        maxAge: SHARE_ACCESS_TTL_SECONDS,
+      },
+    );
+    return c.redirect(`/r/${share.slug}`, 303);
+  })
+  .all("*", (c) => notFound(c))
+  .onError((error, c) => {
+    // The resume left the bin's reach between the two look-ups, say.
+    if (error instanceof AppError && error.status === 404) return notFound(c);
+    if (error instanceof AppError && error.status === 503) {
+      return htmlPage(
+        c,
+        messagePage("Temporarily unavailable", "This page cannot be shown right now."),
+        503,
+      );
+    }
+    c.get("logger")?.error("share page failed", errorFields(error));
+    return htmlPage(
+      c,
+      messagePage("Something went wrong", "This page could not be shown. Try again later."),
+      500,
+    );
+  });

@@ -1,0 +1,103 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
+import { ok } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
+import {
+  configureShare,
+  getShare,
+  SHARE_PASSWORD_MAX,
+  SHARE_PASSWORD_MIN,
+  type ShareView,
+} from "../../services/shares";
+import { ownerOf, resumeIdParam } from "./schemas";
+
+const common = { tags: ["Sharing"], security: bearerSecurity, middleware: [requireUser] };
+
+const shareSchema = z
+  .object({
+    slug: z.string(),
+    url: z.string().url(),
+    enabled: z.boolean(),
+    has_password: z.boolean(),
+    noindex: z.boolean(),
+    views: z.number().int(),
+    downloads: z.number().int(),
+  })
+  .openapi("ShareLink");
+
+const shareSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    password: z
+      .string()
+      .min(SHARE_PASSWORD_MIN, `Use at least ${SHARE_PASSWORD_MIN} characters`)
+      .max(SHARE_PASSWORD_MAX)
+      .nullable()
+      .optional()
+      .openapi({ description: "A new password; null removes it; leave it out to keep it" }),
+    noindex: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Ask search engines not to index the page (default true)" }),
+  })
+  .strict();
+
+const toShareBody = (c: Context<AppEnv>, share: ShareView) => ({
+  slug: share.slug,
+  url: new URL(`/r/${share.slug}`, c.req.url).toString(),
+  enabled: share.enabled,
+  has_password: share.hasPassword,
+  noindex: share.noindex,
+  views: share.views,
+  downloads: share.downloads,
+});
+
+const getShareRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/resumes/{id}/share",
+  summary: "The resume's public link and its counters (404 if it was never shared)",
+  request: { params: resumeIdParam },
+  responses: {
+    200: jsonResponse(envelopeOf(shareSchema), "The share link"),
+    ...errorResponses,
+  },
+});
+
+const configureShareRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/resumes/{id}/share",
+  summary: "Turn the public link /r/{slug} on or off, set or remove its password",
+  description:
+    "The slug is made on first use and kept for good, so a link given out works again when re-enabled. A password needs a plan with password-protected links (403 `plan_limit`).",
+  request: { params: resumeIdParam, ...jsonBody(shareSettingsSchema) },
+  responses: {
+    200: jsonResponse(envelopeOf(shareSchema), "The share link as it now is"),
+    403: jsonResponse(errorEnvelopeSchema, "Passwords are not in the plan (`plan_limit`)"),
+    ...errorResponses,
+  },
+});
+
+export const resumeShareRoutes = createRouter()
+  .openapi(getShareRoute, async (c) => {
+    const { userId } = userPrincipal(c.get("principal"));
+    const share = await getShare(c.env, userId, c.req.valid("param").id);
+    c.header("Cache-Control", "private, no-cache");
+    return ok(c, toShareBody(c, share), 200);
+  })
+  .openapi(configureShareRoute, async (c) => {
+    const owner = await ownerOf(c);
+    const share = await configureShare(c.env, owner, c.req.valid("param").id, c.req.valid("json"));
+    return ok(c, toShareBody(c, share), 200);
+  });
