@@ -11,6 +11,7 @@ export const APP_NAME = "Resume Builder";
 
 // Only destinations that exist: landing sections and the API reference the Worker serves.
 const NAV: NavItem[] = [
+  { href: "/dashboard", label: "My resumes" },
   { href: "/#features", label: "Features", native: true },
   { href: "/#pricing", label: "Pricing", native: true },
   { href: "/api/docs", label: "API reference", native: true },

@@ -6,6 +6,7 @@ import { api } from "~/auth/session";
 import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
 import "~/dashboard/dashboard.css";
 import { APP_NAME } from "~/layout/UserLayout";
+import { ResumeList } from "~/resumes/dashboard/ResumeList";
 import { Alert } from "~ds/components/Alert";
 import { buttonClass } from "~ds/components/Button";
 import { Card } from "~ds/components/Card";
@@ -57,14 +58,8 @@ function Dashboard(props: { user: User }) {
         </Alert>
       </Show>
       <div class="dashboard__grid">
-        <Card title="Your resumes" class="dashboard__resumes">
-          <div class="dashboard__empty">
-            <span class="dashboard__empty-icon" aria-hidden="true">
-              <Icon name="file-text" size={28} />
-            </span>
-            <p class="dashboard__empty-title">Your resumes will appear here</p>
-            <p class="ds-muted">You have not created a resume yet.</p>
-          </div>
+        <Card class="dashboard__resumes">
+          <ResumeList user={props.user} />
         </Card>
         <Card title="Account">
           <FactList

@@ -1,0 +1,215 @@
+import { A } from "@solidjs/router";
+import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import type { User } from "~shared/api/auth";
+import type { Resume } from "~shared/api/resumes";
+import { createEditorState, EditorContext } from "./editor-state";
+import { readLocalCopy } from "./local-copy";
+import { Preview } from "./Preview";
+import { announcement } from "./reorder";
+import { SaveProblems, SaveStatus } from "./SaveStatus";
+import { SectionsEditor } from "./SectionsEditor";
+import { StylePanel } from "./StylePanel";
+import { VersionHistory } from "./VersionHistory";
+import "./editor.css";
+
+type View = "content" | "design" | "preview";
+const VIEWS: { value: View; label: string }[] = [
+  { value: "content", label: "Content" },
+  { value: "design", label: "Design" },
+  { value: "preview", label: "Preview" },
+];
+const WIDE = "(min-width: 1024px)";
+
+/** The editor: form (content, design) beside a live preview; on narrow screens, three tabs. */
+export function Editor(props: { resume: Resume; user: User }) {
+  const editor = createEditorState(props.resume);
+  const [view, setView] = createSignal<View>("content");
+  const [wide, setWide] = createSignal(window.matchMedia(WIDE).matches);
+  const [historyOpen, setHistoryOpen] = createSignal(false);
+  const local = readLocalCopy(props.resume.id);
+  const [recoverable, setRecoverable] = createSignal(
+    local && JSON.stringify(local.data) !== JSON.stringify(props.resume.data) ? local : null,
+  );
+
+  onMount(() => {
+    const query = window.matchMedia(WIDE);
+    const onChange = () => setWide(query.matches);
+    query.addEventListener("change", onChange);
+    onCleanup(() => query.removeEventListener("change", onChange));
+  });
+
+  const views = () => (wide() ? VIEWS.filter((item) => item.value !== "preview") : VIEWS);
+  const current = () => (wide() && view() === "preview" ? "content" : view());
+  const previewShown = () => wide() || view() === "preview";
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const list = views();
+    const at = list.findIndex((item) => item.value === current());
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = list[(at + step + list.length) % list.length];
+    if (!next) return;
+    setView(next.value);
+    document.getElementById(`editor-tab-${next.value}`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === "z" || key === "y") {
+      event.preventDefault();
+      if (key === "y" || event.shiftKey) editor.redo();
+      else editor.undo();
+    } else if (key === "s") {
+      event.preventDefault();
+      void editor.save();
+    }
+  };
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <div
+        class="editor"
+        ref={(element) => {
+          // shortcuts and save-on-blur for everything inside, wherever focus is
+          element.addEventListener("keydown", onKeyDown);
+          element.addEventListener("focusout", () => void editor.save());
+        }}
+      >
+        <header class="editor__header">
+          <div class="editor__heading">
+            <A href="/dashboard" class="editor__back">
+              ← All resumes
+            </A>
+            <h1 class="editor__title">{editor.title() || "Untitled resume"}</h1>
+          </div>
+          <div class="editor__tools">
+            <SaveStatus />
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={!editor.canUndo()}
+              onClick={() => editor.undo()}
+              title="Undo (Ctrl+Z)"
+            >
+              Undo
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={!editor.canRedo()}
+              onClick={() => editor.redo()}
+              title="Redo (Ctrl+Shift+Z)"
+            >
+              Redo
+            </Button>
+            <Button size="sm" variant="outline" icon="history" onClick={() => setHistoryOpen(true)}>
+              History
+            </Button>
+          </div>
+        </header>
+        <Show when={recoverable()}>
+          {(copy) => (
+            <Alert
+              tone="info"
+              title="Unsaved changes from an earlier visit"
+              action={
+                <div class="ds-cluster">
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      editor.recover(copy().data);
+                      setRecoverable(null);
+                    }}
+                  >
+                    Use them
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => setRecoverable(null)}>
+                    Discard
+                  </Button>
+                </div>
+              }
+            >
+              This device kept changes that never reached the server
+              {copy().version === props.resume.version
+                ? "."
+                : ", made to an older version. Using them replaces the newer one (still kept in the history)."}
+            </Alert>
+          )}
+        </Show>
+        <SaveProblems />
+        <div class="editor__tabs" role="tablist" aria-label="Editor views" onKeyDown={onTabKey}>
+          <For each={views()}>
+            {(item) => (
+              <button
+                type="button"
+                role="tab"
+                id={`editor-tab-${item.value}`}
+                class="editor__tab"
+                aria-selected={current() === item.value}
+                aria-controls={`editor-panel-${item.value}`}
+                tabIndex={current() === item.value ? 0 : -1}
+                onClick={() => setView(item.value)}
+              >
+                {item.label}
+              </button>
+            )}
+          </For>
+        </div>
+        <div class="editor__body">
+          <div class="editor__form">
+            <div
+              id="editor-panel-content"
+              role="tabpanel"
+              aria-labelledby="editor-tab-content"
+              hidden={current() !== "content"}
+            >
+              <div class="ds-field editor__rename">
+                <label class="ds-field__label" for="resume-title">
+                  Resume title
+                </label>
+                <input
+                  id="resume-title"
+                  class="ds-field__control"
+                  maxLength={120}
+                  value={editor.title()}
+                  aria-describedby="resume-title-help"
+                  onInput={(event) => editor.setTitle(event.currentTarget.value)}
+                />
+                <span id="resume-title-help" class="ds-field__description">
+                  Only you see the title; it names the resume in your list.
+                </span>
+              </div>
+              <SectionsEditor />
+            </div>
+            <Show when={current() === "design"}>
+              <div id="editor-panel-design" role="tabpanel" aria-labelledby="editor-tab-design">
+                <StylePanel plan={props.user.plan} />
+              </div>
+            </Show>
+          </div>
+          <Show when={previewShown()}>
+            <section
+              id="editor-panel-preview"
+              class="editor__preview"
+              role={wide() ? undefined : "tabpanel"}
+              aria-labelledby="editor-preview-heading"
+            >
+              <h2 id="editor-preview-heading" class="ds-visually-hidden">
+                Preview
+              </h2>
+              <Preview data={editor.snapshot()} />
+            </section>
+          </Show>
+        </div>
+        <div class="ds-visually-hidden" role="status" aria-live="polite">
+          {announcement()}
+        </div>
+        <VersionHistory open={historyOpen()} onOpenChange={setHistoryOpen} />
+      </div>
+    </EditorContext.Provider>
+  );
+}

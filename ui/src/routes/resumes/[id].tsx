@@ -1,0 +1,64 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, Match, Switch } from "solid-js";
+import { RequireSignIn } from "~/auth/RequireSignIn";
+import { api } from "~/auth/session";
+import { APP_NAME } from "~/layout/UserLayout";
+import { Editor } from "~/resumes/editor/Editor";
+import { Alert } from "~ds/components/Alert";
+import { buttonClass } from "~ds/components/Button";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { usePageTitle } from "~ds/layout/usePageTitle";
+import type { User } from "~shared/api/auth";
+import { ApiError } from "~shared/api/envelope";
+import { fetchResume } from "~shared/api/resumes";
+
+export default function ResumeEditorPage() {
+  return <RequireSignIn>{(user) => <LoadResume user={user()} />}</RequireSignIn>;
+}
+
+function LoadResume(props: { user: User }) {
+  const params = useParams<{ id: string }>();
+  // a fresh load per id; the editor itself is keyed by it below
+  const [resume] = createResource(
+    () => params.id,
+    (id) => fetchResume(api, id),
+  );
+  usePageTitle(
+    () => (resume.state === "ready" ? `${resume().title} — Editor` : "Resume editor"),
+    APP_NAME,
+  );
+  const missing = () =>
+    resume.error instanceof ApiError &&
+    (resume.error.status === 404 || resume.error.status === 400);
+
+  return (
+    <Switch
+      fallback={
+        <div class="ds-container">
+          <SkeletonText lines={6} label="Loading the resume…" />
+        </div>
+      }
+    >
+      <Match when={resume.error}>
+        <div class="ds-container ds-stack">
+          <h1>{missing() ? "Resume not found" : "The resume could not be loaded"}</h1>
+          <Alert tone={missing() ? "info" : "error"}>
+            {missing()
+              ? "There is no resume of yours at this address. It may be in the bin."
+              : resume.error instanceof Error
+                ? resume.error.message
+                : "Try again in a moment."}
+          </Alert>
+          <p>
+            <A href="/dashboard" class={buttonClass("primary")}>
+              Back to your resumes
+            </A>
+          </p>
+        </div>
+      </Match>
+      <Match when={resume.state === "ready" && resume()} keyed>
+        {(loaded) => <Editor resume={loaded} user={props.user} />}
+      </Match>
+    </Switch>
+  );
+}
