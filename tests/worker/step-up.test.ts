@@ -33,7 +33,9 @@ async function staffWithTotp() {
     await api("/api/auth/mfa/totp/setup", { method: "POST", headers: person.headers })
   ).body.data;
   await api("/api/auth/mfa/totp/confirm", postJson({ code: codeAt(secret, -1) }, person.headers));
-  await env.DB.prepare("UPDATE users SET role = 'super_admin' WHERE id = ?").bind(person.userId).run();
+  await env.DB.prepare("UPDATE users SET role = 'super_admin' WHERE id = ?")
+    .bind(person.userId)
+    .run();
   const challenge = await api(
     "/api/auth/login",
     postJson({ email: person.email, password: PASSWORD }),
@@ -93,7 +95,9 @@ describe("sensitive staff actions", () => {
 
   it("are refused with mfa_required to staff whose session had no second factor", async () => {
     const person = await signedInPerson();
-    await env.DB.prepare("UPDATE users SET role = 'super_admin' WHERE id = ?").bind(person.userId).run();
+    await env.DB.prepare("UPDATE users SET role = 'super_admin' WHERE id = ?")
+      .bind(person.userId)
+      .run();
     const relogin = await api(
       "/api/auth/login",
       postJson({ email: person.email, password: PASSWORD }),
