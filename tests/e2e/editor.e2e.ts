@@ -1,0 +1,220 @@
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkPage } from "./support/a11y";
+import { launchBrowser, openPage } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PASSWORD = "orchid-harbor-lantern-58";
+
+/** A new customer account, registered through the API from a TEST-NET address of its own. */
+async function registerUser(ip: string): Promise<{ email: string; name: string }> {
+  const account = { email: `editor-${Date.now().toString(36)}@example.com`, name: "Ada Lovelace" };
+  const response = await fetch(new URL("/api/auth/register", baseUrl), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
+  });
+  expect(response.status).toBe(201);
+  return account;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/dashboard");
+  await page.waitForURL((url) => url.pathname === "/login");
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
+
+/** The preview's rendered document (a sandboxed srcdoc frame). */
+async function previewFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator("iframe[title='Resume preview']").elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error("no preview frame");
+  return frame;
+}
+
+const previewText = async (page: Page) => {
+  const frame = await previewFrame(page);
+  return (
+    (await frame
+      .locator("body")
+      .textContent()
+      .catch(() => "")) ?? ""
+  );
+};
+
+const saved = (page: Page) =>
+  page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
+
+describe("resume editor", () => {
+  it("creates a resume, edits sections with a live preview, reorders, saves, switches template", async () => {
+    const { email } = await registerUser("192.0.2.81");
+    const { page, problems, close } = await openPage(browser, { baseUrl });
+    try {
+      await signIn(page, email);
+      expect(await checkPage(page, "/dashboard", "Hello, Ada Lovelace")).toEqual([]);
+      await page.getByText("0 of 2 resumes on the Free plan").waitFor();
+
+      // create
+      await page.getByRole("button", { name: "New resume" }).click();
+      const dialog = page.getByRole("dialog", { name: "New resume" });
+      await dialog.getByLabel("Title").fill("Engineering roles");
+      await dialog.getByLabel(/^Modern/).check();
+      await dialog.getByRole("button", { name: "Create resume" }).click();
+      await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
+      const editorPath = new URL(page.url()).pathname;
+      await page.getByRole("heading", { level: 1, name: "Engineering roles" }).waitFor();
+
+      // basics: the preview follows the typing
+      const name = page.getByLabel("Full name", { exact: true });
+      await name.fill("Ada Lovelace-Byron");
+      await expect.poll(() => previewText(page)).toContain("Ada Lovelace-Byron");
+      await page.getByLabel("Headline", { exact: true }).fill("Analytical engine programmer");
+
+      // a work entry
+      await page.getByRole("button", { name: "Experience", exact: true }).click();
+      await page.getByRole("button", { name: "Add position to Experience" }).click();
+      await page.getByLabel("Position", { exact: true }).fill("Lead programmer");
+      await page.getByLabel("Company", { exact: true }).fill("Babbage Engines");
+      await page.getByLabel("Start date", { exact: true }).fill("1842-09");
+      await page
+        .getByRole("textbox", { name: "Summary" })
+        .nth(1)
+        .fill("Wrote the first **published** algorithm.");
+      await expect.poll(() => previewText(page)).toContain("Babbage Engines");
+
+      // a skill
+      await page.getByRole("button", { name: "Skills", exact: true }).click();
+      await page.getByRole("button", { name: "Add skill to Skills" }).click();
+      await page.getByLabel("Skill", { exact: true }).fill("Mathematics");
+      await page.getByLabel("Keywords", { exact: true }).first().fill("Bernoulli numbers, notes");
+      await expect.poll(() => previewText(page)).toContain("Bernoulli numbers");
+
+      // reorder: Skills above Experience, by keyboard, announced
+      const skillsHeading = page.getByRole("button", { name: "Skills", exact: true });
+      await skillsHeading.focus();
+      const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+      for (let step = 0; step < 6; step += 1) {
+        await page.keyboard.press("Alt+ArrowUp");
+        // focus comes back to the heading button after the section's element moved
+        await expect.poll(focusedText).toContain("Skills");
+      }
+      await page.getByText("Skills moved to position 1 of 11").waitFor();
+      await page.getByRole("button", { name: "Move section Skills down" }).click();
+      await page.getByRole("button", { name: "Move section Skills up" }).click();
+      const order = async () => {
+        const text = await previewText(page);
+        return text.indexOf("Mathematics") < text.indexOf("Babbage Engines");
+      };
+      await expect.poll(order).toBe(true);
+
+      // undo and redo over the document
+      await page.getByRole("button", { name: "Undo" }).click();
+      await expect.poll(order).toBe(false);
+      await page.getByRole("button", { name: "Redo" }).click();
+      await expect.poll(order).toBe(true);
+
+      // saved on blur; a reload finds everything
+      await page.getByLabel("Resume title").focus();
+      await saved(page);
+      expect(await checkPage(page, editorPath, "Engineering roles")).toEqual([]);
+      await expect
+        .poll(() => page.getByLabel("Full name", { exact: true }).inputValue())
+        .toBe("Ada Lovelace-Byron");
+      await page.getByRole("button", { name: "Experience", exact: true }).click();
+      expect(await page.getByLabel("Company", { exact: true }).inputValue()).toBe(
+        "Babbage Engines",
+      );
+      expect(await page.getByLabel("Start date", { exact: true }).inputValue()).toBe("1842-09");
+      const sections = page.getByRole("list", { name: "Sections, in resume order" });
+      expect(await sections.locator(":scope > li").first().textContent()).toContain("Skills");
+      await expect.poll(order).toBe(true);
+      const preview = await previewFrame(page);
+      expect(await preview.locator("strong", { hasText: "published" }).count()).toBe(1);
+
+      // template switch: the preview's document changes
+      const before = await preview.locator("style").first().textContent();
+      await page.getByRole("tab", { name: "Design" }).click();
+      await page.getByRole("radio", { name: /^Compact/ }).check();
+      await expect
+        .poll(async () => (await previewFrame(page)).locator("style").first().textContent())
+        .not.toBe(before);
+      await page.getByLabel(/^Font size/).fill("12");
+      await page.getByRole("tab", { name: "Content" }).click();
+      await page.getByLabel("Resume title").focus();
+      await page.getByLabel("Resume title").blur();
+      await saved(page);
+
+      // history lists the saves
+      await page.getByRole("button", { name: "History" }).click();
+      const history = page.getByRole("dialog", { name: "Version history" });
+      await history
+        .getByRole("button", { name: /^Restore version/ })
+        .first()
+        .waitFor();
+      await page.keyboard.press("Escape");
+
+      // back on the dashboard: the resume is listed with its template
+      await page.getByRole("link", { name: "← All resumes" }).click();
+      await page.getByRole("link", { name: "Engineering roles" }).waitFor();
+      await page.getByText("1 of 2 resumes on the Free plan").waitFor();
+      expect(await page.locator(".resume-card").first().textContent()).toContain("Compact");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("renames, duplicates, bins and restores from the dashboard, and reports the plan limit", async () => {
+    const { email } = await registerUser("192.0.2.82");
+    const { page, problems, close } = await openPage(browser, {
+      baseUrl,
+      allowStatuses: [403],
+    });
+    try {
+      await signIn(page, email);
+      await page.getByRole("button", { name: "New resume" }).click();
+      await page.getByRole("dialog").getByLabel("Title").fill("First draft");
+      await page.getByRole("button", { name: "Create resume" }).click();
+      await page.getByRole("heading", { level: 1, name: "First draft" }).waitFor();
+      await page.goto("/dashboard");
+
+      await page.getByRole("button", { name: "Rename First draft" }).click();
+      await page.getByRole("dialog").getByLabel("Title").fill("Design roles");
+      await page.getByRole("button", { name: "Rename", exact: true }).click();
+      await page.getByRole("link", { name: "Design roles" }).waitFor();
+
+      await page.getByRole("button", { name: "Duplicate Design roles", exact: true }).click();
+      await page.getByRole("link", { name: "Design roles (copy)" }).waitFor();
+      // the free plan holds two: a third is refused with the limit
+      await page.getByRole("button", { name: "Duplicate Design roles", exact: true }).click();
+      await page.getByText("Your plan allows 2 resumes").waitFor();
+
+      await page.getByRole("button", { name: "Delete Design roles (copy)" }).click();
+      await page.getByText("“Design roles (copy)” is in the bin.").waitFor();
+      await page.getByRole("button", { name: "Bin", exact: true }).click();
+      await page.getByRole("button", { name: "Restore Design roles (copy)" }).click();
+      await page.getByText("is back in your resumes").waitFor();
+      await page.getByRole("button", { name: "Resumes", exact: true }).click();
+
+      await page.getByLabel("Search by title").fill("copy");
+      await expect.poll(() => page.locator(".resume-card").count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
