@@ -1,3 +1,5 @@
+import { escapeHtml } from "../text/escape-html";
+
 /**
  * HTML for emails, built so that forgetting to escape is impossible: the `html` tag escapes
  * every interpolated value unless it is itself `SafeHtml` produced by this tag.
@@ -9,18 +11,7 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for both element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
-}
+export { escapeHtml };
 
 function fragment(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;

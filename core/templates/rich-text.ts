@@ -6,19 +6,9 @@
  * shown as its text alone.
  */
 
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../text/escape-html";
 
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return String(value).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
-}
+export { escapeHtml };
 
 /**
  * The address to put in an href, or null when it is not one we let a resume link to.
