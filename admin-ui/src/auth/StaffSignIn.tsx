@@ -1,6 +1,7 @@
 import { createSignal, Show } from "solid-js";
 import { Alert } from "~ds/components/Alert";
 import { Button } from "~ds/components/Button";
+import { CodeField } from "~ds/components/CodeField";
 import { TextField } from "~ds/components/TextField";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import type { MfaChallenge } from "~shared/api/auth";
@@ -181,16 +182,13 @@ function MfaStep(props: { challenge: MfaChallenge; onRestart: (message: string) 
         </Show>
       </p>
       <form class="ds-stack" onSubmit={submit} noValidate>
-        <TextField
+        <CodeField
           id="mfa-code"
+          kind={useRecovery() ? "recovery" : "totp"}
           label={useRecovery() ? "Recovery code" : "Authentication code"}
-          autocomplete="one-time-code"
-          inputMode={useRecovery() ? "text" : "numeric"}
-          maxLength={useRecovery() ? 20 : 7}
           value={code()}
           onChange={setCode}
           error={error() ?? undefined}
-          required
         />
         <div class="ds-cluster">
           <Button type="submit" loading={pending()}>

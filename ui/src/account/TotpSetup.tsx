@@ -4,8 +4,8 @@ import { api } from "~/auth/session";
 import { createForm } from "~/forms/create-form";
 import { focusOnMount } from "~/forms/fields";
 import { Button } from "~ds/components/Button";
+import { CodeField } from "~ds/components/CodeField";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
 import { confirmTotpSetup } from "~shared/api/mfa";
 import { copyText } from "./copy-text";
 
@@ -90,19 +90,15 @@ export function TotpSetup(props: {
           </p>
           <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
           <form class="auth-form security__form" onSubmit={submit} noValidate>
-            <TextField
+            <CodeField
               id="totp-setup-code"
-              label="Code from the app"
-              autocomplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
+              kind="totp"
               value={code()}
               onChange={(value) => {
                 setCode(value);
                 form.edited("code");
               }}
               error={form.error("code")}
-              required
             />
             <div class="auth-form__actions">
               <Button type="submit" icon="shield" loading={form.pending()}>

@@ -2,6 +2,7 @@ import { createSignal, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
 import { createForm } from "~/forms/create-form";
 import { Button } from "~ds/components/Button";
+import { CodeField } from "~ds/components/CodeField";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
 import { TextField } from "~ds/components/TextField";
 import { disableMfa, regenerateRecoveryCodes } from "~shared/api/mfa";
@@ -90,12 +91,9 @@ function NewCodesForm(props: { onCodes: (codes: string[]) => void; onCancel: () 
       <p class="two-factor__text">Your current codes stop working once the new ones are made.</p>
       <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
       <form class="auth-form security__form" onSubmit={submit} noValidate>
-        <TextField
+        <CodeField
           id="new-codes-code"
-          label="Code from the app"
-          autocomplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
+          kind="totp"
           value={code()}
           onChange={(value) => {
             setCode(value);
@@ -103,7 +101,6 @@ function NewCodesForm(props: { onCodes: (codes: string[]) => void; onCancel: () 
           }}
           error={form.error("code")}
           ref={focusField}
-          required
         />
         <div class="auth-form__actions">
           <Button type="submit" loading={form.pending()}>
@@ -180,19 +177,15 @@ function DisableForm(props: { onDisabled: () => void; onCancel: () => void }) {
           ref={focusField}
           required
         />
-        <TextField
+        <CodeField
           id="disable-code"
-          label={useRecovery() ? "Recovery code" : "Code from the app"}
-          autocomplete={useRecovery() ? "off" : "one-time-code"}
-          inputMode={useRecovery() ? "text" : "numeric"}
-          maxLength={useRecovery() ? 20 : 7}
+          kind={useRecovery() ? "recovery" : "totp"}
           value={code()}
           onChange={(value) => {
             setCode(value);
             form.edited("code");
           }}
           error={form.error("code")}
-          required
         />
         <div class="auth-form__actions">
           <Button type="submit" variant="danger" loading={form.pending()}>

@@ -2,8 +2,8 @@ import { createSignal, Show } from "solid-js";
 import { createForm } from "~/forms/create-form";
 import { focusOnMount } from "~/forms/fields";
 import { Button } from "~ds/components/Button";
+import { CodeField } from "~ds/components/CodeField";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
 import type { MfaChallenge } from "~shared/api/auth";
 import { PasskeySignIn } from "./PasskeySignIn";
 import { completeMfaSignIn } from "./session";
@@ -72,19 +72,16 @@ export function MfaStep(props: { challenge: MfaChallenge; onRestart: (reason: st
       </div>
       <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
       <form class="auth-form" onSubmit={submit} noValidate>
-        <TextField
+        <CodeField
           id="mfa-code"
+          kind={useRecovery() ? "recovery" : "totp"}
           label={useRecovery() ? "Recovery code" : "Authentication code"}
-          autocomplete="one-time-code"
-          inputMode={useRecovery() ? "text" : "numeric"}
-          maxLength={useRecovery() ? 20 : 7}
           value={code()}
           onChange={(value) => {
             setCode(value);
             form.edited("code");
           }}
           error={form.error("code")}
-          required
         />
         <div class="auth-form__actions">
           <Button type="submit" loading={form.pending()}>
