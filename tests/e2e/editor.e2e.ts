@@ -62,7 +62,8 @@ const saved = (page: Page) =>
 describe("resume editor", () => {
   it("creates a resume, edits sections with a live preview, reorders, saves, switches template", async () => {
     const { email } = await registerUser("192.0.2.81");
-    const { page, problems, close } = await openPage(browser, { baseUrl });
+    // a resume never shared has no link yet: GET …/share answers 404 until it is turned on
+    const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
       await signIn(page, email);
       expect(await checkPage(page, "/dashboard", "Hello, Ada Lovelace")).toEqual([]);
@@ -106,11 +107,12 @@ describe("resume editor", () => {
       // reorder: Skills above Experience, by keyboard, announced
       const skillsHeading = page.getByRole("button", { name: "Skills", exact: true });
       await skillsHeading.focus();
-      const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+      const focusedControl = () =>
+        page.evaluate(() => document.activeElement?.getAttribute("aria-controls") ?? "");
       for (let step = 0; step < 6; step += 1) {
         await page.keyboard.press("Alt+ArrowUp");
         // focus comes back to the heading button after the section's element moved
-        await expect.poll(focusedText).toContain("Skills");
+        await expect.poll(focusedControl).toBe("section-skills-body");
       }
       await page.getByText("Skills moved to position 1 of 11").waitFor();
       await page.getByRole("button", { name: "Move section Skills down" }).click();
@@ -165,6 +167,26 @@ describe("resume editor", () => {
         .getByRole("button", { name: /^Restore version/ })
         .first()
         .waitFor();
+      await page.keyboard.press("Escape");
+
+      // share: the public page shows the saved resume to anyone, in a fresh context
+      await page.getByRole("button", { name: "Share" }).click();
+      const share = page.getByRole("dialog", { name: "Share" });
+      await share.getByText("Public link", { exact: true }).click();
+      await expect
+        .poll(() => share.getByRole("switch", { name: "Public link" }).isChecked())
+        .toBe(true);
+      const link = await share.getByRole("textbox", { name: "Link" }).inputValue();
+      expect(link).toMatch(/\/r\/[\w-]+$/);
+      const visitor = await openPage(browser, { baseUrl });
+      try {
+        await visitor.page.goto(new URL(link).pathname);
+        await visitor.page.getByText("Babbage Engines").waitFor();
+        expect(await visitor.page.locator("body").textContent()).toContain("Ada Lovelace-Byron");
+        expect(visitor.problems).toEqual([]);
+      } finally {
+        await visitor.close();
+      }
       await page.keyboard.press("Escape");
 
       // back on the dashboard: the resume is listed with its template

@@ -10,6 +10,7 @@ import { Preview } from "./Preview";
 import { announcement } from "./reorder";
 import { SaveProblems, SaveStatus } from "./SaveStatus";
 import { SectionsEditor } from "./SectionsEditor";
+import { SharePanel } from "./SharePanel";
 import { StylePanel } from "./StylePanel";
 import { VersionHistory } from "./VersionHistory";
 import "./editor.css";
@@ -28,6 +29,7 @@ export function Editor(props: { resume: Resume; user: User }) {
   const [view, setView] = createSignal<View>("content");
   const [wide, setWide] = createSignal(window.matchMedia(WIDE).matches);
   const [historyOpen, setHistoryOpen] = createSignal(false);
+  const [shareOpen, setShareOpen] = createSignal(false);
   const local = readLocalCopy(props.resume.id);
   const [recoverable, setRecoverable] = createSignal(
     local && JSON.stringify(local.data) !== JSON.stringify(props.resume.data) ? local : null,
@@ -108,6 +110,9 @@ export function Editor(props: { resume: Resume; user: User }) {
             </Button>
             <Button size="sm" variant="outline" icon="history" onClick={() => setHistoryOpen(true)}>
               History
+            </Button>
+            <Button size="sm" icon="link" onClick={() => setShareOpen(true)}>
+              Share
             </Button>
           </div>
         </header>
@@ -209,6 +214,7 @@ export function Editor(props: { resume: Resume; user: User }) {
           {announcement()}
         </div>
         <VersionHistory open={historyOpen()} onOpenChange={setHistoryOpen} />
+        <SharePanel open={shareOpen()} onOpenChange={setShareOpen} plan={props.user.plan} />
       </div>
     </EditorContext.Provider>
   );

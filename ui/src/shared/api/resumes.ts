@@ -79,3 +79,23 @@ export const listVersions = (
 
 export const restoreVersion = (api: ApiClient, id: string, version: number, current: number) =>
   api.post<Resume>(`${base(id)}/versions/${version}/restore`, undefined, ifMatch(current));
+
+export interface ShareLink {
+  slug: string;
+  url: string;
+  enabled: boolean;
+  has_password: boolean;
+  noindex: boolean;
+  views: number;
+  downloads: number;
+}
+
+/** The public link; 404 (`not_found`) while the resume has never been shared. */
+export const fetchShare = (api: ApiClient, id: string) => api.get<ShareLink>(`${base(id)}/share`);
+
+/** `password`: a new one, null to remove it, left out to keep it. */
+export const configureShare = (
+  api: ApiClient,
+  id: string,
+  settings: { enabled: boolean; password?: string | null; noindex?: boolean },
+) => api.post<ShareLink>(`${base(id)}/share`, settings);
