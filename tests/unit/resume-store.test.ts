@@ -150,7 +150,7 @@ describe("document edits", () => {
 describe("DocumentHistory", () => {
   it("undoes and redoes whole states, merging quick edits of one field", () => {
     let now = 0;
-    const history = new DocumentHistory("a", { now: () => now, mergeWindowMs: 1000 });
+    const history = new DocumentHistory<string>("a", { now: () => now, mergeWindowMs: 1000 });
     history.apply("ab", "name");
     now = 500;
     history.apply("abc", "name");
@@ -170,7 +170,7 @@ describe("DocumentHistory", () => {
   });
 
   it("keeps at most `limit` steps and starts over on reset", () => {
-    const history = new DocumentHistory(0, { limit: 3 });
+    const history = new DocumentHistory<number>(0, { limit: 3 });
     for (let n = 1; n <= 5; n += 1) history.apply(n);
     let steps = 0;
     while (history.undo() !== undefined) steps += 1;
@@ -211,7 +211,7 @@ describe("Autosave", () => {
     const timers = manualTimers();
     const states: SaveState[] = [];
     const local: ({ doc: string; version: number } | null)[] = [];
-    const autosave = new Autosave("v1", 1, {
+    const autosave = new Autosave<string>("v1", 1, {
       save,
       isValid: (doc) => !doc.includes("!"),
       onState: (state) => states.push(state),
