@@ -134,7 +134,7 @@ describe("accounts in the user app", () => {
       await page.getByRole("heading", { level: 2, name: /All set/ }).waitFor();
       await page.getByRole("link", { name: "Go to your dashboard" }).click();
       await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
-      await page.getByText("Your resumes will appear here").waitFor();
+      await page.getByText("No resumes yet").waitFor();
       expect(await page.getByText("Finish setting up your account").count()).toBe(0);
 
       const saved = await page.request.get("/api/profile");
