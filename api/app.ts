@@ -19,6 +19,7 @@ import { sessionRoutes } from "./routes/auth/session";
 import { stepUpRoutes } from "./routes/auth/step-up";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
+import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
@@ -44,6 +45,7 @@ export function createApp() {
     .route("/", stepUpRoutes)
     .route("/", profileRoutes)
     .route("/", resumeRoutes)
+    .route("/", exportRoutes)
     .route("/", templateRoutes)
     .route("/", aiRoutes)
     .route("/", devRoutes)

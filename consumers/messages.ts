@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportParamsSchema } from "../core/export/params";
 
 /** Every message any queue carries. `job_id`, when present, is what a dead letter fails. */
 export const backupRunMessage = z.object({
@@ -8,7 +9,17 @@ export const backupRunMessage = z.object({
   requested_by: z.string().min(1),
 });
 
-export const queueMessageSchema = z.discriminatedUnion("type", [backupRunMessage]);
+/** PDF queue: one resume export (any format); the job id names the workflow instance. */
+export const exportRunMessage = z.object({
+  type: z.literal("export.run"),
+  job_id: z.string().min(1),
+  params: exportParamsSchema,
+});
+
+export const queueMessageSchema = z.discriminatedUnion("type", [
+  backupRunMessage,
+  exportRunMessage,
+]);
 export type QueueMessage = z.infer<typeof queueMessageSchema>;
 
 /** What a dead-lettered message must at least have for the user to be told. */
@@ -19,4 +30,4 @@ export const deadLetterSchema = z.object({
 
 /** Names the work for a person reading a failed job. */
 export const describeMessageType = (type: string | undefined): string =>
-  ({ "backup.run": "the database backup" })[type ?? ""] ?? "this job";
+  ({ "backup.run": "the database backup", "export.run": "your export" })[type ?? ""] ?? "this job";

@@ -19,5 +19,8 @@ export async function handleOpsMessage(message: QueueMessage, env: Env): Promise
         createdBy: message.requested_by,
       });
       return;
+    default:
+      // Another queue's message: retried into the DLQ rather than acked and lost.
+      throw new Error(`ops does not handle ${message.type} messages`);
   }
 }

@@ -9,6 +9,7 @@ import {
   queueMessageSchema,
 } from "./messages";
 import { handleOpsMessage } from "./ops";
+import { handlePdfMessage } from "./pdf";
 
 type Handler = (message: QueueMessage, env: Env) => Promise<void>;
 
@@ -18,6 +19,7 @@ type Handler = (message: QueueMessage, env: Env) => Promise<void>;
  */
 const HANDLERS: Record<string, Handler> = {
   ops: handleOpsMessage,
+  pdf_generation: handlePdfMessage,
 };
 
 /** Staging queues carry a `_staging` suffix; handlers are keyed by the base name. */

@@ -1,6 +1,169 @@
-import { ReservedWorkflow } from "./lib/reserved";
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { NonRetryableError } from "cloudflare:workflows";
+import type { Env } from "../api/env";
+import { createLogger, errorFields } from "../api/lib/logger";
+import { findUserById } from "../api/services/accounts";
+import { publicUrl, sendEmail } from "../api/services/email";
+import { printableHtml } from "../api/services/export-assets";
+import { renderExportFile, withExportOptions } from "../api/services/export-render";
+import { downloadPath, type ExportResult, signedDownloadPath } from "../api/services/exports";
+import { changeJob } from "../api/services/jobs";
+import { blockedMessage, reviewContent } from "../api/services/moderation";
+import { getVersion } from "../api/services/resume-versions";
+import { EXPORT_LABELS, exportFilename, exportKey } from "../core/export/formats";
+import { type ExportParams, exportParamsSchema } from "../core/export/params";
+import type { ResumeData } from "../core/resume/schema";
+import { parseParams } from "./lib/params";
+import { runTrackedJob } from "./lib/tracked-job";
 
-export class ExportWorkflow extends ReservedWorkflow {
-  protected readonly flow = "export";
-  protected readonly arrivesWith = "the export pipeline issue (#5)";
+const RETRY = {
+  retries: { limit: 3, delay: "1 second", backoff: "exponential" },
+  timeout: "30 seconds",
+} as const;
+
+/** The render gets the queue's 30 s budget per attempt, 3 attempts in all. */
+const RENDER_RETRY = {
+  retries: { limit: 2, delay: "2 seconds", backoff: "exponential" },
+  timeout: "30 seconds",
+} as const;
+
+const NOTIFY_RETRY = {
+  retries: { limit: 5, delay: "10 seconds", backoff: "exponential" },
+  timeout: "1 minute",
+} as const;
+
+/**
+ * One export (SPEC §3): snapshot the requested version → moderation gate → HTML in the
+ * chosen template (PDF) → the file, stored in R2 under `exports/{format}/{job_id}` → the
+ * job's result → an email with a signed, expiring download link. Every side effect is
+ * keyed by the job id (the R2 key, the email's dedupe key), so a replayed step or a
+ * restarted instance overwrites the same file and sends no second email.
+ */
+export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
+  override async run(event: Readonly<WorkflowEvent<ExportParams>>, step: WorkflowStep) {
+    const params = parseParams(exportParamsSchema, event.payload);
+    const env = this.env;
+    const logger = createLogger(env.LOG_LEVEL, { job_id: params.jobId });
+    const job = { jobId: params.jobId, instanceId: event.instanceId };
+
+    const result = await runTrackedJob(env, step, job, async (steps) => {
+      const snapshot = await steps.do("snapshot resume", RETRY, async () => {
+        await steps.progress("snapshot", 5);
+        try {
+          const version = await getVersion(env, params.userId, params.resumeId, params.version);
+          return { dataJson: JSON.stringify(version.data) };
+        } catch (error) {
+          if (error instanceof Error && /not found/i.test(error.message)) {
+            throw new NonRetryableError("The resume or this version of it no longer exists");
+          }
+          throw error;
+        }
+      });
+      const data = JSON.parse(snapshot.dataJson) as ResumeData;
+
+      const verdict = await steps.do("moderation gate", RETRY, async () => {
+        await steps.progress("moderation", 10);
+        return reviewContent(env, {
+          kind: "resume_export",
+          userId: params.userId,
+          resumeId: params.resumeId,
+          data,
+        });
+      });
+      if (verdict.outcome === "blocked") {
+        const message = blockedMessage(verdict);
+        await step.do("moderation: fail job", RETRY, async () => {
+          await changeJob(env, params.jobId, {
+            type: "fail",
+            error: { code: "moderation_blocked", message },
+            at: Date.now(),
+          });
+        });
+        throw new NonRetryableError(message);
+      }
+
+      const document = withExportOptions(data, params);
+      const html =
+        params.format === "pdf"
+          ? await steps.do("render HTML", RETRY, async () => {
+              await steps.progress("rendering", 20);
+              const printable = await printableHtml(env, data, params, logger);
+              return printable.html;
+            })
+          : null;
+
+      const name = typeof data.basics?.name === "string" ? data.basics.name.trim() : "";
+      const stored = await steps.do("render and store file", RENDER_RETRY, async () => {
+        await steps.progress("rendering", 40);
+        const file = await renderExportFile(
+          env,
+          params.format,
+          {
+            data: params.format === "json" ? data : document,
+            html,
+            title: name ? `${name} — Resume` : params.title,
+            author: name || params.title,
+          },
+          logger,
+        );
+        await steps.progress("uploading", 80);
+        const filename = exportFilename(params.title, params.format);
+        // Same key on every attempt: a retry overwrites, it never adds a second file.
+        await env.FILES.put(exportKey(params.format, params.jobId), file.bytes, {
+          httpMetadata: { contentType: file.contentType },
+          customMetadata: {
+            job_id: params.jobId,
+            user_id: params.userId,
+            resume_id: params.resumeId,
+            version: String(params.version),
+            filename,
+          },
+        });
+        return {
+          filename,
+          size: file.bytes.byteLength,
+          contentType: file.contentType,
+        };
+      });
+
+      const done: ExportResult = {
+        format: params.format,
+        filename: stored.filename,
+        size: stored.size,
+        content_type: stored.contentType,
+        download_path: downloadPath(params.jobId),
+        resume_id: params.resumeId,
+        version: params.version,
+      };
+      return done;
+    });
+
+    // After the job is done, so the progress bar never waits on mail; the dedupe key makes
+    // a replay of this step (or a restarted run) send nothing twice.
+    try {
+      await step.do("notify", NOTIFY_RETRY, async () => {
+        const user = await findUserById(env, params.userId);
+        if (!user) return { sent: false };
+        const link = await signedDownloadPath(env, params.jobId);
+        const sent = await sendEmail(env, {
+          to: user.email,
+          template: "export_ready",
+          dedupeKey: `export-ready:${params.jobId}`,
+          data: {
+            name: user.name,
+            resumeTitle: params.title,
+            formatLabel: EXPORT_LABELS[params.format],
+            filename: result.filename,
+            downloadUrl: publicUrl(env, link.path),
+            expiresAt: link.expiresAt,
+            exportsUrl: publicUrl(env, "/exports"),
+          },
+        });
+        return { sent: !sent.deduplicated };
+      });
+    } catch (error) {
+      logger.error("export email failed", errorFields(error));
+    }
+    return result;
+  }
 }

@@ -1,5 +1,6 @@
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { backupFailed } from "./templates/backup-failed";
+import { exportReady } from "./templates/export-ready";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
 import { verifyEmail } from "./templates/verify-email";
@@ -12,6 +13,7 @@ import { welcome } from "./templates/welcome";
  */
 const TEMPLATES = {
   backup_failed: backupFailed,
+  export_ready: exportReady,
   password_changed: passwordChanged,
   reset_password: resetPassword,
   verify_email: verifyEmail,

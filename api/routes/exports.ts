@@ -1,0 +1,183 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { contentDisposition, EXPORT_FORMATS } from "../../core/export/formats";
+import { entitlementsOf } from "../../core/plans/entitlements";
+import { PAGE_SIZES } from "../../core/resume/schema";
+import { TEMPLATES } from "../../core/templates";
+import { ok, okList } from "../lib/envelope";
+import { AppError, unauthorized } from "../lib/errors";
+import { createRouter } from "../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../lib/schemas";
+import { requireUser } from "../middleware/principal";
+import { listExports, openExport, requestExport } from "../services/exports";
+import { ownerOf, resumeIdParam } from "./resumes/schemas";
+
+const exportRequestSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    options: z
+      .object({
+        page_size: z.enum(PAGE_SIZES).optional(),
+        template: z
+          .string()
+          .refine((id) => TEMPLATES.some((template) => template.id === id), "Not a template")
+          .optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .openapi("ExportRequest");
+
+const jobIdParam = z.object({
+  job_id: z
+    .string()
+    .regex(/^export-[0-9a-f-]{36}$/, "Not an export id")
+    .openapi({ param: { name: "job_id", in: "path" } }),
+});
+
+const exportItemSchema = z
+  .object({
+    job_id: z.string(),
+    status: z.enum(["queued", "running", "succeeded", "failed"]),
+    step: z.string().nullable(),
+    percent: z.number().int(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    format: z.enum(EXPORT_FORMATS).nullable(),
+    resume_id: z.string().nullable(),
+    resume_title: z.string().nullable(),
+    version: z.number().int().nullable(),
+    filename: z.string().nullable(),
+    size: z.number().int().nullable(),
+    download_path: z.string().nullable(),
+    created_at: z.string(),
+    finished_at: z.string().nullable(),
+  })
+  .openapi("ExportItem");
+
+const requestExportRoute = createRoute({
+  method: "post",
+  path: "/resumes/{id}/export",
+  tags: ["Exports"],
+  summary: "Export a resume as PDF, DOCX, TXT or JSON Resume (a job; poll GET /api/jobs/{id})",
+  description:
+    "Answers at once with the job. The export counts against the plan's monthly allowance (403 `plan_limit`); premium templates need a plan with them.",
+  security: bearerSecurity,
+  middleware: [requireUser],
+  request: { params: resumeIdParam, ...jsonBody(exportRequestSchema) },
+  responses: {
+    202: jsonResponse(
+      envelopeOf(
+        z.object({
+          job_id: z.string(),
+          status: z.string(),
+          status_url: z.string(),
+          usage: z.object({ used: z.number().int(), limit: z.number().int().nullable() }),
+        }),
+      ),
+      "The export job, queued",
+    ),
+    403: jsonResponse(errorEnvelopeSchema, "Monthly exports used up, or a premium template"),
+    ...errorResponses,
+  },
+});
+
+const listExportsRoute = createRoute({
+  method: "get",
+  path: "/exports",
+  tags: ["Exports"],
+  summary: "Your exports, newest first (history and re-download)",
+  security: bearerSecurity,
+  middleware: [requireUser],
+  request: { query: pageQuerySchema },
+  responses: { 200: jsonResponse(listEnvelopeOf(exportItemSchema), "Exports"), ...errorResponses },
+});
+
+const downloadRoute = createRoute({
+  method: "get",
+  path: "/exports/{job_id}/download",
+  tags: ["Exports"],
+  summary: "Download a finished export: as its owner, or with the emailed link's token",
+  security: [...bearerSecurity, {}],
+  request: {
+    params: jobIdParam,
+    query: z.object({
+      token: z
+        .string()
+        .max(128)
+        .optional()
+        .openapi({ description: "The signed token of an emailed link (expires after 24 h)" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The file",
+      content: Object.fromEntries(
+        ["application/pdf", "application/octet-stream", "text/plain", "application/json"].map(
+          (type) => [type, { schema: z.string().openapi({ format: "binary" }) }],
+        ),
+      ),
+    },
+    409: jsonResponse(errorEnvelopeSchema, "Not finished yet (`conflict`)"),
+    ...errorResponses,
+  },
+});
+
+export const exportRoutes = createRouter()
+  .openapi(requestExportRoute, async (c) => {
+    const owner = await ownerOf(c);
+    const { format, options } = c.req.valid("json");
+    const template = TEMPLATES.find((candidate) => candidate.id === options.template);
+    if (template?.premium && !entitlementsOf(owner.plan).premiumTemplates) {
+      throw new AppError(
+        403,
+        "plan_limit",
+        `The ${template.name} template is not part of your plan. Upgrade to use it.`,
+        { feature: "premiumTemplates", template: template.id, plan: owner.plan },
+      );
+    }
+    const { job, usage } = await requestExport(c.env, owner, c.req.valid("param").id, {
+      format,
+      template: options.template,
+      pageSize: options.page_size,
+    });
+    const statusUrl = `/api/jobs/${job.id}`;
+    c.header("Location", statusUrl);
+    return ok(c, { job_id: job.id, status: job.status, status_url: statusUrl, usage }, 202);
+  })
+  .openapi(listExportsRoute, async (c) => {
+    const owner = await ownerOf(c);
+    const { page, per_page: perPage } = c.req.valid("query");
+    const { items, total } = await listExports(c.env, owner.id, { page, perPage });
+    c.header("Cache-Control", "private, no-store");
+    return okList(c, items, { page, perPage, total });
+  })
+  .openapi(downloadRoute, async (c) => {
+    const { job_id: jobId } = c.req.valid("param");
+    const { token } = c.req.valid("query");
+    const principal = c.get("principal");
+    let access: { token: string } | { userId: string };
+    if (token !== undefined) access = { token };
+    else if (principal?.kind === "user") access = { userId: principal.userId };
+    else throw unauthorized();
+    const { object, result } = await openExport(c.env, jobId, access);
+    return new Response(object.body, {
+      status: 200,
+      headers: {
+        "Content-Type": result.content_type,
+        "Content-Length": String(object.size),
+        "Content-Disposition": contentDisposition(result.filename),
+        "Cache-Control": "private, no-store",
+        ETag: object.httpEtag,
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  });
