@@ -143,6 +143,7 @@ export function EntryList(props: { list: ListRef; sectionTitle: string; customIn
                           label={field.label}
                           kind={field.kind}
                           help={field.help}
+                          assist={field.assist}
                           value={entry[field.key]}
                           error={editor
                             .errors()

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { renderRichText } from "~core/templates/rich-text";
 import { FieldNotes, syncControl } from "./field-parts";
+import { WritingHelp } from "./WritingHelp";
 
 type Format = "bold" | "italic" | "link" | "bullet";
 
@@ -135,6 +136,7 @@ export function RichTextField(props: {
       <span id={`${props.id}-hint`} class="ds-field__description">
         **bold**, *italic*, [text](https://…) and lines starting with "- " for bullets.
       </span>
+      <WritingHelp kind="summary" fieldId={props.id} field={() => area} onApply={props.onValue} />
       <Show when={preview()}>
         <section
           class="rich-text__preview"

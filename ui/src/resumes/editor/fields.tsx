@@ -2,6 +2,7 @@ import { type JSX, Show } from "solid-js";
 import { type Codec, FieldNotes, syncControl } from "./field-parts";
 import { RichTextField } from "./RichTextField";
 import type { FieldKind } from "./sections";
+import { WritingHelp } from "./WritingHelp";
 
 const asText = (value: unknown) => (typeof value === "string" ? value : "");
 const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
@@ -41,6 +42,8 @@ export interface FieldProps {
   help?: string;
   error?: string;
   autocomplete?: JSX.InputHTMLAttributes<HTMLInputElement>["autocomplete"];
+  /** Writing help for each line (achievement bullets). */
+  assist?: "bullet";
 }
 
 const INPUT_TYPES: Partial<Record<FieldKind, string>> = { url: "url", email: "email", tel: "tel" };
@@ -109,6 +112,14 @@ export function Field(props: FieldProps) {
           rows={3}
           class="ds-field__control ds-field__control--multiline"
         />
+        <Show when={props.assist}>
+          <WritingHelp
+            kind="bullet"
+            fieldId={props.id}
+            field={() => control as HTMLTextAreaElement | undefined}
+            onApply={(text) => props.onValue(CODECS.lines.parse(text))}
+          />
+        </Show>
       </Show>
       <FieldNotes id={props.id} help={props.help} error={props.error} />
     </div>

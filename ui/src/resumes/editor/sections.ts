@@ -12,6 +12,8 @@ export interface FieldSpec {
   label: string;
   kind: FieldKind;
   help?: string;
+  /** Offers writing help: each line is an achievement bullet. */
+  assist?: "bullet";
 }
 
 export interface ListSpec {
@@ -42,6 +44,7 @@ const lines = (key: string, label: string, help = "One per line"): FieldSpec => 
   label,
   kind: "lines",
   help,
+  ...(key === "highlights" ? { assist: "bullet" as const } : {}),
 });
 const tags = (key: string, label: string): FieldSpec => ({
   key,
