@@ -1,0 +1,210 @@
+import { env, introspectWorkflow, introspectWorkflowInstance } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createJob } from "../../api/services/jobs";
+import { currentPeriod } from "../../api/services/writing-help";
+import { fetchDownload, personWithResume, requestExport } from "./export-support";
+import { api, countRows, deliver, opsHeaders, waitForJob } from "./helpers";
+
+const resume = { basics: { name: "Dorothy Vaughan", label: "Mathematician" } };
+
+const mails = (jobId: string) =>
+  countRows("SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ?", `export-ready:${jobId}`);
+const files = async (format: string, jobId: string) =>
+  (await env.FILES.list({ prefix: `exports/${format}/${jobId}` })).objects.length;
+const runs = (jobId: string) =>
+  countRows("SELECT count(*) AS n FROM workflow_runs WHERE instance_id = ?", jobId);
+
+/** The queue message the export request put on the PDF queue, rebuilt from its run record. */
+async function messageOf(jobId: string) {
+  const row = await env.DB.prepare("SELECT params_json FROM workflow_runs WHERE instance_id = ?")
+    .bind(jobId)
+    .first<{ params_json: string }>();
+  return { type: "export.run", job_id: jobId, params: JSON.parse(row!.params_json) };
+}
+
+describe("export failures and repeats", () => {
+  it("counts exports against the plan before any job exists (403 plan_limit)", async () => {
+    const person = await personWithResume(resume, "free");
+    await env.DB.prepare(
+      "INSERT INTO usage_counters (user_id, metric, period, count) VALUES (?, 'exports', ?, 5)",
+    )
+      .bind(person.userId, currentPeriod())
+      .run();
+    const jobsBefore = await countRows("SELECT count(*) AS n FROM jobs WHERE kind = 'export'");
+    const refused = await requestExport(person.headers, person.resumeId, { format: "pdf" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: "plan_limit",
+      details: { limit: 5, resource: "exports" },
+    });
+    expect(await countRows("SELECT count(*) AS n FROM jobs WHERE kind = 'export'")).toBe(
+      jobsBefore,
+    );
+  });
+
+  it("validates the request: format, options and a template the plan includes", async () => {
+    const person = await personWithResume(resume);
+    for (const body of [
+      { format: "rtf" },
+      { format: "pdf", options: { page_size: "A5" } },
+      { format: "pdf", options: { template: "nope" } },
+      { format: "pdf", extra: true },
+    ]) {
+      const answer = await requestExport(person.headers, person.resumeId, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error.code).toBe("validation_failed");
+    }
+    const free = await personWithResume(resume, "free");
+    const premium = await requestExport(free.headers, free.resumeId, {
+      format: "pdf",
+      options: { template: "portrait" },
+    });
+    expect(premium.status).toBe(403);
+    expect(premium.body.error).toMatchObject({
+      code: "plan_limit",
+      details: { feature: "premiumTemplates", template: "portrait" },
+    });
+  });
+
+  it("fails the job with a readable reason when moderation blocks the resume", async () => {
+    const person = await personWithResume(resume);
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.mockStepResult(
+        { name: "moderation gate" },
+        { outcome: "blocked", reason: "it links to a known phishing site.", rule: "test" },
+      );
+    });
+    const requested = await requestExport(person.headers, person.resumeId, { format: "pdf" });
+    const jobId = requested.body.data.job_id as string;
+    await waitForJob(jobId, "failed");
+    const job = await api(`/api/jobs/${jobId}`, { headers: person.headers });
+    expect(job.body.data.error).toEqual({
+      code: "moderation_blocked",
+      message:
+        "This resume was held back by content moderation: it links to a known phishing site.",
+    });
+    expect(await files("pdf", jobId)).toBe(0);
+    expect(await mails(jobId)).toBe(0);
+  });
+
+  it("retries a failing render and still writes one file and one email", async () => {
+    const person = await personWithResume(resume);
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError(
+        { name: "render and store file" },
+        new Error("Browser Rendering briefly unavailable"),
+        2,
+      );
+    });
+    const requested = await requestExport(person.headers, person.resumeId, { format: "txt" });
+    const jobId = requested.body.data.job_id as string;
+    await waitForJob(jobId, "succeeded", 30_000);
+    expect(await files("txt", jobId)).toBe(1);
+    await expect.poll(() => mails(jobId)).toBe(1);
+  });
+
+  it("marks the job failed with the step and reason once the render exhausts its attempts", async () => {
+    const person = await personWithResume(resume);
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: "render and store file" }, new Error("Chromium crashed"), 3);
+    });
+    const requested = await requestExport(person.headers, person.resumeId, { format: "pdf" });
+    const jobId = requested.body.data.job_id as string;
+    await waitForJob(jobId, "failed", 30_000);
+    const job = await api(`/api/jobs/${jobId}`, { headers: person.headers });
+    expect(job.body.data.error).toEqual({
+      code: "step_failed",
+      message: 'Step "render and store file" failed: Chromium crashed',
+    });
+    const list = await api("/api/exports", { headers: person.headers });
+    expect(list.body.data[0]).toMatchObject({
+      job_id: jobId,
+      status: "failed",
+      download_path: null,
+    });
+    const early = await fetchDownload(`/api/exports/${jobId}/download`, person.headers);
+    expect(early.status).toBe(409);
+  });
+
+  it("starts one run, writes one file and sends one email when the message arrives again", async () => {
+    const person = await personWithResume(resume);
+    await using _workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    const requested = await requestExport(person.headers, person.resumeId, { format: "json" });
+    const jobId = requested.body.data.job_id as string;
+    const message = await messageOf(jobId);
+    const first = await deliver("pdf_generation", [{ id: "again-1", body: message }]);
+    const second = await deliver("pdf_generation", [{ id: "again-1", body: message, attempts: 2 }]);
+    expect(first.explicitAcks).toEqual(["again-1"]);
+    expect(second.explicitAcks).toEqual(["again-1"]);
+    await waitForJob(jobId, "succeeded", 30_000);
+    expect(await runs(jobId)).toBe(1);
+    expect(await files("json", jobId)).toBe(1);
+    await expect.poll(() => mails(jobId)).toBe(1);
+    const succeeded = await countRows(
+      "SELECT count(*) AS n FROM job_events WHERE job_id = ? AND status = 'succeeded'",
+      jobId,
+    );
+    expect(succeeded).toBe(1);
+  });
+
+  it("sends no second email when an operator restarts a finished export", async () => {
+    const person = await personWithResume(resume);
+    await using _workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    const requested = await requestExport(person.headers, person.resumeId, { format: "txt" });
+    const jobId = requested.body.data.job_id as string;
+    await waitForJob(jobId, "succeeded", 30_000);
+    await expect.poll(() => mails(jobId)).toBe(1);
+    await using instance = await introspectWorkflowInstance(env.EXPORT_WORKFLOW, jobId);
+    await instance.waitForStatus("complete");
+    const restarted = await api(`/api/admin/workflows/${jobId}/restart`, {
+      method: "POST",
+      headers: opsHeaders,
+    });
+    expect(restarted.status, JSON.stringify(restarted.body)).toBe(200);
+    await waitForJob(jobId, "succeeded", 30_000);
+    await instance.waitForStatus("complete");
+    expect(await files("txt", jobId)).toBe(1);
+    expect(await mails(jobId)).toBe(1);
+  });
+
+  it("fails the job of a dead-lettered message with a reason the person can read", async () => {
+    const person = await personWithResume(resume);
+    // A job whose message used up its attempts: it never started.
+    const jobId = `export-${crypto.randomUUID()}`;
+    await createJob(env, { id: jobId, kind: "export", ownerId: `user:${person.userId}` });
+    const dead = await deliver("pdf_generation_dlq", [
+      { id: "dead", body: { type: "export.run", job_id: jobId } },
+    ]);
+    expect(dead.explicitAcks).toEqual(["dead"]);
+    const job = await api(`/api/jobs/${jobId}`, { headers: person.headers });
+    expect(job.body.data).toMatchObject({
+      status: "failed",
+      error: {
+        code: "dead_lettered",
+        message: "We could not run your export after several attempts. Please try again later.",
+      },
+    });
+    const list = await api("/api/exports", { headers: person.headers });
+    expect(list.body.data[0]).toMatchObject({ job_id: jobId, status: "failed" });
+  });
+
+  it("retries a malformed PDF-queue message, or one for another queue, instead of acking it", async () => {
+    const result = await deliver("pdf_generation", [
+      { id: "no-params", body: { type: "export.run", job_id: "export-x" } },
+      {
+        id: "backup",
+        body: { type: "backup.run", job_id: "x", backup_id: "b", requested_by: "t" },
+      },
+    ]);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages.map((retry) => retry.msgId).sort()).toEqual([
+      "backup",
+      "no-params",
+    ]);
+  });
+});
