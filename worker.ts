@@ -1,6 +1,7 @@
 import { app } from "./api/app";
 import type { Env } from "./api/env";
 import { appShellFor } from "./api/lib/app-shell";
+import { localCheckoutApp } from "./api/routes/local-checkout";
 import { publicShareApp } from "./api/routes/public-share";
 import { handleQueue } from "./consumers/queue";
 import { handleScheduled } from "./consumers/scheduled";
@@ -35,6 +36,8 @@ export default {
     }
     // Public share pages are rendered here, never by the SPA (see api/routes/public-share.ts).
     if (pathname.startsWith("/r/")) return publicShareApp.fetch(request, env, ctx);
+    // The local billing provider's checkout page (404 when Stripe keys are set).
+    if (pathname.startsWith("/local-checkout/")) return localCheckoutApp.fetch(request, env, ctx);
     return serveAppShell(request, env);
   },
   queue: (batch, env) => handleQueue(batch, env),

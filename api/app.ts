@@ -17,6 +17,7 @@ import { passkeyRoutes } from "./routes/auth/passkeys";
 import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
 import { stepUpRoutes } from "./routes/auth/step-up";
+import { billingRoutes } from "./routes/billing";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
@@ -25,6 +26,8 @@ import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
 import { profileRoutes } from "./routes/profile";
 import { resumeRoutes } from "./routes/resumes";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook";
+import { subscriptionRoutes } from "./routes/subscription";
 import { templateRoutes } from "./routes/templates";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
@@ -48,6 +51,9 @@ export function createApp() {
     .route("/", exportRoutes)
     .route("/", templateRoutes)
     .route("/", aiRoutes)
+    .route("/", subscriptionRoutes)
+    .route("/", billingRoutes)
+    .route("/", stripeWebhookRoutes)
     .route("/", devRoutes)
     .route("/", docsRoutes);
 

@@ -30,6 +30,16 @@ export interface Env {
   OAUTH_MICROSOFT_CLIENT_SECRET?: string;
   /** Microsoft tenant (id or domain) allowed to sign in; "common" when unset. */
   OAUTH_MICROSOFT_TENANT?: string;
+  /**
+   * Secrets: with both set billing talks to Stripe; without them (local and test only) the
+   * local provider stands in (README "Billing").
+   */
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** Stripe price ids (monthly) of the paid plans; needed with STRIPE_SECRET_KEY. */
+  STRIPE_PRICE_STANDARD?: string;
+  STRIPE_PRICE_PREMIUM?: string;
+  STRIPE_PRICE_ENTERPRISE?: string;
 
   DB: D1Database;
   SESSIONS: KVNamespace;

@@ -16,9 +16,17 @@ export const exportRunMessage = z.object({
   params: exportParamsSchema,
 });
 
+/** A verified webhook event recorded in `stripe_events`, to apply in order per customer. */
+export const stripeEventMessage = z.object({
+  type: z.literal("stripe.event"),
+  event_id: z.string().min(1),
+  seq: z.number().int().positive(),
+});
+
 export const queueMessageSchema = z.discriminatedUnion("type", [
   backupRunMessage,
   exportRunMessage,
+  stripeEventMessage,
 ]);
 export type QueueMessage = z.infer<typeof queueMessageSchema>;
 
@@ -30,4 +38,8 @@ export const deadLetterSchema = z.object({
 
 /** Names the work for a person reading a failed job. */
 export const describeMessageType = (type: string | undefined): string =>
-  ({ "backup.run": "the database backup", "export.run": "your export" })[type ?? ""] ?? "this job";
+  ({
+    "backup.run": "the database backup",
+    "export.run": "your export",
+    "stripe.event": "a payment event",
+  })[type ?? ""] ?? "this job";

@@ -10,6 +10,7 @@ import {
 } from "./messages";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
+import { handleStripeMessage } from "./stripe";
 
 type Handler = (message: QueueMessage, env: Env) => Promise<void>;
 
@@ -20,6 +21,7 @@ type Handler = (message: QueueMessage, env: Env) => Promise<void>;
 const HANDLERS: Record<string, Handler> = {
   ops: handleOpsMessage,
   pdf_generation: handlePdfMessage,
+  stripe_events: handleStripeMessage,
 };
 
 /** Staging queues carry a `_staging` suffix; handlers are keyed by the base name. */

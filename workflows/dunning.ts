@@ -1,6 +1,244 @@
-import { ReservedWorkflow } from "./lib/reserved";
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { NonRetryableError } from "cloudflare:workflows";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Env } from "../api/env";
+import { INVOICE_PAID_EVENT } from "../api/services/billing/dunning";
+import { billingProvider } from "../api/services/billing/provider";
+import { findAccount, recordBillingEvent } from "../api/services/billing/records";
+import { publicUrl, sendEmail } from "../api/services/email";
+import { setRunStatus } from "../api/services/workflow-runs";
+import {
+  DUNNING_SCHEDULE,
+  type DunningStage,
+  dunningWaitHours,
+  formatCents,
+  GRACE_HOURS,
+} from "../core/billing/lifecycle";
+import type { EmailTemplate } from "../core/email/render";
+import { createDb } from "../db/client";
+import { invoices, paymentMethods, subscriptions } from "../db/schema";
+import { parseParams } from "./lib/params";
 
-export class DunningWorkflow extends ReservedWorkflow {
-  protected readonly flow = "dunning";
-  protected readonly arrivesWith = "the billing issue (#6)";
+export const dunningParamsSchema = z.object({
+  invoiceId: z.string().min(1),
+  userId: z.string().min(1),
+  subscriptionId: z.string().min(1),
+});
+export type DunningParams = z.infer<typeof dunningParamsSchema>;
+
+const RETRY = {
+  retries: { limit: 5, delay: "30 seconds", backoff: "exponential" },
+  timeout: "2 minutes",
+} as const;
+
+type Outcome =
+  | { outcome: "recovered"; stage: "notify" | DunningStage }
+  | { outcome: "downgraded" }
+  | { outcome: "subscription_ended" };
+
+interface Notice {
+  email: string;
+  name: string;
+  plan: string;
+  amount: string;
+  invoiceNumber: string;
+  graceEndsAt: string;
+  billingUrl: string;
+}
+
+/**
+ * Dunning (SPEC §4), one instance per failed invoice: notify at once; retry after 1 h; at
+ * 6 h try another card on file; at 24 h a final retry and an urgent email; at 48 h a warning
+ * that grace ends in 24 h; at 72 h the subscription ends for non-payment (Free) with a
+ * notice. Every wait is a wait for the `invoice-paid` event the webhook consumer sends, so
+ * a payment at any point ends the flow; after each wait D1 is asked as well, in case the
+ * event came while no wait was listening. Emails have dedupe keys; charges carry
+ * idempotency keys, so a replayed step neither mails nor charges twice.
+ */
+export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
+  override async run(
+    event: Readonly<WorkflowEvent<DunningParams>>,
+    step: WorkflowStep,
+  ): Promise<Outcome> {
+    const params = parseParams(dunningParamsSchema, event.payload);
+    await step.do("mark running", () => setRunStatus(this.env, event.instanceId, "running"));
+    const outcome = await this.flow(params, step, event.timestamp.getTime());
+    await step.do("mark complete", () => setRunStatus(this.env, event.instanceId, "complete"));
+    return outcome;
+  }
+
+  private async flow(p: DunningParams, step: WorkflowStep, startedAt: number): Promise<Outcome> {
+    const notice = await step.do("notify payment failed", RETRY, async () => {
+      const found = await this.notice(p, startedAt);
+      if (!found.paid) await this.mail(p, "payment_failed", found.notice, "failed");
+      return found;
+    });
+    if (notice.paid) return { outcome: "recovered", stage: "notify" };
+
+    for (const [index, stage] of DUNNING_SCHEDULE.entries()) {
+      if (await this.waitForPayment(step, p, stage.wait, dunningWaitHours(index))) {
+        return { outcome: "recovered", stage: stage.stage };
+      }
+      switch (stage.stage) {
+        case "retry": {
+          const result = await step.do("retry payment", RETRY, () =>
+            this.charge(p, null, "retry-1h"),
+          );
+          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          break;
+        }
+        case "alternate_method": {
+          const result = await step.do("retry with another payment method", RETRY, async () => {
+            const other = await this.otherPaymentMethod(p);
+            if (!other) return { paid: false, message: "no other payment method on file" };
+            return this.charge(p, other, "retry-6h-alternate");
+          });
+          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          break;
+        }
+        case "final_retry": {
+          const result = await step.do("final retry", RETRY, () =>
+            this.charge(p, null, "retry-24h-final"),
+          );
+          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          await step.do("send urgent email", RETRY, () =>
+            this.mail(p, "payment_final_notice", notice.notice, "final"),
+          );
+          break;
+        }
+        case "grace_warning":
+          await step.do("send grace warning", RETRY, () =>
+            this.mail(p, "grace_ending", notice.notice, "grace-warning"),
+          );
+          break;
+        case "downgrade": {
+          const ended = await step.do("downgrade to free", RETRY, () => this.endSubscription(p));
+          if (!ended) return { outcome: "subscription_ended" };
+          await step.do("send downgrade notice", RETRY, () =>
+            this.mail(p, "downgraded_to_free", notice.notice, "downgraded"),
+          );
+          return { outcome: "downgraded" };
+        }
+      }
+    }
+    return { outcome: "downgraded" };
+  }
+
+  /** True once the invoice is paid: the event ends the wait early, D1 is asked on timeout. */
+  private async waitForPayment(
+    step: WorkflowStep,
+    p: DunningParams,
+    name: string,
+    hours: number,
+  ): Promise<boolean> {
+    try {
+      await step.waitForEvent(name, {
+        type: INVOICE_PAID_EVENT,
+        timeout: `${hours} hours` as `${number} hours`,
+      });
+      return true;
+    } catch {
+      return step.do(
+        `${name}: check invoice`,
+        RETRY,
+        async () => (await this.invoice(p)).status === "paid",
+      );
+    }
+  }
+
+  private async invoice(p: DunningParams) {
+    const invoice = await createDb(this.env.DB).query.invoices.findFirst({
+      where: and(eq(invoices.id, p.invoiceId), eq(invoices.userId, p.userId)),
+    });
+    if (!invoice) throw new NonRetryableError(`invoice ${p.invoiceId} is not recorded`);
+    return invoice;
+  }
+
+  private async notice(
+    p: DunningParams,
+    startedAt: number,
+  ): Promise<{ paid: boolean; notice: Notice }> {
+    const [invoice, account, subscription] = await Promise.all([
+      this.invoice(p),
+      findAccount(this.env, p.userId),
+      createDb(this.env.DB).query.subscriptions.findFirst({
+        where: eq(subscriptions.id, p.subscriptionId),
+      }),
+    ]);
+    if (!account) throw new NonRetryableError(`account ${p.userId} is gone`);
+    return {
+      paid: invoice.status === "paid",
+      notice: {
+        email: account.email,
+        name: account.name,
+        plan: subscription?.plan ?? account.plan,
+        amount: formatCents(invoice.amountDue - invoice.amountPaid, invoice.currency),
+        invoiceNumber: invoice.number ?? invoice.id,
+        graceEndsAt: new Date(startedAt + GRACE_HOURS * 3_600_000).toISOString(),
+        billingUrl: publicUrl(this.env, "/account/billing"),
+      },
+    };
+  }
+
+  private async mail(p: DunningParams, template: EmailTemplate, notice: Notice, stage: string) {
+    const { email, ...data } = notice;
+    await sendEmail(this.env, {
+      to: email,
+      template: template as "payment_failed",
+      data,
+      dedupeKey: `dunning:${p.invoiceId}:${stage}`,
+    });
+    await this.audit(p, "dunning.email_sent", { stage, template });
+  }
+
+  private async charge(p: DunningParams, paymentMethodId: string | null, attempt: string) {
+    if ((await this.invoice(p)).status === "paid") return { paid: true, message: null };
+    const provider = await billingProvider(this.env);
+    const result = await provider.payInvoice(
+      { invoiceId: p.invoiceId, paymentMethodId },
+      `dunning:${p.invoiceId}:${attempt}`,
+    );
+    await this.audit(p, "dunning.retry", { attempt, paid: result.paid, message: result.message });
+    return result;
+  }
+
+  /** A card on file other than the subscription's default one, newest first. */
+  private async otherPaymentMethod(p: DunningParams): Promise<string | null> {
+    const db = createDb(this.env.DB);
+    const subscription = await db.query.subscriptions.findFirst({
+      where: eq(subscriptions.id, p.subscriptionId),
+    });
+    const other = await db.query.paymentMethods.findFirst({
+      where: and(
+        eq(paymentMethods.userId, p.userId),
+        isNull(paymentMethods.detachedAt),
+        ne(paymentMethods.id, subscription?.defaultPaymentMethodId ?? ""),
+      ),
+      orderBy: (pm, { desc }) => desc(pm.createdAt),
+    });
+    return other?.id ?? null;
+  }
+
+  /** False when the subscription had already ended (nothing left to downgrade). */
+  private async endSubscription(p: DunningParams): Promise<boolean> {
+    const subscription = await createDb(this.env.DB).query.subscriptions.findFirst({
+      where: eq(subscriptions.id, p.subscriptionId),
+    });
+    if (!subscription || subscription.status === "canceled") return false;
+    const provider = await billingProvider(this.env);
+    await provider.endForNonPayment(p.subscriptionId, `dunning:${p.invoiceId}:end`);
+    await this.audit(p, "dunning.downgraded", { subscription_id: p.subscriptionId });
+    return true;
+  }
+
+  private audit(p: DunningParams, type: string, detail: Record<string, unknown>) {
+    return recordBillingEvent(this.env, {
+      userId: p.userId,
+      customerId: null,
+      type,
+      source: "workflow",
+      detail: { invoice_id: p.invoiceId, ...detail },
+    });
+  }
 }

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Env } from "../api/env";
 import { findUserById } from "../api/services/accounts";
+import { startPlanAtSignup } from "../api/services/billing/subscriptions";
 import { publicUrl, sendEmail } from "../api/services/email";
 import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../api/services/signup";
 import { SIGNUP_PLANS } from "../core/auth/identity";
@@ -93,12 +94,20 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
       }
 
       await steps.do("start plan", RETRY, async () => {
-        // The billing issue creates the payment customer and the trial here; until then the
-        // chosen plan is what the account records.
-        await createDb(this.env.DB)
-          .update(users)
-          .set({ plan, updatedAt: Date.now() })
-          .where(eq(users.id, userId));
+        // The payment customer, and Standard's 14-day trial; the plan the limits follow is
+        // then set by the provider's webhook. Premium and Enterprise start at checkout, so
+        // until then the account has what it paid for: Free.
+        const started = await startPlanAtSignup(
+          this.env,
+          { id: userId, email: account.email, name: account.name, plan },
+          plan,
+        );
+        if (!started.trial) {
+          await createDb(this.env.DB)
+            .update(users)
+            .set({ plan: "free", updatedAt: Date.now() })
+            .where(eq(users.id, userId));
+        }
         await steps.progress("start plan", 80);
         return { plan };
       });

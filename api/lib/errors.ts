@@ -23,6 +23,7 @@ export type ErrorCode =
   | "mfa_required"
   | "step_up_required"
   | "plan_limit"
+  | "payment_failed"
   | "precondition_required";
 
 export class AppError extends Error {

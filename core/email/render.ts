@@ -1,5 +1,11 @@
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { backupFailed } from "./templates/backup-failed";
+import {
+  downgradedToFree,
+  graceEnding,
+  paymentFailed,
+  paymentFinalNotice,
+} from "./templates/billing";
 import { exportReady } from "./templates/export-ready";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
@@ -13,6 +19,10 @@ import { welcome } from "./templates/welcome";
  */
 const TEMPLATES = {
   backup_failed: backupFailed,
+  downgraded_to_free: downgradedToFree,
+  grace_ending: graceEnding,
+  payment_failed: paymentFailed,
+  payment_final_notice: paymentFinalNotice,
   export_ready: exportReady,
   password_changed: passwordChanged,
   reset_password: resetPassword,

@@ -73,6 +73,22 @@ export const ENTITLEMENTS: Record<Plan, Entitlements> = {
   },
 };
 
+/** Monthly price in US cents (SPEC §4); Free needs no card. */
+export const PLAN_PRICES_CENTS: Record<Plan, number> = {
+  free: 0,
+  standard: 1499,
+  premium: 2999,
+  enterprise: 4999,
+};
+
+/** Days of free trial a first subscription to the plan starts with (Standard only). */
+export const TRIAL_DAYS: Record<Plan, number> = {
+  free: 0,
+  standard: 14,
+  premium: 0,
+  enterprise: 0,
+};
+
 export const isPlan = (value: string): value is Plan =>
   (PLANS as readonly string[]).includes(value);
 

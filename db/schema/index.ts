@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./backups";
+export * from "./billing";
 export * from "./email";
 export * from "./identities";
 export * from "./jobs";

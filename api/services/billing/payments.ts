@@ -1,0 +1,239 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { entitlementsOf } from "../../../core/plans/entitlements";
+import { createDb } from "../../../db/client";
+import {
+  type InvoiceRow,
+  invoices,
+  paymentMethods,
+  resumes,
+  usageCounters,
+} from "../../../db/schema";
+import type { Env } from "../../env";
+import { conflict, notFound } from "../../lib/errors";
+import { currentPeriod } from "../writing-help";
+import { billingProvider, paymentFailed } from "./provider";
+import { currentSubscription, recordBillingEvent } from "./records";
+import { type Account, ensureCustomer } from "./subscriptions";
+
+/** Payment methods, invoices and usage for the signed-in person. */
+
+export async function listPaymentMethods(env: Env, userId: string) {
+  const [rows, sub] = await Promise.all([
+    createDb(env.DB)
+      .select()
+      .from(paymentMethods)
+      .where(and(eq(paymentMethods.userId, userId), isNull(paymentMethods.detachedAt)))
+      .orderBy(desc(paymentMethods.createdAt)),
+    currentSubscription(env, userId),
+  ]);
+  // The subscription's card is the default; without one, the newest card is charged.
+  const defaultId = sub?.defaultPaymentMethodId ?? rows[0]?.id ?? null;
+  return rows.map((row) => ({
+    id: row.id,
+    brand: row.brand,
+    last4: row.last4,
+    exp_month: row.expMonth,
+    exp_year: row.expYear,
+    is_default: row.id === defaultId,
+    created_at: new Date(row.createdAt).toISOString(),
+  }));
+}
+
+async function ownPaymentMethod(env: Env, userId: string, id: string) {
+  const row = await createDb(env.DB).query.paymentMethods.findFirst({
+    where: and(
+      eq(paymentMethods.id, id),
+      eq(paymentMethods.userId, userId),
+      isNull(paymentMethods.detachedAt),
+    ),
+  });
+  if (!row) throw notFound("Payment method");
+  return row;
+}
+
+export async function addPaymentMethod(
+  env: Env,
+  account: Account,
+  input: { paymentMethodId: string; makeDefault: boolean },
+  key: string,
+) {
+  const customerId = await ensureCustomer(env, account);
+  const provider = await billingProvider(env);
+  const pm = await provider.attachPaymentMethod(
+    { customerId, paymentMethodId: input.paymentMethodId },
+    key,
+  );
+  if (input.makeDefault) {
+    const sub = await currentSubscription(env, account.id);
+    await provider.setDefaultPaymentMethod(
+      { customerId, subscriptionId: sub?.id ?? null, paymentMethodId: pm.id },
+      `${key}:default`,
+    );
+  }
+  await recordBillingEvent(env, {
+    userId: account.id,
+    customerId,
+    type: "payment_method.add_requested",
+    source: "api",
+    detail: {
+      payment_method_id: pm.id,
+      brand: pm.brand,
+      last4: pm.last4,
+      make_default: input.makeDefault,
+    },
+    idempotencyKey: key,
+  });
+  return {
+    id: pm.id,
+    brand: pm.brand,
+    last4: pm.last4,
+    exp_month: pm.expMonth,
+    exp_year: pm.expYear,
+  };
+}
+
+export async function setDefaultPaymentMethod(env: Env, account: Account, id: string, key: string) {
+  const row = await ownPaymentMethod(env, account.id, id);
+  const sub = await currentSubscription(env, account.id);
+  await (await billingProvider(env)).setDefaultPaymentMethod(
+    { customerId: row.customerId, subscriptionId: sub?.id ?? null, paymentMethodId: id },
+    key,
+  );
+  await recordBillingEvent(env, {
+    userId: account.id,
+    customerId: row.customerId,
+    type: "payment_method.default_requested",
+    source: "api",
+    detail: { payment_method_id: id },
+    idempotencyKey: key,
+  });
+}
+
+/** The last card of a paying subscription stays: without it the next renewal would fail. */
+export async function removePaymentMethod(env: Env, account: Account, id: string) {
+  const row = await ownPaymentMethod(env, account.id, id);
+  const [sub, cards] = await Promise.all([
+    currentSubscription(env, account.id),
+    listPaymentMethods(env, account.id),
+  ]);
+  const paying = sub && ["active", "past_due"].includes(sub.status) && !sub.cancelAtPeriodEnd;
+  if (paying && cards.length === 1) {
+    throw conflict("Add another card before removing the only one of an active subscription");
+  }
+  if (paying && sub.defaultPaymentMethodId === id) {
+    throw conflict("Make another card the default before removing this one");
+  }
+  await (await billingProvider(env)).detachPaymentMethod(id);
+  await recordBillingEvent(env, {
+    userId: account.id,
+    customerId: row.customerId,
+    type: "payment_method.remove_requested",
+    source: "api",
+    detail: { payment_method_id: id },
+  });
+}
+
+export const invoiceBody = (row: InvoiceRow) => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+  currency: row.currency,
+  amount_due: row.amountDue,
+  amount_paid: row.amountPaid,
+  amount_refunded: row.amountRefunded,
+  billing_reason: row.billingReason,
+  subscription_id: row.subscriptionId,
+  period_start: row.periodStart === null ? null : new Date(row.periodStart * 1000).toISOString(),
+  period_end: row.periodEnd === null ? null : new Date(row.periodEnd * 1000).toISOString(),
+  lines: JSON.parse(row.linesJson) as { description: string; amount: number; proration: boolean }[],
+  attempt_count: row.attemptCount,
+  hosted_url: row.hostedUrl,
+  pdf_available: row.pdfKey !== null,
+  paid_at: row.paidAt === null ? null : new Date(row.paidAt).toISOString(),
+  created_at: new Date(row.createdAt).toISOString(),
+});
+
+export async function listInvoices(
+  env: Env,
+  userId: string,
+  page: { page: number; perPage: number },
+) {
+  const db = createDb(env.DB);
+  const where = eq(invoices.userId, userId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(invoices)
+      .where(where)
+      .orderBy(desc(invoices.createdAt))
+      .limit(page.perPage)
+      .offset((page.page - 1) * page.perPage),
+    db.select({ value: count() }).from(invoices).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function findInvoice(env: Env, userId: string, id: string): Promise<InvoiceRow> {
+  const row = await createDb(env.DB).query.invoices.findFirst({
+    where: and(eq(invoices.id, id), eq(invoices.userId, userId)),
+  });
+  if (!row) throw notFound("Invoice");
+  return row;
+}
+
+/** `POST /invoices/:id/pay`: charges now; the invoice's record follows via the webhook. */
+export async function payInvoice(
+  env: Env,
+  account: Account,
+  id: string,
+  paymentMethodId: string | null,
+  key: string,
+) {
+  const invoice = await findInvoice(env, account.id, id);
+  if (invoice.status === "paid") throw conflict("This invoice is already paid");
+  if (invoice.status !== "open")
+    throw conflict(`This invoice is ${invoice.status} and cannot be paid`);
+  if (paymentMethodId) await ownPaymentMethod(env, account.id, paymentMethodId);
+  const result = await (await billingProvider(env)).payInvoice(
+    { invoiceId: id, paymentMethodId },
+    key,
+  );
+  await recordBillingEvent(env, {
+    userId: account.id,
+    customerId: invoice.customerId,
+    type: "invoice.pay_requested",
+    source: "api",
+    detail: { invoice_id: id, payment_method_id: paymentMethodId, paid: result.paid },
+    idempotencyKey: key,
+  });
+  if (!result.paid) throw paymentFailed(result.message);
+  return { invoice_id: id, paid: true as const };
+}
+
+/** Resumes kept, and this month's exports and writing-help calls, against the plan. */
+export async function usageOf(env: Env, account: Account) {
+  const db = createDb(env.DB);
+  const period = currentPeriod();
+  const [[resumeCount], counters] = await Promise.all([
+    db
+      .select({ value: count() })
+      .from(resumes)
+      .where(and(eq(resumes.userId, account.id), isNull(resumes.deletedAt))),
+    db
+      .select({ metric: usageCounters.metric, count: usageCounters.count })
+      .from(usageCounters)
+      .where(and(eq(usageCounters.userId, account.id), eq(usageCounters.period, period))),
+  ]);
+  const used = (metric: string) => counters.find((c) => c.metric === metric)?.count ?? 0;
+  const limits = entitlementsOf(account.plan);
+  return {
+    plan: account.plan,
+    period,
+    resets_at: new Date(
+      Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 1),
+    ).toISOString(),
+    resumes: { used: resumeCount?.value ?? 0, limit: limits.resumes },
+    exports: { used: used("exports"), limit: limits.exportsPerMonth },
+    ai_calls: { used: used("ai_calls"), limit: limits.aiCallsPerMonth },
+  };
+}

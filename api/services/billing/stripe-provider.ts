@@ -1,0 +1,269 @@
+import Stripe from "stripe";
+import {
+  type PaymentMethodSnapshot,
+  parsePaymentMethod,
+} from "../../../core/billing/stripe-objects";
+import type { Plan } from "../../../core/plans/entitlements";
+import type { Env } from "../../env";
+import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
+import { paymentFailed, priceIdFor } from "./provider";
+import { verifySignedPayload } from "./signing";
+
+/** Card errors are the person's to fix (another card); anything else is ours to retry. */
+function cardRefusal(error: unknown): PaymentResult | null {
+  if (error instanceof Stripe.errors.StripeCardError)
+    return { paid: false, message: error.message };
+  return null;
+}
+
+/**
+ * Stripe through the official SDK, with the fetch HTTP client so it runs in workerd. Every
+ * call that can move money passes the caller's idempotency key on to Stripe.
+ */
+export class StripeProvider implements BillingProvider {
+  readonly mode = "stripe" as const;
+  private readonly stripe: Stripe;
+
+  constructor(private readonly env: Env) {
+    this.stripe = new Stripe(env.STRIPE_SECRET_KEY!, {
+      httpClient: Stripe.createFetchHttpClient(),
+      maxNetworkRetries: 2,
+    });
+  }
+
+  async createCustomer(input: { userId: string; email: string; name: string }, key: string) {
+    const customer = await this.stripe.customers.create(
+      { email: input.email, name: input.name, metadata: { user_id: input.userId } },
+      { idempotencyKey: key },
+    );
+    return customer.id;
+  }
+
+  async startTrial(
+    input: { userId: string; customerId: string; plan: Plan; trialDays: number },
+    key: string,
+  ) {
+    const subscription = await this.stripe.subscriptions.create(
+      {
+        customer: input.customerId,
+        items: [{ price: priceIdFor(this.env, input.plan) }],
+        trial_period_days: input.trialDays,
+        // Without a card by the end of the trial the subscription ends (back to Free).
+        trial_settings: { end_behavior: { missing_payment_method: "cancel" } },
+        payment_settings: { save_default_payment_method: "on_subscription" },
+        metadata: { user_id: input.userId },
+      },
+      { idempotencyKey: key },
+    );
+    return { subscriptionId: subscription.id };
+  }
+
+  async createCheckout(input: CheckoutInput, key: string) {
+    const common = {
+      customer: input.customerId,
+      client_reference_id: input.userId,
+      success_url: input.successUrl,
+      cancel_url: input.cancelUrl,
+      metadata: { user_id: input.userId, plan: input.plan },
+    };
+    const session =
+      input.mode === "setup"
+        ? await this.stripe.checkout.sessions.create(
+            {
+              ...common,
+              mode: "setup",
+              currency: "usd",
+              setup_intent_data: {
+                metadata: { subscription_id: input.subscriptionId ?? "" },
+              },
+            },
+            { idempotencyKey: key },
+          )
+        : await this.stripe.checkout.sessions.create(
+            {
+              ...common,
+              mode: "subscription",
+              line_items: [{ price: priceIdFor(this.env, input.plan), quantity: 1 }],
+              subscription_data: {
+                metadata: { user_id: input.userId },
+                ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}),
+              },
+            },
+            { idempotencyKey: key },
+          );
+    if (!session.url) throw new Error(`checkout session ${session.id} has no url`);
+    return { id: session.id, url: session.url };
+  }
+
+  private async itemOf(subscriptionId: string) {
+    const subscription = await this.stripe.subscriptions.retrieve(subscriptionId);
+    const item = subscription.items.data[0];
+    if (!item) throw new Error(`subscription ${subscriptionId} has no item`);
+    return { subscription, item };
+  }
+
+  async upgrade(input: { subscriptionId: string; plan: Plan }, key: string) {
+    const { subscription, item } = await this.itemOf(input.subscriptionId);
+    if (subscription.schedule) await this.releaseSchedule(subscription.schedule, `${key}:release`);
+    try {
+      await this.stripe.subscriptions.update(
+        input.subscriptionId,
+        {
+          items: [{ id: item.id, price: priceIdFor(this.env, input.plan) }],
+          proration_behavior: "always_invoice",
+          // A refused card leaves the subscription as it was instead of half-upgraded.
+          payment_behavior: "error_if_incomplete",
+          metadata: { pending_plan: "" },
+        },
+        { idempotencyKey: key },
+      );
+    } catch (error) {
+      const refusal = cardRefusal(error);
+      if (refusal) throw paymentFailed(refusal.message);
+      throw error;
+    }
+  }
+
+  private async releaseSchedule(schedule: string | Stripe.SubscriptionSchedule, key: string) {
+    const id = typeof schedule === "string" ? schedule : schedule.id;
+    await this.stripe.subscriptionSchedules.release(id, {}, { idempotencyKey: key });
+  }
+
+  async scheduleDowngrade(input: { subscriptionId: string; plan: Plan }, key: string) {
+    const { subscription, item } = await this.itemOf(input.subscriptionId);
+    const scheduleId =
+      typeof subscription.schedule === "string"
+        ? subscription.schedule
+        : (subscription.schedule?.id ??
+          (
+            await this.stripe.subscriptionSchedules.create(
+              { from_subscription: input.subscriptionId },
+              { idempotencyKey: `${key}:schedule` },
+            )
+          ).id);
+    // Two phases: the current price to the period end (marked with the pending plan, so the
+    // webhook tells the app), then the lower price from the next cycle without proration.
+    await this.stripe.subscriptionSchedules.update(
+      scheduleId,
+      {
+        end_behavior: "release",
+        proration_behavior: "none",
+        phases: [
+          {
+            items: [{ price: item.price.id, quantity: 1 }],
+            start_date: item.current_period_start,
+            end_date: item.current_period_end,
+            metadata: { pending_plan: input.plan },
+          },
+          {
+            items: [{ price: priceIdFor(this.env, input.plan), quantity: 1 }],
+            metadata: { pending_plan: "" },
+          },
+        ],
+      },
+      { idempotencyKey: key },
+    );
+  }
+
+  async clearScheduledChange(subscriptionId: string, key: string) {
+    const subscription = await this.stripe.subscriptions.retrieve(subscriptionId);
+    if (subscription.schedule) await this.releaseSchedule(subscription.schedule, `${key}:release`);
+    await this.stripe.subscriptions.update(
+      subscriptionId,
+      { metadata: { pending_plan: "" } },
+      { idempotencyKey: key },
+    );
+  }
+
+  async setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean, key: string) {
+    await this.stripe.subscriptions.update(
+      subscriptionId,
+      { cancel_at_period_end: cancel },
+      { idempotencyKey: key },
+    );
+  }
+
+  async endForNonPayment(subscriptionId: string, key: string) {
+    await this.stripe.subscriptions.update(
+      subscriptionId,
+      { metadata: { ended_reason: "unpaid" } },
+      { idempotencyKey: `${key}:mark` },
+    );
+    await this.stripe.subscriptions.cancel(
+      subscriptionId,
+      { cancellation_details: { comment: "Payment not received within the grace period" } },
+      { idempotencyKey: key },
+    );
+  }
+
+  async attachPaymentMethod(
+    input: { customerId: string; paymentMethodId: string },
+    key: string,
+  ): Promise<PaymentMethodSnapshot> {
+    try {
+      const pm = await this.stripe.paymentMethods.attach(
+        input.paymentMethodId,
+        { customer: input.customerId },
+        { idempotencyKey: key },
+      );
+      return parsePaymentMethod(pm);
+    } catch (error) {
+      const refusal = cardRefusal(error);
+      if (refusal) throw paymentFailed(refusal.message);
+      throw error;
+    }
+  }
+
+  async detachPaymentMethod(paymentMethodId: string) {
+    await this.stripe.paymentMethods.detach(paymentMethodId);
+  }
+
+  async setDefaultPaymentMethod(
+    input: { customerId: string; subscriptionId: string | null; paymentMethodId: string },
+    key: string,
+  ) {
+    await this.stripe.customers.update(
+      input.customerId,
+      { invoice_settings: { default_payment_method: input.paymentMethodId } },
+      { idempotencyKey: `${key}:customer` },
+    );
+    if (input.subscriptionId) {
+      await this.stripe.subscriptions.update(
+        input.subscriptionId,
+        { default_payment_method: input.paymentMethodId },
+        { idempotencyKey: key },
+      );
+    }
+  }
+
+  async payInvoice(
+    input: { invoiceId: string; paymentMethodId: string | null },
+    key: string,
+  ): Promise<PaymentResult> {
+    try {
+      const invoice = await this.stripe.invoices.pay(
+        input.invoiceId,
+        {
+          off_session: true,
+          ...(input.paymentMethodId ? { payment_method: input.paymentMethodId } : {}),
+        },
+        { idempotencyKey: key },
+      );
+      return { paid: invoice.status === "paid", message: null };
+    } catch (error) {
+      const refusal = cardRefusal(error);
+      if (refusal) return refusal;
+      throw error;
+    }
+  }
+
+  verifyEvent(payload: string, signature: string) {
+    return verifySignedPayload(this.env, payload, signature);
+  }
+
+  async customerOfCharge(chargeId: string) {
+    const charge = await this.stripe.charges.retrieve(chargeId);
+    if (!charge.customer) return null;
+    return typeof charge.customer === "string" ? charge.customer : charge.customer.id;
+  }
+}

@@ -1,0 +1,239 @@
+import { z } from "zod";
+
+/**
+ * The parts of Stripe's objects the product reads, parsed leniently: Stripe adds fields all
+ * the time and moves some between API versions (periods moved onto subscription items,
+ * an invoice's subscription under `parent`), so both places are read.
+ */
+
+const idOf = z
+  .union([z.string(), z.object({ id: z.string() }).loose()])
+  .transform((value) => (typeof value === "string" ? value : value.id));
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
+
+const subscriptionSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("subscription"),
+    customer: idOf,
+    status: z.string(),
+    cancel_at_period_end: z.boolean().default(false),
+    trial_end: z.number().nullish(),
+    ended_at: z.number().nullish(),
+    current_period_start: z.number().optional(),
+    current_period_end: z.number().optional(),
+    default_payment_method: idOf.nullish(),
+    metadata,
+    cancellation_details: z.object({ reason: z.string().nullish() }).loose().nullish(),
+    items: z.object({
+      data: z
+        .array(
+          z
+            .object({
+              price: z.object({ id: z.string() }).loose(),
+              current_period_start: z.number().optional(),
+              current_period_end: z.number().optional(),
+            })
+            .loose(),
+        )
+        .min(1),
+    }),
+  })
+  .loose();
+
+export interface SubscriptionSnapshot {
+  id: string;
+  customerId: string;
+  status: string;
+  priceId: string;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodStart: number;
+  currentPeriodEnd: number;
+  trialEnd: number | null;
+  endedAt: number | null;
+  defaultPaymentMethodId: string | null;
+  pendingPlan: string | null;
+  cancellationReason: string | null;
+}
+
+export function parseSubscription(object: unknown): SubscriptionSnapshot {
+  const sub = subscriptionSchema.parse(object);
+  const item = sub.items.data[0]!;
+  const start = item.current_period_start ?? sub.current_period_start;
+  const end = item.current_period_end ?? sub.current_period_end;
+  if (start === undefined || end === undefined)
+    throw new Error(`subscription ${sub.id} has no period`);
+  return {
+    id: sub.id,
+    customerId: sub.customer,
+    status: sub.status,
+    priceId: item.price.id,
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    currentPeriodStart: start,
+    currentPeriodEnd: end,
+    trialEnd: sub.trial_end ?? null,
+    endedAt: sub.ended_at ?? null,
+    defaultPaymentMethodId: sub.default_payment_method ?? null,
+    pendingPlan: sub.metadata.pending_plan || null,
+    cancellationReason: sub.cancellation_details?.reason ?? sub.metadata.ended_reason ?? null,
+  };
+}
+
+const invoiceLine = z
+  .object({
+    description: z.string().nullish(),
+    amount: z.number(),
+    proration: z.boolean().optional(),
+    parent: z
+      .object({
+        subscription_item_details: z.object({ proration: z.boolean() }).loose().nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+const invoiceSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("invoice"),
+    customer: idOf,
+    status: z.string().nullish(),
+    number: z.string().nullish(),
+    currency: z.string(),
+    amount_due: z.number(),
+    amount_paid: z.number(),
+    attempt_count: z.number().default(0),
+    billing_reason: z.string().nullish(),
+    period_start: z.number().nullish(),
+    period_end: z.number().nullish(),
+    hosted_invoice_url: z.string().nullish(),
+    subscription: idOf.nullish(),
+    parent: z
+      .object({ subscription_details: z.object({ subscription: idOf }).loose().nullish() })
+      .loose()
+      .nullish(),
+    status_transitions: z.object({ paid_at: z.number().nullish() }).loose().nullish(),
+    lines: z
+      .object({ data: z.array(invoiceLine) })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export interface InvoiceLine {
+  description: string;
+  amount: number;
+  proration: boolean;
+}
+
+export interface InvoiceSnapshot {
+  id: string;
+  customerId: string;
+  subscriptionId: string | null;
+  status: string;
+  number: string | null;
+  currency: string;
+  amountDue: number;
+  amountPaid: number;
+  attemptCount: number;
+  billingReason: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  hostedUrl: string | null;
+  paidAt: number | null;
+  lines: InvoiceLine[];
+}
+
+export function parseInvoice(object: unknown): InvoiceSnapshot {
+  const invoice = invoiceSchema.parse(object);
+  return {
+    id: invoice.id,
+    customerId: invoice.customer,
+    subscriptionId:
+      invoice.parent?.subscription_details?.subscription ?? invoice.subscription ?? null,
+    status: invoice.status ?? "open",
+    number: invoice.number ?? null,
+    currency: invoice.currency,
+    amountDue: invoice.amount_due,
+    amountPaid: invoice.amount_paid,
+    attemptCount: invoice.attempt_count,
+    billingReason: invoice.billing_reason ?? null,
+    periodStart: invoice.period_start ?? null,
+    periodEnd: invoice.period_end ?? null,
+    hostedUrl: invoice.hosted_invoice_url ?? null,
+    paidAt: invoice.status_transitions?.paid_at ?? null,
+    lines: (invoice.lines?.data ?? []).map((line) => ({
+      description: line.description ?? "",
+      amount: line.amount,
+      proration: line.proration ?? line.parent?.subscription_item_details?.proration ?? false,
+    })),
+  };
+}
+
+const paymentMethodSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("payment_method"),
+    customer: idOf.nullish(),
+    card: z
+      .object({
+        brand: z.string(),
+        last4: z.string(),
+        exp_month: z.number(),
+        exp_year: z.number(),
+      })
+      .loose(),
+  })
+  .loose();
+
+export interface PaymentMethodSnapshot {
+  id: string;
+  customerId: string | null;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export function parsePaymentMethod(object: unknown): PaymentMethodSnapshot {
+  const pm = paymentMethodSchema.parse(object);
+  return {
+    id: pm.id,
+    customerId: pm.customer ?? null,
+    brand: pm.card.brand,
+    last4: pm.card.last4,
+    expMonth: pm.card.exp_month,
+    expYear: pm.card.exp_year,
+  };
+}
+
+/** The customer an event's object belongs to, where the object names it. */
+export function customerOfObject(object: unknown): string | null {
+  const parsed = z
+    .object({
+      customer: idOf.nullish(),
+      charge: z.object({ customer: idOf.nullish() }).loose().or(z.string()).nullish(),
+    })
+    .loose()
+    .safeParse(object);
+  if (!parsed.success) return null;
+  if (parsed.data.customer) return parsed.data.customer;
+  const charge = parsed.data.charge;
+  return charge && typeof charge === "object" ? (charge.customer ?? null) : null;
+}
+
+/** The minimal event envelope every webhook carries. */
+export const stripeEventSchema = z
+  .object({
+    id: z.string().min(1),
+    object: z.literal("event"),
+    type: z.string().min(1),
+    created: z.number().int(),
+    data: z.object({ object: z.record(z.string(), z.unknown()) }).loose(),
+  })
+  .loose();
+export type StripeEventEnvelope = z.infer<typeof stripeEventSchema>;

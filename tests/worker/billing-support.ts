@@ -1,0 +1,143 @@
+import { env } from "cloudflare:test";
+import Stripe from "stripe";
+import { expect, vi } from "vitest";
+import { webhookSecret } from "../../api/services/billing/signing";
+import { signedInPerson } from "./auth-support";
+import { api, uniqueId } from "./helpers";
+
+/** Shared by the billing suites: people, checkout through the local page, signed events. */
+
+let keyCounter = 0;
+export const idempotencyKey = () => `test-${Date.now().toString(36)}-${++keyCounter}`;
+
+export type Person = Awaited<ReturnType<typeof signedInPerson>>;
+export const newPerson = signedInPerson;
+
+export function call(
+  person: Person,
+  path: string,
+  method = "GET",
+  body?: unknown,
+  key = idempotencyKey(),
+) {
+  return api(path, {
+    method,
+    headers: {
+      ...person.headers,
+      ...(method === "GET" ? {} : { "Idempotency-Key": key }),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Submits the local checkout page's form, as a browser would. */
+export async function payOnCheckoutPage(url: string, card: string) {
+  const path = new URL(url).pathname;
+  const response = await api(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ card_number: card, expiry: "12/40", cvc: "123", name: "Ada" }),
+    redirect: "manual",
+  });
+  return response;
+}
+
+/** Checkout for `plan` paid with `card`; returns the checkout answer and the page's answer. */
+export async function subscribe(person: Person, plan: string, card = "4242 4242 4242 4242") {
+  const checkout = await call(person, "/api/subscription/checkout", "POST", { plan });
+  expect(checkout.status).toBe(201);
+  const page = await payOnCheckoutPage(checkout.body.data.checkout_url, card);
+  return { checkout, page };
+}
+
+/** Polls `GET /api/subscription` until `check` passes (the queue consumer applies events). */
+export async function waitForSubscription(
+  person: Person,
+  check: (data: {
+    plan: string;
+    state: string;
+    subscription: Record<string, unknown> | null;
+  }) => boolean,
+  timeout = 15_000,
+) {
+  return vi.waitFor(
+    async () => {
+      const { body } = await call(person, "/api/subscription");
+      if (!check(body.data)) throw new Error(`subscription is ${JSON.stringify(body.data)}`);
+      return body.data;
+    },
+    { timeout, interval: 150 },
+  );
+}
+
+export async function planOf(userId: string) {
+  return env.DB.prepare("SELECT plan FROM users WHERE id = ?").bind(userId).first<string>("plan");
+}
+
+export async function customerIdOf(userId: string) {
+  return env.DB.prepare("SELECT customer_id FROM billing_customers WHERE user_id = ?")
+    .bind(userId)
+    .first<string>("customer_id");
+}
+
+export async function historyTypes(userId: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT type FROM billing_events WHERE user_id = ? ORDER BY created_at, rowid",
+  )
+    .bind(userId)
+    .all<{ type: string }>();
+  return results.map((r) => r.type);
+}
+
+/** A Stripe-format event signed with the SDK's own helper and the webhook secret. */
+export async function signedEvent(
+  type: string,
+  object: Record<string, unknown>,
+  created: number,
+  id = uniqueId("evt"),
+) {
+  const payload = JSON.stringify({
+    id,
+    object: "event",
+    api_version: "2026-10-28.endive",
+    created,
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  });
+  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: await webhookSecret(env),
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
+  return { id, payload, signature };
+}
+
+export const postWebhook = (payload: string, signature?: string) =>
+  api("/api/stripe/webhook", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      ...(signature ? { "Stripe-Signature": signature } : {}),
+    },
+    body: payload,
+  });
+
+export async function eventStatus(eventId: string) {
+  return env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")
+    .bind(eventId)
+    .first<string>("status");
+}
+
+export async function waitForEventStatus(eventId: string, status: string) {
+  await vi.waitFor(
+    async () => {
+      const now = await eventStatus(eventId);
+      if (now !== status) throw new Error(`event ${eventId} is ${now}`);
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+}
