@@ -1,7 +1,11 @@
 import { and, asc, eq, lt, or, sql } from "drizzle-orm";
-import { customerOfObject, stripeEventSchema } from "../../../core/billing/stripe-objects";
+import {
+  customerOfObject,
+  type StripeEventEnvelope,
+  stripeEventSchema,
+} from "../../../core/billing/stripe-objects";
 import { createDb } from "../../../db/client";
-import { type StripeEventRow, stripeEvents } from "../../../db/schema";
+import { paymentMethods, type StripeEventRow, stripeEvents } from "../../../db/schema";
 import type { Env } from "../../env";
 import { AppError } from "../../lib/errors";
 import { applyStripeEvent } from "./apply";
@@ -35,12 +39,13 @@ export async function receiveStripeEvent(
   if (!parsed.success) throw signatureInvalid("The signed payload is not a Stripe event");
   const event = parsed.data;
   const db = createDb(env.DB);
+  const customerId = customerOfObject(event.data.object) ?? (await formerCustomer(env, event));
   const [inserted] = await db
     .insert(stripeEvents)
     .values({
       eventId: event.id,
       type: event.type,
-      customerId: customerOfObject(event.data.object),
+      customerId,
       created: event.created,
       payloadJson: payload,
       status: "queued",
@@ -67,6 +72,17 @@ const claimable = (now: number) =>
     eq(stripeEvents.status, "queued"),
     and(eq(stripeEvents.status, "applying"), lt(stripeEvents.processedAt, now - CLAIM_TIMEOUT_MS)),
   );
+
+/** A detached card no longer names its customer; the card's record still does. */
+async function formerCustomer(env: Env, event: StripeEventEnvelope): Promise<string | null> {
+  if (event.type !== "payment_method.detached") return null;
+  const id = event.data.object.id;
+  if (typeof id !== "string") return null;
+  const row = await createDb(env.DB).query.paymentMethods.findFirst({
+    where: eq(paymentMethods.id, id),
+  });
+  return row?.customerId ?? null;
+}
 
 /** Takes an event for applying (compare-and-set); false when another consumer has it. */
 async function claim(env: Env, seq: number): Promise<boolean> {
