@@ -45,10 +45,10 @@ describe("audit log of administrative actions", () => {
   });
 
   it("records operator controls of workflow runs with the run's status after", async () => {
-    const id = uniqueId("dunning");
-    await using instance = await introspectWorkflowInstance(env.DUNNING_WORKFLOW, id);
+    const id = uniqueId("ban-escalation");
+    await using instance = await introspectWorkflowInstance(env.BAN_ESCALATION_WORKFLOW, id);
     await startWorkflowRun(env, {
-      workflow: "dunning",
+      workflow: "ban-escalation",
       instanceId: id,
       params: {},
       subject: "user:test",
@@ -67,7 +67,7 @@ describe("audit log of administrative actions", () => {
       resource_type: "workflow_run",
       resource_id: id,
       actor_role: "super_admin",
-      details: { workflow: "dunning" },
+      details: { workflow: "ban-escalation" },
     });
   });
 

@@ -1,7 +1,14 @@
 import { env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { startWorkflowRun } from "../../api/services/workflow-runs";
+import { BackupWorkflow } from "../../workflows/backup";
+import { BanEscalationWorkflow } from "../../workflows/ban-escalation";
+import { DunningWorkflow } from "../../workflows/dunning";
+import { ExportWorkflow } from "../../workflows/export";
+import { ReservedWorkflow } from "../../workflows/lib/reserved";
+import { ModerationWorkflow } from "../../workflows/moderation";
 import { WORKFLOW_BINDINGS, type WorkflowName } from "../../workflows/registry";
+import { SignupWorkflow } from "../../workflows/signup";
 import { api, countRows, opsHeaders, uniqueId, waitForJob } from "./helpers";
 
 const runStatus = (instanceId: string) =>
@@ -85,9 +92,9 @@ describe("admin workflow runs", () => {
   it("pages through runs newest first", async () => {
     const ids = [uniqueId("page-a"), uniqueId("page-b"), uniqueId("page-c")];
     for (const id of ids) {
-      await using instance = await introspectWorkflowInstance(env.DUNNING_WORKFLOW, id);
+      await using instance = await introspectWorkflowInstance(env.BAN_ESCALATION_WORKFLOW, id);
       await startWorkflowRun(env, {
-        workflow: "dunning",
+        workflow: "ban-escalation",
         instanceId: id,
         params: {},
         subject: `pager:${id}`,
@@ -228,8 +235,17 @@ describe("admin workflow runs", () => {
 });
 
 describe("reserved workflows", () => {
-  const reserved = Object.keys(WORKFLOW_BINDINGS).filter(
-    (name): name is WorkflowName => name !== "backup" && name !== "signup",
+  // The flows whose issue has not landed yet are still the ReservedWorkflow shell.
+  const classes: Record<WorkflowName, unknown> = {
+    backup: BackupWorkflow,
+    signup: SignupWorkflow,
+    export: ExportWorkflow,
+    moderation: ModerationWorkflow,
+    dunning: DunningWorkflow,
+    "ban-escalation": BanEscalationWorkflow,
+  };
+  const reserved = (Object.keys(WORKFLOW_BINDINGS) as WorkflowName[]).filter(
+    (name) => (classes[name] as { prototype: unknown }).prototype instanceof ReservedWorkflow,
   );
 
   it.each(reserved)("%s starts, does no work, says so, and is recorded complete", async (name) => {
