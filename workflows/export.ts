@@ -48,7 +48,9 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
 
     const result = await runTrackedJob(env, step, job, async (steps) => {
       const snapshot = await steps.do("snapshot resume", RETRY, async () => {
-        await steps.progress("snapshot", 5);
+        // One bar for the UI: queued → rendering → uploading → done. Each move is a D1 write
+        // and a KV write, so the steps before the render share the first one.
+        await steps.progress("rendering", 10);
         try {
           const version = await getVersion(env, params.userId, params.resumeId, params.version);
           return { dataJson: JSON.stringify(version.data) };
@@ -62,7 +64,6 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       const data = JSON.parse(snapshot.dataJson) as ResumeData;
 
       const verdict = await steps.do("moderation gate", RETRY, async () => {
-        await steps.progress("moderation", 10);
         return reviewContent(env, {
           kind: "resume_export",
           userId: params.userId,
@@ -86,7 +87,6 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       const html =
         params.format === "pdf"
           ? await steps.do("render HTML", RETRY, async () => {
-              await steps.progress("rendering", 20);
               const printable = await printableHtml(env, data, params, logger);
               return printable.html;
             })

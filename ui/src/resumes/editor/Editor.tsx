@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { ExportButton } from "~/exports/ExportButton";
 import { Alert } from "~ds/components/Alert";
 import { Button } from "~ds/components/Button";
 import type { User } from "~shared/api/auth";
@@ -114,6 +115,7 @@ export function Editor(props: { resume: Resume; user: User }) {
             <Button size="sm" icon="link" onClick={() => setShareOpen(true)}>
               Share
             </Button>
+            <ExportButton />
           </div>
         </header>
         <Show when={recoverable()}>
