@@ -128,7 +128,12 @@ function headersFile() {
     block("/*", SECURITY_HEADERS),
     ...IMMUTABLE_PATHS.map((path) => block(path, immutable)),
     // not content-hashed, but only change with a @fontsource upgrade
-    block(`/${RESUME_FONTS}/*`, { "Cache-Control": "public, max-age=604800" }),
+    // The editor's preview is a sandboxed frame with an opaque origin: its font requests
+    // are cross-origin (Origin: null) and need CORS. The files are public anyway.
+    block(`/${RESUME_FONTS}/*`, {
+      "Cache-Control": "public, max-age=604800",
+      "Access-Control-Allow-Origin": "*",
+    }),
   ].join("\n")}\n`;
 }
 

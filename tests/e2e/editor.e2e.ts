@@ -83,6 +83,13 @@ describe("resume editor", () => {
       const name = page.getByLabel("Full name", { exact: true });
       await name.fill("Ada Lovelace-Byron");
       await expect.poll(() => previewText(page)).toContain("Ada Lovelace-Byron");
+      // the template's own typeface, as on the share page and in the PDF, not a fallback
+      const loadedFonts = async () =>
+        (await previewFrame(page)).evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((face) => face.status === "loaded").length;
+        });
+      await expect.poll(loadedFonts).toBeGreaterThan(0);
       await page.getByLabel("Headline", { exact: true }).fill("Analytical engine programmer");
 
       // a work entry

@@ -1,5 +1,6 @@
 import { createEffect, createSignal, onCleanup, onMount } from "solid-js";
 import type { ResumeData } from "~core/resume/schema";
+import { resumeFontUrl } from "~core/share/page";
 import { renderResumeDocument, resolveDocumentStyle } from "~core/templates/index";
 
 /** CSS pixels of a page at 96 dpi: A4 is 210 mm wide, Letter 8.5 in. */
@@ -28,7 +29,7 @@ export function Preview(props: { data: ResumeData }) {
     timer = undefined;
     frameRequest = requestAnimationFrame(() => {
       if (!frame || !latest) return;
-      frame.srcdoc = renderResumeDocument(latest);
+      frame.srcdoc = renderResumeDocument(latest, { fonts: resumeFontUrl });
       lastRender = performance.now();
     });
   };

@@ -1,6 +1,7 @@
 import { For, type JSX, Show, untrack } from "solid-js";
 import { entitlementsOf } from "~core/plans/entitlements";
 import { FONTS, PAGE_SIZES, type ResumeStyle } from "~core/resume/schema";
+import { resumeFontUrl } from "~core/share/page";
 import {
   FONT_INFO,
   renderResumeDocument,
@@ -195,7 +196,10 @@ export function StylePanel(props: { plan: string }) {
           height={page.height}
           // drawn once per opening of the panel: six frames per keystroke would cost more than they show
           srcdoc={untrack(() =>
-            renderResumeDocument(editor.snapshot(), { template: thumbProps.template.id }),
+            renderResumeDocument(editor.snapshot(), {
+              template: thumbProps.template.id,
+              fonts: resumeFontUrl,
+            }),
           )}
         />
       </span>
