@@ -2,7 +2,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { ok, okList } from "../lib/envelope";
-import { AppError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import {
   bearerSecurity,
@@ -20,6 +19,7 @@ import {
   addPaymentMethod,
   findInvoice,
   invoiceBody,
+  invoicePdf,
   listInvoices,
   listPaymentMethods,
   payInvoice,
@@ -165,7 +165,7 @@ const routes = {
     ...common,
     method: "get",
     path: "/invoices/{id}/pdf",
-    summary: "The invoice as PDF from R2 (404 `not_found` until it is rendered)",
+    summary: "The invoice as PDF (rendered by Chromium on first download, then kept in R2)",
     request: { params: idParam("invoice") },
     responses: {
       200: { content: { "application/pdf": { schema: z.string() } }, description: "The PDF" },
@@ -294,13 +294,12 @@ export const billingRoutes = createRouter()
     return ok(c, invoiceBody(invoice), 200);
   })
   .openapi(routes.invoicePdf, async (c) => {
-    const invoice = await findInvoice(c.env, (await me(c)).id, c.req.valid("param").id);
-    const object = invoice.pdfKey ? await c.env.FILES.get(invoice.pdfKey) : null;
-    if (!object) throw new AppError(404, "not_found", "The invoice PDF is not rendered yet");
+    const account = await me(c);
+    const object = await invoicePdf(c.env, account, c.req.valid("param").id);
     return new Response(object.body, {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="invoice-${invoice.number ?? invoice.id}.pdf"`,
+        "Content-Disposition": `attachment; filename="invoice-${c.req.valid("param").id}.pdf"`,
         "Cache-Control": "private, no-store",
       },
     }) as never;

@@ -231,8 +231,14 @@ describe("subscription lifecycle (local provider, every change through the webho
     const [invoice] = (await call(person, "/api/invoices")).body.data;
     expect((await call(stranger, `/api/invoices/${invoice.id}`)).status).toBe(404);
     const pdf = await call(person, `/api/invoices/${invoice.id}/pdf`);
-    expect(pdf.status).toBe(404);
-    expect(pdf.body.error.message).toContain("not rendered yet");
+    expect(pdf.status).toBe(200);
+    expect(pdf.response.headers.get("content-type")).toBe("application/pdf");
+    expect(String(pdf.body).startsWith("%PDF-")).toBe(true);
+    const key = await env.DB.prepare("SELECT pdf_key FROM invoices WHERE id = ?")
+      .bind(invoice.id)
+      .first<string>("pdf_key");
+    expect(await env.FILES.head(key!)).not.toBeNull();
+    expect((await call(stranger, `/api/invoices/${invoice.id}/pdf`)).status).toBe(404);
     const history = await call(person, "/api/billing/history");
     expect(history.body.pagination.total).toBeGreaterThan(3);
   });

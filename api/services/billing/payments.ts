@@ -1,4 +1,5 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { invoiceDocument } from "../../../core/billing/invoice-document";
 import { entitlementsOf } from "../../../core/plans/entitlements";
 import { createDb } from "../../../db/client";
 import {
@@ -10,6 +11,7 @@ import {
 } from "../../../db/schema";
 import type { Env } from "../../env";
 import { conflict, notFound } from "../../lib/errors";
+import { renderPdf } from "../export-pdf";
 import { currentPeriod } from "../writing-help";
 import { billingProvider, paymentFailed } from "./provider";
 import { currentSubscription, recordBillingEvent } from "./records";
@@ -236,4 +238,43 @@ export async function usageOf(env: Env, account: Account) {
     exports: { used: used("exports"), limit: limits.exportsPerMonth },
     ai_calls: { used: used("ai_calls"), limit: limits.aiCallsPerMonth },
   };
+}
+
+/**
+ * The invoice PDF: rendered once with the resume exports' Chromium path, kept in R2 under
+ * `invoices/{user}/{invoice}.pdf`. A paid invoice never changes, so its copy is final; an
+ * open one is rendered again once it is paid (the key names the status).
+ */
+export async function invoicePdf(env: Env, account: Account, id: string): Promise<R2ObjectBody> {
+  const invoice = await findInvoice(env, account.id, id);
+  const key = `invoices/${account.id}/${invoice.id}-${invoice.status}-${invoice.amountRefunded}.pdf`;
+  if (invoice.pdfKey === key) {
+    const stored = await env.FILES.get(key);
+    if (stored) return stored;
+  }
+  const body = invoiceBody(invoice);
+  const html = invoiceDocument({
+    number: invoice.number ?? invoice.id,
+    status: invoice.status,
+    currency: invoice.currency,
+    issuedAt: body.created_at,
+    paidAt: body.paid_at,
+    periodStart: body.period_start,
+    periodEnd: body.period_end,
+    customerName: account.name,
+    customerEmail: account.email,
+    lines: body.lines,
+    amountDue: invoice.amountDue,
+    amountPaid: invoice.amountPaid,
+    amountRefunded: invoice.amountRefunded,
+  });
+  const { pdf } = await renderPdf(env, html);
+  await env.FILES.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
+  await createDb(env.DB)
+    .update(invoices)
+    .set({ pdfKey: key, updatedAt: Date.now() })
+    .where(eq(invoices.id, invoice.id));
+  const stored = await env.FILES.get(key);
+  if (!stored) throw new Error(`invoice PDF ${key} vanished after upload`);
+  return stored;
 }
