@@ -78,7 +78,7 @@ function hostileResume(): string {
   const html = renderResumeDocument({
     ...full,
     basics: { ...full.basics, image: `${origin}/photo.png` },
-    meta: { ...full.meta, style: { ...full.meta?.style, template: "portrait" } },
+    meta: { ...full.meta, style: { template: "portrait" } },
   });
   const probes = [
     `<img src="${origin}/tracking-pixel.gif" alt="">`,
