@@ -22,6 +22,7 @@ import { machine, percentile, writeSection } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 30);
+const loadAtStart = os.loadavg()[0];
 const EMAIL = "user@demo.resume-builder.test";
 const PORT = 8796;
 const resume = JSON.parse(
@@ -194,7 +195,7 @@ ${rows.join("\n")}
 
 Server p50 ÷ raw p50: **${ratio.toFixed(1)}×** (target ≤ 5×). Throughput at 4 in flight ÷ raw at 4 pages: **${(share * 100).toFixed(0)}%** (target ≥ 25%).
 
-The pipeline's time is the queue hand-off (the PDF queue's consumer waits up to \`max_batch_timeout\` to fill a batch), the workflow's durable steps (each persisted, plus the job row and its KV mirror written at every progress step), connecting to a warm browser, \`setContent\` with the embedded fonts, \`page.pdf()\` itself, and the R2 write.`,
+${loadAtStart > os.cpus().length ? `**Caution:** the machine was overloaded while this ran (load average ${loadAtStart.toFixed(1)} at the start on ${os.cpus().length} cores; other suites were running), so both columns are inflated and the ratios say more than the absolute times. Rerun on an idle machine for absolute figures.\n\n` : ""}The pipeline's time is the queue hand-off (the PDF queue delivers at once: \`max_batch_timeout = 0\`), the workflow's durable steps (each persisted, plus the job row and its KV mirror written at each of the four progress moves), connecting to a warm browser and opening a page, \`setContent\` with the embedded fonts, \`page.pdf()\` itself, and the R2 write.`,
   );
 } finally {
   await worker?.stop();
