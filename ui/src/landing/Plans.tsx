@@ -39,7 +39,9 @@ export function Plans() {
             )}
           </For>
         </ul>
-        <p class="plans__footnote ds-muted">Prices in US dollars.</p>
+        <p class="plans__footnote ds-muted">
+          Prices in US dollars. <A href="/pricing">Compare every plan's limits and features</A>.
+        </p>
       </div>
     </section>
   );

@@ -1,3 +1,5 @@
+import { PLAN_PRICES_CENTS } from "~core/plans/entitlements";
+
 export interface Plan {
   id: "free" | "standard" | "premium" | "enterprise";
   name: string;
@@ -10,21 +12,21 @@ export interface Plan {
 }
 
 /**
- * Prices and the trial come from SPEC §4. The per-plan limits live in the Worker's
- * entitlements table, so the copy here describes each plan without quoting numbers.
+ * Prices come from the entitlements table the Worker bills with (core/plans/entitlements.ts);
+ * the copy here describes each plan without quoting limits (the /pricing page lists them).
  */
 export const PLANS: Plan[] = [
   {
     id: "free",
     name: "Free",
-    monthlyPriceCents: 0,
+    monthlyPriceCents: PLAN_PRICES_CENTS.free,
     summary: "Write, preview and export your resume.",
     note: "No card required",
   },
   {
     id: "standard",
     name: "Standard",
-    monthlyPriceCents: 1499,
+    monthlyPriceCents: PLAN_PRICES_CENTS.standard,
     summary: "Higher limits on resumes, exports and AI help for an active job search.",
     note: "14-day free trial",
     highlighted: true,
@@ -32,14 +34,14 @@ export const PLANS: Plan[] = [
   {
     id: "premium",
     name: "Premium",
-    monthlyPriceCents: 2999,
+    monthlyPriceCents: PLAN_PRICES_CENTS.premium,
     summary: "Premium templates and collaboration for polished, reviewed applications.",
     note: "Billed monthly",
   },
   {
     id: "enterprise",
     name: "Enterprise",
-    monthlyPriceCents: 4999,
+    monthlyPriceCents: PLAN_PRICES_CENTS.enterprise,
     summary: "The highest limits on every feature.",
     note: "Billed monthly",
   },

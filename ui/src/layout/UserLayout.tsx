@@ -1,6 +1,7 @@
 import type { RouteSectionProps } from "@solidjs/router";
 import { onMount, Suspense } from "solid-js";
 import { api, loadSession, stepUpPrompt } from "~/auth/session";
+import { BillingBanner } from "~/billing/BillingBanner";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { AppShell, type NavItem } from "~ds/layout/AppShell";
 import { StepUpDialog } from "~shared/step-up/StepUpDialog";
@@ -13,7 +14,7 @@ export const APP_NAME = "Resume Builder";
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "My resumes" },
   { href: "/#features", label: "Features", native: true },
-  { href: "/#pricing", label: "Pricing", native: true },
+  { href: "/pricing", label: "Pricing" },
   { href: "/api/docs", label: "API reference", native: true },
 ];
 
@@ -29,6 +30,7 @@ export function UserLayout(props: RouteSectionProps) {
       actions={<AccountMenu />}
       footer={<SiteFooter nav={NAV} />}
     >
+      <BillingBanner />
       <Suspense
         fallback={
           <div class="ds-container">

@@ -1,0 +1,132 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkPage } from "./support/a11y";
+import { launchBrowser, openPage } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PASSWORD = "orchid-harbor-lantern-58";
+
+/** A new Free account, registered through the API from a TEST-NET address of its own. */
+async function registerUser(ip: string): Promise<{ email: string; name: string }> {
+  const account = { email: `billing-${Date.now().toString(36)}@example.com`, name: "Grace Hopper" };
+  const response = await fetch(new URL("/api/auth/register", baseUrl), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
+  });
+  expect(response.status).toBe(201);
+  return account;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/dashboard");
+  await page.waitForURL((url) => url.pathname === "/login");
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
+
+/** A settings card: a section titled by its h2. */
+const card = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
+
+async function payWith(page: Page, card: string) {
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByLabel("Name on card").fill("Grace Hopper");
+  await page.getByRole("button", { name: "Pay and subscribe" }).click();
+}
+
+describe("billing", () => {
+  it("picks Standard on /pricing, is declined, pays with 4242 on the local checkout, sees the trial, cancels", async () => {
+    const { email } = await registerUser("192.0.2.91");
+    // the declined card answers 402 on the checkout page: that is the case under test
+    const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [402] });
+    try {
+      await signIn(page, email);
+      expect(await checkPage(page, "/pricing", "Plans and pricing")).toEqual([]);
+
+      // the comparison comes from the entitlements table; Free is marked as this account's plan
+      const free = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: /^Free/ }) });
+      await free.getByText("Your plan", { exact: true }).waitFor();
+      const table = page.getByRole("table", { name: "Compare plans" });
+      await table
+        .getByRole("row", { name: /^Resumes/ })
+        .getByText("10 resumes")
+        .waitFor();
+      await table
+        .getByRole("row", { name: /^Price/ })
+        .getByText("$14.99 a month")
+        .waitFor();
+
+      await page.getByRole("button", { name: "Start Standard trial" }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/local-checkout/"));
+      await page.getByText("Local test checkout — no real payment").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Subscribe to Standard" }).waitFor();
+
+      // a declined card: a readable reason on the checkout page, nothing started
+      await payWith(page, "4000 0000 0000 9995");
+      await page.getByRole("alert").getByText("Your card has insufficient funds.").waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/local-checkout\//);
+
+      // Stripe's succeeding test card: back to billing, which waits for the webhook
+      await payWith(page, "4242 4242 4242 4242");
+      await page.waitForURL(
+        (url) =>
+          url.pathname === "/account/billing" && url.searchParams.get("checkout") === "success",
+      );
+      await page.getByRole("heading", { level: 1, name: "Billing" }).waitFor();
+      const status = page.getByRole("status").filter({ hasText: "Checkout complete." });
+      await status.waitFor({ timeout: 60_000 });
+      expect(await status.textContent()).toContain("Standard trial is running: 14 days left");
+
+      // Standard's lifecycle: a 14-day trial with the card on file
+      const plan = card(page, "Your plan");
+      await plan.getByText("Trial", { exact: true }).waitFor();
+      await plan.getByText(/Standard trial: 14 days left — then Standard renews on/).waitFor();
+      const cards = card(page, "Payment methods");
+      const visa = cards.getByRole("listitem").filter({ hasText: /^Visa ending 4242/ });
+      await visa.getByText("Default", { exact: true }).waitFor();
+      const history = card(page, "Billing history");
+      await history.getByText("Checkout completed").waitFor();
+
+      expect(await checkPage(page, "/account/billing", "Billing")).toEqual([]);
+      await plan.getByText("Trial", { exact: true }).waitFor();
+
+      // cancel at the period end, confirmed in a dialog
+      await plan.getByRole("button", { name: "Cancel plan" }).click();
+      const dialog = page.getByRole("dialog", { name: "Cancel Standard?" });
+      await dialog.getByText(/You keep Standard until/).waitFor();
+      await dialog.getByRole("button", { name: "Cancel plan" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await plan.getByText(/Standard is cancelled: access until .+, then Free\./).waitFor({
+        timeout: 30_000,
+      });
+      await plan.getByText("Cancelled", { exact: true }).waitFor();
+      await plan.getByRole("button", { name: "Reactivate Standard" }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Cancelled: access until/ })
+        .waitFor();
+
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { api } from "~/auth/session";
+import { describeError } from "~/forms/create-form";
+import { formatCents } from "~core/billing/lifecycle";
+import { Alert } from "~ds/components/Alert";
+import { Button } from "~ds/components/Button";
+import { Card } from "~ds/components/Card";
+import { Pagination } from "~ds/components/Pagination";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { type BillingEvent, listBillingHistory } from "~shared/api/billing";
+import { formatDateTime } from "~shared/format";
+import { planLabel } from "./plans";
+import { formatDay } from "./status";
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const cents = (value: unknown) => (typeof value === "number" ? formatCents(value) : "");
+
+/** Every entry of billing_events in words; unknown kinds fall back to their type. */
+export function describeEvent(event: BillingEvent): string {
+  const d = event.detail;
+  switch (event.type) {
+    case "customer.created":
+      return "Billing account created";
+    case "trial.started":
+      return `${planLabel(text(d.plan))} trial started (${d.trial_days} days)`;
+    case "checkout.created":
+      return `Checkout opened for ${planLabel(text(d.plan))}`;
+    case "checkout.completed":
+      return "Checkout completed";
+    case "subscription.created":
+      return `${planLabel(text(d.plan))} subscription started`;
+    case "subscription.status_changed":
+      return `Subscription ${text(d.from).replace("_", " ")} → ${text(d.to).replace("_", " ")}`;
+    case "subscription.plan_changed":
+      return `Plan changed from ${planLabel(text(d.from))} to ${planLabel(text(d.to))}`;
+    case "subscription.cancel_scheduled":
+      return `Cancellation scheduled; access until ${formatDay(text(d.access_until))}`;
+    case "subscription.reactivated":
+      return "Subscription reactivated";
+    case "plan.changed":
+      return `Account plan is now ${planLabel(text(d.to))}`;
+    case "change.requested":
+      return d.change === "upgrade"
+        ? `Upgrade to ${planLabel(text(d.to))} requested${d.proration_cents ? ` (${cents(d.proration_cents)} prorated)` : ""}`
+        : d.change === "keep"
+          ? `Kept ${planLabel(text(d.to))}; scheduled change dropped`
+          : d.change === "cancel"
+            ? "Switch to Free at the period end requested"
+            : `Switch to ${planLabel(text(d.to))} at the next cycle requested`;
+    case "cancel.requested":
+      return "Cancellation requested";
+    case "reactivate.requested":
+      return "Reactivation requested";
+    case "invoice.paid":
+      return "Invoice paid";
+    case "invoice.payment_failed":
+      return "Payment failed";
+    case "invoice.pay_requested":
+      return "Payment of an invoice requested";
+    case "payment_method.add_requested":
+    case "payment_method.added":
+      return `Card ${text(d.brand)} ending ${text(d.last4)} added`.replace("  ", " ");
+    case "payment_method.removed":
+    case "payment_method.remove_requested":
+      return "Card removed";
+    case "payment_method.default_requested":
+      return "Default card changed";
+    case "charge.refunded":
+      return `Refund of ${cents(d.amount_refunded)}`;
+    case "charge.disputed":
+      return "Payment disputed";
+    case "dunning.email_sent":
+      return "Payment reminder sent";
+    case "dunning.retry":
+      return d.paid ? "Payment retried: paid" : "Payment retried: declined";
+    case "dunning.downgraded":
+      return "Moved to Free after the grace period";
+    default:
+      return event.type;
+  }
+}
+
+const SOURCE: Record<BillingEvent["source"], string> = {
+  api: "You",
+  webhook: "Payment provider",
+  workflow: "Automatic",
+};
+
+/** The audit trail: what changed, when, and who or what changed it. */
+export function History(props: { reloadKey: string }) {
+  const [page, setPage] = createSignal(1);
+  const [history, { refetch }] = createResource(
+    () => ({ page: page(), reload: props.reloadKey }),
+    ({ page: current }) => listBillingHistory(api, current),
+  );
+  const loaded = () =>
+    history.state === "ready" || history.state === "refreshing" ? history.latest : undefined;
+
+  return (
+    <Card title="Billing history">
+      <Switch>
+        <Match when={history.error}>
+          <Alert
+            tone="error"
+            action={
+              <Button variant="outline" size="sm" onClick={() => void refetch()}>
+                Try again
+              </Button>
+            }
+          >
+            The history could not be loaded: {describeError(history.error)}
+          </Alert>
+        </Match>
+        <Match when={loaded()}>
+          {(current) => (
+            <Show
+              when={current().items.length > 0}
+              fallback={<p class="ds-muted">Nothing has happened yet.</p>}
+            >
+              <ol class="billing-history">
+                <For each={current().items}>
+                  {(event) => (
+                    <li class="billing-history__item">
+                      <span class="billing-history__what">{describeEvent(event)}</span>
+                      <span class="ds-muted billing-history__meta">
+                        <time datetime={event.created_at}>{formatDateTime(event.created_at)}</time>
+                        {" · "}
+                        {SOURCE[event.source]}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ol>
+              <Pagination
+                label="Billing history pages"
+                page={page()}
+                count={current().pagination.total_pages}
+                onPageChange={setPage}
+              />
+            </Show>
+          )}
+        </Match>
+        <Match when={true}>
+          <SkeletonText lines={4} label="Loading billing history…" />
+        </Match>
+      </Switch>
+    </Card>
+  );
+}

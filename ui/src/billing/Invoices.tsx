@@ -1,0 +1,212 @@
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { api } from "~/auth/session";
+import { describeError } from "~/forms/create-form";
+import { formatCents } from "~core/billing/lifecycle";
+import { Alert } from "~ds/components/Alert";
+import { Badge, type BadgeTone } from "~ds/components/Badge";
+import { Button } from "~ds/components/Button";
+import { Card } from "~ds/components/Card";
+import { Pagination } from "~ds/components/Pagination";
+import { SkeletonText } from "~ds/components/Skeleton";
+import { Table } from "~ds/components/Table";
+import { type Invoice, invoicePdfPath, listInvoices, payInvoice } from "~shared/api/billing";
+import { ApiError } from "~shared/api/envelope";
+import { withIdempotencyKey } from "./idempotency";
+import { formatDay } from "./status";
+
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  paid: { label: "Paid", tone: "success" },
+  open: { label: "Unpaid", tone: "error" },
+  draft: { label: "Draft", tone: "neutral" },
+  void: { label: "Void", tone: "neutral" },
+  uncollectible: { label: "Uncollectible", tone: "error" },
+};
+
+const invoiceName = (invoice: Invoice) => invoice.number ?? invoice.id;
+
+/**
+ * Fetches the PDF with the session cookie and saves it. The invoice is read through the API
+ * client first so an expired access token is refreshed before the download itself.
+ */
+async function downloadInvoice(invoice: Invoice): Promise<void> {
+  await api.get(`/api/invoices/${encodeURIComponent(invoice.id)}`);
+  const response = await fetch(invoicePdfPath(invoice.id), { credentials: "same-origin" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { message?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      "download_failed",
+      body?.error?.message ?? "The invoice could not be downloaded. Try again.",
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `invoice-${invoiceName(invoice)}.pdf`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // once the click has handed the file to the browser
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export interface InvoicesProps {
+  reloadKey: string;
+  announce: (message: string) => void;
+  /** A paid invoice ends a past-due state: the plan above follows. */
+  onPaid: () => void;
+}
+
+export function Invoices(props: InvoicesProps) {
+  const [page, setPage] = createSignal(1);
+  const [invoices, { refetch }] = createResource(
+    () => ({ page: page(), reload: props.reloadKey }),
+    ({ page: current }) => listInvoices(api, current),
+  );
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<string | null>(null);
+
+  const loaded = () =>
+    invoices.state === "ready" || invoices.state === "refreshing" ? invoices.latest : undefined;
+
+  async function pay(invoice: Invoice) {
+    setBusy(`pay:${invoice.id}`);
+    setProblem(null);
+    try {
+      await withIdempotencyKey(`pay:${invoice.id}`, (key) => payInvoice(api, invoice.id, key));
+      props.announce(`Invoice ${invoiceName(invoice)} paid.`);
+      // the invoice's status follows the provider's event
+      for (let attempt = 0; attempt < 15; attempt += 1) {
+        const next = await refetch();
+        if (next?.items.some((i) => i.id === invoice.id && i.status === "paid")) break;
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      }
+      props.onPaid();
+    } catch (error) {
+      setProblem(`Invoice ${invoiceName(invoice)} was not paid: ${describeError(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function download(invoice: Invoice) {
+    setBusy(`pdf:${invoice.id}`);
+    setProblem(null);
+    try {
+      await downloadInvoice(invoice);
+      props.announce(`Invoice ${invoiceName(invoice)} downloaded.`);
+    } catch (error) {
+      setProblem(describeError(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card title="Invoices">
+      <Show when={problem()}>
+        <Alert tone="error">{problem()}</Alert>
+      </Show>
+      <Switch>
+        <Match when={invoices.error}>
+          <Alert
+            tone="error"
+            action={
+              <Button variant="outline" size="sm" onClick={() => void refetch()}>
+                Try again
+              </Button>
+            }
+          >
+            Invoices could not be loaded: {describeError(invoices.error)}
+          </Alert>
+        </Match>
+        <Match when={loaded()}>
+          {(current) => (
+            <Show
+              when={current().items.length > 0}
+              fallback={<p class="ds-muted">No invoices yet.</p>}
+            >
+              <Table caption="Invoices" hideCaption>
+                <thead>
+                  <tr>
+                    <th scope="col">Invoice</th>
+                    <th scope="col">Date</th>
+                    <th scope="col">Period</th>
+                    <th scope="col" class="ds-table__num">
+                      Amount
+                    </th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={current().items}>
+                    {(invoice) => (
+                      <tr>
+                        <th scope="row">{invoiceName(invoice)}</th>
+                        <td>{formatDay(invoice.created_at)}</td>
+                        <td>
+                          {invoice.period_start
+                            ? `${formatDay(invoice.period_start)} – ${formatDay(invoice.period_end)}`
+                            : "—"}
+                        </td>
+                        <td class="ds-table__num">
+                          {formatCents(invoice.amount_due, invoice.currency)}
+                          <Show when={invoice.amount_refunded > 0}>
+                            <span class="billing-invoices__refund">
+                              {" "}
+                              ({formatCents(invoice.amount_refunded, invoice.currency)} refunded)
+                            </span>
+                          </Show>
+                        </td>
+                        <td>
+                          <Badge tone={STATUS[invoice.status]?.tone ?? "neutral"}>
+                            {STATUS[invoice.status]?.label ?? invoice.status}
+                          </Badge>
+                        </td>
+                        <td class="billing-invoices__actions">
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            icon="download"
+                            loading={busy() === `pdf:${invoice.id}`}
+                            onClick={() => void download(invoice)}
+                            aria-label={`Download invoice ${invoiceName(invoice)} as PDF`}
+                          >
+                            PDF
+                          </Button>
+                          <Show when={invoice.status === "open"}>
+                            <Button
+                              size="sm"
+                              loading={busy() === `pay:${invoice.id}`}
+                              disabled={busy() !== null && busy() !== `pay:${invoice.id}`}
+                              onClick={() => void pay(invoice)}
+                              aria-label={`Pay invoice ${invoiceName(invoice)} now, ${formatCents(invoice.amount_due - invoice.amount_paid, invoice.currency)}`}
+                            >
+                              Pay now
+                            </Button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </Table>
+              <Pagination
+                label="Invoice pages"
+                page={page()}
+                count={current().pagination.total_pages}
+                onPageChange={setPage}
+              />
+            </Show>
+          )}
+        </Match>
+        <Match when={true}>
+          <SkeletonText lines={3} label="Loading invoices…" />
+        </Match>
+      </Switch>
+    </Card>
+  );
+}

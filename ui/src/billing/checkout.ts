@@ -1,0 +1,92 @@
+import { api } from "~/auth/session";
+import {
+  fetchSubscription,
+  type PaidPlan,
+  type SubscriptionView,
+  startCheckout,
+} from "~shared/api/billing";
+import { withIdempotencyKey } from "./idempotency";
+
+const PENDING_KEY = "rb-checkout";
+
+/** What this tab sent to checkout, so the return page knows which change to wait for. */
+export interface PendingCheckout {
+  plan: PaidPlan;
+  mode: "subscription" | "setup";
+  session_id: string;
+}
+
+export function pendingCheckout(): PendingCheckout | null {
+  try {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    return raw ? (JSON.parse(raw) as PendingCheckout) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearPendingCheckout(): void {
+  sessionStorage.removeItem(PENDING_KEY);
+}
+
+/**
+ * Sends the browser to checkout for `plan`: Stripe Checkout with keys, otherwise the
+ * Worker's local test checkout. Both come back to /account/billing?checkout=success or
+ * /pricing?checkout=canceled.
+ */
+export async function goToCheckout(plan: PaidPlan): Promise<void> {
+  const session = await withIdempotencyKey(`checkout:${plan}`, (key) =>
+    startCheckout(api, plan, key),
+  );
+  sessionStorage.setItem(
+    PENDING_KEY,
+    JSON.stringify({ plan, mode: session.mode, session_id: session.session_id }),
+  );
+  window.location.assign(session.checkout_url);
+}
+
+/**
+ * Whether the provider's events have reached the subscription: checkout only redirects
+ * back, the webhook (then the queue) is what changes it, a moment later.
+ */
+export function checkoutApplied(view: SubscriptionView, pending: PendingCheckout | null): boolean {
+  const sub = view.subscription;
+  if (!sub || !["trialing", "active", "past_due"].includes(sub.status)) return false;
+  if (!pending) return true;
+  return sub.plan === pending.plan && sub.default_payment_method_id !== null;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * Polls GET /api/subscription until the checkout shows (true) or `timeoutMs` passes (false),
+ * a little slower each time so a slow queue is not hammered.
+ */
+export async function waitForCheckout(
+  pending: PendingCheckout | null,
+  signal: AbortSignal,
+  onView: (view: SubscriptionView) => void,
+  timeoutMs = 60_000,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 750;
+  while (Date.now() < deadline) {
+    const view = await fetchSubscription(api, signal);
+    onView(view);
+    if (checkoutApplied(view, pending)) return true;
+    await sleep(delay, signal);
+    delay = Math.min(delay * 1.5, 4_000);
+  }
+  return false;
+}

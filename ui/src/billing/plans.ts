@@ -1,0 +1,139 @@
+import { formatCents, planRank } from "~core/billing/lifecycle";
+import {
+  ENTITLEMENTS,
+  type Entitlements,
+  isPlan,
+  PLAN_PRICES_CENTS,
+  PLANS,
+  type Plan,
+  TRIAL_DAYS,
+} from "~core/plans/entitlements";
+
+/**
+ * The pricing page and the billing settings read prices, trials and limits from the one
+ * table the API enforces (core/plans/entitlements.ts), so the pages cannot promise what the
+ * Worker refuses. Only names and the words around the numbers live here.
+ */
+export const PLAN_NAMES: Record<Plan, string> = {
+  free: "Free",
+  standard: "Standard",
+  premium: "Premium",
+  enterprise: "Enterprise",
+};
+
+export const planLabel = (plan: string): string => (isPlan(plan) ? PLAN_NAMES[plan] : plan);
+
+export const priceLabel = (plan: Plan): string =>
+  PLAN_PRICES_CENTS[plan] === 0 ? "$0" : formatCents(PLAN_PRICES_CENTS[plan]);
+
+/** "14-day free trial", "No card required" or "Billed monthly". */
+export function planNote(plan: Plan): string {
+  if (plan === "free") return "No card required";
+  return TRIAL_DAYS[plan] > 0 ? `${TRIAL_DAYS[plan]}-day free trial` : "Billed monthly";
+}
+
+const count = (value: number | null, unit: string) =>
+  value === null ? `Unlimited ${unit}` : `${value.toLocaleString("en-US")} ${unit}`;
+const yesNo = (value: boolean) => (value ? "Included" : "Not included");
+
+export interface FeatureRow {
+  label: string;
+  /** The cell text for a plan; also what a screen reader hears. */
+  value: (entitlements: Entitlements) => string;
+  /** Whether the plan has it at all (drawn as a tick or a cross). */
+  has: (entitlements: Entitlements) => boolean;
+  /** Shown on the plan cards (the limits; the table has everything). */
+  onCard: boolean;
+}
+
+/** A card's line for a row: the number, or the feature named with whether it is there. */
+export const cardLine = (row: FeatureRow, entitlements: Entitlements): string =>
+  row.has(entitlements) && row.value(entitlements) === "Included"
+    ? row.label
+    : row.has(entitlements)
+      ? row.value(entitlements)
+      : `${row.label}: not included`;
+
+export const FEATURE_ROWS: FeatureRow[] = [
+  {
+    label: "Resumes",
+    value: (e) => count(e.resumes, "resumes"),
+    onCard: true,
+    has: () => true,
+  },
+  {
+    label: "PDF exports a month",
+    value: (e) => count(e.exportsPerMonth, "exports a month"),
+    onCard: true,
+    has: () => true,
+  },
+  {
+    label: "Writing help a month",
+    value: (e) => count(e.aiCallsPerMonth, "suggestions a month"),
+    onCard: true,
+    has: () => true,
+  },
+  {
+    label: "Premium templates",
+    value: (e) => yesNo(e.premiumTemplates),
+    onCard: true,
+    has: (e) => e.premiumTemplates,
+  },
+  {
+    label: "Password-protected share links",
+    value: (e) => yesNo(e.sharePassword),
+    onCard: false,
+    has: (e) => e.sharePassword,
+  },
+  {
+    label: "Real-time collaboration",
+    value: (e) => yesNo(e.collaboration),
+    onCard: true,
+    has: (e) => e.collaboration,
+  },
+  {
+    label: "Versions kept per resume",
+    value: (e) => `${e.versionsKept.toLocaleString("en-US")} versions`,
+    onCard: false,
+    has: () => true,
+  },
+  {
+    label: "Share pages on your own domain",
+    value: (e) => yesNo(e.customDomain),
+    onCard: true,
+    has: (e) => e.customDomain,
+  },
+  {
+    label: "No “made with” branding on share pages",
+    value: (e) => yesNo(e.removeBranding),
+    onCard: false,
+    has: (e) => e.removeBranding,
+  },
+];
+
+export interface PlanCard {
+  plan: Plan;
+  name: string;
+  price: string;
+  note: string;
+  trialDays: number;
+  entitlements: Entitlements;
+}
+
+export const PLAN_CARDS: PlanCard[] = PLANS.map((plan) => ({
+  plan,
+  name: PLAN_NAMES[plan],
+  price: priceLabel(plan),
+  note: planNote(plan),
+  trialDays: TRIAL_DAYS[plan],
+  entitlements: ENTITLEMENTS[plan],
+}));
+
+/** What choosing `target` means for someone on `current`. */
+export type PlanAction = "current" | "upgrade" | "downgrade";
+
+export function planAction(current: string, target: Plan): PlanAction {
+  const from = isPlan(current) ? current : "free";
+  if (from === target) return "current";
+  return planRank(target) > planRank(from) ? "upgrade" : "downgrade";
+}
