@@ -44,7 +44,11 @@ export async function renderExportFile(
   switch (format) {
     case "pdf": {
       if (input.html === null) throw new Error("PDF export without its HTML");
-      const { pdf, blocked, pdfMs } = await renderPdf(env, input.html);
+      const { pdf, blocked, pdfMs } = await renderPdf(env, input.html).catch((error: unknown) => {
+        // What the job (and so the person) reads: which part failed, then the raw cause.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`The PDF renderer (headless Chromium) failed: ${reason}`);
+      });
       if (blocked.length) logger?.warn("export page requests blocked", { count: blocked.length });
       let bytes = pdf;
       try {
