@@ -100,12 +100,10 @@ describe("user app", () => {
       }
       expect(reached).toBe(true);
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe("#pricing");
-      await expect
-        .poll(() => page.getByRole("heading", { name: "Plans and pricing" }).isVisible())
-        .toBe(true);
+      await page.waitForURL((url) => url.pathname === "/pricing");
+      await page.getByRole("heading", { level: 1, name: "Plans and pricing" }).waitFor();
       const headingInView = await page
-        .getByRole("heading", { name: "Plans and pricing" })
+        .getByRole("heading", { level: 1, name: "Plans and pricing" })
         .evaluate((element) => element.getBoundingClientRect().top < window.innerHeight);
       expect(headingInView).toBe(true);
       expect(problems).toEqual([]);
