@@ -7,8 +7,8 @@ import type { Env } from "../env";
  *
  * A browser launch costs seconds, a render tens of milliseconds, so browsers are kept warm
  * (`keep_alive`) and each job connects to an idle one (`sessions()` + `connect`) and only
- * disconnects afterwards. A connection belongs to the request that opened it, so it cannot
- * be shared across jobs; the browser process can. At most the account's concurrent-browser
+ * disconnects afterwards, leaving its tab open for the next job. A connection belongs to
+ * the request that opened it, so it cannot be shared across jobs; the browser process can. At most the account's concurrent-browser
  * limit (`limits()`) is in use at once; a job that finds them all busy waits for one.
  */
 type BrowserEnv = Pick<Env, "BROWSER">;
@@ -130,10 +130,26 @@ function allowRequest(request: HTTPRequest): boolean {
  * (selectable, searchable) and links stay links.
  */
 export async function renderPdf(env: BrowserEnv, html: string): Promise<PdfResult> {
-  const leased = await acquireBrowser(env);
-  let healthy = false;
   try {
-    const page = await leased.browser.newPage();
+    return await renderOnce(html, await acquireBrowser(env));
+  } catch (error) {
+    // A warm browser can die between jobs (its keep-alive ran out, Chromium crashed): that
+    // one is closed by now, so the same render on a fresh lease is not a duplicate.
+    if (!(error instanceof WarmBrowserGone)) throw error;
+    return renderOnce(html, await acquireBrowser(env));
+  }
+}
+
+class WarmBrowserGone extends Error {}
+
+async function renderOnce(html: string, leased: LeasedBrowser): Promise<PdfResult> {
+  let healthy = false;
+  let printing = false;
+  try {
+    // A warm browser keeps the tab of its last job: reusing it skips opening one (the
+    // bigger part of a warm render's overhead); the next setContent replaces the document.
+    const [warm] = leased.launched ? [] : await leased.browser.pages();
+    const page = warm ?? (await leased.browser.newPage());
     const blocked: string[] = [];
     try {
       await page.setRequestInterception(true);
@@ -145,6 +161,7 @@ export async function renderPdf(env: BrowserEnv, html: string): Promise<PdfResul
           void request.abort("blockedbyclient");
         }
       });
+      printing = true;
       await page.setContent(html, { waitUntil: "load", timeout: 15_000 });
       // Embedded fonts decode asynchronously; printing before they are ready would fall back.
       await page.evaluate("document.fonts.ready.then(() => true)");
@@ -159,8 +176,14 @@ export async function renderPdf(env: BrowserEnv, html: string): Promise<PdfResul
       healthy = true;
       return { pdf: new Uint8Array(pdf), blocked, pdfMs, launched: leased.launched };
     } finally {
-      await page.close().catch(() => {});
+      // A page that failed is not trusted with the next job; a good one stays for it.
+      if (!healthy) await page.close().catch(() => {});
     }
+  } catch (error) {
+    if (!printing && !leased.launched) {
+      throw new WarmBrowserGone(error instanceof Error ? error.message : String(error));
+    }
+    throw error;
   } finally {
     await leased.release(healthy);
   }

@@ -26,7 +26,7 @@ export default {
     if (new URL(request.url).searchParams.get("mode") === "unprotected") {
       const browser = await puppeteer.launch(env.BROWSER);
       const page = await browser.newPage();
-      await page.setContent(html, { waitUntil: "networkidle0" });
+      await page.setContent(html, { waitUntil: "load", timeout: 60000 });
       await page.pdf();
       await browser.close();
       return Response.json({ blocked: [] });
@@ -100,7 +100,7 @@ async function render(mode: "protected" | "unprotected", html: string) {
     method: "POST",
     body: html,
   });
-  expect(response.status).toBe(200);
+  expect(response.status, response.status === 200 ? "" : await response.clone().text()).toBe(200);
   return (await response.json()) as { blocked: string[]; size?: number };
 }
 
@@ -108,7 +108,9 @@ describe("PDF renderer network isolation", () => {
   it("reaches the listener when nothing intercepts (the probe works)", async () => {
     hits.length = 0;
     await render("unprotected", hostileResume());
-    expect(hits).toEqual(expect.arrayContaining(["/tracking-pixel.gif", "/style.css"]));
+    await expect
+      .poll(() => hits, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(["/tracking-pixel.gif", "/style.css"]));
   }, 60_000);
 
   it("sends the listener nothing when the export renderer prints the same resume", async () => {
