@@ -39,6 +39,12 @@ export function AccountMenu() {
             class="account-menu"
             items={[
               { label: "Dashboard", icon: "layout", onSelect: () => navigate("/dashboard") },
+              { label: "Exports", icon: "download", onSelect: () => navigate("/exports") },
+              {
+                label: "Billing",
+                icon: "credit-card",
+                onSelect: () => navigate("/account/billing"),
+              },
               { label: "Security", icon: "shield", onSelect: () => navigate("/account/security") },
               { label: "Sign out", icon: "log-out", onSelect: () => void leave(), separated: true },
             ]}

@@ -56,6 +56,10 @@ export const ICON_PATHS = {
   ],
   history: ["M3 12a9 9 0 1 0 3-6.7L3 8", "M3 3v5h5M12 7v5l4 2"],
   download: ["M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4", "M7 10l5 5 5-5M12 15V3"],
+  "credit-card": [
+    "M3 5h18a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z",
+    "M1 10h22",
+  ],
   shield: ["M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z"],
   smartphone: [roundedRect(5, 2, 14, 20), "M12 18h.01"],
   layout: [roundedRect(3, 3, 18, 18), "M3 9h18M9 21V9"],
