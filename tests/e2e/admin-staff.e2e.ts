@@ -69,7 +69,8 @@ describe("admin app staff sign-in", () => {
       await row.getByRole("link").click();
 
       await page.getByRole("heading", { level: 1, name: "Workflow run" }).waitFor();
-      await page.getByText(`user:${user.id}`, { exact: true }).waitFor();
+      // the subject heads the page and is listed with the run's facts
+      await page.getByText(`user:${user.id}`, { exact: true }).first().waitFor();
       expect(await page.getByText("signup", { exact: true }).count()).toBeGreaterThan(0);
       await page.getByRole("heading", { name: "Step history" }).waitFor();
       // the signup's job records its steps: it is waiting for the address to be confirmed
