@@ -1,16 +1,15 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { EXPORT_CONTENT_TYPES, type ExportFormat, exportKey } from "../../core/export/formats";
 import { type ExportParams, exportParamsSchema } from "../../core/export/params";
 import type { JobError, JobStatus } from "../../core/jobs/status";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
-import { jobs, usageCounters, workflowRuns } from "../../db/schema";
+import { jobs, workflowRuns } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError, notFound } from "../lib/errors";
 import { signDownloadToken, verifyDownloadToken } from "./export-links";
 import { createJob, getJob, type JobView } from "./jobs";
 import { getResume } from "./resumes";
-import { currentPeriod } from "./writing-help";
+import { meterUsage } from "./usage";
 
 /** What a finished export job holds in `result`. */
 export interface ExportResult {
@@ -25,34 +24,6 @@ export interface ExportResult {
 }
 
 export const downloadPath = (jobId: string) => `/api/exports/${jobId}/download`;
-
-/**
- * Counts one export against the plan's monthly allowance before the job exists. Increment
- * and check are one statement, so parallel requests cannot overshoot the limit, and a
- * refused request is not counted.
- */
-async function meterExport(env: Pick<Env, "DB">, user: { id: string; plan: string }) {
-  const limit = entitlementsOf(user.plan).exportsPerMonth;
-  const period = currentPeriod();
-  const [row] = await createDb(env.DB)
-    .insert(usageCounters)
-    .values({ userId: user.id, metric: "exports", period, count: 1 })
-    .onConflictDoUpdate({
-      target: [usageCounters.userId, usageCounters.metric, usageCounters.period],
-      set: { count: sql`${usageCounters.count} + 1` },
-      ...(limit === null ? {} : { setWhere: sql`${usageCounters.count} < ${limit}` }),
-    })
-    .returning({ count: usageCounters.count });
-  if (!row || (limit !== null && row.count > limit)) {
-    throw new AppError(
-      403,
-      "plan_limit",
-      `Your plan includes ${limit} exports a month. Upgrade for more.`,
-      { limit, resource: "exports", period },
-    );
-  }
-  return { used: row.count, limit };
-}
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -73,7 +44,7 @@ export async function requestExport(
 ): Promise<{ job: JobView; usage: { used: number; limit: number | null } }> {
   const resume = await getResume(env, owner.id, resumeId);
   if (resume.deletedAt !== null) throw notFound("Resume");
-  const usage = await meterExport(env, owner);
+  const usage = await meterUsage(env, owner, "exports");
   const jobId = `export-${crypto.randomUUID()}`;
   const params: ExportParams = {
     jobId,

@@ -1,14 +1,11 @@
-import { sql } from "drizzle-orm";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
-import { createDb } from "../../db/client";
-import { usageCounters } from "../../db/schema";
 import type { Env } from "../env";
-import { AppError, tooManyRequests } from "../lib/errors";
+import { tooManyRequests } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 import { errorFields } from "../lib/logger";
 import { rateLimit } from "./login-protection";
+import { meterUsage } from "./usage";
 
 /** Which engine answered: every response says so (SPEC §2). */
 export type Engine = "workers-ai" | "heuristic";
@@ -20,38 +17,14 @@ export const ENGINE_LABELS: Record<Engine, string> = {
 const MODEL = "@cf/meta/llama-3.1-8b-instruct";
 const BURST = { limit: 20, windowSeconds: 60 };
 
-export const currentPeriod = (now = Date.now()) => new Date(now).toISOString().slice(0, 7);
-
-/**
- * Counts one writing-help call against the plan's monthly allowance. The increment and the
- * check are one statement, so parallel calls cannot overshoot the limit.
- */
+/** One writing-help call: at most 20 a minute, then counted against the plan's month. */
 export async function meterAiCall(
   env: Pick<Env, "DB" | "RATE_LIMITS">,
   user: { id: string; plan: string },
 ): Promise<{ used: number; limit: number | null }> {
   const burst = await rateLimit(env, `ai:${user.id}`, BURST);
   if (!burst.allowed) throw tooManyRequests(burst.retryAfterSeconds);
-  const limit = entitlementsOf(user.plan).aiCallsPerMonth;
-  const period = currentPeriod();
-  const [row] = await createDb(env.DB)
-    .insert(usageCounters)
-    .values({ userId: user.id, metric: "ai_calls", period, count: 1 })
-    .onConflictDoUpdate({
-      target: [usageCounters.userId, usageCounters.metric, usageCounters.period],
-      set: { count: sql`${usageCounters.count} + 1` },
-      ...(limit === null ? {} : { setWhere: sql`${usageCounters.count} < ${limit}` }),
-    })
-    .returning({ count: usageCounters.count });
-  if (!row || (limit !== null && row.count > limit)) {
-    throw new AppError(
-      403,
-      "plan_limit",
-      `Your plan includes ${limit} writing-help requests a month. Upgrade for more.`,
-      { limit, resource: "ai_calls", period },
-    );
-  }
-  return { used: row.count, limit };
+  return meterUsage(env, user, "ai_calls");
 }
 
 async function askModel(env: Pick<Env, "AI">, system: string, user: string): Promise<string> {

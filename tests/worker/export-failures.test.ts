@@ -1,7 +1,7 @@
 import { env, introspectWorkflow, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createJob } from "../../api/services/jobs";
-import { currentPeriod } from "../../api/services/writing-help";
+import { currentPeriod } from "../../api/services/usage";
 import { fetchDownload, personWithResume, requestExport } from "./export-support";
 import { api, countRows, deliver, opsHeaders, waitForJob } from "./helpers";
 

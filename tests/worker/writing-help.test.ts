@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../api/lib/logger";
-import { currentPeriod, enhanceText, suggestText } from "../../api/services/writing-help";
+import { currentPeriod } from "../../api/services/usage";
+import { enhanceText, suggestText } from "../../api/services/writing-help";
 import { postJson, signedInPerson } from "./auth-support";
 import { api, opsHeaders } from "./helpers";
 

@@ -12,7 +12,7 @@ import {
 import type { Env } from "../../env";
 import { conflict, notFound } from "../../lib/errors";
 import { renderPdf } from "../export-pdf";
-import { currentPeriod } from "../writing-help";
+import { currentPeriod } from "../usage";
 import { billingProvider, paymentFailed } from "./provider";
 import { currentSubscription, recordBillingEvent } from "./records";
 import { type Account, ensureCustomer } from "./subscriptions";
