@@ -10,18 +10,35 @@ import {
 } from "./messages";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
-import { handleStripeMessage } from "./stripe";
+import { handleStripeBatch } from "./stripe";
 
-type Handler = (message: QueueMessage, env: Env) => Promise<void>;
+/** Works a batch; says, by position, why a message must come back (null: done). */
+type BatchHandler = (messages: readonly QueueMessage[], env: Env) => Promise<(Error | null)[]>;
+
+/** Most consumers take one message at a time; one failing does not hold up the rest. */
+const oneByOne =
+  (handle: (message: QueueMessage, env: Env) => Promise<void>): BatchHandler =>
+  async (messages, env) => {
+    const results: (Error | null)[] = [];
+    for (const message of messages) {
+      try {
+        await handle(message, env);
+        results.push(null);
+      } catch (error) {
+        results.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  };
 
 /**
  * Consumers by queue. A queue whose feature has not landed has no entry: its messages are
  * retried into its dead-letter queue rather than silently dropped.
  */
-const HANDLERS: Record<string, Handler> = {
-  ops: handleOpsMessage,
-  pdf_generation: handlePdfMessage,
-  stripe_events: handleStripeMessage,
+const HANDLERS: Record<string, BatchHandler> = {
+  ops: oneByOne(handleOpsMessage),
+  pdf_generation: oneByOne(handlePdfMessage),
+  stripe_events: handleStripeBatch,
 };
 
 /** Staging queues carry a `_staging` suffix; handlers are keyed by the base name. */
@@ -32,23 +49,42 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
   const logger = createLogger(env.LOG_LEVEL, { queue });
   if (queue.endsWith("_dlq")) return handleDeadLetters(batch, env);
   const handler = HANDLERS[queue];
+  const failures = new Map<Message<unknown>, unknown>();
+  const valid: { message: Message<unknown>; body: QueueMessage }[] = [];
   for (const message of batch.messages) {
     const parsed = queueMessageSchema.safeParse(message.body);
+    if (!handler) failures.set(message, new Error(`no consumer for queue ${queue}`));
+    else if (!parsed.success)
+      failures.set(message, new Error(`malformed message: ${parsed.error.message}`));
+    else valid.push({ message, body: parsed.data });
+  }
+  if (handler && valid.length > 0) {
     try {
-      if (!handler) throw new Error(`no consumer for queue ${queue}`);
-      if (!parsed.success) throw new Error(`malformed message: ${parsed.error.message}`);
-      await handler(parsed.data, env);
-      message.ack();
-    } catch (error) {
-      const delaySeconds = backoffDelaySeconds(message.attempts);
-      logger.warn("message failed; retrying", {
-        message_id: message.id,
-        attempts: message.attempts,
-        delaySeconds,
-        ...errorFields(error),
+      const results = await handler(
+        valid.map((entry) => entry.body),
+        env,
+      );
+      valid.forEach(({ message }, i) => {
+        if (results[i]) failures.set(message, results[i]);
       });
-      message.retry({ delaySeconds });
+    } catch (error) {
+      for (const { message } of valid) failures.set(message, error);
     }
+  }
+  for (const message of batch.messages) {
+    const error = failures.get(message);
+    if (error === undefined) {
+      message.ack();
+      continue;
+    }
+    const delaySeconds = backoffDelaySeconds(message.attempts);
+    logger.warn("message failed; retrying", {
+      message_id: message.id,
+      attempts: message.attempts,
+      delaySeconds,
+      ...errorFields(error),
+    });
+    message.retry({ delaySeconds });
   }
 }
 

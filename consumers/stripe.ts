@@ -1,14 +1,23 @@
 import type { Env } from "../api/env";
-import { handleStripeEventMessage } from "../api/services/billing/webhook";
+import { applyStripeEventBatch } from "../api/services/billing/event-consumer";
 import type { QueueMessage } from "./messages";
 
 /**
- * `stripe_events`: applies the webhook events the endpoint recorded, in order per customer
- * (see `handleStripeEventMessage`). A failure retries the message with backoff, then the DLQ.
+ * `stripe_events`: applies the webhook events the endpoint recorded, a whole batch at once and
+ * in order per customer (see `applyStripeEventBatch`). Returns, by position in the batch, why a
+ * message must come back (null: done); a retried message backs off, then goes to the DLQ.
  */
-export async function handleStripeMessage(message: QueueMessage, env: Env): Promise<void> {
-  if (message.type !== "stripe.event") {
-    throw new Error(`stripe_events does not handle ${message.type} messages`);
-  }
-  await handleStripeEventMessage(env, message.seq);
+export async function handleStripeBatch(
+  messages: readonly QueueMessage[],
+  env: Env,
+): Promise<(Error | null)[]> {
+  const seqs = messages.flatMap((message) =>
+    message.type === "stripe.event" ? [message.seq] : [],
+  );
+  const failures = await applyStripeEventBatch(env, seqs);
+  return messages.map((message) =>
+    message.type === "stripe.event"
+      ? (failures.get(message.seq) ?? null)
+      : new Error(`stripe_events does not handle ${message.type} messages`),
+  );
 }

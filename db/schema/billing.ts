@@ -150,7 +150,9 @@ export const stripeEvents = sqliteTable(
   },
   (t) => [
     uniqueIndex("stripe_events_event_id_idx").on(t.eventId),
-    index("stripe_events_customer_idx").on(t.customerId, t.created),
+    // The consumer reads a customer's open events: status before created, so the events it
+    // finished long ago are not walked again for every new one.
+    index("stripe_events_customer_open_idx").on(t.customerId, t.status, t.created),
   ],
 );
 
