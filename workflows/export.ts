@@ -10,6 +10,7 @@ import { downloadPath, type ExportResult, signedDownloadPath } from "../api/serv
 import { changeJob } from "../api/services/jobs";
 import { blockedMessage, reviewContent } from "../api/services/moderation";
 import { getVersion } from "../api/services/resume-versions";
+import { refundUsage } from "../api/services/usage";
 import { EXPORT_LABELS, exportFilename, exportKey } from "../core/export/formats";
 import { type ExportParams, exportParamsSchema } from "../core/export/params";
 import type { ResumeData } from "../core/resume/schema";
@@ -45,6 +46,8 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
     const env = this.env;
     const logger = createLogger(env.LOG_LEVEL, { job_id: params.jobId });
     const job = { jobId: params.jobId, instanceId: event.instanceId };
+    // Set again on every replay: it follows from the moderation step's recorded verdict.
+    let heldBack = false;
 
     const result = await runTrackedJob(env, step, job, async (steps) => {
       const snapshot = await steps.do("snapshot resume", RETRY, async () => {
@@ -72,6 +75,7 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
         });
       });
       if (verdict.outcome === "blocked") {
+        heldBack = true;
         const message = blockedMessage(verdict);
         await step.do("moderation: fail job", RETRY, async () => {
           await changeJob(env, params.jobId, {
@@ -136,6 +140,22 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
         version: params.version,
       };
       return done;
+    }).catch(async (error: unknown) => {
+      // Failed on our side (the render, the store, a vanished version): the export it was
+      // counted for never came, so the month's allowance gets it back. One held back by
+      // moderation stays counted.
+      const period = params.usagePeriod;
+      if (!heldBack && period) {
+        await step.do("give back the export allowance", RETRY, () =>
+          refundUsage(env, {
+            userId: params.userId,
+            metric: "exports",
+            period,
+            reference: params.jobId,
+          }),
+        );
+      }
+      throw error;
     });
 
     // After the job is done, so the progress bar never waits on mail; the dedupe key makes

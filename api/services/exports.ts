@@ -9,7 +9,7 @@ import { AppError, notFound } from "../lib/errors";
 import { signDownloadToken, verifyDownloadToken } from "./export-links";
 import { createJob, getJob, type JobView } from "./jobs";
 import { getResume } from "./resumes";
-import { meterUsage } from "./usage";
+import { meterUsage, refundUsage } from "./usage";
 
 /** What a finished export job holds in `result`. */
 export interface ExportResult {
@@ -44,10 +44,10 @@ export async function requestExport(
 ): Promise<{ job: JobView; usage: { used: number; limit: number | null } }> {
   const resume = await getResume(env, owner.id, resumeId);
   if (resume.deletedAt !== null) throw notFound("Resume");
-  const usage = await meterUsage(env, owner, "exports");
-  const jobId = `export-${crypto.randomUUID()}`;
+  const { period, ...usage } = await meterUsage(env, owner, "exports");
   const params: ExportParams = {
-    jobId,
+    jobId: `export-${crypto.randomUUID()}`,
+    usagePeriod: period,
     userId: owner.id,
     resumeId,
     version: resume.version,
@@ -56,11 +56,27 @@ export async function requestExport(
     ...(request.template ? { template: request.template } : {}),
     ...(request.pageSize ? { pageSize: request.pageSize } : {}),
   };
+  try {
+    return { job: await queueExport(env, params), usage };
+  } catch (error) {
+    // Nothing was queued: the export this use paid for will never run.
+    await refundUsage(env, {
+      userId: owner.id,
+      metric: "exports",
+      period,
+      reference: params.jobId,
+    });
+    throw error;
+  }
+}
+
+async function queueExport(env: Env, params: ExportParams): Promise<JobView> {
+  const { jobId, userId, resumeId } = params;
   const job = await createJob(env, {
     id: jobId,
     kind: "export",
-    ownerId: `user:${owner.id}`,
-    note: `${request.format} export of version ${resume.version}`,
+    ownerId: `user:${userId}`,
+    note: `${params.format} export of version ${params.version}`,
   });
   const now = Date.now();
   await createDb(env.DB)
@@ -70,7 +86,7 @@ export async function requestExport(
       workflow: "export",
       subject: `resume:${resumeId}`,
       jobId,
-      createdBy: `user:${owner.id}`,
+      createdBy: `user:${userId}`,
       status: "queued",
       paramsJson: JSON.stringify(params),
       createdAt: now,
@@ -78,7 +94,7 @@ export async function requestExport(
     })
     .onConflictDoNothing();
   await env.PDF_QUEUE.send({ type: "export.run", job_id: jobId, params });
-  return { job, usage };
+  return job;
 }
 
 export interface ExportListItem {

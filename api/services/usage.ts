@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { and, eq, notExists, sql } from "drizzle-orm";
 import { entitlementsOf } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
-import { usageCounters } from "../../db/schema";
+import { usageCounters, usageRefunds } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
 
@@ -22,7 +22,7 @@ export async function meterUsage(
   env: Pick<Env, "DB">,
   user: { id: string; plan: string },
   metric: keyof typeof METERED,
-): Promise<{ used: number; limit: number | null }> {
+): Promise<{ used: number; limit: number | null; period: string }> {
   const limit = entitlementsOf(user.plan)[METERED[metric].limit];
   const period = currentPeriod();
   const [row] = await createDb(env.DB)
@@ -42,5 +42,38 @@ export async function meterUsage(
       { limit, resource: metric, period },
     );
   }
-  return { used: row.count, limit };
+  return { used: row.count, limit, period };
+}
+
+/**
+ * Gives one use back: the work it paid for failed on our side. `reference` (the job id) makes
+ * it happen once: the decrement and the record of it are one transaction, and the decrement
+ * only applies while no record for that reference exists.
+ */
+export async function refundUsage(
+  env: Pick<Env, "DB">,
+  use: { userId: string; metric: keyof typeof METERED; period: string; reference: string },
+): Promise<void> {
+  const db = createDb(env.DB);
+  const alreadyRefunded = db
+    .select({ reference: usageRefunds.reference })
+    .from(usageRefunds)
+    .where(eq(usageRefunds.reference, use.reference));
+  await db.batch([
+    db
+      .update(usageCounters)
+      .set({ count: sql`max(${usageCounters.count} - 1, 0)` })
+      .where(
+        and(
+          eq(usageCounters.userId, use.userId),
+          eq(usageCounters.metric, use.metric),
+          eq(usageCounters.period, use.period),
+          notExists(alreadyRefunded),
+        ),
+      ),
+    db
+      .insert(usageRefunds)
+      .values({ ...use, createdAt: Date.now() })
+      .onConflictDoNothing({ target: usageRefunds.reference }),
+  ]);
 }

@@ -24,7 +24,8 @@ export async function meterAiCall(
 ): Promise<{ used: number; limit: number | null }> {
   const burst = await rateLimit(env, `ai:${user.id}`, BURST);
   if (!burst.allowed) throw tooManyRequests(burst.retryAfterSeconds);
-  return meterUsage(env, user, "ai_calls");
+  const { used, limit } = await meterUsage(env, user, "ai_calls");
+  return { used, limit };
 }
 
 async function askModel(env: Pick<Env, "AI">, system: string, user: string): Promise<string> {

@@ -19,5 +19,13 @@ export const exportParamsSchema = z.object({
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
   pageSize: z.enum(PAGE_SIZES).optional(),
+  /**
+   * The month the export was counted in (`2026-11`): a failed export is given back there.
+   * Runs recorded before give-backs existed have none and, restarted, are not given back.
+   */
+  usagePeriod: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
 });
 export type ExportParams = z.infer<typeof exportParamsSchema>;

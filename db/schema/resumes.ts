@@ -89,6 +89,20 @@ export const usageCounters = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.metric, t.period] })],
 );
 
+/**
+ * Uses given back (an export that failed on our side): one row per job, so the give-back is
+ * done once however often the step that does it runs.
+ */
+export const usageRefunds = sqliteTable("usage_refunds", {
+  reference: text("reference").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  metric: text("metric").$type<"exports" | "ai_calls">().notNull(),
+  period: text("period").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
 export type ResumeRow = typeof resumes.$inferSelect;
 export type ResumeVersionRow = typeof resumeVersions.$inferSelect;
 export type ResumeShareRow = typeof resumeShares.$inferSelect;

@@ -1,7 +1,8 @@
 import { env, introspectWorkflow, introspectWorkflowInstance } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { requestExport as requestExportService } from "../../api/services/exports";
 import { createJob } from "../../api/services/jobs";
-import { currentPeriod } from "../../api/services/usage";
+import { currentPeriod, refundUsage } from "../../api/services/usage";
 import { fetchDownload, personWithResume, requestExport } from "./export-support";
 import { api, countRows, deliver, opsHeaders, waitForJob } from "./helpers";
 
@@ -11,6 +12,23 @@ const mails = (jobId: string) =>
   countRows("SELECT count(*) AS n FROM email_outbox WHERE dedupe_key = ?", `export-ready:${jobId}`);
 const files = async (format: string, jobId: string) =>
   (await env.FILES.list({ prefix: `exports/${format}/${jobId}` })).objects.length;
+/** This month's counted exports, straight from the meter. */
+const exportsUsed = (userId: string) =>
+  countRows(
+    "SELECT coalesce(sum(count), 0) AS n FROM usage_counters WHERE user_id = ? AND metric = 'exports' AND period = ?",
+    userId,
+    currentPeriod(),
+  );
+
+/** Waits until the only instance of the introspected workflow has ended in `status`. */
+async function lastRunEnds(
+  workflows: { get(): { waitForStatus(s: string): Promise<void> }[] },
+  status: string,
+) {
+  await vi.waitFor(() => expect(workflows.get()).toHaveLength(1), { timeout: 10_000 });
+  await workflows.get()[0]!.waitForStatus(status);
+}
+
 const runs = (jobId: string) =>
   countRows("SELECT count(*) AS n FROM workflow_runs WHERE instance_id = ?", jobId);
 
@@ -86,6 +104,9 @@ describe("export failures and repeats", () => {
     });
     expect(await files("pdf", jobId)).toBe(0);
     expect(await mails(jobId)).toBe(0);
+    // held back by moderation: it stays counted
+    await lastRunEnds(workflows, "errored");
+    expect(await exportsUsed(person.userId)).toBe(1);
   });
 
   it("retries a failing render and still writes one file and one email", async () => {
@@ -129,6 +150,57 @@ describe("export failures and repeats", () => {
     });
     const early = await fetchDownload(`/api/exports/${jobId}/download`, person.headers);
     expect(early.status).toBe(409);
+  });
+
+  it("gives a failed export back to the month's allowance, once", async () => {
+    const person = await personWithResume(resume, "free");
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: "render and store file" }, new Error("Chromium crashed"), 3);
+    });
+    const requested = await requestExport(person.headers, person.resumeId, { format: "pdf" });
+    expect(requested.body.data.usage).toEqual({ used: 1, limit: 5 });
+    const jobId = requested.body.data.job_id as string;
+    await lastRunEnds(workflows, "errored");
+    expect(await exportsUsed(person.userId)).toBe(0);
+
+    // the step that gives it back may run again (a replay): it changes nothing the second time
+    await env.DB.prepare(
+      "UPDATE usage_counters SET count = 3 WHERE user_id = ? AND metric = 'exports' AND period = ?",
+    )
+      .bind(person.userId, currentPeriod())
+      .run();
+    await refundUsage(env, {
+      userId: person.userId,
+      metric: "exports",
+      period: currentPeriod(),
+      reference: jobId,
+    });
+    expect(await exportsUsed(person.userId)).toBe(3);
+    const refunds = await countRows(
+      "SELECT count(*) AS n FROM usage_refunds WHERE reference = ?",
+      jobId,
+    );
+    expect(refunds).toBe(1);
+  });
+
+  it("gives the use back when the export cannot be queued, and reports the failure", async () => {
+    const person = await personWithResume(resume, "free");
+    const broken = {
+      ...env,
+      PDF_QUEUE: {
+        send: async () => {
+          throw new Error("queue unavailable");
+        },
+      },
+    } as unknown as typeof env;
+    await expect(
+      requestExportService(broken, { id: person.userId, plan: "free" }, person.resumeId, {
+        format: "pdf",
+      }),
+    ).rejects.toThrow("queue unavailable");
+    expect(await exportsUsed(person.userId)).toBe(0);
   });
 
   it("starts one run, writes one file and sends one email when the message arrives again", async () => {
