@@ -33,10 +33,15 @@ ${DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(14)} ${account.email
   Press Ctrl-C to stop.
 `);
 
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
+    stopping = true;
+    // stop() also ends the browsers the export binding started, after wrangler has exited
     await worker.stop();
     process.exit(0);
   });
 }
-worker.child.on("exit", (code) => process.exit(code ?? 0));
+worker.child.on("exit", (code) => {
+  if (!stopping) process.exit(code ?? 0);
+});

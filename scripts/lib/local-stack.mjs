@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectEnv, ROOT, WRANGLER_BIN, wrangler } from "./env.mjs";
+import { browserGroupsOf, stopGroups } from "./processes.mjs";
 import { rotateKeys } from "./signing-key.mjs";
 
 export const DEFAULT_PERSIST = path.join(ROOT, ".wrangler/state");
@@ -116,6 +117,8 @@ export async function startWorker({
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
+    // Looked up first: once wrangler is gone, its browsers no longer name it as their parent.
+    const browsers = browserGroupsOf(child.pid);
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -131,6 +134,7 @@ export async function startWorker({
     }, 5000);
     await exited;
     clearTimeout(timer);
+    await stopGroups(browsers);
   };
   try {
     await waitForHealth(url, child, 60_000);
