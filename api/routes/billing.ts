@@ -25,6 +25,7 @@ import {
   payInvoice,
   removePaymentMethod,
   setDefaultPaymentMethod,
+  startCardSetup,
   usageOf,
 } from "../services/billing/payments";
 import { listBillingEvents } from "../services/billing/records";
@@ -119,6 +120,26 @@ const routes = {
         "Attached; the list follows when the provider confirms it",
       ),
       ...refused,
+      ...errorResponses,
+    },
+  }),
+  setupMethod: createRoute({
+    ...common,
+    method: "post",
+    path: "/payment-methods/setup",
+    summary:
+      "Add a card: a setup-mode Checkout session (Stripe Checkout, or the local test checkout)",
+    description:
+      "Send the person to `checkout_url`; they come back to `/account/billing?card=added` (or `?card=canceled`). The card is listed once the provider's events arrive, and becomes the default when `make_default` is true or the account has no default card yet.",
+    request: {
+      headers: idempotencyHeader,
+      ...jsonBody(z.object({ make_default: z.boolean().default(false) }).strict(), false),
+    },
+    responses: {
+      201: jsonResponse(
+        envelopeOf(z.object({ checkout_url: z.string().url(), session_id: z.string() })),
+        "Send the person to checkout_url",
+      ),
       ...errorResponses,
     },
   }),
@@ -259,6 +280,19 @@ export const billingRoutes = createRouter()
           { paymentMethodId: body.payment_method_id, makeDefault: body.make_default },
           key,
         ),
+      }),
+    );
+    return ok(c, result.data, 201);
+  })
+  .openapi(routes.setupMethod, async (c) => {
+    const account = await me(c);
+    const body = c.req.valid("json") ?? { make_default: false };
+    const result = await withIdempotency(
+      c,
+      { userId: account.id, action: "card-setup", request: body },
+      async (key) => ({
+        status: 201,
+        data: await startCardSetup(c.env, account, { makeDefault: body.make_default }, key),
       }),
     );
     return ok(c, result.data, 201);

@@ -44,6 +44,15 @@ function summary(session: LocalCheckoutSession) {
   const price = isPlan(plan) ? formatCents(PLAN_PRICES_CENTS[plan]) : "";
   const trialDays = Number(session.metadata.trial_days ?? 0);
   const name = plan.charAt(0).toUpperCase() + plan.slice(1);
+  if (session.mode === "setup" && !isPlan(plan)) {
+    return {
+      title: "Add a card",
+      due:
+        session.metadata.make_default === "true"
+          ? "Nothing is charged today. The card is saved and becomes your default card."
+          : "Nothing is charged today. The card is saved for later payments.",
+    };
+  }
   if (session.mode === "setup") {
     return {
       title: `Add a card to your ${name} trial`,
@@ -58,6 +67,13 @@ function summary(session: LocalCheckoutSession) {
         : `Due today: ${price}, then ${price} a month`,
   };
 }
+
+const HINT = {
+  subscription:
+    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> succeed, <code>4000 0000 0000 0341</code> is saved but its charges fail, <code>4000 0000 0000 9995</code> is declined",
+  setup:
+    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> are saved, <code>4000 0000 0000 0341</code> is saved but its charges will fail, <code>4000 0000 0000 9995</code> is declined and not saved",
+};
 
 function checkoutPage(
   session: LocalCheckoutSession,
@@ -78,7 +94,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
 <div><label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" required placeholder="123" value="${value("cvc")}"></div></div>
 <label for="name">Name on card</label><input id="name" name="name" autocomplete="cc-name" value="${value("name")}">
 <button type="submit">${session.mode === "setup" ? "Save card" : "Pay and subscribe"}</button></form>
-<p class="hint">Stripe test cards: <code>4242 4242 4242 4242</code> succeeds, <code>4000 0000 0000 0341</code> is saved but its charges fail, <code>4000 0000 0000 9995</code> is declined. Any future expiry and any CVC.</p>
+<p class="hint">Stripe test cards: ${HINT[session.mode]}. Any future expiry and any CVC.</p>
 <p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p></main></body></html>`;
 }
 

@@ -211,6 +211,62 @@ export function parsePaymentMethod(object: unknown): PaymentMethodSnapshot {
   };
 }
 
+const checkoutSessionSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("checkout.session"),
+    mode: z.string(),
+    status: z.string().nullish(),
+    customer: idOf.nullish(),
+    subscription: idOf.nullish(),
+    setup_intent: idOf.nullish(),
+    metadata,
+  })
+  .loose();
+
+export interface CheckoutSessionSnapshot {
+  id: string;
+  mode: string;
+  status: string | null;
+  customerId: string | null;
+  subscriptionId: string | null;
+  /** Setup mode only: the SetupIntent that saved the card. */
+  setupIntentId: string | null;
+  metadata: Record<string, string>;
+}
+
+export function parseCheckoutSession(object: unknown): CheckoutSessionSnapshot {
+  const session = checkoutSessionSchema.parse(object);
+  return {
+    id: session.id,
+    mode: session.mode,
+    status: session.status ?? null,
+    customerId: session.customer ?? null,
+    subscriptionId: session.subscription ?? null,
+    setupIntentId: session.setup_intent ?? null,
+    metadata: session.metadata,
+  };
+}
+
+const setupIntentSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("setup_intent"),
+    status: z.string(),
+    customer: idOf.nullish(),
+    payment_method: idOf.nullish(),
+  })
+  .loose();
+
+/**
+ * The card a SetupIntent saved: only a succeeded one has saved anything (a card that needs
+ * more, e.g. 3-D Secure, is still `requires_action` and not usable yet).
+ */
+export function savedPaymentMethod(object: unknown): string | null {
+  const intent = setupIntentSchema.parse(object);
+  return intent.status === "succeeded" ? (intent.payment_method ?? null) : null;
+}
+
 /** The customer an event's object belongs to, where the object names it. */
 export function customerOfObject(object: unknown): string | null {
   const parsed = z

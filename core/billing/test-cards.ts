@@ -16,6 +16,12 @@ export interface TestCard {
 export const TEST_CARDS: readonly TestCard[] = [
   { number: "4242424242424242", brand: "visa", behaviour: "succeeds", declineMessage: null },
   {
+    number: "5555555555554444",
+    brand: "mastercard",
+    behaviour: "succeeds",
+    declineMessage: null,
+  },
+  {
     number: "4000000000000341",
     brand: "visa",
     behaviour: "fails_on_charge",
@@ -29,9 +35,10 @@ export const TEST_CARDS: readonly TestCard[] = [
   },
 ];
 
-/** Stripe's test PaymentMethod tokens for the same three cards. */
+/** Stripe's test PaymentMethod tokens for the same cards. */
 export const TEST_PAYMENT_METHOD_TOKENS: Record<string, string> = {
   pm_card_visa: "4242424242424242",
+  pm_card_mastercard: "5555555555554444",
   pm_card_chargeCustomerFail: "4000000000000341",
   pm_card_visa_chargeDeclinedInsufficientFunds: "4000000000009995",
 };

@@ -62,10 +62,16 @@ describe("billing lifecycle", () => {
     expect(trialDaysLeft(1000 + 13.5 * 86_400, 1000)).toBe(14);
   });
 
-  it("knows Stripe's three test cards by number and token", () => {
+  it("knows Stripe's test cards by number and token", () => {
     expect(findTestCard("4242 4242 4242 4242")?.behaviour).toBe("succeeds");
+    expect(findTestCard("5555 5555 5555 4444")).toMatchObject({
+      brand: "mastercard",
+      behaviour: "succeeds",
+    });
+    expect(findTestCard("pm_card_mastercard")?.number).toBe("5555555555554444");
     expect(findTestCard("pm_card_chargeCustomerFail")?.behaviour).toBe("fails_on_charge");
     expect(findTestCard("4000-0000-0000-9995")?.behaviour).toBe("declines");
-    expect(findTestCard("5555555555554444")).toBeNull();
+    expect(findTestCard("1234 5678 9012 3456")).toBeNull();
+    expect(findTestCard("pm_card_amex")).toBeNull();
   });
 });

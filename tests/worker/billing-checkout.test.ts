@@ -110,7 +110,7 @@ describe("local checkout with Stripe's test cards, through the webhook", () => {
   it("refuses other card numbers, bad expiry and a form from another site", async () => {
     const person = await newPerson();
     const checkout = await call(person, "/api/subscription/checkout", "POST", { plan: "premium" });
-    const unknown = await payOnCheckoutPage(checkout.body.data.checkout_url, "5555 5555 5555 4444");
+    const unknown = await payOnCheckoutPage(checkout.body.data.checkout_url, "1234 5678 9012 3456");
     expect(unknown.status).toBe(402);
     expect(unknown.body).toContain("test cards only");
     const path = new URL(checkout.body.data.checkout_url).pathname;

@@ -141,3 +141,53 @@ export async function waitForEventStatus(eventId: string, status: string) {
     { timeout: 15_000, interval: 100 },
   );
 }
+
+/** A local provider object (customer, setup intent, …) as it stands now. */
+export async function localObject<T = Record<string, unknown>>(id: string): Promise<T | null> {
+  const row = await env.DB.prepare("SELECT data_json FROM local_billing_objects WHERE id = ?")
+    .bind(id)
+    .first<string>("data_json");
+  return row ? (JSON.parse(row) as T) : null;
+}
+
+/** Polls `GET /api/payment-methods` until `check` passes. */
+export async function waitForCards(
+  person: Person,
+  check: (cards: { id: string; last4: string; is_default: boolean }[]) => boolean,
+) {
+  return vi.waitFor(
+    async () => {
+      const { body } = await call(person, "/api/payment-methods");
+      if (!check(body.data)) throw new Error(`cards are ${JSON.stringify(body.data)}`);
+      return body.data as { id: string; brand: string; last4: string; is_default: boolean }[];
+    },
+    { timeout: 15_000, interval: 150 },
+  );
+}
+
+/** The events recorded for a customer, oldest first, with their payloads parsed. */
+export async function recordedEvents(customerId: string, type: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT event_id, status, payload_json FROM stripe_events WHERE customer_id = ? AND type = ? ORDER BY seq",
+  )
+    .bind(customerId, type)
+    .all<{ event_id: string; status: string; payload_json: string }>();
+  return results.map((row) => ({
+    id: row.event_id,
+    status: row.status,
+    payload: row.payload_json,
+    event: JSON.parse(row.payload_json) as {
+      data: { object: Record<string, unknown> };
+      request: { idempotency_key: string | null };
+    },
+  }));
+}
+
+/** A `Stripe-Signature` for exactly this payload (a redelivery of a recorded event). */
+export async function signatureFor(payload: string) {
+  return Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: await webhookSecret(env),
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
+}

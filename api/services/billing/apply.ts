@@ -2,6 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { entitledPlan, invoiceStatusMayMove, isNewer } from "../../../core/billing/lifecycle";
 import {
   customerOfObject,
+  parseCheckoutSession,
   parseInvoice,
   parsePaymentMethod,
   parseSubscription,
@@ -21,7 +22,7 @@ import {
 import type { Env } from "../../env";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
-import { currentSubscription, recordBillingEvent, userOfCustomer } from "./records";
+import { currentSubscription, LIVE_STATUSES, recordBillingEvent, userOfCustomer } from "./records";
 
 export interface ApplyOutcome {
   status: "applied" | "ignored";
@@ -299,14 +300,54 @@ async function applyPaymentMethod(ctx: Context): Promise<ApplyOutcome> {
   return applied;
 }
 
+/**
+ * A completed checkout. In setup mode (a card-less trial's card, or "Add a card") this is the
+ * one place a saved card becomes the default, for both providers: the provider names the
+ * card the session's SetupIntent saved, and the session's metadata says whether it becomes
+ * the default. The change comes back as its own signed event; the key derived from this
+ * event makes a retried apply ask the provider only once.
+ */
 async function applyCheckout(ctx: Context): Promise<ApplyOutcome> {
-  const session = ctx.event.data.object as { id: string; mode?: string; subscription?: unknown };
+  const session = parseCheckoutSession(ctx.event.data.object);
+  const detail = { session_id: session.id, mode: session.mode };
+  if (session.mode !== "setup") {
+    await note(ctx, "checkout.completed", { ...detail, subscription_id: session.subscriptionId });
+    return applied;
+  }
+  const provider = await billingProvider(ctx.env);
+  const paymentMethodId = await provider.setupPaymentMethod(session);
+  const makeDefault = paymentMethodId !== null && session.metadata.make_default === "true";
+  const subscriptionId = makeDefault
+    ? await subscriptionForCard(ctx, session.metadata.subscription_id)
+    : null;
+  if (paymentMethodId && makeDefault) {
+    await provider.setDefaultPaymentMethod(
+      { customerId: ctx.customerId, subscriptionId, paymentMethodId },
+      `checkout-default:${ctx.event.id}`,
+    );
+  }
   await note(ctx, "checkout.completed", {
-    session_id: session.id,
-    mode: session.mode ?? null,
-    subscription_id: typeof session.subscription === "string" ? session.subscription : null,
+    ...detail,
+    subscription_id: subscriptionId,
+    payment_method_id: paymentMethodId,
+    made_default: makeDefault,
   });
   return applied;
+}
+
+/**
+ * The subscription a newly saved default card goes on: the one the session was opened for
+ * while it is still live, else the account's current one. A session can outlive the
+ * subscription it named (ended, or replaced at checkout), and an ended one cannot change.
+ */
+async function subscriptionForCard(ctx: Context, named: string | undefined) {
+  if (named) {
+    const row = await createDb(ctx.env.DB).query.subscriptions.findFirst({
+      where: and(eq(subscriptions.id, named), eq(subscriptions.userId, ctx.userId)),
+    });
+    if (row && LIVE_STATUSES.includes(row.status)) return row.id;
+  }
+  return (await currentSubscription(ctx.env, ctx.userId))?.id ?? null;
 }
 
 async function applyRefund(ctx: Context): Promise<ApplyOutcome> {

@@ -6,13 +6,21 @@ import {
   behaviourOf,
   LOCAL_PERIOD_SECONDS,
   type LocalCheckoutSession,
+  type LocalSetupIntent,
   type LocalSubscription,
   newSubscription,
   planOfSubscription,
   priceObject,
 } from "./local-objects";
 import { LocalProvider, trialLine } from "./local-provider";
-import { advanceClockTo, clockNow, emitEvent, readObject, writeObject } from "./local-store";
+import {
+  advanceClockTo,
+  clockNow,
+  emitEvent,
+  readObject,
+  requireObject,
+  writeObject,
+} from "./local-store";
 
 export type CheckoutOutcome =
   | { ok: true; redirect: string }
@@ -22,11 +30,13 @@ export const readSession = (env: Env, id: string) =>
   id.startsWith("cs_local_") ? readObject<LocalCheckoutSession>(env, id) : Promise.resolve(null);
 
 /**
- * What "Pay" on the local checkout page does, in Stripe's order of events: the card is
- * attached (`payment_method.attached`), the subscription created and its first invoice paid
- * (or, in setup mode, the card becomes the trial's default), then
- * `checkout.session.completed`. 4000 0000 0000 9995 is refused before anything happens;
- * 4000 0000 0000 0341 attaches, then the first charge fails and no subscription starts.
+ * What "Pay" (or "Save card") on the local checkout page does, in Stripe's order of events:
+ * the card is attached (`payment_method.attached`); in subscription mode the subscription is
+ * created and its first invoice paid, in setup mode the session's SetupIntent records the
+ * card; then `checkout.session.completed`. Making a saved card the default is not done here:
+ * the webhook consumer does it from that event for both providers (`applyCheckout`).
+ * 4000 0000 0000 9995 is refused before anything happens; 4000 0000 0000 0341 attaches,
+ * then (subscription mode) the first charge fails and no subscription starts.
  */
 export async function completeLocalCheckout(
   env: Env,
@@ -51,16 +61,11 @@ export async function completeLocalCheckout(
   const trialDays = Number(session.metadata.trial_days ?? 0);
 
   if (session.mode === "setup") {
-    if (session.subscription) {
-      await provider.setDefaultPaymentMethod(
-        {
-          customerId: session.customer,
-          subscriptionId: session.subscription,
-          paymentMethodId: pm.id,
-        },
-        `${key}:default`,
-      );
-    }
+    if (!session.setup_intent) throw new Error(`setup checkout ${session.id} has no SetupIntent`);
+    const intent = await requireObject<LocalSetupIntent>(env, session.setup_intent);
+    intent.payment_method = pm.id;
+    intent.status = "succeeded";
+    await writeObject(env, intent, session.customer);
   } else {
     if (!isPlan(plan) || plan === "free")
       throw new Error(`checkout ${session.id} has no paid plan`);

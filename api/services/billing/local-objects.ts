@@ -68,12 +68,36 @@ export interface LocalCheckoutSession extends LocalObject {
   customer: string;
   client_reference_id: string;
   subscription: string | null;
+  /** Setup mode: the SetupIntent that records the saved card (null in subscription mode). */
+  setup_intent: string | null;
   url: string;
   success_url: string;
   cancel_url: string;
   amount_total: number;
   metadata: Record<string, string>;
 }
+
+export interface LocalSetupIntent extends LocalObject {
+  object: "setup_intent";
+  customer: string;
+  status: "requires_payment_method" | "succeeded";
+  payment_method: string | null;
+  usage: "off_session";
+}
+
+/** Created with its setup-mode session, as Stripe Checkout does; the card comes at "Save". */
+export const newSetupIntent = (customerId: string, now: number): LocalSetupIntent => ({
+  id: localId("seti"),
+  object: "setup_intent",
+  customer: customerId,
+  status: "requires_payment_method",
+  payment_method: null,
+  usage: "off_session",
+  payment_method_types: ["card"],
+  created: now,
+  livemode: false,
+  metadata: {},
+});
 
 export const priceObject = (plan: Plan) => ({
   id: `price_local_${plan}`,

@@ -1,6 +1,10 @@
 import { prorationCents } from "../../../core/billing/lifecycle";
-import type { PaymentMethodSnapshot } from "../../../core/billing/stripe-objects";
-import { parsePaymentMethod } from "../../../core/billing/stripe-objects";
+import {
+  type CheckoutSessionSnapshot,
+  type PaymentMethodSnapshot,
+  parsePaymentMethod,
+  savedPaymentMethod,
+} from "../../../core/billing/stripe-objects";
 import { findTestCard } from "../../../core/billing/test-cards";
 import { PLAN_PRICES_CENTS, type Plan } from "../../../core/plans/entitlements";
 import type { Env } from "../../env";
@@ -15,6 +19,7 @@ import {
   type LocalSubscription,
   newInvoice,
   newPaymentMethod,
+  newSetupIntent,
   newSubscription,
   planOfSubscription,
   priceObject,
@@ -30,7 +35,7 @@ import {
   writeObject,
 } from "./local-store";
 import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
-import { paymentFailed } from "./provider";
+import { checkoutMetadata, paymentFailed } from "./provider";
 import { verifySignedPayload } from "./signing";
 
 const DECLINED = "Your card was declined.";
@@ -77,6 +82,9 @@ export class LocalProvider implements BillingProvider {
   createCheckout(input: CheckoutInput, key: string) {
     return once(this.env, key, async () => {
       const id = localId("cs");
+      const now = await clockNow(this.env, input.customerId);
+      const intent = input.mode === "setup" ? newSetupIntent(input.customerId, now) : null;
+      if (intent) await writeObject(this.env, intent, input.customerId);
       const session: LocalCheckoutSession = {
         id,
         object: "checkout.session",
@@ -84,18 +92,24 @@ export class LocalProvider implements BillingProvider {
         status: "open",
         customer: input.customerId,
         client_reference_id: input.userId,
-        subscription: input.subscriptionId,
+        subscription: null,
+        setup_intent: intent?.id ?? null,
         url: publicUrl(this.env, `/local-checkout/${id}`),
         success_url: input.successUrl,
         cancel_url: input.cancelUrl,
         amount_total:
           input.mode === "setup" || input.trialDays > 0 ? 0 : PLAN_PRICES_CENTS[input.plan],
-        created: await clockNow(this.env, input.customerId),
-        metadata: { user_id: input.userId, plan: input.plan, trial_days: String(input.trialDays) },
+        created: now,
+        metadata: checkoutMetadata(input),
       };
       await writeObject(this.env, session, input.customerId);
       return { id, url: session.url };
     });
+  }
+
+  async setupPaymentMethod(session: CheckoutSessionSnapshot) {
+    if (!session.setupIntentId) return null;
+    return savedPaymentMethod(await requireObject(this.env, session.setupIntentId));
   }
 
   async upgrade(input: { subscriptionId: string; plan: Plan }, key: string) {

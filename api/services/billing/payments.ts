@@ -11,6 +11,7 @@ import {
 } from "../../../db/schema";
 import type { Env } from "../../env";
 import { conflict, notFound } from "../../lib/errors";
+import { publicUrl } from "../email";
 import { renderPdf } from "../export-pdf";
 import { currentPeriod } from "../usage";
 import { billingProvider, paymentFailed } from "./provider";
@@ -92,6 +93,59 @@ export async function addPaymentMethod(
     exp_month: pm.expMonth,
     exp_year: pm.expYear,
   };
+}
+
+/**
+ * `POST /payment-methods/setup`: a setup-mode Checkout session ("Add a card"), for any
+ * account, Free included. A browser cannot make a PaymentMethod id without Stripe.js, so the
+ * card is entered on Stripe Checkout (or the local checkout page). The saved card becomes the
+ * default when asked, or when the account has none yet — the webhook consumer does that when
+ * the session completes (`applyCheckout`), so nothing here changes the account's cards.
+ */
+export async function startCardSetup(
+  env: Env,
+  account: Account,
+  input: { makeDefault: boolean },
+  key: string,
+) {
+  const customerId = await ensureCustomer(env, account);
+  const [sub, cards] = await Promise.all([
+    currentSubscription(env, account.id),
+    listPaymentMethods(env, account.id),
+  ]);
+  // A subscription's default is its own card; without one the mirror keeps no default (the
+  // list shows the newest card as it), so any card on file counts.
+  const hasDefault = sub
+    ? cards.some((card) => card.id === sub.defaultPaymentMethodId)
+    : cards.length > 0;
+  const makeDefault = input.makeDefault || !hasDefault;
+  const session = await (await billingProvider(env)).createCheckout(
+    {
+      mode: "setup",
+      userId: account.id,
+      customerId,
+      email: account.email,
+      plan: null,
+      subscriptionId: sub?.id ?? null,
+      makeDefault,
+      successUrl: publicUrl(env, "/account/billing?card=added"),
+      cancelUrl: publicUrl(env, "/account/billing?card=canceled"),
+    },
+    key,
+  );
+  await recordBillingEvent(env, {
+    userId: account.id,
+    customerId,
+    type: "card_setup.created",
+    source: "api",
+    detail: {
+      session_id: session.id,
+      make_default: makeDefault,
+      subscription_id: sub?.id ?? null,
+    },
+    idempotencyKey: key,
+  });
+  return { checkout_url: session.url, session_id: session.id };
 }
 
 export async function setDefaultPaymentMethod(env: Env, account: Account, id: string, key: string) {

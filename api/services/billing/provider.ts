@@ -1,4 +1,7 @@
-import type { PaymentMethodSnapshot } from "../../../core/billing/stripe-objects";
+import type {
+  CheckoutSessionSnapshot,
+  PaymentMethodSnapshot,
+} from "../../../core/billing/stripe-objects";
 import { isPlan, type Plan } from "../../../core/plans/entitlements";
 import type { Env } from "../../env";
 import { AppError } from "../../lib/errors";
@@ -11,17 +14,45 @@ import { AppError } from "../../lib/errors";
  */
 export type BillingMode = "stripe" | "local";
 
-export interface CheckoutInput {
+interface CheckoutCommon {
   userId: string;
   customerId: string;
   email: string;
-  plan: Plan;
-  trialDays: number;
-  /** `setup` collects a card for an existing trial; `subscription` starts one. */
-  mode: "subscription" | "setup";
-  subscriptionId: string | null;
   successUrl: string;
   cancelUrl: string;
+}
+
+/**
+ * `subscription` starts one; `setup` only saves a card — for a card-less trial (its `plan`)
+ * or for any account ("Add a card", no plan). What happens to a saved card is decided by the
+ * webhook consumer from the session's metadata (`checkoutMetadata`), the same in both modes.
+ */
+export type CheckoutInput = CheckoutCommon &
+  (
+    | { mode: "subscription"; plan: Exclude<Plan, "free">; trialDays: number }
+    | {
+        mode: "setup";
+        plan: Plan | null;
+        subscriptionId: string | null;
+        makeDefault: boolean;
+      }
+  );
+
+/**
+ * The session's `metadata`: what the consumer reads back from `checkout.session.completed`.
+ * Stripe keeps `setup_intent_data.metadata` on the SetupIntent, not on the session the
+ * event carries, so everything the consumer needs goes here.
+ */
+export function checkoutMetadata(input: CheckoutInput): Record<string, string> {
+  const metadata: Record<string, string> = { user_id: input.userId };
+  if (input.plan) metadata.plan = input.plan;
+  if (input.mode === "subscription") {
+    metadata.trial_days = String(input.trialDays);
+  } else {
+    metadata.make_default = input.makeDefault ? "true" : "false";
+    if (input.subscriptionId) metadata.subscription_id = input.subscriptionId;
+  }
+  return metadata;
 }
 
 export interface PaymentResult {
@@ -45,6 +76,8 @@ export interface BillingProvider {
     input: CheckoutInput,
     idempotencyKey: string,
   ): Promise<{ id: string; url: string }>;
+  /** The card a completed setup-mode session saved (its SetupIntent's), or null. */
+  setupPaymentMethod(session: CheckoutSessionSnapshot): Promise<string | null>;
   /** Immediate, prorated, the difference invoiced and charged now. */
   upgrade(input: { subscriptionId: string; plan: Plan }, idempotencyKey: string): Promise<void>;
   /** The new plan starts with the next cycle; until then nothing changes. */

@@ -1,12 +1,14 @@
 import Stripe from "stripe";
 import {
+  type CheckoutSessionSnapshot,
   type PaymentMethodSnapshot,
   parsePaymentMethod,
+  savedPaymentMethod,
 } from "../../../core/billing/stripe-objects";
 import type { Plan } from "../../../core/plans/entitlements";
 import type { Env } from "../../env";
 import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
-import { paymentFailed, priceIdFor } from "./provider";
+import { checkoutMetadata, paymentFailed, priceIdFor } from "./provider";
 import { verifySignedPayload } from "./signing";
 
 /** Card errors are the person's to fix (another card); anything else is ours to retry. */
@@ -64,19 +66,12 @@ export class StripeProvider implements BillingProvider {
       client_reference_id: input.userId,
       success_url: input.successUrl,
       cancel_url: input.cancelUrl,
-      metadata: { user_id: input.userId, plan: input.plan },
+      metadata: checkoutMetadata(input),
     };
     const session =
       input.mode === "setup"
         ? await this.stripe.checkout.sessions.create(
-            {
-              ...common,
-              mode: "setup",
-              currency: "usd",
-              setup_intent_data: {
-                metadata: { subscription_id: input.subscriptionId ?? "" },
-              },
-            },
+            { ...common, mode: "setup", currency: "usd" },
             { idempotencyKey: key },
           )
         : await this.stripe.checkout.sessions.create(
@@ -93,6 +88,11 @@ export class StripeProvider implements BillingProvider {
           );
     if (!session.url) throw new Error(`checkout session ${session.id} has no url`);
     return { id: session.id, url: session.url };
+  }
+
+  async setupPaymentMethod(session: CheckoutSessionSnapshot) {
+    if (!session.setupIntentId) return null;
+    return savedPaymentMethod(await this.stripe.setupIntents.retrieve(session.setupIntentId));
   }
 
   private async itemOf(subscriptionId: string) {

@@ -144,10 +144,19 @@ export async function subscriptionView(env: Env, account: Account) {
   };
 }
 
-/** `POST /subscription/checkout`: a new subscription, or the card for a card-less trial. */
-export async function startCheckout(env: Env, account: Account, plan: Plan, key: string) {
+/**
+ * `POST /subscription/checkout`: a new subscription, or the card for a card-less trial. The
+ * trial's card is a setup-mode session like "Add a card": the webhook consumer makes the
+ * saved card the trial's default when `checkout.session.completed` arrives.
+ */
+export async function startCheckout(
+  env: Env,
+  account: Account,
+  plan: Exclude<Plan, "free">,
+  key: string,
+) {
   const current = await currentSubscription(env, account.id);
-  let mode: "subscription" | "setup" = "subscription";
+  let trial: SubscriptionRow | null = null;
   if (current && current.status !== "incomplete") {
     const cardlessTrial = current.status === "trialing" && !current.defaultPaymentMethodId;
     if (!cardlessTrial || current.plan !== plan) {
@@ -156,23 +165,23 @@ export async function startCheckout(env: Env, account: Account, plan: Plan, key:
         plan: current.plan,
       });
     }
-    mode = "setup";
+    trial = current;
   }
+  const mode: "subscription" | "setup" = trial ? "setup" : "subscription";
   const customerId = await ensureCustomer(env, account);
-  const trialDays = mode === "setup" ? 0 : await trialDaysFor(env, account.id, plan);
+  const trialDays = trial ? 0 : await trialDaysFor(env, account.id, plan);
   const provider = await billingProvider(env);
+  const common = {
+    userId: account.id,
+    customerId,
+    email: account.email,
+    successUrl: publicUrl(env, "/account/billing?checkout=success"),
+    cancelUrl: publicUrl(env, "/pricing?checkout=canceled"),
+  };
   const session = await provider.createCheckout(
-    {
-      userId: account.id,
-      customerId,
-      email: account.email,
-      plan,
-      trialDays,
-      mode,
-      subscriptionId: mode === "setup" ? current!.id : null,
-      successUrl: publicUrl(env, "/account/billing?checkout=success"),
-      cancelUrl: publicUrl(env, "/pricing?checkout=canceled"),
-    },
+    trial
+      ? { ...common, mode: "setup", plan, subscriptionId: trial.id, makeDefault: true }
+      : { ...common, mode: "subscription", plan, trialDays },
     key,
   );
   await recordBillingEvent(env, {
@@ -188,7 +197,7 @@ export async function startCheckout(env: Env, account: Account, plan: Plan, key:
     session_id: session.id,
     mode,
     trial_days: trialDays,
-    amount_due_now_cents: mode === "setup" || trialDays > 0 ? 0 : PLAN_PRICES_CENTS[plan],
+    amount_due_now_cents: trial || trialDays > 0 ? 0 : PLAN_PRICES_CENTS[plan],
   };
 }
 
