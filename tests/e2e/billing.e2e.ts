@@ -42,11 +42,15 @@ async function signIn(page: Page, email: string) {
 const card = (page: Page, title: string) =>
   page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
 
-async function payWith(page: Page, card: string) {
+async function fillCard(page: Page, card: string) {
   await page.getByLabel("Card number").fill(card);
   await page.getByLabel("Expiry (MM/YY)").fill("12/34");
   await page.getByLabel("CVC").fill("123");
   await page.getByLabel("Name on card").fill("Grace Hopper");
+}
+
+async function payWith(page: Page, card: string) {
+  await fillCard(page, card);
   await page.getByRole("button", { name: "Pay and subscribe" }).click();
 }
 
@@ -123,6 +127,72 @@ describe("billing", () => {
         .getByRole("status")
         .filter({ hasText: /Cancelled: access until/ })
         .waitFor();
+
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("adds a card on a Free account through the local checkout (declined first), then cancels a second one", async () => {
+    const { email } = await registerUser("192.0.2.93");
+    const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [402] });
+    try {
+      await signIn(page, email);
+      expect(await checkPage(page, "/account/billing", "Billing")).toEqual([]);
+      const cards = card(page, "Payment methods");
+      await cards.getByText("No card on file yet.").waitFor();
+
+      await cards.getByRole("button", { name: "Add a card" }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/local-checkout/"));
+      await page.getByText("Local test checkout — no real payment").waitFor();
+      await page.getByRole("heading", { level: 1, name: "Add a card" }).waitFor();
+      await page.getByText("Nothing is charged today.").waitFor();
+
+      // a declined card: its reason on the page, nothing saved
+      await fillCard(page, "4000 0000 0000 9995");
+      await page.getByRole("button", { name: "Save card" }).click();
+      await page.getByRole("alert").getByText("Your card has insufficient funds.").waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/local-checkout\//);
+
+      // Stripe's Mastercard test card: back on billing, which waits for the webhook
+      await fillCard(page, "5555 5555 5555 4444");
+      await page.getByRole("button", { name: "Save card" }).click();
+      await page.waitForURL((url) => url.pathname === "/account/billing");
+      const saved = cards.getByRole("status").filter({ hasText: "Card saved." });
+      await saved.waitFor({ timeout: 60_000 });
+      expect(await saved.textContent()).toContain("Mastercard ending 4444 is on file");
+      // the outcome has focus, and the query is gone so a reload does not say it again
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe(
+        "status",
+      );
+      expect(new URL(page.url()).search).toBe("");
+      const mastercard = cards.getByRole("listitem").filter({ hasText: /^Mastercard ending 4444/ });
+      await mastercard.getByText("Default", { exact: true }).waitFor();
+      // the completed checkout is applied just after the card is listed: the history follows
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            const history = card(page, "Billing history");
+            await history.getByRole("list").waitFor();
+            return history.getByText("Card saved and made the default").count();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe(1);
+
+      // a second card: the choice to make it the default, and a checkout left without saving
+      await cards.getByRole("checkbox", { name: "Make the new card the default" }).waitFor();
+      await cards.getByRole("button", { name: "Add a card" }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/local-checkout/"));
+      await page.getByText("The card is saved for later payments.").waitFor();
+      await page.getByRole("link", { name: "Cancel and go back" }).click();
+      await page.waitForURL((url) => url.pathname === "/account/billing");
+      await cards.getByRole("status").filter({ hasText: "No card was added." }).waitFor();
+      await mastercard.waitFor();
+      expect(await cards.getByRole("listitem").count()).toBe(1);
+      expect(await checkPage(page, "/account/billing", "Billing")).toEqual([]);
 
       expect(problems).toEqual([]);
     } finally {

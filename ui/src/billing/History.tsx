@@ -26,7 +26,11 @@ export function describeEvent(event: BillingEvent): string {
     case "checkout.created":
       return `Checkout opened for ${planLabel(text(d.plan))}`;
     case "checkout.completed":
-      return "Checkout completed";
+      if (d.mode !== "setup") return "Checkout completed";
+      if (!d.payment_method_id) return "Card checkout completed; no card was saved";
+      return d.made_default ? "Card saved and made the default" : "Card saved";
+    case "card_setup.created":
+      return "Add a card: checkout opened";
     case "subscription.created":
       return `${planLabel(text(d.plan))} subscription started`;
     case "subscription.status_changed":

@@ -1,7 +1,9 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
-import { TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
+import { focusOnMount } from "~/forms/fields";
+import { findTestCard, TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
 import { Alert } from "~ds/components/Alert";
 import { Badge } from "~ds/components/Badge";
 import { Button } from "~ds/components/Button";
@@ -17,22 +19,32 @@ import {
   setDefaultPaymentMethod,
 } from "~shared/api/billing";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { cardSetupShows, goToCardSetup, takePendingCardSetup } from "./card-setup";
 import { withIdempotencyKey } from "./idempotency";
 
 const TEST_CARD_NOTES: Record<string, string> = {
   pm_card_visa: "succeeds",
+  pm_card_mastercard: "succeeds",
   pm_card_chargeCustomerFail: "saved, then its charges fail",
   pm_card_visa_chargeDeclinedInsufficientFunds: "declined",
 };
 
+const brandName = (brand: string) => brand.charAt(0).toUpperCase() + brand.slice(1);
+
 const TEST_CARD_OPTIONS = Object.entries(TEST_PAYMENT_METHOD_TOKENS).map(([token, number]) => ({
   value: token,
-  label: `Test Visa ending ${number.slice(-4)} (${TEST_CARD_NOTES[token] ?? token})`,
+  label: `Test ${brandName(findTestCard(token)?.brand ?? "card")} ending ${number.slice(-4)} (${TEST_CARD_NOTES[token] ?? token})`,
 }));
 
-const brandName = (brand: string) => brand.charAt(0).toUpperCase() + brand.slice(1);
 export const cardName = (card: Pick<PaymentMethod, "brand" | "last4">) =>
   `${brandName(card.brand)} ending ${card.last4}`;
+
+/** Back from "Add a card": waiting for the provider's events, then the outcome. */
+type CardReturn =
+  | { kind: "saving" }
+  | { kind: "saved"; message: string }
+  | { kind: "slow" }
+  | { kind: "canceled" };
 
 export interface PaymentMethodsProps {
   mode: "stripe" | "local";
@@ -42,17 +54,24 @@ export interface PaymentMethodsProps {
   onChanged: () => void;
 }
 
-/** Cards on file: the default one is charged; add (local test cards), set default, remove. */
+/**
+ * Cards on file: the default one is charged. "Add a card" goes through a setup-mode checkout
+ * (Stripe Checkout, or the local test checkout) and comes back here with `?card=added`;
+ * locally, Stripe's test tokens can be added directly too. Set default, remove.
+ */
 export function PaymentMethods(props: PaymentMethodsProps) {
   const [cards, { refetch }] = createResource(
     () => props.reloadKey,
     () => listPaymentMethods(api),
   );
+  const [search, setSearch] = useSearchParams<{ card?: string }>();
   const [token, setToken] = createSignal("pm_card_visa");
   const [makeDefault, setMakeDefault] = createSignal(true);
+  const [setupDefault, setSetupDefault] = createSignal(false);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
   const [removing, setRemoving] = createSignal<PaymentMethod | null>(null);
+  const [cardReturn, setCardReturn] = createSignal<CardReturn | null>(null);
 
   const list = () =>
     cards.state === "ready" || cards.state === "refreshing" ? (cards.latest ?? []) : [];
@@ -94,6 +113,49 @@ export function PaymentMethods(props: PaymentMethodsProps) {
       "Card added.",
     );
 
+  /** Card details are typed on the checkout page, never here; the browser leaves for it. */
+  async function addCard() {
+    setBusy("setup");
+    setProblem(null);
+    try {
+      await goToCardSetup(setupDefault(), list());
+    } catch (error) {
+      setBusy(null);
+      setProblem(describeError(error));
+    }
+  }
+
+  onMount(async () => {
+    const outcome = search.card;
+    if (outcome !== "added" && outcome !== "canceled") return;
+    // Said once: a reload or a shared link must not repeat it.
+    setSearch({ card: undefined }, { replace: true });
+    if (outcome === "canceled") {
+      takePendingCardSetup();
+      setCardReturn({ kind: "canceled" });
+      return;
+    }
+    const pending = takePendingCardSetup();
+    setCardReturn({ kind: "saving" });
+    // Checkout only redirects back; the card is listed once its events are through the webhook.
+    const shown = await until((next) => cardSetupShows(next, pending));
+    if (!shown) {
+      setCardReturn({ kind: "slow" });
+      return;
+    }
+    const saved = list().find((card) => !pending?.known.includes(card.id));
+    setCardReturn({
+      kind: "saved",
+      message: saved
+        ? `${cardName(saved)} is on file${saved.is_default ? " and is your default card" : ""}.`
+        : "",
+    });
+    // The box above already says it: an empty announcement only has the page read its lists
+    // (history, usage) again, so the new card's entries show there too.
+    props.announce("");
+    props.onChanged();
+  });
+
   const setDefault = (card: PaymentMethod) =>
     run(
       card.id,
@@ -108,6 +170,40 @@ export function PaymentMethods(props: PaymentMethodsProps) {
 
   return (
     <Card title="Payment methods">
+      <Show when={cardReturn()}>
+        {(state) => (
+          // one live region that stays put while "Saving" turns into the outcome
+          <div
+            ref={focusOnMount}
+            tabindex="-1"
+            role="status"
+            aria-live="polite"
+            class="billing-return billing-cards__return"
+            classList={{ "billing-return--done": state().kind === "saved" }}
+          >
+            <Switch>
+              <Match when={state().kind === "saving"}>
+                <span class="ds-button__spinner billing-return__spinner" aria-hidden="true" />
+                <span>Saving your card…</span>
+              </Match>
+              <Match when={state().kind === "saved"}>
+                <span>
+                  <strong>Card saved.</strong> {(state() as { message: string }).message}
+                </span>
+              </Match>
+              <Match when={state().kind === "slow"}>
+                <span>
+                  Your card was entered at checkout but is not listed yet. Reload this page in a
+                  minute.
+                </span>
+              </Match>
+              <Match when={state().kind === "canceled"}>
+                <span>No card was added.</span>
+              </Match>
+            </Switch>
+          </div>
+        )}
+      </Show>
       <Show when={problem()}>
         <Alert tone="error">{problem()}</Alert>
       </Show>
@@ -125,10 +221,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
           </Alert>
         </Match>
         <Match when={cards.state === "ready" || cards.state === "refreshing"}>
-          <Show
-            when={list().length > 0}
-            fallback={<p class="ds-muted">No card on file. Cards are saved at checkout.</p>}
-          >
+          <Show when={list().length > 0} fallback={<p class="ds-muted">No card on file yet.</p>}>
             <ul class="billing-cards">
               <For each={list()}>
                 {(card) => (
@@ -178,36 +271,54 @@ export function PaymentMethods(props: PaymentMethodsProps) {
         </Match>
       </Switch>
 
-      <Switch>
-        <Match when={props.mode === "local"}>
-          <form
-            class="billing-cards__add"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void add();
-            }}
-          >
-            <Select
-              label="Add a test card"
-              description="Local billing: Stripe's test cards stand in for real ones."
-              options={TEST_CARD_OPTIONS}
-              value={token()}
-              onChange={setToken}
-            />
-            <Checkbox
-              label="Make it the default card"
-              checked={makeDefault()}
-              onChange={setMakeDefault}
-            />
-            <Button type="submit" variant="outline" loading={busy() === "add"}>
-              Add card
-            </Button>
-          </form>
-        </Match>
-        <Match when={true}>
-          <p class="ds-muted">New cards are saved when you check out or add a card to a trial.</p>
-        </Match>
-      </Switch>
+      <div class="billing-cards__setup">
+        <Show when={list().length > 0}>
+          <Checkbox
+            label="Make the new card the default"
+            checked={setupDefault()}
+            onChange={setSetupDefault}
+          />
+        </Show>
+        <Button
+          variant="outline"
+          loading={busy() === "setup"}
+          disabled={busy() !== null && busy() !== "setup"}
+          onClick={() => void addCard()}
+        >
+          Add a card
+        </Button>
+        <p class="ds-muted">
+          {props.mode === "local"
+            ? "You enter the card on the local test checkout page; nothing is charged."
+            : "You enter the card on Stripe's secure checkout page; nothing is charged."}
+        </p>
+      </div>
+
+      <Show when={props.mode === "local"}>
+        <form
+          class="billing-cards__add"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add();
+          }}
+        >
+          <Select
+            label="Add a test card"
+            description="Local billing: Stripe's test card tokens, added without checkout."
+            options={TEST_CARD_OPTIONS}
+            value={token()}
+            onChange={setToken}
+          />
+          <Checkbox
+            label="Make the test card the default"
+            checked={makeDefault()}
+            onChange={setMakeDefault}
+          />
+          <Button type="submit" variant="outline" loading={busy() === "add"}>
+            Add test card
+          </Button>
+        </form>
+      </Show>
 
       <ConfirmDialog
         open={removing() !== null}
