@@ -142,6 +142,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       mode: "subscription",
       customer: customerId,
       client_reference_id: person.userId,
+      "allowed_payment_method_types[0]": "card",
       "line_items[0][price]": "price_test_standard",
       "line_items[0][quantity]": "1",
       "subscription_data[trial_period_days]": "14",
@@ -178,6 +179,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       currency: "usd",
       customer: customerId,
       client_reference_id: person.userId,
+      "allowed_payment_method_types[0]": "card",
       "metadata[user_id]": person.userId,
       // no card on file yet: the first one becomes the default whatever was asked
       "metadata[make_default]": "true",

@@ -40,8 +40,18 @@ interface Context {
 const ignored = (reason: string): ApplyOutcome => ({ status: "ignored", reason });
 const applied: ApplyOutcome = { status: "applied" };
 
-/** Applies one recorded event to the billing mirror (the queue consumer's work). */
-export async function applyStripeEvent(env: Env, row: StripeEventRow): Promise<ApplyOutcome> {
+/** Whose customer this is: the account id, or null for a customer of no account. */
+export type AccountOfCustomer = (customerId: string) => Promise<string | null>;
+
+/**
+ * Applies one recorded event to the billing mirror (the queue consumer's work). The consumer
+ * passes `accountOf` to look each customer up once per pass rather than once per event.
+ */
+export async function applyStripeEvent(
+  env: Env,
+  row: StripeEventRow,
+  accountOf: AccountOfCustomer = (customerId) => userOfCustomer(env, customerId),
+): Promise<ApplyOutcome> {
   const event = stripeEventSchema.parse(JSON.parse(row.payloadJson));
   const handler = HANDLERS[event.type];
   if (!handler) return ignored(`no handler for ${event.type}`);
@@ -52,7 +62,7 @@ export async function applyStripeEvent(env: Env, row: StripeEventRow): Promise<A
       customerId = await (await billingProvider(env)).customerOfCharge(charge);
   }
   if (!customerId) return ignored("the event names no customer");
-  const userId = await userOfCustomer(env, customerId);
+  const userId = await accountOf(customerId);
   if (!userId) return ignored(`customer ${customerId} belongs to no account`);
   return handler({
     env,

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { createDb } from "../../../db/client";
 import { type StripeEventRow, stripeEvents } from "../../../db/schema";
 import type { Env } from "../../env";
-import { type ApplyOutcome, applyStripeEvent } from "./apply";
+import { type AccountOfCustomer, type ApplyOutcome, applyStripeEvent } from "./apply";
+import { userOfCustomer } from "./records";
 
 /**
  * The slow half of a webhook: the `stripe_events` queue consumer applies the recorded events
@@ -123,6 +124,7 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
   );
 
   const pass: Pass = { done: new Set() };
+  const accountOf = accountsOnce(env);
   // Outcomes that changed nothing are written together at the end: applying one again after
   // a crash is harmless. An applied event is marked at once, so it is never applied twice.
   const unchanged: { seq: number; outcome: ApplyOutcome }[] = [];
@@ -132,7 +134,7 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
     if (!claimed.has(row.seq)) break;
     let outcome: ApplyOutcome;
     try {
-      outcome = await applyStripeEvent(env, row);
+      outcome = await applyStripeEvent(env, row, accountOf);
     } catch (error) {
       pass.stoppedBy = error instanceof Error ? error : new Error(String(error));
       failed = row.seq;
@@ -151,6 +153,22 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
     [...claimed].filter((seq) => seq !== failed && !pass.done.has(seq)),
   );
   return pass;
+}
+
+/**
+ * One lookup per customer for the pass: the API links a customer to its account before the
+ * provider can name that customer in an event, so the answer cannot change mid-pass.
+ */
+function accountsOnce(env: Env): AccountOfCustomer {
+  const known = new Map<string, Promise<string | null>>();
+  return (customerId) => {
+    let account = known.get(customerId);
+    if (!account) {
+      account = userOfCustomer(env, customerId);
+      known.set(customerId, account);
+    }
+    return account;
+  };
 }
 
 async function finish(env: Env, outcomes: { seq: number; outcome: ApplyOutcome }[]) {

@@ -67,6 +67,9 @@ export class StripeProvider implements BillingProvider {
       success_url: input.successUrl,
       cancel_url: input.cancelUrl,
       metadata: checkoutMetadata(input),
+      // Cards only: the billing mirror reads card details (brand, last four, expiry), and a
+      // wallet or bank debit saved here would be a payment method it cannot show.
+      allowed_payment_method_types: ["card" as const],
     };
     const session =
       input.mode === "setup"
