@@ -33,6 +33,11 @@ describe("API conventions", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    // the editor's live preview (a srcdoc frame under this policy) shows a resume photo given
+    // as an https address, as the exported PDF and the public page do
+    expect(response.headers.get("content-security-policy")).toContain(
+      "img-src 'self' data: blob: https:;",
+    );
     expect(response.headers.get("permissions-policy")).toContain("geolocation=()");
   });
 
