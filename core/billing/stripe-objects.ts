@@ -267,8 +267,36 @@ export function savedPaymentMethod(object: unknown): string | null {
   return intent.status === "succeeded" ? (intent.payment_method ?? null) : null;
 }
 
-/** The customer an event's object belongs to, where the object names it. */
+const customerSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("customer"),
+    invoice_settings: z.object({ default_payment_method: idOf.nullish() }).loose().nullish(),
+  })
+  .loose();
+
+export interface CustomerSnapshot {
+  id: string;
+  /** `invoice_settings.default_payment_method`: an id, or expanded to the card object. */
+  defaultPaymentMethodId: string | null;
+}
+
+export function parseCustomer(object: unknown): CustomerSnapshot {
+  const customer = customerSchema.parse(object);
+  return {
+    id: customer.id,
+    defaultPaymentMethodId: customer.invoice_settings?.default_payment_method ?? null,
+  };
+}
+
+/**
+ * The customer an event's object belongs to: the customer itself (`customer.updated`), or
+ * the customer the object names.
+ */
 export function customerOfObject(object: unknown): string | null {
+  const self = z.object({ id: z.string().min(1), object: z.literal("customer") }).loose();
+  const own = self.safeParse(object);
+  if (own.success) return own.data.id;
   const parsed = z
     .object({
       customer: idOf.nullish(),

@@ -17,6 +17,15 @@ export const billingCustomers = sqliteTable("billing_customers", {
   mode: text("mode").$type<"stripe" | "local">().notNull(),
   /** Set once a trial has started, so nobody gets a second one. */
   trialUsedAt: integer("trial_used_at"),
+  /**
+   * The customer's own default card (Stripe's `invoice_settings.default_payment_method`),
+   * from `customer.updated`: what is charged when a subscription names no card of its own,
+   * and the card a Free account sees as its default.
+   */
+  defaultPaymentMethodId: text("default_payment_method_id"),
+  /** `created` (seconds) and receipt sequence of the last customer event applied: older ones lose. */
+  lastEventCreated: integer("last_event_created"),
+  lastEventSeq: integer("last_event_seq"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -127,7 +127,11 @@ describe("completing an add-a-card checkout", () => {
   it("saves the card on a Free account; a second card becomes the default only when asked", async () => {
     const person = await newPerson();
     const firstSession = await addCard(person, "4242 4242 4242 4242");
-    const [visa] = await waitForCards(person, (cards) => cards.length === 1);
+    // the default arrives by its own event (customer.updated), just after the card's
+    const [visa] = await waitForCards(
+      person,
+      (cards) => cards.length === 1 && cards[0]!.is_default,
+    );
     expect(visa).toMatchObject({ brand: "visa", last4: "4242", is_default: true });
     const customerId = (await customerIdOf(person.userId))!;
     await completedCheckout(customerId, firstSession);

@@ -284,6 +284,62 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     expect(stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toHaveLength(1);
   });
 
+  it("a signed customer.updated moves the default card of an account without a subscription", async () => {
+    const person = await newPerson();
+    const started = await post(person, "/api/payment-methods/setup", {});
+    expect(started.status).toBe(201);
+    const customerId = (await customerIdOf(person.userId))!;
+    const visa = stripe.addCard(customerId);
+    const mastercard = stripe.addCard(customerId, "mastercard", "4444");
+    await webhook("payment_method.attached", visa);
+    await webhook("payment_method.attached", mastercard);
+    await drainQueue();
+    // Stripe sets no default on attach: until the customer says so, no card is the default
+    const listed = async () =>
+      (await send("/api/payment-methods", { headers: person.headers })).body.data as {
+        id: string;
+        is_default: boolean;
+      }[];
+    expect((await listed()).map((card) => card.is_default)).toEqual([false, false]);
+
+    const key = idempotencyKey();
+    const made = await post(person, `/api/payment-methods/${mastercard.id}/default`, {}, key);
+    expect(made.status).toBe(202);
+    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
+      {
+        method: "POST",
+        path: `/v1/customers/${customerId}`,
+        params: { "invoice_settings[default_payment_method]": mastercard.id },
+        // the route scopes the person's key to them and the action
+        idempotencyKey: expect.stringMatching(new RegExp(`:default-card:${key}:customer$`)),
+      },
+    ]);
+    // nothing shows until Stripe's event arrives
+    expect((await listed()).some((card) => card.is_default)).toBe(false);
+    const updated = await webhook("customer.updated", stripe.object(customerId)!);
+    expect(updated.answer.status).toBe(200);
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM stripe_events WHERE event_id = ? AND customer_id = ?",
+        updated.id,
+        customerId,
+      ),
+    ).toBe(1);
+    await drainQueue();
+    expect(await eventStatus(updated.id)).toBe("applied");
+    expect(await listed()).toEqual([
+      expect.objectContaining({ id: mastercard.id, is_default: true }),
+      expect.objectContaining({ id: visa.id, is_default: false }),
+    ]);
+    expect(
+      await env.DB.prepare(
+        "SELECT default_payment_method_id AS id FROM billing_customers WHERE customer_id = ?",
+      )
+        .bind(customerId)
+        .first<string>("id"),
+    ).toBe(mastercard.id);
+  });
+
   it("refuses an event signed with another secret, or unsigned, with 400 and records nothing", async () => {
     const object = { id: uniqueId("cs_test"), object: "checkout.session", mode: "setup" };
     const before = await countRows("SELECT count(*) AS n FROM stripe_events");

@@ -20,6 +20,7 @@ import {
   users,
 } from "../../../db/schema";
 import type { Env } from "../../env";
+import { applyCustomer } from "./apply-customer";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
 import { currentSubscription, LIVE_STATUSES, recordBillingEvent, userOfCustomer } from "./records";
@@ -29,13 +30,15 @@ export interface ApplyOutcome {
   reason?: string;
 }
 
-interface Context {
+export interface ApplyContext {
   env: Env;
   event: StripeEventEnvelope;
   position: { created: number; seq: number };
   userId: string;
   customerId: string;
 }
+
+type Context = ApplyContext;
 
 const ignored = (reason: string): ApplyOutcome => ({ status: "ignored", reason });
 const applied: ApplyOutcome = { status: "applied" };
@@ -398,6 +401,7 @@ async function applyDispute(ctx: Context): Promise<ApplyOutcome> {
 
 const HANDLERS: Record<string, (ctx: Context) => Promise<ApplyOutcome>> = {
   "checkout.session.completed": applyCheckout,
+  "customer.updated": applyCustomer,
   "customer.subscription.created": applySubscription,
   "customer.subscription.updated": applySubscription,
   "customer.subscription.deleted": applySubscription,

@@ -211,11 +211,7 @@ export class LocalProvider implements BillingProvider {
     const pm = newPaymentMethod(card, customerId, await clockNow(this.env, customerId));
     await writeObject(this.env, pm, customerId);
     await emitEvent(this.env, "payment_method.attached", pm, customerId, key);
-    const customer = await requireObject<LocalCustomer>(this.env, customerId);
-    if (!customer.invoice_settings.default_payment_method) {
-      customer.invoice_settings.default_payment_method = pm.id;
-      await writeObject(this.env, customer, customerId);
-    }
+    await this.setCustomerDefault(customerId, pm.id, key, (current) => current === null);
     return pm;
   }
 
@@ -223,23 +219,18 @@ export class LocalProvider implements BillingProvider {
     const pm = await readObject<LocalPaymentMethod>(this.env, paymentMethodId);
     if (!pm?.customer) throw notFound("Payment method");
     const customerId = pm.customer;
-    const customer = await requireObject<LocalCustomer>(this.env, customerId);
-    if (customer.invoice_settings.default_payment_method === pm.id) {
-      customer.invoice_settings.default_payment_method = null;
-      await writeObject(this.env, customer, customerId);
-    }
     pm.customer = null;
     await writeObject(this.env, pm, customerId);
     await emitEvent(this.env, "payment_method.detached", pm, customerId);
+    // As in Stripe: a detached card stops being the customer's default, and nothing replaces it.
+    await this.setCustomerDefault(customerId, null, null, (current) => current === pm.id);
   }
 
   async setDefaultPaymentMethod(
     input: { customerId: string; subscriptionId: string | null; paymentMethodId: string },
     key: string,
   ) {
-    const customer = await requireObject<LocalCustomer>(this.env, input.customerId);
-    customer.invoice_settings.default_payment_method = input.paymentMethodId;
-    await writeObject(this.env, customer, input.customerId);
+    await this.setCustomerDefault(input.customerId, input.paymentMethodId, `${key}:customer`);
     if (input.subscriptionId) {
       await this.updateSubscription(input.subscriptionId, key, (sub) => {
         sub.default_payment_method = input.paymentMethodId;
@@ -281,6 +272,25 @@ export class LocalProvider implements BillingProvider {
   async saveAndEmit(sub: LocalSubscription, type: string, key: string | null = null) {
     await writeObject(this.env, sub, sub.customer);
     await emitEvent(this.env, type, sub, sub.customer, key);
+  }
+
+  /**
+   * Sets `invoice_settings.default_payment_method` (when `when` allows it, given the current
+   * one) and, like Stripe, reports a real change as `customer.updated`: the webhook consumer
+   * mirrors the customer's default only from that event.
+   */
+  private async setCustomerDefault(
+    customerId: string,
+    paymentMethodId: string | null,
+    key: string | null,
+    when: (current: string | null) => boolean = () => true,
+  ) {
+    const customer = await requireObject<LocalCustomer>(this.env, customerId);
+    const current = customer.invoice_settings.default_payment_method;
+    if (current === paymentMethodId || !when(current)) return;
+    customer.invoice_settings.default_payment_method = paymentMethodId;
+    await writeObject(this.env, customer, customerId);
+    await emitEvent(this.env, "customer.updated", customer, customerId, key);
   }
 
   private async updateSubscription(

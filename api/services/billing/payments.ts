@@ -15,22 +15,24 @@ import { publicUrl } from "../email";
 import { renderPdf } from "../export-pdf";
 import { currentPeriod } from "../usage";
 import { billingProvider, paymentFailed } from "./provider";
-import { currentSubscription, recordBillingEvent } from "./records";
+import { currentSubscription, customerOfUser, recordBillingEvent } from "./records";
 import { type Account, ensureCustomer } from "./subscriptions";
 
 /** Payment methods, invoices and usage for the signed-in person. */
 
 export async function listPaymentMethods(env: Env, userId: string) {
-  const [rows, sub] = await Promise.all([
+  const [rows, sub, customer] = await Promise.all([
     createDb(env.DB)
       .select()
       .from(paymentMethods)
       .where(and(eq(paymentMethods.userId, userId), isNull(paymentMethods.detachedAt)))
       .orderBy(desc(paymentMethods.createdAt)),
     currentSubscription(env, userId),
+    customerOfUser(env, userId),
   ]);
-  // The subscription's card is the default; without one, the newest card is charged.
-  const defaultId = sub?.defaultPaymentMethodId ?? rows[0]?.id ?? null;
+  // What the provider charges: the live subscription's own card, else the customer's default
+  // (mirrored from `customer.updated`); with neither, no card is the default.
+  const defaultId = sub?.defaultPaymentMethodId ?? customer?.defaultPaymentMethodId ?? null;
   return rows.map((row) => ({
     id: row.id,
     brand: row.brand,
@@ -113,12 +115,7 @@ export async function startCardSetup(
     currentSubscription(env, account.id),
     listPaymentMethods(env, account.id),
   ]);
-  // A subscription's default is its own card; without one the mirror keeps no default (the
-  // list shows the newest card as it), so any card on file counts.
-  const hasDefault = sub
-    ? cards.some((card) => card.id === sub.defaultPaymentMethodId)
-    : cards.length > 0;
-  const makeDefault = input.makeDefault || !hasDefault;
+  const makeDefault = input.makeDefault || !cards.some((card) => card.is_default);
   const session = await (await billingProvider(env)).createCheckout(
     {
       mode: "setup",

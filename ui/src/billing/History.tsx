@@ -69,6 +69,11 @@ export function describeEvent(event: BillingEvent): string {
       return "Card removed";
     case "payment_method.default_requested":
       return "Default card changed";
+    case "payment_method.default_changed":
+      if (!d.payment_method_id) return "No default card any more";
+      return d.brand
+        ? `Default card is now ${text(d.brand).charAt(0).toUpperCase()}${text(d.brand).slice(1)} ending ${text(d.last4)}`
+        : "Default card set";
     case "charge.refunded":
       return `Refund of ${cents(d.amount_refunded)}`;
     case "charge.disputed":

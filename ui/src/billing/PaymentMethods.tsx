@@ -49,8 +49,12 @@ type CardReturn =
 export interface PaymentMethodsProps {
   mode: "stripe" | "local";
   reloadKey: string;
+  /** Says a finished action's outcome to screen readers; it reloads nothing. */
   announce: (message: string) => void;
-  /** After a change the provider confirmed (the subscription's default card may follow). */
+  /**
+   * The cards changed (added, saved at checkout, made default, removed): the page reads what
+   * follows from them again — the subscription's default card, history, usage.
+   */
   onChanged: () => void;
 }
 
@@ -150,9 +154,6 @@ export function PaymentMethods(props: PaymentMethodsProps) {
         ? `${cardName(saved)} is on file${saved.is_default ? " and is your default card" : ""}.`
         : "",
     });
-    // The box above already says it: an empty announcement only has the page read its lists
-    // (history, usage) again, so the new card's entries show there too.
-    props.announce("");
     props.onChanged();
   });
 

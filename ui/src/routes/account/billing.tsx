@@ -127,8 +127,11 @@ function Billing() {
                 <PaymentMethods
                   mode={view().mode}
                   reloadKey={reloadKey()}
-                  announce={announce}
-                  onChanged={() => void refreshSubscription().catch(() => undefined)}
+                  announce={setAnnouncement}
+                  onChanged={() => {
+                    changed();
+                    void refreshSubscription().catch(() => undefined);
+                  }}
                 />
               </div>
               <Invoices
