@@ -1,7 +1,14 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CLAIM_TIMEOUT_MS } from "../../api/services/billing/event-consumer";
-import { customerIdOf, newPerson, subscribe, waitForSubscription } from "./billing-support";
+import {
+  customerIdOf,
+  localSubscription,
+  newPerson,
+  stripeEventPayload,
+  subscribe,
+  waitForSubscription,
+} from "./billing-support";
 import { deliver, uniqueId } from "./helpers";
 
 // The rows are written here and handed to the consumer with `deliver`, never through the
@@ -26,19 +33,12 @@ async function recordEvent(input: {
   const eventId = uniqueId("evt");
   const payload =
     input.payload ??
-    JSON.stringify({
-      id: eventId,
-      object: "event",
-      api_version: "2026-10-28.endive",
-      created: input.created,
-      data: {
-        object: input.object ?? { id: "sub_x", object: "subscription", customer: input.customerId },
-      },
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type: input.type,
-    });
+    stripeEventPayload(
+      input.type,
+      input.object ?? { id: "sub_x", object: "subscription", customer: input.customerId },
+      input.created,
+      eventId,
+    );
   const row = await env.DB.prepare(
     `INSERT INTO stripe_events (event_id, type, customer_id, created, payload_json, status, received_at, processed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
@@ -70,15 +70,6 @@ const rowOf = (event: RecordedEvent) =>
 
 const retried = (result: { retryMessages: { msgId: string }[] }) =>
   result.retryMessages.map((retry) => retry.msgId).sort();
-
-async function localSubscription(customerId: string) {
-  const data = await env.DB.prepare(
-    "SELECT data_json FROM local_billing_objects WHERE customer_id = ? AND type = 'subscription'",
-  )
-    .bind(customerId)
-    .first<string>("data_json");
-  return JSON.parse(data!) as Record<string, unknown>;
-}
 
 describe("stripe_events consumer", () => {
   it("applies a customer's events oldest first, whichever of them the batch names", async () => {

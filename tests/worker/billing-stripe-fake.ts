@@ -55,6 +55,7 @@ export function fakeStripe() {
     const customerId = idIn(/^\/v1\/customers\/(\w+)$/);
     const intentId = idIn(/^\/v1\/setup_intents\/(\w+)$/);
     const subscriptionId = idIn(/^\/v1\/subscriptions\/(\w+)$/);
+    const attachId = idIn(/^\/v1\/payment_methods\/(\w+)\/attach$/);
     if (method === "POST" && path === "/v1/customers") {
       return json(
         save({
@@ -75,6 +76,13 @@ export function fakeStripe() {
       const pm = params["invoice_settings[default_payment_method]"];
       if (pm !== undefined) customer.invoice_settings = { default_payment_method: pm };
       return json(customer);
+    }
+    if (method === "POST" && attachId) {
+      // a PaymentMethod made by Stripe.js (or a pm_card_* test token), attached to a customer
+      const pm = objects.get(attachId);
+      if (!pm) return stripeError(404, `No such PaymentMethod: '${attachId}'`);
+      pm.customer = params.customer ?? null;
+      return json(pm);
     }
     if (method === "POST" && path === "/v1/checkout/sessions") {
       const id = newId("cs_test");

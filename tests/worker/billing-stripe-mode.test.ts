@@ -1,12 +1,17 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../api/app";
 import type { Env } from "../../api/env";
 import type { QueueMessage } from "../../consumers/messages";
 import worker from "../../worker";
 import { fakeStripe, STRIPE_SECRET_KEY } from "./billing-stripe-fake";
-import { customerIdOf, idempotencyKey, newPerson, type Person } from "./billing-support";
+import {
+  customerIdOf,
+  idempotencyKey,
+  newPerson,
+  type Person,
+  signedEvent,
+} from "./billing-support";
 import { countRows, uniqueId } from "./helpers";
 
 /**
@@ -68,23 +73,13 @@ const post = (person: Person, path: string, body: unknown, key = idempotencyKey(
 
 /** An event as Stripe delivers it: signed with the endpoint's secret. */
 async function webhook(type: string, object: Record<string, unknown>, secret = WEBHOOK_SECRET) {
-  const id = uniqueId("evt");
-  const payload = JSON.stringify({
-    id,
-    object: "event",
-    api_version: "2026-10-28.endive",
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
+  const { id, payload, signature } = await signedEvent(
     type,
-  });
-  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
+    object,
+    Math.floor(Date.now() / 1000),
+    undefined,
     secret,
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-  });
+  );
   const answer = await send("/api/stripe/webhook", {
     method: "POST",
     headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
@@ -338,6 +333,22 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
         .bind(customerId)
         .first<string>("id"),
     ).toBe(mastercard.id);
+  });
+
+  it("makes a first card added through the API the default, as Stripe does not on attach", async () => {
+    const person = await newPerson();
+    const started = await post(person, "/api/payment-methods/setup", {});
+    expect(started.status).toBe(201);
+    const customerId = (await customerIdOf(person.userId))!;
+    const first = stripe.addCard("");
+    const added = await post(person, "/api/payment-methods", { payment_method_id: first.id });
+    expect(added.status).toBe(201);
+    expect(stripe.to("POST", `/v1/payment_methods/${first.id}/attach`)).toHaveLength(1);
+    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
+      expect.objectContaining({
+        params: { "invoice_settings[default_payment_method]": first.id },
+      }),
+    ]);
   });
 
   it("refuses an event signed with another secret, or unsigned, with 400 and records nothing", async () => {

@@ -90,14 +90,14 @@ export async function historyTypes(userId: string) {
   return results.map((r) => r.type);
 }
 
-/** A Stripe-format event signed with the SDK's own helper and the webhook secret. */
-export async function signedEvent(
+/** A Stripe-format event as JSON, exactly as the webhook endpoint receives it. */
+export function stripeEventPayload(
   type: string,
   object: Record<string, unknown>,
   created: number,
   id = uniqueId("evt"),
 ) {
-  const payload = JSON.stringify({
+  return JSON.stringify({
     id,
     object: "event",
     api_version: "2026-10-28.endive",
@@ -108,12 +108,33 @@ export async function signedEvent(
     request: { id: null, idempotency_key: null },
     type,
   });
+}
+
+/** A Stripe-format event signed with the SDK's own helper and the webhook secret. */
+export async function signedEvent(
+  type: string,
+  object: Record<string, unknown>,
+  created: number,
+  id = uniqueId("evt"),
+  secret?: string,
+) {
+  const payload = stripeEventPayload(type, object, created, id);
   const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
     payload,
-    secret: await webhookSecret(env),
+    secret: secret ?? (await webhookSecret(env)),
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
   });
   return { id, payload, signature };
+}
+
+/** The local provider's own record of the customer's subscription, as its events carry it. */
+export async function localSubscription(customerId: string) {
+  const row = await env.DB.prepare(
+    "SELECT data_json FROM local_billing_objects WHERE customer_id = ? AND type = 'subscription'",
+  )
+    .bind(customerId)
+    .first<string>("data_json");
+  return JSON.parse(row!) as Record<string, unknown> & { id: string };
 }
 
 export const postWebhook = (payload: string, signature?: string) =>

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
   customerIdOf,
   eventStatus,
   historyTypes,
+  localSubscription,
   newPerson,
   postWebhook,
   signedEvent,
@@ -12,15 +12,6 @@ import {
   waitForSubscription,
 } from "./billing-support";
 import { countRows, uniqueId } from "./helpers";
-
-async function localSubscription(customerId: string) {
-  const row = await env.DB.prepare(
-    "SELECT data_json FROM local_billing_objects WHERE customer_id = ? AND type = 'subscription'",
-  )
-    .bind(customerId)
-    .first<string>("data_json");
-  return JSON.parse(row!) as Record<string, unknown> & { id: string };
-}
 
 describe("POST /api/stripe/webhook", () => {
   it("refuses a missing, wrong or tampered signature with 400 and records nothing", async () => {

@@ -64,12 +64,18 @@ export async function addPaymentMethod(
 ) {
   const customerId = await ensureCustomer(env, account);
   const provider = await billingProvider(env);
+  // As "Add a card": the card is the default when asked, or when there is none (Stripe does
+  // not make an attached card the default by itself).
+  const [sub, cards] = await Promise.all([
+    currentSubscription(env, account.id),
+    listPaymentMethods(env, account.id),
+  ]);
+  const makeDefault = input.makeDefault || !cards.some((card) => card.is_default);
   const pm = await provider.attachPaymentMethod(
     { customerId, paymentMethodId: input.paymentMethodId },
     key,
   );
-  if (input.makeDefault) {
-    const sub = await currentSubscription(env, account.id);
+  if (makeDefault) {
     await provider.setDefaultPaymentMethod(
       { customerId, subscriptionId: sub?.id ?? null, paymentMethodId: pm.id },
       `${key}:default`,
@@ -84,7 +90,7 @@ export async function addPaymentMethod(
       payment_method_id: pm.id,
       brand: pm.brand,
       last4: pm.last4,
-      make_default: input.makeDefault,
+      make_default: makeDefault,
     },
     idempotencyKey: key,
   });
