@@ -90,7 +90,9 @@ try {
       `| ↳ webhook p99 ÷ health p99 at ${concurrency} in flight | | | | | ${ratio.toFixed(2)}× | | | |`,
     );
     verdicts.push(
-      `${concurrency} in flight: p99 ${webhook.p99.toFixed(1)} ms (${ratio.toFixed(2)}× health) — ${
+      `${concurrency} in flight: p99 ${webhook.p99.toFixed(1)} ms — ${ratio.toFixed(2)}× health (${
+        ratio <= 1.5 ? "within" : "over"
+      } 1.5×), ${webhook.p99 < 100 ? "under" : "over"} 100 ms (health's own p99: ${health.p99.toFixed(1)} ms) — ${
         ratio <= 1.5 && webhook.p99 < 100 ? "meets" : "misses"
       } the target`,
     );
