@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems } from "./support/a11y";
+import { registerAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import {
   DEMO_PASSWORD,
@@ -22,27 +23,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Registers a new account through the API, from a TEST-NET address of its own. */
-async function registerUser(): Promise<{ id: string; email: string }> {
-  const email = `staff-e2e-${Date.now()}@example.com`;
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.50" },
-    body: JSON.stringify({
-      name: "Staff Test Subject",
-      email,
-      password: "violet-meadow-compass-93",
-      plan: "free",
-    }),
-  });
-  const body = (await response.json()) as { data: { user: { id: string; email: string } } };
-  expect(response.status).toBe(201);
-  return body.data.user;
-}
-
 describe("admin app staff sign-in", () => {
   it("an admin finds a new account's signup run and opens it", async () => {
-    const user = await registerUser();
+    const user = await registerAccount(baseUrl, {
+      label: "staff-e2e",
+      name: "Staff Test Subject",
+      ip: "192.0.2.50",
+    });
     const { page, problems, close } = await openPage(browser, { baseUrl });
     try {
       await signInAsStaff(page, demoEmail("admin"));

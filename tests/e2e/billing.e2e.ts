@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
+import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -13,30 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const PASSWORD = "orchid-harbor-lantern-58";
-
-/** A new Free account, registered through the API from a TEST-NET address of its own. */
-async function registerUser(ip: string): Promise<{ email: string; name: string }> {
-  const account = { email: `billing-${Date.now().toString(36)}@example.com`, name: "Grace Hopper" };
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
-  });
-  expect(response.status).toBe(201);
-  return account;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/dashboard");
-  await page.waitForURL((url) => url.pathname === "/login");
-  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/dashboard");
-}
 
 /** A settings card: a section titled by its h2. */
 const card = (page: Page, title: string) =>
@@ -56,11 +33,15 @@ async function payWith(page: Page, card: string) {
 
 describe("billing", () => {
   it("picks Standard on /pricing, is declined, pays with 4242 on the local checkout, sees the trial, cancels", async () => {
-    const { email } = await registerUser("192.0.2.91");
+    const account = await registerAccount(baseUrl, {
+      label: "billing",
+      name: "Grace Hopper",
+      ip: "192.0.2.91",
+    });
     // the declined card answers 402 on the checkout page: that is the case under test
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [402] });
     try {
-      await signIn(page, email);
+      await signInThroughForm(page, account);
       expect(await checkPage(page, "/pricing", "Plans and pricing")).toEqual([]);
 
       // the comparison comes from the entitlements table; Free is marked as this account's plan
@@ -135,10 +116,14 @@ describe("billing", () => {
   });
 
   it("adds a card on a Free account through the local checkout (declined first), then cancels a second one", async () => {
-    const { email } = await registerUser("192.0.2.93");
+    const account = await registerAccount(baseUrl, {
+      label: "billing",
+      name: "Grace Hopper",
+      ip: "192.0.2.93",
+    });
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [402] });
     try {
-      await signIn(page, email);
+      await signInThroughForm(page, account);
       expect(await checkPage(page, "/account/billing", "Billing")).toEqual([]);
       const cards = card(page, "Payment methods");
       await cards.getByText("No card on file yet.").waitFor();

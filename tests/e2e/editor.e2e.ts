@@ -1,6 +1,7 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
+import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -13,30 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const PASSWORD = "orchid-harbor-lantern-58";
-
-/** A new customer account, registered through the API from a TEST-NET address of its own. */
-async function registerUser(ip: string): Promise<{ email: string; name: string }> {
-  const account = { email: `editor-${Date.now().toString(36)}@example.com`, name: "Ada Lovelace" };
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
-  });
-  expect(response.status).toBe(201);
-  return account;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/dashboard");
-  await page.waitForURL((url) => url.pathname === "/login");
-  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/dashboard");
-}
 
 /** The preview's rendered document (a sandboxed srcdoc frame). */
 async function previewFrame(page: Page): Promise<Frame> {
@@ -61,11 +38,15 @@ const saved = (page: Page) =>
 
 describe("resume editor", () => {
   it("creates a resume, edits sections with a live preview, reorders, saves, switches template", async () => {
-    const { email } = await registerUser("192.0.2.81");
+    const account = await registerAccount(baseUrl, {
+      label: "editor",
+      name: "Ada Lovelace",
+      ip: "192.0.2.81",
+    });
     // a resume never shared has no link yet: GET …/share answers 404 until it is turned on
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
-      await signIn(page, email);
+      await signInThroughForm(page, account);
       expect(await checkPage(page, "/dashboard", "Hello, Ada Lovelace")).toEqual([]);
       await page.getByText("0 of 2 resumes on the Free plan").waitFor();
 
@@ -208,13 +189,17 @@ describe("resume editor", () => {
   });
 
   it("renames, duplicates, bins and restores from the dashboard, and reports the plan limit", async () => {
-    const { email } = await registerUser("192.0.2.82");
+    const account = await registerAccount(baseUrl, {
+      label: "editor",
+      name: "Ada Lovelace",
+      ip: "192.0.2.82",
+    });
     const { page, problems, close } = await openPage(browser, {
       baseUrl,
       allowStatuses: [403],
     });
     try {
-      await signIn(page, email);
+      await signInThroughForm(page, account);
       await page.getByRole("button", { name: "New resume" }).click();
       await page.getByRole("dialog").getByLabel("Title").fill("First draft");
       await page.getByRole("button", { name: "Create resume" }).click();

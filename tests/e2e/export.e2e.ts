@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureChromeWrapper } from "../../scripts/lib/chromium.mjs";
+import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -19,39 +20,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PASSWORD = "orchid-harbor-lantern-58";
-
-async function registerUser(ip: string): Promise<string> {
-  const email = `export-${Date.now().toString(36)}@example.com`;
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ email, name: "Mary Jackson", password: PASSWORD, plan: "free" }),
-  });
-  expect(response.status).toBe(201);
-  return email;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/dashboard");
-  await page.waitForURL((url) => url.pathname === "/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/dashboard");
-}
-
 /** Pages of a PDF as Chromium writes them: one `/Type /Page` object per page. */
 const pageCount = (pdf: Buffer) =>
   pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 
 describe("export from the editor", () => {
   it("exports a PDF with a progress bar that reaches done, downloads it and lists it", async () => {
-    const email = await registerUser("192.0.2.95");
+    const account = await registerAccount(baseUrl, {
+      label: "export",
+      name: "Mary Jackson",
+      ip: "192.0.2.95",
+    });
     // a resume never shared has no link yet: GET …/share answers 404 until it is turned on
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
-      await signIn(page, email);
+      await signInThroughForm(page, account);
       await page.getByRole("button", { name: "New resume" }).click();
       const create = page.getByRole("dialog", { name: "New resume" });
       await create.getByLabel("Title").fill("Aerospace engineer");

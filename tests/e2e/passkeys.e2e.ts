@@ -1,6 +1,7 @@
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems } from "./support/a11y";
+import { registerAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -18,18 +19,6 @@ afterAll(async () => {
 });
 
 const PASSWORD = "saffron-harbour-lantern-42";
-
-/** A new customer account, registered through the API from a TEST-NET address of its own. */
-async function registerUser(): Promise<{ email: string; name: string }> {
-  const account = { email: `passkey-${Date.now().toString(36)}@example.com`, name: "Ada Lovelace" };
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.71" },
-    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
-  });
-  expect(response.status).toBe(201);
-  return account;
-}
 
 /** What the WebAuthn domain reports of a passkey it holds (base64 fields). */
 interface VirtualCredential {
@@ -90,7 +79,12 @@ async function signOutFromMenu(page: Page, name: string) {
 
 describe("passkeys in the user app", () => {
   it("adds a passkey on the security page, renames it, and signs in with it alone", async () => {
-    const { email, name } = await registerUser();
+    const { email, name } = await registerAccount(baseUrl, {
+      label: "passkey",
+      name: "Ada Lovelace",
+      ip: "192.0.2.71",
+      password: PASSWORD,
+    });
     const { page, problems, close } = await openPage(browser, { baseUrl: siteUrl });
     try {
       const authenticator = new VirtualAuthenticator();

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems, checkPage } from "./support/a11y";
+import { registerAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import { executeE2eSql } from "./support/d1";
 import { submitStaffSignIn } from "./support/operator";
@@ -21,24 +22,8 @@ afterAll(async () => {
 
 const PASSWORD = "lilac-quarry-beacon-77";
 
-/** A new customer account, registered through the API from a TEST-NET address of its own. */
-async function registerUser(
-  ip = "192.0.2.61",
-): Promise<{ id: string; email: string; name: string }> {
-  const account = {
-    email: `totp-${Date.now().toString(36)}@example.com`,
-    name: "Grace Hopper",
-  };
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ ...account, password: PASSWORD, plan: "free" }),
-  });
-  expect(response.status).toBe(201);
-  const { data } = (await response.json()) as { data: { user: { id: string } } };
-  expect(data.user.id).toMatch(/^[\w-]+$/);
-  return { id: data.user.id, ...account };
-}
+const registerUser = (ip = "192.0.2.61") =>
+  registerAccount(baseUrl, { label: "totp", name: "Grace Hopper", ip, password: PASSWORD });
 
 const activeElementId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -13,21 +14,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PASSWORD = "copper-willow-signal-31";
-
 async function signedInWithResume(page: Page): Promise<string> {
-  const email = `writing-${Date.now().toString(36)}@example.com`;
-  const registered = await fetch(new URL("/api/auth/register", baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.91" },
-    body: JSON.stringify({ email, name: "Grace Hopper", password: PASSWORD, plan: "free" }),
+  const account = await registerAccount(baseUrl, {
+    label: "writing",
+    name: "Grace Hopper",
+    ip: "192.0.2.92",
   });
-  expect(registered.status).toBe(201);
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/dashboard");
+  await signInThroughForm(page, account);
   // the page's own session creates the resume, as the dashboard would
   const created = await page.evaluate(async () => {
     const csrf = document.cookie.match(/rb_csrf=([^;]+)/)?.[1] ?? "";

@@ -1,0 +1,49 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** Long enough and off the common-password list, so registration takes it. */
+export const E2E_PASSWORD = "orchid-harbor-lantern-58";
+
+/**
+ * A new Free account, registered through the API like anyone's. Registration is limited per
+ * client address (5 an hour), so each test names a TEST-NET address (192.0.2.0/24) of its own.
+ */
+export async function registerAccount(
+  baseUrl: string,
+  options: { label: string; name: string; ip: string; password?: string },
+): Promise<TestAccount> {
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const account = {
+    email: `${options.label}-${unique}@example.com`,
+    name: options.name,
+    password: options.password ?? E2E_PASSWORD,
+  };
+  const response = await fetch(new URL("/api/auth/register", baseUrl), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": options.ip },
+    body: JSON.stringify({ ...account, plan: "free" }),
+  });
+  expect(response.status).toBe(201);
+  const { data } = (await response.json()) as { data: { user: { id: string } } };
+  // ids are server-made (hex/uuid); tests put them into SQL and URLs
+  expect(data.user.id).toMatch(/^[\w-]+$/);
+  return { id: data.user.id, ...account };
+}
+
+/** Opens a page that needs a session, signs in on the form it is sent to, lands on the dashboard. */
+export async function signInThroughForm(page: Page, account: { email: string; password: string }) {
+  await page.goto("/dashboard");
+  await page.waitForURL((url) => url.pathname === "/login");
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
