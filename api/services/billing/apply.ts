@@ -101,7 +101,7 @@ async function applySubscription(ctx: Context): Promise<ApplyOutcome> {
     before &&
     !isNewer(position, { created: before.lastEventCreated, seq: before.lastEventSeq })
   ) {
-    return ignored("an newer state of this subscription was already applied");
+    return ignored("a newer state of this subscription was already applied");
   }
   const deleted = event.type === "customer.subscription.deleted";
   const status = deleted ? "canceled" : snap.status;
