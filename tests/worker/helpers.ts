@@ -100,3 +100,15 @@ export async function bearerFor(role: Role, id = uniqueId("user"), mfa = true) {
   });
   return { headers: { Authorization: `Bearer ${token}` }, token, claims, id };
 }
+
+/**
+ * Request limits count in fixed windows aligned to the clock (`rateLimit` in
+ * api/services/login-protection.ts), so a test that fills one must not straddle a boundary:
+ * the count would start again halfway and the last request would pass. When less than
+ * `needMs` of the current window is left, this waits for the next one to begin.
+ */
+export async function awayFromWindowEdge(windowSeconds: number, needMs = 5_000) {
+  const windowMs = windowSeconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ACCESS_COOKIE } from "../../api/lib/auth-cookies";
 import { PASSWORD_ATTEMPTS } from "../../api/routes/public-share";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
-import { api } from "./helpers";
+import { api, awayFromWindowEdge } from "./helpers";
 
 type Headers = Record<string, string>;
 
@@ -400,6 +400,7 @@ describe("password-protected links", () => {
 
   it("limits password tries per address and link with a 429 page", async () => {
     const { slug } = await sharedResume("standard", { enabled: true, password: "the real one" });
+    await awayFromWindowEdge(15 * 60);
     const ip = freshIp();
     for (let attempt = 0; attempt < PASSWORD_ATTEMPTS; attempt++) {
       expect((await submitPassword(slug, `guess ${attempt}`, { ip })).status).toBe(401);
