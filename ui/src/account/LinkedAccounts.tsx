@@ -11,6 +11,7 @@ import {
 } from "~/auth/oauth";
 import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
+import { LoadError } from "~/forms/LoadError";
 import { Alert } from "~ds/components/Alert";
 import { Button } from "~ds/components/Button";
 import { Card } from "~ds/components/Card";
@@ -99,16 +100,7 @@ export function LinkedAccounts() {
         </Show>
         <Switch>
           <Match when={identities.error}>
-            <Alert
-              tone="error"
-              action={
-                <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                  Try again
-                </Button>
-              }
-            >
-              Your linked accounts could not be loaded: {describeError(identities.error)}
-            </Alert>
+            <LoadError what="Your linked accounts" error={identities.error} onRetry={refetch} />
           </Match>
           <Match when={identities.state === "ready" || identities.state === "refreshing"}>
             <Show

@@ -20,6 +20,7 @@ import { ApiError } from "~shared/api/envelope";
 import { deletePasskey, listPasskeys, type Passkey, renamePasskey } from "~shared/api/passkeys";
 import { formatDateTime } from "~shared/format";
 import "./passkeys.css";
+import { LoadError } from "~/forms/LoadError";
 
 /** Closing the "confirm it's you" dialog refuses the request; that needs no second message. */
 const stepUpDeclined = (error: unknown) =>
@@ -88,16 +89,7 @@ export function Passkeys() {
       </Show>
       <Switch>
         <Match when={passkeys.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            Your passkeys could not be loaded: {describeError(passkeys.error)}
-          </Alert>
+          <LoadError what="Your passkeys" error={passkeys.error} onRetry={refetch} />
         </Match>
         <Match when={passkeys.state === "ready" && list().length === 0}>
           <p class="passkeys__empty">

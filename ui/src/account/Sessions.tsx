@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
+import { LoadError } from "~/forms/LoadError";
 import { Badge } from "~ds/components/Badge";
 import { Button } from "~ds/components/Button";
 import { Card } from "~ds/components/Card";
@@ -54,16 +54,7 @@ export function Sessions(props: { reloadKey: number }) {
       </p>
       <Switch>
         <Match when={sessions.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            The devices could not be loaded: {describeError(sessions.error)}
-          </Alert>
+          <LoadError what="The devices" error={sessions.error} onRetry={refetch} />
         </Match>
         <Match when={sessions.state === "ready" || sessions.state === "refreshing"}>
           <ul class="security__sessions">

@@ -1,9 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
+import { LoadError } from "~/forms/LoadError";
 import { formatCents } from "~core/billing/lifecycle";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
 import { Card } from "~ds/components/Card";
 import { Pagination } from "~ds/components/Pagination";
 import { SkeletonText } from "~ds/components/Skeleton";
@@ -109,16 +107,7 @@ export function History(props: { reloadKey: string }) {
     <Card title="Billing history">
       <Switch>
         <Match when={history.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            The history could not be loaded: {describeError(history.error)}
-          </Alert>
+          <LoadError what="The history" error={history.error} onRetry={refetch} />
         </Match>
         <Match when={loaded()}>
           {(current) => (

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
+import { LoadError } from "~/forms/LoadError";
 import { formatCents } from "~core/billing/lifecycle";
 import { Alert } from "~ds/components/Alert";
 import { Badge, type BadgeTone } from "~ds/components/Badge";
@@ -111,16 +112,7 @@ export function Invoices(props: InvoicesProps) {
       </Show>
       <Switch>
         <Match when={invoices.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            Invoices could not be loaded: {describeError(invoices.error)}
-          </Alert>
+          <LoadError what="Invoices" error={invoices.error} onRetry={refetch} />
         </Match>
         <Match when={loaded()}>
           {(current) => (

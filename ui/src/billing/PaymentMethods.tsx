@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Match, onMount, Show, Switch } from 
 import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
 import { focusOnMount } from "~/forms/fields";
+import { LoadError } from "~/forms/LoadError";
 import { findTestCard, TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
 import { Alert } from "~ds/components/Alert";
 import { Badge } from "~ds/components/Badge";
@@ -210,16 +211,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
       </Show>
       <Switch>
         <Match when={cards.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            Cards could not be loaded: {describeError(cards.error)}
-          </Alert>
+          <LoadError what="Cards" error={cards.error} onRetry={refetch} />
         </Match>
         <Match when={cards.state === "ready" || cards.state === "refreshing"}>
           <Show when={list().length > 0} fallback={<p class="ds-muted">No card on file yet.</p>}>

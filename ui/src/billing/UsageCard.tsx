@@ -1,8 +1,6 @@
 import { createResource, For, Match, Switch } from "solid-js";
 import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
+import { LoadError } from "~/forms/LoadError";
 import { Card } from "~ds/components/Card";
 import { ProgressBar } from "~ds/components/ProgressBar";
 import { SkeletonText } from "~ds/components/Skeleton";
@@ -33,16 +31,7 @@ export function UsageCard(props: { reloadKey: string }) {
     <Card title="Usage">
       <Switch>
         <Match when={usage.error}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            Usage could not be loaded: {describeError(usage.error)}
-          </Alert>
+          <LoadError what="Usage" error={usage.error} onRetry={refetch} />
         </Match>
         <Match when={ready()}>
           {(current) => (

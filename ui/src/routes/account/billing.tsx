@@ -16,10 +16,9 @@ import {
 import { UsageCard } from "~/billing/UsageCard";
 import { isPlan } from "~core/plans/entitlements";
 import "~/billing/billing.css";
-import { describeError } from "~/forms/create-form";
+import { LoadError } from "~/forms/LoadError";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
+import { buttonClass } from "~ds/components/Button";
 import { SkeletonText } from "~ds/components/Skeleton";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 
@@ -101,16 +100,7 @@ function Billing() {
       </Show>
       <Switch>
         <Match when={error()}>
-          <Alert
-            tone="error"
-            action={
-              <Button variant="outline" size="sm" onClick={() => void load()}>
-                Try again
-              </Button>
-            }
-          >
-            Your billing details could not be loaded: {describeError(error())}
-          </Alert>
+          <LoadError what="Your billing details" error={error()} onRetry={load} />
         </Match>
         <Match when={subscription()}>
           {(view) => (
