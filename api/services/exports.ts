@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { EXPORT_CONTENT_TYPES, type ExportFormat, exportKey } from "../../core/export/formats";
+import type { ExportListItem } from "../../core/export/list-item";
 import { type ExportParams, exportParamsSchema } from "../../core/export/params";
-import type { JobError, JobStatus } from "../../core/jobs/status";
 import { createDb } from "../../db/client";
 import { jobs, workflowRuns } from "../../db/schema";
 import type { Env } from "../env";
@@ -95,23 +95,6 @@ async function queueExport(env: Env, params: ExportParams): Promise<JobView> {
     .onConflictDoNothing();
   await env.PDF_QUEUE.send({ type: "export.run", job_id: jobId, params });
   return job;
-}
-
-export interface ExportListItem {
-  job_id: string;
-  status: JobStatus;
-  step: string | null;
-  percent: number;
-  error: JobError | null;
-  format: ExportFormat | null;
-  resume_id: string | null;
-  resume_title: string | null;
-  version: number | null;
-  filename: string | null;
-  size: number | null;
-  download_path: string | null;
-  created_at: string;
-  finished_at: string | null;
 }
 
 const parseJson = (text: string | null): Record<string, unknown> | null => {

@@ -1,5 +1,6 @@
 import type { ExportFormat } from "~core/export/formats";
-import type { JobError, JobStatus } from "~core/jobs/status";
+import type { ExportListItem } from "~core/export/list-item";
+import type { JobStatus } from "~core/jobs/status";
 import type { ApiClient, ListPage } from "~shared/api/client";
 
 export interface ExportOptions {
@@ -14,23 +15,8 @@ export interface StartedExport {
   usage: { used: number; limit: number | null };
 }
 
-/** One row of GET /api/exports. */
-export interface ExportItem {
-  job_id: string;
-  status: JobStatus;
-  step: string | null;
-  percent: number;
-  error: JobError | null;
-  format: ExportFormat | null;
-  resume_id: string | null;
-  resume_title: string | null;
-  version: number | null;
-  filename: string | null;
-  size: number | null;
-  download_path: string | null;
-  created_at: string;
-  finished_at: string | null;
-}
+/** One row of GET /api/exports (the server's own type). */
+export type ExportItem = ExportListItem;
 
 /** What a finished export job holds in `result`. */
 export interface ExportResult {
