@@ -20,19 +20,33 @@ import { type Account, ensureCustomer } from "./subscriptions";
 
 /** Payment methods, invoices and usage for the signed-in person. */
 
-export async function listPaymentMethods(env: Env, userId: string) {
-  const [rows, sub, customer] = await Promise.all([
-    createDb(env.DB)
-      .select()
-      .from(paymentMethods)
-      .where(and(eq(paymentMethods.userId, userId), isNull(paymentMethods.detachedAt)))
-      .orderBy(desc(paymentMethods.createdAt)),
+const cardsOnFile = (env: Env, userId: string) =>
+  createDb(env.DB)
+    .select()
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.userId, userId), isNull(paymentMethods.detachedAt)))
+    .orderBy(desc(paymentMethods.createdAt));
+
+/**
+ * The live subscription and the card the provider charges: the subscription's own card, else
+ * the customer's default (mirrored from `customer.updated`); with neither, no card.
+ */
+async function chargedCard(env: Env, userId: string) {
+  const [sub, customer] = await Promise.all([
     currentSubscription(env, userId),
     customerOfUser(env, userId),
   ]);
-  // What the provider charges: the live subscription's own card, else the customer's default
-  // (mirrored from `customer.updated`); with neither, no card is the default.
-  const defaultId = sub?.defaultPaymentMethodId ?? customer?.defaultPaymentMethodId ?? null;
+  return {
+    sub,
+    defaultId: sub?.defaultPaymentMethodId ?? customer?.defaultPaymentMethodId ?? null,
+  };
+}
+
+export async function listPaymentMethods(env: Env, userId: string) {
+  const [rows, { defaultId }] = await Promise.all([
+    cardsOnFile(env, userId),
+    chargedCard(env, userId),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     brand: row.brand,
@@ -42,6 +56,22 @@ export async function listPaymentMethods(env: Env, userId: string) {
     is_default: row.id === defaultId,
     created_at: new Date(row.createdAt).toISOString(),
   }));
+}
+
+/**
+ * The rule both ways of adding a card follow ("Add a card" and a PaymentMethod id): the new
+ * card becomes the default when asked, or when no card on file is the default (Stripe does
+ * not make an attached card the default by itself).
+ */
+async function newCardDefault(env: Env, userId: string, asked: boolean) {
+  const [rows, { sub, defaultId }] = await Promise.all([
+    cardsOnFile(env, userId),
+    chargedCard(env, userId),
+  ]);
+  return {
+    subscriptionId: sub?.id ?? null,
+    makeDefault: asked || !rows.some((row) => row.id === defaultId),
+  };
 }
 
 async function ownPaymentMethod(env: Env, userId: string, id: string) {
@@ -64,20 +94,14 @@ export async function addPaymentMethod(
 ) {
   const customerId = await ensureCustomer(env, account);
   const provider = await billingProvider(env);
-  // As "Add a card": the card is the default when asked, or when there is none (Stripe does
-  // not make an attached card the default by itself).
-  const [sub, cards] = await Promise.all([
-    currentSubscription(env, account.id),
-    listPaymentMethods(env, account.id),
-  ]);
-  const makeDefault = input.makeDefault || !cards.some((card) => card.is_default);
+  const { subscriptionId, makeDefault } = await newCardDefault(env, account.id, input.makeDefault);
   const pm = await provider.attachPaymentMethod(
     { customerId, paymentMethodId: input.paymentMethodId },
     key,
   );
   if (makeDefault) {
     await provider.setDefaultPaymentMethod(
-      { customerId, subscriptionId: sub?.id ?? null, paymentMethodId: pm.id },
+      { customerId, subscriptionId, paymentMethodId: pm.id },
       `${key}:default`,
     );
   }
@@ -117,11 +141,7 @@ export async function startCardSetup(
   key: string,
 ) {
   const customerId = await ensureCustomer(env, account);
-  const [sub, cards] = await Promise.all([
-    currentSubscription(env, account.id),
-    listPaymentMethods(env, account.id),
-  ]);
-  const makeDefault = input.makeDefault || !cards.some((card) => card.is_default);
+  const { subscriptionId, makeDefault } = await newCardDefault(env, account.id, input.makeDefault);
   const session = await (await billingProvider(env)).createCheckout(
     {
       mode: "setup",
@@ -129,7 +149,7 @@ export async function startCardSetup(
       customerId,
       email: account.email,
       plan: null,
-      subscriptionId: sub?.id ?? null,
+      subscriptionId,
       makeDefault,
       successUrl: publicUrl(env, "/account/billing?card=added"),
       cancelUrl: publicUrl(env, "/account/billing?card=canceled"),
@@ -144,7 +164,7 @@ export async function startCardSetup(
     detail: {
       session_id: session.id,
       make_default: makeDefault,
-      subscription_id: sub?.id ?? null,
+      subscription_id: subscriptionId,
     },
     idempotencyKey: key,
   });
@@ -173,7 +193,7 @@ export async function removePaymentMethod(env: Env, account: Account, id: string
   const row = await ownPaymentMethod(env, account.id, id);
   const [sub, cards] = await Promise.all([
     currentSubscription(env, account.id),
-    listPaymentMethods(env, account.id),
+    cardsOnFile(env, account.id),
   ]);
   const paying = sub && ["active", "past_due"].includes(sub.status) && !sub.cancelAtPeriodEnd;
   if (paying && cards.length === 1) {
