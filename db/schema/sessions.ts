@@ -59,3 +59,15 @@ export const loginAttempts = sqliteTable(
     index("login_attempts_ip_at_idx").on(t.ip, t.at),
   ],
 );
+
+/**
+ * Race-free counters for credential checks outside sign-in (password, TOTP or recovery code,
+ * passkey, challenge tries): one row per key, a window that starts at its first attempt. Each
+ * check reserves its attempt with one atomic upsert before the slow comparison, so a burst of
+ * concurrent guesses cannot all read the same count (a KV read-then-write can).
+ */
+export const credentialAttempts = sqliteTable("credential_attempts", {
+  key: text("key").primaryKey(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  count: integer("count").notNull(),
+});

@@ -15,8 +15,16 @@ export const users = sqliteTable(
     passwordHash: text("password_hash"),
     role: text("role").$type<Role>().notNull().default("user"),
     status: text("status").$type<UserStatus>().notNull().default("pending_verification"),
-    /** The plan chosen at signup; billing owns it from then on. */
+    /**
+     * The plan every limit follows. Written only by billing (the Stripe event consumer and the
+     * provider-backed admin actions); see README "Security".
+     */
     plan: text("plan").notNull().default("free"),
+    /**
+     * A paid plan picked at sign-up or onboarding: a checkout intent that sends the person to
+     * checkout, never a limit. Cleared once they have been sent there or chose Free.
+     */
+    planIntent: text("plan_intent"),
     mfaEnabled: integer("mfa_enabled", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
