@@ -1,4 +1,7 @@
+import { env } from "cloudflare:test";
+import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { webhookSecret } from "../../api/services/billing/signing";
 import {
   customerIdOf,
   eventStatus,
@@ -7,6 +10,7 @@ import {
   newPerson,
   postWebhook,
   signedEvent,
+  stripeEventPayload,
   subscribe,
   waitForEventStatus,
   waitForSubscription,
@@ -43,6 +47,39 @@ describe("POST /api/stripe/webhook", () => {
     expect((await postWebhook(old.payload, stale)).status).toBe(400);
     expect(await countRows("SELECT count(*) AS n FROM stripe_events")).toBe(before);
     expect((await postWebhook(event.payload, event.signature)).status).toBe(200);
+  });
+
+  it("refuses an event signed with a time in the future beyond 5 minutes of skew", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signedAt = async (timestamp: number) => {
+      const id = uniqueId("evt");
+      const payload = stripeEventPayload(
+        "charge.refunded",
+        { id: uniqueId("ch"), object: "charge", customer: "cus_nobody" },
+        now,
+        id,
+      );
+      const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+        payload,
+        secret: await webhookSecret(env),
+        timestamp,
+        cryptoProvider: Stripe.createSubtleCryptoProvider(),
+      });
+      return { id, payload, signature };
+    };
+    const before = await countRows("SELECT count(*) AS n FROM stripe_events");
+    for (const ahead of [3600, 24 * 3600, 301]) {
+      const future = await signedAt(now + ahead);
+      const answer = await postWebhook(future.payload, future.signature);
+      expect(answer.status, `${ahead} s ahead`).toBe(400);
+      expect(answer.body.error.code).toBe("validation_failed");
+    }
+    expect(await countRows("SELECT count(*) AS n FROM stripe_events")).toBe(before);
+    // A clock a little ahead of ours is still taken.
+    const skewed = await signedAt(now + 60);
+    const accepted = await postWebhook(skewed.payload, skewed.signature);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data.event_id).toBe(skewed.id);
   });
 
   it("records an event id once: a duplicate is acknowledged with no second effect", async () => {

@@ -40,17 +40,34 @@ export async function signPayload(env: Env, payload: string): Promise<string> {
   });
 }
 
-/** The parsed event when the signature is right and recent (5 minutes); throws otherwise. */
+/** Stripe's own default: a signature older than this is a replay. */
+const TOLERANCE_SECONDS = 300;
+/** How far ahead of our clock a signing time may be (clock skew), no further. */
+const FUTURE_SKEW_SECONDS = 300;
+
+/**
+ * The parsed event when the signature is right and its time is within 5 minutes of `now`,
+ * either way; throws otherwise. The SDK only refuses old timestamps, so one signed for the
+ * future (replayable for as long as it stays "recent") is refused here.
+ */
 export async function verifySignedPayload(
   env: Env,
   payload: string,
   signature: string,
+  now = Date.now(),
 ): Promise<unknown> {
-  return Stripe.webhooks.constructEventAsync(
+  const event = await Stripe.webhooks.constructEventAsync(
     payload,
     signature,
     await webhookSecret(env),
-    undefined,
+    TOLERANCE_SECONDS,
     cryptoProvider,
+    now,
   );
+  // The SDK has just checked the signature over this `t=`, so it is the signed time.
+  const signedAt = Number(/(?:^|,)\s*t=(\d+)/.exec(signature)?.[1]);
+  if (!(signedAt <= Math.floor(now / 1000) + FUTURE_SKEW_SECONDS)) {
+    throw new Error("Timestamp is in the future");
+  }
+  return event;
 }
