@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { createDb } from "../../../db/client";
 import { localBillingObjects } from "../../../db/schema";
 import type { Env } from "../../env";
+import { conflict } from "../../lib/errors";
 import { signPayload } from "./signing";
 
 /**
@@ -70,15 +71,41 @@ export async function advanceClockTo(env: Env, customerId: string, seconds: numb
 
 /**
  * Runs `fn` once per idempotency key and replays its result afterwards, as Stripe does for
- * a request repeated with the same `Idempotency-Key`.
+ * a request repeated with the same `Idempotency-Key`. The key is claimed with one insert
+ * before `fn` runs, so two concurrent requests cannot both run it (a read-then-write could):
+ * the second gets 409 while the first is in flight, as Stripe answers `idempotency_key_in_use`.
+ * A failed run gives the claim back, so a retry runs again.
  */
 export async function once<T>(env: Env, key: string, fn: () => Promise<T>): Promise<T> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
   const id = `idem_${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-  const previous = await readObject<LocalObject & { result: T }>(env, id);
-  if (previous) return previous.result;
-  const result = await fn();
-  await writeObject(env, { id, object: "idempotency_key", result: result as unknown }, null);
+  const db = createDb(env.DB);
+  const now = Date.now();
+  const claimed = await db
+    .insert(localBillingObjects)
+    .values({
+      id,
+      type: "idempotency_key",
+      customerId: null,
+      dataJson: JSON.stringify({ id, object: "idempotency_key", done: false }),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: localBillingObjects.id });
+  if (claimed.length === 0) {
+    const previous = await readObject<LocalObject & { done: boolean; result: T }>(env, id);
+    if (previous?.done) return previous.result;
+    throw conflict("A request with this Idempotency-Key is still in progress. Retry in a moment.");
+  }
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    await db.delete(localBillingObjects).where(eq(localBillingObjects.id, id));
+    throw error;
+  }
+  await writeObject(env, { id, object: "idempotency_key", done: true, result }, null);
   return result;
 }
 
