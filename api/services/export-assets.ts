@@ -1,4 +1,5 @@
 import type { ResumeData } from "../../core/resume/schema";
+import { checkOutsideUrl } from "../../core/security/outside-url";
 import { resumeFontUrl } from "../../core/share/page";
 import {
   type FontFace,
@@ -60,20 +61,64 @@ export function subsetsFor(data: ResumeData): FontSubset[] {
 const PHOTO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
 const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 const PHOTO_TIMEOUT_MS = 5_000;
+/** Redirects followed at most, each one checked like the first address. */
+const PHOTO_MAX_REDIRECTS = 3;
+
+export interface PhotoFetchOptions {
+  logger?: Logger;
+  /** The network; tests pass their own to see which requests would leave. */
+  fetch?: typeof fetch;
+}
 
 /**
- * The photo as a data: URL, or null to show initials instead: only https, only PNG, JPEG
- * or WebP by content type, at most 2 MB, within 5 s. A photo that fails any of these is
- * dropped rather than failing the export.
+ * The response for a photo address, following at most 3 redirects by hand so every hop
+ * passes the outside-address rules (core/security/outside-url.ts) before it is connected
+ * to; null (nothing fetched) when one does not.
  */
-export async function inlinePhoto(url: string, logger?: Logger): Promise<string | null> {
-  if (!/^https:\/\//i.test(url)) return null;
-  try {
-    const response = await fetch(url, {
-      redirect: "follow",
-      signal: AbortSignal.timeout(PHOTO_TIMEOUT_MS),
+async function fetchOutside(
+  address: string,
+  fetchFn: typeof fetch,
+  signal: AbortSignal,
+  logger?: Logger,
+): Promise<Response | null> {
+  let target = address;
+  for (let hop = 0; hop <= PHOTO_MAX_REDIRECTS; hop++) {
+    const check = checkOutsideUrl(target);
+    if (!check.ok) {
+      logger?.warn("export photo refused", { reason: check.reason, hop });
+      return null;
+    }
+    const response = await fetchFn(check.url.href, {
+      redirect: "manual",
+      signal,
       headers: { Accept: "image/png, image/jpeg, image/webp" },
     });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || !location) return response;
+    await response.body?.cancel();
+    target = new URL(location, check.url).href;
+  }
+  logger?.warn("export photo refused", { reason: "too many redirects" });
+  return null;
+}
+
+/**
+ * The photo as a data: URL, or null to show initials instead: only a public https address
+ * (every redirect hop too), only PNG, JPEG or WebP by content type, at most 2 MB, within
+ * 5 s. A photo that fails any of these is dropped rather than failing the export.
+ */
+export async function inlinePhoto(
+  url: string,
+  { logger, fetch: fetchFn = fetch }: PhotoFetchOptions = {},
+): Promise<string | null> {
+  try {
+    const response = await fetchOutside(
+      url,
+      fetchFn,
+      AbortSignal.timeout(PHOTO_TIMEOUT_MS),
+      logger,
+    );
+    if (!response) return null;
     const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
     const length = Number(response.headers.get("content-length") ?? "0");
     if (!response.ok || !PHOTO_TYPES.has(type) || length > PHOTO_MAX_BYTES) {
@@ -125,9 +170,12 @@ export async function printableHtml(
     style: options.pageSize ? { pageSize: options.pageSize } : undefined,
   });
   let document = data;
-  const image = data.basics?.image;
-  if (templateInfo(style.template).photo && typeof image === "string" && /^https:/i.test(image)) {
-    const inlined = await inlinePhoto(image, logger);
+  const image = typeof data.basics?.image === "string" ? data.basics.image.trim() : "";
+  // Only an absolute https address is ever fetched. Anything else — a relative reference
+  // (`photo.png`, valid JSON Resume), another scheme — is left to the template, which shows
+  // initials for it (core/templates/portrait.ts `safeImage`): never a request to our origin.
+  if (templateInfo(style.template).photo && /^https:/i.test(image)) {
+    const inlined = await inlinePhoto(image, { logger });
     document = { ...data, basics: { ...data.basics, image: inlined ?? "" } };
   }
   const subsets = subsetsFor(data);

@@ -71,10 +71,17 @@ export const profileSchema = entry({
   url: url.optional(),
 });
 
+/**
+ * JSON Resume's `image` is any URI reference (`photo.png` next to the file, too), so any
+ * address is kept; only an https one is ever shown or fetched (core/templates/portrait.ts,
+ * api/services/export-assets.ts), anything else prints initials.
+ */
+const imageReference = z.string().trim().max(LIMITS.url);
+
 export const basicsSchema = z.looseObject({
   name: short.optional(),
   label: short.optional(),
-  image: url.optional(),
+  image: imageReference.optional(),
   email: email.optional(),
   phone: short.optional(),
   url: url.optional(),

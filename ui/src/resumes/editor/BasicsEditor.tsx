@@ -19,7 +19,12 @@ const PERSON: BasicsField[] = [
   { key: "email", label: "Email", kind: "email", autocomplete: "email" },
   { key: "phone", label: "Phone", kind: "tel", autocomplete: "tel" },
   { key: "url", label: "Website", kind: "url", help: "Starting with https://" },
-  { key: "image", label: "Photo URL", kind: "url", help: "Used by templates with a photo" },
+  {
+    key: "image",
+    label: "Photo URL",
+    kind: "url",
+    help: "An https:// address; templates with a photo show it",
+  },
   { key: "summary", label: "Summary", kind: "rich" },
 ];
 
