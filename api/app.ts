@@ -77,8 +77,9 @@ export function createApp() {
     requestContext,
     securityHeaders,
     corsForConfiguredOrigins,
-    csrfProtection,
+    // who is calling first: CSRF checks the token against the caller's own session
     resolvePrincipal,
+    csrfProtection,
   );
   app.route("/api", api);
   app.route("/", wellKnownRoutes);

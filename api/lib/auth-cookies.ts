@@ -1,37 +1,98 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { randomToken } from "../../core/security/crypto";
-import type { AppEnv } from "../env";
+import {
+  base64UrlDecode,
+  base64UrlEncode,
+  derivedHmacKey,
+  randomToken,
+} from "../../core/security/crypto";
+import type { AppEnv, Env } from "../env";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../services/tokens";
+import { AppError } from "./errors";
 
 /**
  * Browser sessions: the access token in an httpOnly cookie for every request, the refresh
  * token in an httpOnly cookie only sent to /api/auth, and a readable CSRF token the app
- * echoes in `X-CSRF-Token` on state-changing requests (double submit).
+ * echoes in `X-CSRF-Token` on state-changing requests (double submit, signed and bound to
+ * the session).
+ *
+ * The prefixes make browsers enforce what the names promise: a `__Host-` cookie is only
+ * accepted when Secure, on Path=/ and without Domain, so a sibling subdomain or a plain-http
+ * page cannot plant or overwrite it. The refresh cookie lives on /api/auth, which `__Host-`
+ * forbids; `__Secure-` still demands Secure, and it carries no Domain either.
  */
-export const ACCESS_COOKIE = "rb_access";
-export const REFRESH_COOKIE = "rb_refresh";
-export const CSRF_COOKIE = "rb_csrf";
+export const ACCESS_COOKIE = "__Host-rb_access";
+export const REFRESH_COOKIE = "__Secure-rb_refresh";
+export const CSRF_COOKIE = "__Host-rb_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 
 const REFRESH_PATH = "/api/auth";
 
-export function setSessionCookies(
+type KeyEnv = Pick<Env, "JWT_PRIVATE_KEYS">;
+
+function csrfKey(env: KeyEnv): Promise<CryptoKey> {
+  const secret = env.JWT_PRIVATE_KEYS;
+  if (!secret) throw new AppError(503, "unavailable", "Sign-in is not configured on this server");
+  return derivedHmacKey(secret, "csrf-token v1");
+}
+
+const csrfMessage = (sessionId: string, nonce: string) =>
+  new TextEncoder().encode(`csrf|${sessionId}|${nonce}`);
+
+/**
+ * A CSRF token for one session: `{nonce}.{mac}`, an HMAC over the session (refresh-token
+ * family) id and a fresh nonce. Only this server can mint one, and it passes for no other
+ * session, so a token planted or read elsewhere is worthless here. The nonce makes each
+ * issue differ, which tells the app's other tabs that a refresh happened.
+ */
+export async function csrfTokenFor(env: KeyEnv, sessionId: string): Promise<string> {
+  const nonce = randomToken(16);
+  const mac = await crypto.subtle.sign("HMAC", await csrfKey(env), csrfMessage(sessionId, nonce));
+  return `${nonce}.${base64UrlEncode(new Uint8Array(mac))}`;
+}
+
+/** Whether `presented` was minted for `sessionId`; subtle.verify compares in constant time. */
+export async function isCsrfTokenOf(
+  env: KeyEnv,
+  presented: string | undefined,
+  sessionId: string,
+): Promise<boolean> {
+  const match = presented?.match(/^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/);
+  if (!match) return false;
+  return crypto.subtle.verify(
+    "HMAC",
+    await csrfKey(env),
+    base64UrlDecode(match[2] as string),
+    csrfMessage(sessionId, match[1] as string),
+  );
+}
+
+/** Sets the three session cookies; returns the CSRF token (also sent in the body). */
+export async function setSessionCookies(
   c: Context<AppEnv>,
-  session: { accessToken: string; refreshToken: string; refreshExpiresAt: number },
-): string {
+  session: {
+    accessToken: string;
+    refreshToken: string;
+    refreshExpiresAt: number;
+    sessionId: string;
+  },
+): Promise<string> {
   const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - Date.now()) / 1000));
-  const csrf = randomToken(24);
-  const base = { secure: true, path: "/" } as const;
+  const csrf = await csrfTokenFor(c.env, session.sessionId);
   setAccessCookie(c, session.accessToken);
   setCookie(c, REFRESH_COOKIE, session.refreshToken, {
-    ...base,
+    secure: true,
     path: REFRESH_PATH,
     httpOnly: true,
     sameSite: "Strict",
     maxAge: refreshMaxAge,
   });
-  setCookie(c, CSRF_COOKIE, csrf, { ...base, sameSite: "Strict", maxAge: refreshMaxAge });
+  setCookie(c, CSRF_COOKIE, csrf, {
+    secure: true,
+    path: "/",
+    sameSite: "Strict",
+    maxAge: refreshMaxAge,
+  });
   return csrf;
 }
 

@@ -1,4 +1,4 @@
-import { base64UrlDecode, base64UrlEncode } from "../../core/security/crypto";
+import { base64UrlDecode, base64UrlEncode, derivedHmacKey } from "../../core/security/crypto";
 import type { Env } from "../env";
 import { AppError } from "./errors";
 
@@ -13,35 +13,13 @@ export const SHARE_ACCESS_COOKIE = "rb_share";
 export const SHARE_ACCESS_TTL_SECONDS = 12 * 60 * 60;
 
 const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
 
 function accessKey(env: Pick<Env, "JWT_PRIVATE_KEYS">): Promise<CryptoKey> {
   const secret = env.JWT_PRIVATE_KEYS;
   if (!secret) {
     throw new AppError(503, "unavailable", "Password-protected links are not configured here");
   }
-  let key = keys.get(secret);
-  if (!key) {
-    key = (async () => {
-      const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, [
-        "deriveKey",
-      ]);
-      return crypto.subtle.deriveKey(
-        {
-          name: "HKDF",
-          hash: "SHA-256",
-          salt: encoder.encode("resume-builder"),
-          info: encoder.encode("share-access-cookie v1"),
-        },
-        material,
-        { name: "HMAC", hash: "SHA-256", length: 256 },
-        false,
-        ["sign", "verify"],
-      );
-    })();
-    keys.set(secret, key);
-  }
-  return key;
+  return derivedHmacKey(secret, "share-access-cookie v1");
 }
 
 const message = (slug: string, expiresAt: number, passwordHash: string) =>

@@ -1,30 +1,43 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { constantTimeEqual } from "../../core/security/crypto";
 import type { AppEnv } from "../env";
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from "../lib/auth-cookies";
+import { ACCESS_COOKIE, CSRF_HEADER, isCsrfTokenOf, REFRESH_COOKIE } from "../lib/auth-cookies";
 import { AppError } from "../lib/errors";
+import { familyOf } from "../services/refresh-tokens";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+const csrfFailed = () =>
+  new AppError(403, "csrf_failed", "Missing or wrong CSRF token; reload the page and try again");
+
 /**
- * A state-changing request that relies on session cookies must echo the CSRF cookie in
- * `X-CSRF-Token`; another site can make the browser send cookies but cannot read them.
- * Requests with an Authorization header carry no ambient credentials and need no token.
+ * A state-changing request that relies on session cookies must carry, in `X-CSRF-Token`, the
+ * CSRF token minted for that very session (auth-cookies.ts); another site can make the
+ * browser send cookies but can neither read the token nor mint one.
+ *
+ * Runs after resolvePrincipal. A request authenticated by a Bearer credential is exempt: it
+ * carries no ambient credential, and the principal never falls back to cookies when an
+ * Authorization header is present (a bad one is a 401 before this runs).
  */
 export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
-  const usesCookies =
-    getCookie(c, ACCESS_COOKIE) !== undefined || getCookie(c, REFRESH_COOKIE) !== undefined;
-  if (SAFE_METHODS.has(c.req.method) || c.req.header("authorization") || !usesCookies)
-    return next();
-  const expected = getCookie(c, CSRF_COOKIE);
-  const presented = c.req.header(CSRF_HEADER);
-  if (!expected || !presented || !(await constantTimeEqual(expected, presented))) {
-    throw new AppError(
-      403,
-      "csrf_failed",
-      "Missing or wrong CSRF token; reload the page and try again",
-    );
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const principal = c.get("principal");
+  if (principal?.kind === "operator" || principal?.via === "header") return next();
+  const accessCookie = getCookie(c, ACCESS_COOKIE);
+  const refreshCookie = getCookie(c, REFRESH_COOKIE);
+  if (accessCookie === undefined && refreshCookie === undefined) return next();
+  // The session the cookies speak for: the access token's, or (when it has expired, as on
+  // a refresh) the refresh token's. Cookies that identify no session authenticate nothing,
+  // so there is nothing to forge.
+  const sessionId =
+    principal?.kind === "user"
+      ? principal.sessionId
+      : refreshCookie
+        ? ((await familyOf(c.env, refreshCookie))?.familyId ?? undefined)
+        : undefined;
+  if (sessionId === undefined) return next();
+  if (sessionId === null || !(await isCsrfTokenOf(c.env, c.req.header(CSRF_HEADER), sessionId))) {
+    throw csrfFailed();
   }
   await next();
 });

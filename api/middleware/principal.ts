@@ -13,7 +13,7 @@ import type { AppEnv } from "../env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
 import { AppError, forbidden, unauthorized } from "../lib/errors";
 import { methodsFor, stepUpRequired } from "../services/step-up";
-import { verifyAccessToken } from "../services/tokens";
+import { type AccessClaims, verifyAccessToken } from "../services/tokens";
 
 /**
  * Who is calling: the operator (automation and the admin app's operator sign-in, holding
@@ -49,43 +49,55 @@ const OPERATOR: Principal = {
 
 const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
+/**
+ * An Authorization header decides on its own: a valid Bearer credential or 401, never a
+ * fallback to the session cookie (which would make a request with a junk header, say
+ * `Basic …`, a cookie-authenticated one that looks exempt from CSRF). Without the header,
+ * the access cookie; an expired or ended session leaves the request anonymous (the app
+ * refreshes and retries).
+ */
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", null);
-  const headerToken = c.req
-    .header("authorization")
-    ?.match(/^Bearer\s+(.+)$/i)?.[1]
-    ?.trim();
-  const cookieToken = headerToken ? undefined : getCookie(c, ACCESS_COOKIE);
-  const token = headerToken ?? cookieToken;
-  if (token && looksLikeJwt(token)) {
-    const claims = await verifyAccessToken(c.env, token);
-    // An expired session cookie leaves the request anonymous (the app refreshes and
-    // retries); a bad token someone put in a header is an error they should see.
-    if (!claims && cookieToken) return next();
-    if (!claims) throw unauthorized();
-    c.set("principal", {
-      kind: "user",
-      id: `user:${claims.sub}`,
-      userId: claims.sub,
-      email: claims.email,
-      role: claims.role,
-      permissions: claims.permissions,
-      tokenId: claims.jti,
-      tokenExpiresAt: claims.exp,
-      sessionId: claims.sid ?? null,
-      mfa: claims.mfa === true,
-      authTime:
-        (typeof claims.auth_time === "number" ? claims.auth_time : (claims.iat ?? 0)) * 1000,
-      via: cookieToken ? "cookie" : "header",
-    });
-  } else if (token && !cookieToken) {
-    const opsToken = c.env.OPS_API_TOKEN;
-    if (!opsToken || opsToken.length < 32 || !(await constantTimeEqual(token, opsToken))) {
-      throw unauthorized();
-    }
-    c.set("principal", OPERATOR);
+  const authorization = c.req.header("authorization");
+  if (authorization !== undefined) {
+    const token = authorization.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+    if (!token) throw unauthorized();
+    c.set("principal", await bearerPrincipal(c.env, token));
+    return next();
   }
+  const cookieToken = getCookie(c, ACCESS_COOKIE);
+  const claims =
+    cookieToken && looksLikeJwt(cookieToken) ? await verifyAccessToken(c.env, cookieToken) : null;
+  if (claims) c.set("principal", userFromClaims(claims, "cookie"));
   await next();
+});
+
+async function bearerPrincipal(env: AppEnv["Bindings"], token: string): Promise<Principal> {
+  if (looksLikeJwt(token)) {
+    const claims = await verifyAccessToken(env, token);
+    if (!claims) throw unauthorized();
+    return userFromClaims(claims, "header");
+  }
+  const opsToken = env.OPS_API_TOKEN;
+  if (!opsToken || opsToken.length < 32 || !(await constantTimeEqual(token, opsToken))) {
+    throw unauthorized();
+  }
+  return OPERATOR;
+}
+
+const userFromClaims = (claims: AccessClaims, via: "header" | "cookie"): Principal => ({
+  kind: "user",
+  id: `user:${claims.sub}`,
+  userId: claims.sub,
+  email: claims.email,
+  role: claims.role,
+  permissions: claims.permissions,
+  tokenId: claims.jti,
+  tokenExpiresAt: claims.exp,
+  sessionId: claims.sid ?? null,
+  mfa: claims.mfa === true,
+  authTime: (typeof claims.auth_time === "number" ? claims.auth_time : (claims.iat ?? 0)) * 1000,
+  via,
 });
 
 /** 401 without a principal, 403 unless it holds every permission named. */
@@ -97,7 +109,7 @@ export const requirePermission = (...needed: Permission[]) =>
       (permission) => !hasPermission(principal.permissions, permission),
     );
     if (missing.length) throw forbidden(`This needs the ${missing.join(", ")} permission`);
-    // SPEC §1: staff need a second factor, proven within the step-up window, for bans,
+    // Staff need a second factor, proven within the step-up window, for bans,
     // refunds and config. The operator token is a machine credential kept as a secret and
     // is exempt.
     const sensitive = needed.some((permission) => SENSITIVE_PERMISSIONS.includes(permission));

@@ -1,4 +1,4 @@
-import { base64UrlDecode, base64UrlEncode } from "../../core/security/crypto";
+import { base64UrlDecode, base64UrlEncode, derivedHmacKey } from "../../core/security/crypto";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
 
@@ -13,32 +13,11 @@ export const DOWNLOAD_LINK_TTL_SECONDS = 24 * 60 * 60;
 type LinkEnv = Pick<Env, "JWT_PRIVATE_KEYS">;
 
 const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
 
 function linkKey(env: LinkEnv): Promise<CryptoKey> {
   const secret = env.JWT_PRIVATE_KEYS;
   if (!secret) throw new AppError(503, "unavailable", "Download links are not configured here");
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle
-      .importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"])
-      .then((material) =>
-        crypto.subtle.deriveKey(
-          {
-            name: "HKDF",
-            hash: "SHA-256",
-            salt: encoder.encode("resume-builder"),
-            info: encoder.encode("export-download-link v1"),
-          },
-          material,
-          { name: "HMAC", hash: "SHA-256", length: 256 },
-          false,
-          ["sign", "verify"],
-        ),
-      );
-    keys.set(secret, key);
-  }
-  return key;
+  return derivedHmacKey(secret, "export-download-link v1");
 }
 
 const message = (jobId: string, expiresAt: number) =>

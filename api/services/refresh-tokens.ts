@@ -158,6 +158,21 @@ export async function familyOf(
   });
 }
 
+/**
+ * Whether a session may still be used: some token of its family is unrevoked. Every way a
+ * session ends (logout, "sign this device out", logout everywhere, a password change or
+ * reset, a reused refresh token) revokes every token of the family in D1, so this answers
+ * for all of them. One read on the family index.
+ */
+export async function isSessionLive(env: TokenEnv, familyId: string): Promise<boolean> {
+  const live = await createDb(env.DB)
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+    .limit(1);
+  return live.length > 0;
+}
+
 export async function revokeFamily(
   env: TokenEnv,
   familyId: string,

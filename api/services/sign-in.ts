@@ -23,6 +23,8 @@ export interface SessionTokens {
   accessToken: string;
   refreshToken: string;
   refreshExpiresAt: number;
+  /** The session (refresh-token family): browser CSRF tokens are bound to it. */
+  sessionId: string;
   user: UserView;
 }
 
@@ -184,6 +186,7 @@ export async function openSession(
     accessToken: token,
     refreshToken: session.token,
     refreshExpiresAt: session.expiresAt,
+    sessionId: session.familyId,
     user: toUserView(user),
   };
 }
@@ -213,6 +216,7 @@ export async function refreshSession(
     accessToken: token,
     refreshToken: rotated.token,
     refreshExpiresAt: rotated.expiresAt,
+    sessionId: rotated.familyId,
     user: toUserView(user),
   };
 }

@@ -10,8 +10,9 @@ import { z } from "zod";
 import { isRole, type Permission, permissionsOf, type Role } from "../../core/auth/permissions";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
+import { isSessionLive } from "./refresh-tokens";
 
-/** Access tokens live 15 minutes (SPEC §1); a logout deny-lists one until then. */
+/** Access tokens live 15 minutes; one whose session ended is refused at once (verifyAccessToken). */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const AUDIENCE = "resume-builder-api";
 
@@ -162,6 +163,7 @@ const claimsSchema = z.object({
   permissions: z.array(z.string()),
   jti: z.string().min(1),
   exp: z.number(),
+  sid: z.string().min(1).optional(),
 });
 
 const denyKey = (jti: string) => `deny:${jti}`;
@@ -169,9 +171,18 @@ const issuedAtMs = (payload: JWTPayload) =>
   typeof payload.iat_ms === "number" ? payload.iat_ms : (payload.iat ?? 0) * 1000;
 const revokedBeforeKey = (userId: string) => `revoked-before:${userId}`;
 
-/** Verifies signature, issuer, audience and expiry, then the deny-list. Null if any fails. */
+/**
+ * Verifies signature, issuer, audience and expiry, then that the token's session has not
+ * ended, then the deny-list. Null if any fails.
+ *
+ * The session check reads D1, not KV: a revoked session (refresh token reused, a device
+ * signed out, logout everywhere, a password change) must be refused at once, everywhere,
+ * and D1 reads see every committed write, while a KV write can take a minute or more to
+ * reach other locations. It is one read on the family index per request. The KV entries
+ * below remain for tokens that name no session and for single-token logout.
+ */
 export async function verifyAccessToken(
-  env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER" | "SESSIONS">,
+  env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER" | "SESSIONS" | "DB">,
   token: string,
 ): Promise<AccessClaims | null> {
   const keys = await loadKeys(env);
@@ -187,11 +198,13 @@ export async function verifyAccessToken(
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return null;
-  const [denied, revokedBefore] = await Promise.all([
+  const { sid } = claims.data;
+  const [live, denied, revokedBefore] = await Promise.all([
+    sid === undefined ? true : isSessionLive(env, sid),
     env.SESSIONS.get(denyKey(claims.data.jti)),
     env.SESSIONS.get(revokedBeforeKey(claims.data.sub)),
   ]);
-  if (denied) return null;
+  if (!live || denied) return null;
   if (revokedBefore && issuedAtMs(payload) <= Number(revokedBefore)) return null;
   return payload as AccessClaims;
 }

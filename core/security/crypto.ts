@@ -30,3 +30,37 @@ export async function constantTimeEqual(a: string, b: string): Promise<boolean> 
   ]);
   return crypto.subtle.timingSafeEqual(ha, hb);
 }
+
+const derivedKeys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * An HMAC-SHA256 key for one purpose, derived (HKDF) from a deployment secret: each use
+ * (`info`, e.g. "csrf-token v1") gets its own key, so a MAC made for one can never pass
+ * as another's, and rotating the secret ends every value signed with it. Cached per
+ * secret and purpose: deriving is the slow part.
+ */
+export function derivedHmacKey(secret: string, info: string): Promise<CryptoKey> {
+  const cacheKey = `${info}\n${secret}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) {
+    const encoder = new TextEncoder();
+    key = crypto.subtle
+      .importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"])
+      .then((material) =>
+        crypto.subtle.deriveKey(
+          {
+            name: "HKDF",
+            hash: "SHA-256",
+            salt: encoder.encode("resume-builder"),
+            info: encoder.encode(info),
+          },
+          material,
+          { name: "HMAC", hash: "SHA-256", length: 256 },
+          false,
+          ["sign", "verify"],
+        ),
+      );
+    derivedKeys.set(cacheKey, key);
+  }
+  return key;
+}

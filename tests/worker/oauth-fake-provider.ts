@@ -1,5 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { vi } from "vitest";
+import { ACCESS_COOKIE } from "../../api/lib/auth-cookies";
 import { MICROSOFT_CONSUMER_TENANT, type OAuthProvider } from "../../core/auth/oauth";
 import { base64UrlEncode } from "../../core/security/crypto";
 import { freshIp } from "./auth-support";
@@ -222,13 +223,13 @@ export async function finishFlow(
   );
   const location = response.headers.get("location") ?? "";
   const cookies = response.headers.getSetCookie();
-  const access = cookies.find((c) => c.startsWith("rb_access="));
+  const access = cookies.find((c) => c.startsWith(`${ACCESS_COOKIE}=`));
   return {
     status: response.status,
     location,
     params: new URL(location, "http://localhost").searchParams,
     cookies,
-    accessToken: access ? (access.split(";")[0]?.slice("rb_access=".length) ?? null) : null,
+    accessToken: access ? (access.split(";")[0]?.slice(`${ACCESS_COOKIE}=`.length) ?? null) : null,
   };
 }
 

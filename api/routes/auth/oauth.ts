@@ -244,7 +244,7 @@ export const oauthRoutes = createRouter()
           userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
           ip: c.req.header("cf-connecting-ip") ?? null,
         });
-        setSessionCookies(c, session);
+        await setSessionCookies(c, session);
         return c.redirect(created ? "/onboarding" : (flow.next ?? "/dashboard"), 302);
       } catch (error) {
         if (error instanceof OAuthFlowError) return failTo(c, error.code, flow);

@@ -36,8 +36,12 @@ export const deviceOf = (c: Context<AppEnv>) => ({
 });
 
 /** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
-export function respondWithTokens(c: Context<AppEnv>, tokens: SessionTokens, withCookies: boolean) {
-  const csrf = withCookies ? setSessionCookies(c, tokens) : undefined;
+export async function respondWithTokens(
+  c: Context<AppEnv>,
+  tokens: SessionTokens,
+  withCookies: boolean,
+) {
+  const csrf = withCookies ? await setSessionCookies(c, tokens) : undefined;
   c.header("Cache-Control", "no-store");
   return ok(c, tokenResponse(tokens, csrf), 200);
 }

@@ -1,8 +1,11 @@
 import { isStepUpRequest, needsStepUp } from "../step-up/demand";
 import { ApiError, isEnvelope, type Pagination } from "./envelope";
 
-/** The readable cookie that holds the CSRF token of a browser session (double submit). */
-export const CSRF_COOKIE = "rb_csrf";
+/**
+ * The readable cookie that holds the CSRF token of a browser session (double submit). The
+ * `__Host-` prefix (api/lib/auth-cookies.ts) means only this origin could have set it.
+ */
+export const CSRF_COOKIE = "__Host-rb_csrf";
 export const CSRF_HEADER = "X-CSRF-Token";
 /** Sent on sign-in so the server answers with httpOnly session cookies. */
 export const WEB_CLIENT_HEADERS = { "X-Requested-With": "resume-builder-web" } as const;
