@@ -37,11 +37,12 @@ export async function startSignup(env: Env, userId: string, plan: SignupPlan) {
 /**
  * A fresh single-use link by email. `occasion` makes the dedupe key: the first email and the
  * reminder are sent once each however often their workflow step replays; each resend
- * requested by the person is its own email.
+ * requested by the person is its own email. The address is unproven, so the email holds
+ * nothing the person typed (their name included): see the verify_email template.
  */
 export async function sendVerificationEmail(
   env: Env,
-  user: Pick<UserRow, "id" | "email" | "name">,
+  user: Pick<UserRow, "id" | "email">,
   occasion: string,
   reminder = false,
 ): Promise<void> {
@@ -50,12 +51,34 @@ export async function sendVerificationEmail(
     to: user.email,
     template: "verify_email",
     data: {
-      name: user.name,
       verifyUrl: publicUrl(env, `/verify-email?token=${encodeURIComponent(token)}`),
       expiresInDays: EMAIL_TOKEN_TTL_MS.verify_email / 86_400_000,
       reminder,
     },
     dedupeKey: `verify:${user.id}:${occasion}`,
+  });
+}
+
+/** At most one "you already have an account" email per address in this window. */
+export const ACCOUNT_EXISTS_NOTICE_WINDOW_MS = 86_400_000;
+
+/**
+ * Someone registered with an address that has an account. The sign-up answer does not say
+ * so (it would tell anyone which addresses have accounts); the owner hears it by email
+ * instead. The dedupe key names the window, so repeated attempts (by a person who forgot, or
+ * by someone using the form to flood an inbox) send one email per window, race-free.
+ */
+export async function sendAccountExistsNotice(
+  env: Env,
+  user: Pick<UserRow, "id" | "email">,
+  now = Date.now(),
+): Promise<void> {
+  const window = Math.floor(now / ACCOUNT_EXISTS_NOTICE_WINDOW_MS);
+  await sendEmail(env, {
+    to: user.email,
+    template: "account_exists",
+    data: { signInUrl: publicUrl(env, "/login") },
+    dedupeKey: `account-exists:${user.id}:${window}`,
   });
 }
 

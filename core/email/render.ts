@@ -1,4 +1,5 @@
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
+import { accountExists } from "./templates/account-exists";
 import { backupFailed } from "./templates/backup-failed";
 import {
   downgradedToFree,
@@ -18,6 +19,7 @@ import { welcome } from "./templates/welcome";
  * escaping and the plain-text part come from `layout.ts`.
  */
 const TEMPLATES = {
+  account_exists: accountExists,
   backup_failed: backupFailed,
   downgraded_to_free: downgradedToFree,
   grace_ending: graceEnding,

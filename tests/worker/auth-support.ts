@@ -17,17 +17,42 @@ export const postJson = (body: unknown, headers: Record<string, string> = {}) =>
 export async function signedInPerson() {
   await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
   const email = `${uniqueId("person")}@example.test`;
-  const registered = await api(
+  await api(
     "/api/auth/register",
     postJson({ email, password: PASSWORD, name: "Katherine Johnson" }),
   );
   const login = await api("/api/auth/login", postJson({ email, password: PASSWORD }));
   return {
     email,
-    userId: registered.body.data.user.id as string,
+    userId: login.body.data.user.id as string,
     tokens: login.body.data as { access_token: string; refresh_token: string },
     headers: { Authorization: `Bearer ${login.body.data.access_token}` },
   };
+}
+
+/**
+ * The account an address registered: registration answers the same for new and taken
+ * addresses and names no account, so tests read the id from D1.
+ */
+export async function userIdOf(email: string): Promise<string> {
+  const id = await env.DB.prepare("SELECT id FROM users WHERE email = ?")
+    .bind(email.toLowerCase())
+    .first<string>("id");
+  if (!id) throw new Error(`no account for ${email}`);
+  return id;
+}
+
+/** The cookies a web sign-in set, by name, and the `Cookie` header that sends them all. */
+export function cookieJar(response: Response) {
+  const jar = Object.fromEntries(
+    response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0]!.split("=") as [string, string]),
+  );
+  const header = Object.entries(jar)
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
+  return { jar, header };
 }
 
 export async function mailTo(to: string, template: string, count = 1) {

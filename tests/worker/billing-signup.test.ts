@@ -1,6 +1,6 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { postJson } from "./auth-support";
+import { postJson, userIdOf } from "./auth-support";
 import { api, countRows, uniqueId } from "./helpers";
 
 async function registerAndVerify(plan: string) {
@@ -9,8 +9,8 @@ async function registerAndVerify(plan: string) {
     "/api/auth/register",
     postJson({ email, password: "a long and unusual passphrase", name: "Mary Jackson", plan }),
   );
-  expect(registered.status).toBe(201);
-  const userId = registered.body.data.user.id as string;
+  expect(registered.status).toBe(202);
+  const userId = await userIdOf(email);
   await env.DB.prepare("UPDATE users SET email_verified_at = ?, status = 'active' WHERE id = ?")
     .bind(Date.now(), userId)
     .run();

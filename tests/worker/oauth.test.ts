@@ -41,14 +41,14 @@ const identitiesOf = (userId: string) =>
  */
 async function signedInPerson() {
   const email = `${uniqueId("person")}@example.test`;
-  const registered = await api(
+  await api(
     "/api/auth/register",
     postJson({ email, password: PASSWORD, name: "Katherine Johnson" }),
   );
   const login = await api("/api/auth/login", postJson({ email, password: PASSWORD }));
   return {
     email,
-    userId: registered.body.data.user.id as string,
+    userId: login.body.data.user.id as string,
     refreshToken: login.body.data.refresh_token as string,
     headers: { Authorization: `Bearer ${login.body.data.access_token}` },
   };
@@ -150,7 +150,7 @@ describe("signing in", () => {
     const landed = await finishFlow("google", { code, state: started.state }, started.cookie);
     expect(landed.status).toBe(302);
     expect(landed.location).toBe("/onboarding");
-    for (const name of ["rb_access=", "rb_refresh=", "rb_csrf="])
+    for (const name of ["__Host-rb_access=", "__Secure-rb_refresh=", "__Host-rb_csrf="])
       expect(landed.cookies.some((c) => c.startsWith(name))).toBe(true);
     expect(landed.cookies.some((c) => /^rb_oauth_flow=;/.test(c))).toBe(true);
 

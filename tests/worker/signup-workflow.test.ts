@@ -1,5 +1,6 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import { userIdOf } from "./auth-support";
 import { api, awayFromWindowEdge, bearerFor, countRows, opsHeaders, uniqueId } from "./helpers";
 
 const PASSWORD = "a long and unusual passphrase";
@@ -12,8 +13,9 @@ async function register(plan = "standard") {
     headers: { "Content-Type": "application/json", "CF-Connecting-IP": `192.0.2.${++ipCounter}` },
     body: JSON.stringify({ email, password: PASSWORD, name: "Grace Hopper", plan }),
   });
-  expect(status).toBe(201);
-  return { email, userId: body.data.user.id as string };
+  expect(status).toBe(202);
+  expect(body.data).toEqual({ status: "verification_sent", email });
+  return { email, userId: await userIdOf(email) };
 }
 
 async function outbox(to: string) {

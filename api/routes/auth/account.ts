@@ -1,16 +1,31 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
 import { ok } from "../../lib/envelope";
-import { conflict, invalidEmailLink, notFound, tooManyRequests } from "../../lib/errors";
+import { invalidEmailLink, notFound, tooManyRequests } from "../../lib/errors";
+import { errorFields } from "../../lib/logger";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { createUser, findUserById, markEmailVerified, toUserView } from "../../services/accounts";
+import {
+  canSignIn,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  markEmailVerified,
+  toUserView,
+} from "../../services/accounts";
 import { consumeEmailToken } from "../../services/email-tokens";
 import { rateLimit } from "../../services/login-protection";
 import { assertStrongPassword } from "../../services/password-changes";
 import { hashPassword } from "../../services/passwords";
 import { listSessions, revokeFamily } from "../../services/refresh-tokens";
-import { notifySignupWorkflow, sendVerificationEmail, startSignup } from "../../services/signup";
+import {
+  notifySignupWorkflow,
+  sendAccountExistsNotice,
+  sendVerificationEmail,
+  startSignup,
+} from "../../services/signup";
 import { registerSchema, userSchema } from "./schemas";
 
 const REGISTER_RATE = { limit: 5, windowSeconds: 3600 };
@@ -54,20 +69,21 @@ const registerRoute = createRoute({
   path: "/auth/register",
   tags: ["Authentication"],
   summary: "Create an account; a verification email follows",
+  description:
+    "Answers the same for every address, new or taken, so it reveals nothing about who has an account: the new address gets a verification email, the owner of a taken one an email saying so. Sign in once the address is confirmed.",
   request: {
     body: { required: true, content: { "application/json": { schema: registerSchema } } },
   },
   responses: {
-    201: jsonResponse(
+    202: jsonResponse(
       envelopeOf(
         z.object({
-          user: userSchema,
-          job_id: z.string().openapi({ description: "The signup job (`GET /api/jobs/{id}`)" }),
+          status: z.literal("verification_sent"),
+          email: z.string().openapi({ description: "Where the email went" }),
         }),
       ),
-      "Account created",
+      "Check your inbox",
     ),
-    409: jsonResponse(envelopeOf(z.null()), "That email already has an account"),
     ...errorResponses,
   },
 });
@@ -148,6 +164,19 @@ const revokeSessionRoute = createRoute({
   },
 });
 
+/**
+ * The address is taken: its owner gets an email instead of the caller an error. A failure
+ * is logged, never answered, or it would tell the caller the address has an account.
+ */
+async function tellOwner(c: Context<AppEnv>, email: string) {
+  try {
+    const owner = await findUserByEmail(c.env, email);
+    if (owner && canSignIn(owner)) await sendAccountExistsNotice(c.env, owner);
+  } catch (error) {
+    c.get("logger").error("account-exists notice failed", errorFields(error));
+  }
+}
+
 export const accountRoutes = createRouter()
   .openapi(registerRoute, async (c) => {
     const input = c.req.valid("json");
@@ -158,13 +187,12 @@ export const accountRoutes = createRouter()
     );
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
     assertStrongPassword(input.password, input, "password");
-    const user = await createUser(c.env, {
-      ...input,
-      passwordHash: await hashPassword(input.password),
-    });
-    if (!user) throw conflict("An account with this email already exists");
-    const { jobId } = await startSignup(c.env, user.id, input.plan);
-    return ok(c, { user: toUserView(user), job_id: jobId }, 201);
+    // Hashed whether or not the address is taken: both answers take the same time.
+    const passwordHash = await hashPassword(input.password);
+    const user = await createUser(c.env, { ...input, passwordHash });
+    if (user) await startSignup(c.env, user.id, input.plan);
+    else await tellOwner(c, input.email);
+    return ok(c, { status: "verification_sent" as const, email: input.email }, 202);
   })
   .openapi(verifyEmailRoute, async (c) => {
     const userId = await consumeEmailToken(c.env, c.req.valid("json").token, "verify_email");

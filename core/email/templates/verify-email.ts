@@ -1,7 +1,11 @@
 import type { EmailContent } from "../layout";
 
+/**
+ * No name or other text from the signup form: this goes to an address nobody has proven
+ * yet, and whatever someone typed as their name would arrive, under our sender, in a
+ * stranger's inbox.
+ */
 export interface VerifyEmailData {
-  name: string;
   /** Absolute URL of the verification page with the single-use token. */
   verifyUrl: string;
   /** Days until the link stops working. */
@@ -15,7 +19,7 @@ export function verifyEmail(data: VerifyEmailData): EmailContent {
   return {
     subject: data.reminder ? "Reminder: confirm your email address" : "Confirm your email address",
     preheader: "One click to finish creating your Resume Builder account.",
-    heading: data.reminder ? "Your account is waiting for you" : `Welcome, ${data.name}`,
+    heading: data.reminder ? "Your account is waiting for you" : "Welcome to Resume Builder",
     paragraphs: data.reminder
       ? [
           "You started creating a Resume Builder account but have not confirmed your email address yet.",
@@ -24,7 +28,7 @@ export function verifyEmail(data: VerifyEmailData): EmailContent {
       : ["Confirm your email address to finish creating your Resume Builder account."],
     action: { label: "Confirm my email", url: data.verifyUrl },
     closing: [
-      `The link works once and expires in ${data.expiresInDays} days.`,
+      `The link works once and expires in ${data.expiresInDays} days. After confirming, sign in with your email address and password.`,
       "If you did not sign up, ignore this email: without confirmation the account is removed.",
     ],
     footer:
