@@ -91,29 +91,40 @@ describe("accounts in the user app", () => {
       );
       await page.getByRole("button", { name: "Create account" }).click();
 
+      // the same answer whether or not the address has an account: no session, no account
+      // id, only "check your inbox" and the way to sign in
       await page.getByRole("heading", { level: 1, name: "Check your inbox" }).waitFor();
       expect(await page.getByText(email).count()).toBeGreaterThan(0);
-      // signed in straight away: httpOnly session cookies plus the readable CSRF cookie,
-      // all Secure, which Chromium keeps on http://127.0.0.1 (a secure context)
+      expect(await context.cookies()).toEqual([]);
+      expect(await page.getByRole("button", { name: `Account menu, ${name}` }).count()).toBe(0);
+
+      // the emailed link confirms the address in any browser and leads to sign-in
+      const verification = await waitForEmail(email, "verify_email");
+      expect(verification.text).not.toContain(name);
+      await page.goto(linkIn(verification, "/verify-email"));
+      await page.getByRole("heading", { level: 1, name: "Email confirmed" }).waitFor();
+      await page.getByRole("link", { name: "Sign in to continue" }).click();
+      await page.waitForURL((url) => url.pathname === "/login");
+      expect(new URL(page.url()).searchParams.get("next")).toBe("/onboarding");
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill(password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL((url) => url.pathname === "/onboarding");
+
+      // signed in: httpOnly session cookies plus the readable CSRF cookie, all Secure, which
+      // Chromium keeps on http://127.0.0.1 (a secure context); the prefixes hold them to this
+      // origin (__Host-: Path=/, no Domain) and the refresh cookie to /api/auth
       const cookies = Object.fromEntries(
         (await context.cookies()).map((cookie) => [cookie.name, cookie]),
       );
-      expect(cookies.rb_access?.httpOnly).toBe(true);
-      expect(cookies.rb_refresh?.httpOnly).toBe(true);
-      expect(cookies.rb_refresh?.path).toBe("/api/auth");
-      expect(cookies.rb_csrf?.httpOnly).toBe(false);
-      expect(cookies.rb_access?.secure && cookies.rb_csrf?.secure).toBe(true);
+      expect(cookies["__Host-rb_access"]?.httpOnly).toBe(true);
+      expect(cookies["__Secure-rb_refresh"]?.httpOnly).toBe(true);
+      expect(cookies["__Secure-rb_refresh"]?.path).toBe("/api/auth");
+      expect(cookies["__Host-rb_csrf"]?.httpOnly).toBe(false);
+      expect(cookies["__Host-rb_access"]?.path).toBe("/");
+      expect(cookies["__Host-rb_access"]?.secure && cookies["__Host-rb_csrf"]?.secure).toBe(true);
       const menu = page.getByRole("button", { name: `Account menu, ${name}` });
       await menu.waitFor();
-
-      // the resend button needs that session, and uses the CSRF token
-      await page.getByRole("button", { name: "Resend the email" }).click();
-      await page.getByText(`We sent a new link to ${email}.`).waitFor();
-
-      const verification = await waitForEmail(email, "verify_email");
-      await page.goto(linkIn(verification, "/verify-email"));
-      await page.getByRole("heading", { level: 1, name: "Email confirmed" }).waitFor();
-      await page.getByRole("link", { name: "Continue setting up your account" }).click();
 
       await page.getByRole("heading", { level: 1, name: "Set up your account" }).waitFor();
       await page.getByRole("heading", { level: 2, name: /About you/ }).waitFor();
@@ -149,11 +160,19 @@ describe("accounts in the user app", () => {
       });
       expect(data.user).toMatchObject({ plan: "standard", email_verified: true });
 
-      // sign out from the header menu, by keyboard
+      // sign out from the header menu, by keyboard; each key goes where focus is, so wait
+      // for the menu to hold focus, then for the last item to be the focused one
       await menu.focus();
       await page.keyboard.press("Enter");
-      await page.getByRole("menuitem", { name: "Sign out" }).waitFor();
+      const signOut = page.getByRole("menuitem", { name: "Sign out" });
+      await signOut.waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null))
+        .toBe(true);
       await page.keyboard.press("End");
+      await expect
+        .poll(() => signOut.evaluate((item) => item === document.activeElement))
+        .toBe(true);
       await page.keyboard.press("Enter");
       await page.waitForURL((url) => url.pathname === "/");
       await page.getByRole("link", { name: "Sign in" }).waitFor();
@@ -239,7 +258,7 @@ describe("accounts in the user app", () => {
       await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
       const cookie = async (name: string) =>
         (await context.cookies()).find((candidate) => candidate.name === name)?.value;
-      const csrfBefore = await cookie("rb_csrf");
+      const csrfBefore = await cookie("__Host-rb_csrf");
 
       // the access cookie is gone (as after 15 minutes): the app refreshes, with the CSRF
       // header, and retries
@@ -247,22 +266,22 @@ describe("accounts in the user app", () => {
       page.on("response", (response) => {
         if (response.url().endsWith("/api/auth/refresh")) refreshes.push(response.status());
       });
-      await context.clearCookies({ name: "rb_access" });
+      await context.clearCookies({ name: "__Host-rb_access" });
       await page.reload();
       await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
       await page.getByText("This device").waitFor();
       expect(refreshes).toEqual([200]);
-      expect(await cookie("rb_access")).toBeTruthy();
-      expect(await cookie("rb_csrf")).not.toBe(csrfBefore);
+      expect(await cookie("__Host-rb_access")).toBeTruthy();
+      expect(await cookie("__Host-rb_csrf")).not.toBe(csrfBefore);
 
       // without a refresh token the session is over: back to sign-in, CSRF cookie dropped
-      await context.clearCookies({ name: "rb_access" });
-      await context.clearCookies({ name: "rb_refresh" });
+      await context.clearCookies({ name: "__Host-rb_access" });
+      await context.clearCookies({ name: "__Secure-rb_refresh" });
       await page.goto("/dashboard");
       await page.waitForURL((url) => url.pathname === "/login");
       await page.getByText("Your session has ended. Sign in again to continue.").waitFor();
       expect(refreshes).toEqual([200, 401]);
-      expect(await cookie("rb_csrf")).toBeUndefined();
+      expect(await cookie("__Host-rb_csrf")).toBeUndefined();
       expect(problems).toEqual([]);
     } finally {
       await close();

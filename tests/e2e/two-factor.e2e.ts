@@ -190,7 +190,7 @@ describe("step-up in the user app", () => {
       await executeE2eSql(
         `UPDATE refresh_tokens SET auth_at = ${Date.now() - 20 * 60_000} WHERE user_id = '${id}'`,
       );
-      await context.clearCookies({ name: "rb_access" });
+      await context.clearCookies({ name: "__Host-rb_access" });
       await page.reload();
       await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
 

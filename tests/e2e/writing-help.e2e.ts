@@ -23,7 +23,7 @@ async function signedInWithResume(page: Page): Promise<string> {
   await signInThroughForm(page, account);
   // the page's own session creates the resume, as the dashboard would
   const created = await page.evaluate(async () => {
-    const csrf = document.cookie.match(/rb_csrf=([^;]+)/)?.[1] ?? "";
+    const csrf = document.cookie.match(/__Host-rb_csrf=([^;]+)/)?.[1] ?? "";
     const response = await fetch("/api/resumes", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },

@@ -14,6 +14,8 @@ export const E2E_PASSWORD = "orchid-harbor-lantern-58";
 /**
  * A new Free account, registered through the API like anyone's. Registration is limited per
  * client address (5 an hour), so each test names a TEST-NET address (192.0.2.0/24) of its own.
+ * Registration names no account (it answers alike for taken addresses), so the id comes from
+ * signing in once through the API; that session is ended again at once.
  */
 export async function registerAccount(
   baseUrl: string,
@@ -25,13 +27,28 @@ export async function registerAccount(
     name: options.name,
     password: options.password ?? E2E_PASSWORD,
   };
-  const response = await fetch(new URL("/api/auth/register", baseUrl), {
+  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": options.ip };
+  const registered = await fetch(new URL("/api/auth/register", baseUrl), {
     method: "POST",
-    headers: { "Content-Type": "application/json", "CF-Connecting-IP": options.ip },
+    headers,
     body: JSON.stringify({ ...account, plan: "free" }),
   });
-  expect(response.status).toBe(201);
-  const { data } = (await response.json()) as { data: { user: { id: string } } };
+  expect(registered.status).toBe(202);
+  const signedIn = await fetch(new URL("/api/auth/login", baseUrl), {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  expect(signedIn.status).toBe(200);
+  const { data } = (await signedIn.json()) as {
+    data: { access_token: string; refresh_token: string; user: { id: string } };
+  };
+  const loggedOut = await fetch(new URL("/api/auth/logout", baseUrl), {
+    method: "POST",
+    headers: { ...headers, Authorization: `Bearer ${data.access_token}` },
+    body: JSON.stringify({ refresh_token: data.refresh_token }),
+  });
+  expect(loggedOut.status).toBe(200);
   // ids are server-made (hex/uuid); tests put them into SQL and URLs
   expect(data.user.id).toMatch(/^[\w-]+$/);
   return { id: data.user.id, ...account };

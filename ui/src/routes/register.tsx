@@ -4,21 +4,17 @@ import "~/auth/auth-pages.css";
 import { OAuthButtons } from "~/auth/OAuthButtons";
 import { PasswordRequirements, passwordProblem } from "~/auth/PasswordRequirements";
 import { isSignupPlan, PLAN_OPTIONS } from "~/auth/plan-options";
-import { ResendVerification } from "~/auth/ResendVerification";
-import { api, signIn } from "~/auth/session";
-import { createForm, describeError } from "~/forms/create-form";
+import { api } from "~/auth/session";
+import { createForm } from "~/forms/create-form";
 import { EmailField } from "~/forms/EmailField";
 import { focusOnMount, looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
 import { Button, buttonClass } from "~ds/components/Button";
 import { ErrorSummary } from "~ds/components/ErrorSummary";
 import { RadioCardGroup } from "~ds/components/RadioCardGroup";
 import { TextField } from "~ds/components/TextField";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { register, type SignupPlan } from "~shared/api/auth";
-
-type Outcome = { email: string; signedIn: true } | { email: string; signedIn: false; why: string };
 
 export default function RegisterPage() {
   const [search] = useSearchParams<{ plan?: string }>();
@@ -28,8 +24,9 @@ export default function RegisterPage() {
   const [plan, setPlan] = createSignal<SignupPlan>(
     isSignupPlan(search.plan) ? search.plan : "free",
   );
-  const [outcome, setOutcome] = createSignal<Outcome | null>(null);
-  usePageTitle(() => (outcome() ? "Check your inbox" : "Create your account"), APP_NAME);
+  /** The address the email went to, once the form was sent. */
+  const [sentTo, setSentTo] = createSignal<string | null>(null);
+  usePageTitle(() => (sentTo() ? "Check your inbox" : "Create your account"), APP_NAME);
 
   const form = createForm({
     fields: { name: "name", email: "email", password: "password", plan: "plan" },
@@ -48,50 +45,26 @@ export default function RegisterPage() {
       email: "Enter an email address like name@example.com.",
       name: "Enter your name (up to 100 characters).",
     },
-    placeError: (error) => {
-      if (error.code === "conflict") {
-        return {
-          fields: {
-            email:
-              "An account with this email address already exists. Sign in, or reset your password if you have forgotten it.",
-          },
-        };
-      }
-      return undefined;
-    },
   });
 
+  // The API answers the same whether or not the address already has an account (its owner
+  // is told by email), so the page cannot and does not say which: it asks everyone to
+  // confirm their address and then sign in.
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
-      const details = {
+      const answer = await register(api, {
         name: name().trim(),
         email: email().trim(),
         password: password(),
         plan: plan(),
-      };
-      await register(api, details);
-      // Sign in straight away with the same credentials: resending the email and
-      // onboarding need a session.
-      try {
-        const answer = await signIn(details.email, details.password);
-        setOutcome(
-          "user" in answer
-            ? { email: details.email, signedIn: true }
-            : {
-                email: details.email,
-                signedIn: false,
-                why: "This account asks for a second sign-in step.",
-              },
-        );
-      } catch (error) {
-        setOutcome({ email: details.email, signedIn: false, why: describeError(error) });
-      }
+      });
+      setSentTo(answer.email);
     });
 
   return (
-    <div class="ds-container auth-page" classList={{ "auth-page--wide": !outcome() }}>
+    <div class="ds-container auth-page" classList={{ "auth-page--wide": !sentTo() }}>
       <Show
-        when={outcome()}
+        when={sentTo()}
         fallback={
           <>
             <div>
@@ -159,46 +132,33 @@ export default function RegisterPage() {
           </>
         }
       >
-        {(done) => <CheckInbox outcome={done()} />}
+        {(address) => <CheckInbox email={address()} />}
       </Show>
     </div>
   );
 }
 
-const failureReason = (outcome: Outcome) => (outcome.signedIn ? "" : outcome.why);
-
-function CheckInbox(props: { outcome: Outcome }) {
+function CheckInbox(props: { email: string }) {
   return (
     <>
       <h1 tabindex="-1" ref={focusOnMount}>
         Check your inbox
       </h1>
       <p class="auth-page__lead">
-        Your account is ready. We sent a link to <strong>{props.outcome.email}</strong>: open it to
-        confirm your email address. It may take a minute to arrive; check your spam folder too.
+        We sent an email to <strong>{props.email}</strong>. Open the link in it to confirm your
+        address, then sign in to set up your account. It may take a minute to arrive; check your
+        spam folder too.
       </p>
-      <Show
-        when={props.outcome.signedIn}
-        fallback={
-          <>
-            <Alert tone="warning" title="We couldn't sign you in">
-              {failureReason(props.outcome)} Sign in with your new account to continue.
-            </Alert>
-            <p>
-              <A href="/login?next=%2Fonboarding" class={buttonClass("primary")}>
-                Sign in
-              </A>
-            </p>
-          </>
-        }
-      >
-        <ResendVerification />
-        <p>
-          <A href="/onboarding" class={buttonClass("primary")}>
-            Continue setting up your account
-          </A>
-        </p>
-      </Show>
+      <p>
+        If this address already has an account, the email says so instead: sign in, or reset your
+        password if you have forgotten it.
+      </p>
+      <p>No email after a few minutes? Sign in and ask for a new link from your account.</p>
+      <p>
+        <A href="/login?next=%2Fonboarding" class={buttonClass("primary")}>
+          Sign in
+        </A>
+      </p>
     </>
   );
 }

@@ -40,8 +40,17 @@ export interface RegisterInput {
   plan: SignupPlan;
 }
 
+/**
+ * The same answer for a new address and a taken one (whose owner is told by email): no
+ * account, no session. Sign in once the address is confirmed.
+ */
+export interface RegisterResult {
+  status: "verification_sent";
+  email: string;
+}
+
 export const register = (api: ApiClient, input: RegisterInput) =>
-  api.post<{ user: User }>("/api/auth/register", input);
+  api.post<RegisterResult>("/api/auth/register", input);
 
 /** The password was right, and the account wants its second factor before a session opens. */
 export interface MfaChallenge {
