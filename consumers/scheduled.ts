@@ -1,6 +1,7 @@
 import type { Env } from "../api/env";
 import { createLogger } from "../api/lib/logger";
 import { requestBackup } from "../api/services/backup-requests";
+import { pruneCredentialAttempts } from "../api/services/credential-throttle";
 import { pruneLoginAttempts } from "../api/services/login-protection";
 
 export const CRON = {
@@ -14,16 +15,21 @@ type CronTask = (controller: ScheduledController, env: Env) => Promise<unknown>;
 const startOfHour = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_000);
 
 /**
- * Work per cron expression. The daily run prunes old sign-in attempts (the strike reset
- * joins it with the moderation issue); the 5-minute analytics roll-up has its trigger
- * already and gets its task with the analytics issue.
+ * Work per cron expression. The daily run prunes old sign-in attempts and credential
+ * budgets (the strike reset joins it with the moderation issue); the 5-minute analytics
+ * roll-up has its trigger already and gets its task with the analytics issue.
  */
 /** Sign-in attempts are kept 30 days: enough for security review, not forever. */
 const LOGIN_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
+/** Credential budgets last minutes; a day-old one only counts a window long closed. */
+const CREDENTIAL_BUDGET_RETENTION_MS = 86_400_000;
 
 const TASKS: Partial<Record<string, CronTask>> = {
   [CRON.dailyMaintenance]: (controller, env) =>
-    pruneLoginAttempts(env, controller.scheduledTime - LOGIN_ATTEMPT_RETENTION_MS),
+    Promise.all([
+      pruneLoginAttempts(env, controller.scheduledTime - LOGIN_ATTEMPT_RETENTION_MS),
+      pruneCredentialAttempts(env, controller.scheduledTime - CREDENTIAL_BUDGET_RETENTION_MS),
+    ]),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {
       at: startOfHour(controller.scheduledTime),

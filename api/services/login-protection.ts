@@ -1,10 +1,12 @@
-// Login protection (SPEC §1, §6): the per-account lockout and credential-stuffing signal,
+// Login protection (README "Security"): the per-account lockout and credential-stuffing signal,
 // exact, from D1 (`login_attempts`); and request-rate limits, approximate, from KV.
 //
 // Lockout: more than 5 failed sign-ins for one email within 10 minutes, with no success
 // after them, locks that email until enough of those failures leave the window. A request
 // refused because the account is locked should not be recorded as an attempt, or each try
-// would push the unlock further away.
+// would push the unlock further away. A sign-in reserves its attempt before the slow
+// password check (`reserveLoginAttempt`: recorded as a failure in the same statement that
+// checks the lock), so a burst of concurrent guesses cannot all pass a count read earlier.
 //
 // Rate limits: a fixed-window counter per key in KV (`rl:{key}:{window}`). KV is eventually
 // consistent (a write can take up to a minute to be seen from other locations), so two
@@ -43,6 +45,46 @@ export async function recordLoginAttempt(
 }
 
 /**
+ * Reserves a sign-in attempt at `at`: records it as a failure unless the account is locked
+ * (the rule of `lockoutStatus`), in one statement, hence atomic in D1. Unlike that read, it
+ * also counts attempts stamped a little after `at`: a concurrent request whose clock read
+ * came later may have been recorded first. Returns the attempt's
+ * id, to mark it succeeded once the password matched, or null when the account is locked.
+ */
+export async function reserveLoginAttempt(
+  env: Pick<Env, "DB">,
+  attempt: { email: string; ip?: string | null; at: number },
+): Promise<number | null> {
+  const windowStart = attempt.at - LOCKOUT_WINDOW_MS;
+  const row = await env.DB.prepare(
+    `INSERT INTO login_attempts (email, ip, succeeded, at)
+SELECT ?1, ?2, 0, ?3
+WHERE (SELECT count(*) FROM login_attempts
+  WHERE email = ?1 AND succeeded = 0 AND at > ?4
+    AND at > coalesce((SELECT max(at) FROM login_attempts
+      WHERE email = ?1 AND succeeded = 1 AND at > ?4), ?4)) <= ?5
+RETURNING id`,
+  )
+    .bind(
+      normalizeEmail(attempt.email),
+      attempt.ip || null,
+      attempt.at,
+      windowStart,
+      LOCKOUT_MAX_FAILURES,
+    )
+    .first<number>("id");
+  return row ?? null;
+}
+
+/** The reserved attempt turned out right: it is a success, and resets the count. */
+export async function markLoginSucceeded(env: Pick<Env, "DB">, attemptId: number): Promise<void> {
+  await createDb(env.DB)
+    .update(loginAttempts)
+    .set({ succeeded: true })
+    .where(eq(loginAttempts.id, attemptId));
+}
+
+/**
  * Whether sign-in for `email` is locked at `now`, and for how long. Locked when more than
  * LOCKOUT_MAX_FAILURES failures lie in the window after the last success; the lock lifts
  * when the count drops back to LOCKOUT_MAX_FAILURES, i.e. when the sixth most recent failure
@@ -76,7 +118,7 @@ export async function lockoutStatus(
 }
 
 /**
- * SPEC §6 "credential stuffing, many accounts from one source": failed sign-ins for at
+ * Credential stuffing, many accounts from one source: failed sign-ins for at
  * least STUFFING_DISTINCT_EMAILS different emails from `ip` within the window.
  */
 export async function suspectedCredentialStuffing(

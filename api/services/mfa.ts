@@ -41,33 +41,42 @@ export async function beginTotpEnrolment(env: MfaEnv, user: { id: string; email:
 }
 
 /**
- * Checks a 6-digit code (one step of clock drift either way) and remembers its step, so a
- * code seen by someone else cannot be replayed. `pending` checks an unconfirmed enrolment.
+ * The 30-second step a 6-digit code matches (one step of clock drift either way), or null.
+ * A step at or before the last one used is refused, so a code seen by someone else cannot
+ * be replayed. `pending` checks an unconfirmed enrolment. Changes nothing.
  */
-async function acceptTotp(
-  env: MfaEnv,
-  userId: string,
-  code: string,
-  pending: boolean,
-  now = Date.now(),
-) {
-  const db = createDb(env.DB);
-  const factor = await db.query.totpFactors.findFirst({ where: eq(totpFactors.userId, userId) });
-  if (!factor || (factor.enabledAt === null) !== pending) return false;
+async function matchTotp(env: MfaEnv, userId: string, code: string, pending: boolean, now: number) {
+  const factor = await createDb(env.DB).query.totpFactors.findFirst({
+    where: eq(totpFactors.userId, userId),
+  });
+  if (!factor || (factor.enabledAt === null) !== pending) return null;
   const secret = await openSecret(env, factor.secretEncrypted);
   const delta = totpFor(secret, userId).validate({
     token: code.replace(/\s/g, ""),
     timestamp: now,
     window: 1,
   });
-  if (delta === null) return false;
+  if (delta === null) return null;
   const step = Math.floor(now / 30_000) + delta;
-  if (factor.lastUsedStep !== null && step <= factor.lastUsedStep) return false;
-  const [claimed] = await db
+  if (factor.lastUsedStep !== null && step <= factor.lastUsedStep) return null;
+  return { step, secretEncrypted: factor.secretEncrypted };
+}
+
+/** Checks a code and uses up its step (compare-and-set: of two concurrent uses one passes). */
+async function acceptTotp(
+  env: MfaEnv,
+  userId: string,
+  code: string,
+  pending: boolean,
+  now: number,
+) {
+  const match = await matchTotp(env, userId, code, pending, now);
+  if (!match) return false;
+  const [claimed] = await createDb(env.DB)
     .update(totpFactors)
-    .set({ lastUsedStep: step, ...(pending ? { enabledAt: now } : {}) })
+    .set({ lastUsedStep: match.step, ...(pending ? { enabledAt: now } : {}) })
     .where(
-      and(eq(totpFactors.userId, userId), eq(totpFactors.secretEncrypted, factor.secretEncrypted)),
+      and(eq(totpFactors.userId, userId), eq(totpFactors.secretEncrypted, match.secretEncrypted)),
     )
     .returning({ userId: totpFactors.userId });
   return claimed !== undefined;
@@ -107,37 +116,62 @@ export async function confirmTotpEnrolment(
   env: MfaEnv,
   userId: string,
   code: string,
+  now: number,
 ): Promise<string[] | null> {
-  if (!(await acceptTotp(env, userId, code, true))) return null;
+  if (!(await acceptTotp(env, userId, code, true, now))) return null;
   await createDb(env.DB)
     .update(users)
-    .set({ mfaEnabled: true, updatedAt: Date.now() })
+    .set({ mfaEnabled: true, updatedAt: now })
     .where(eq(users.id, userId));
   return issueRecoveryCodes(env, userId);
 }
 
-/** A second factor at sign-in or for a sensitive change: a TOTP code or a recovery code. */
+const unusedRecoveryCode = async (userId: string, recoveryCode: string) =>
+  and(
+    eq(recoveryCodes.userId, userId),
+    eq(recoveryCodes.codeHash, await hashToken(normalizeRecoveryCode(recoveryCode))),
+    isNull(recoveryCodes.usedAt),
+  );
+
+/**
+ * A second factor at sign-in or for a sensitive change: a TOTP code or a recovery code,
+ * used up when it matches. Callers throttle it (credential-throttle.ts).
+ */
 export async function verifySecondFactor(
   env: MfaEnv,
   userId: string,
   input: { code?: string; recoveryCode?: string },
+  now: number,
 ): Promise<"otp" | "recovery" | null> {
-  if (input.code && (await acceptTotp(env, userId, input.code, false))) return "otp";
+  if (input.code && (await acceptTotp(env, userId, input.code, false, now))) return "otp";
   if (input.recoveryCode) {
     const [used] = await createDb(env.DB)
       .update(recoveryCodes)
-      .set({ usedAt: Date.now() })
-      .where(
-        and(
-          eq(recoveryCodes.userId, userId),
-          eq(recoveryCodes.codeHash, await hashToken(normalizeRecoveryCode(input.recoveryCode))),
-          isNull(recoveryCodes.usedAt),
-        ),
-      )
+      .set({ usedAt: now })
+      .where(await unusedRecoveryCode(userId, input.recoveryCode))
       .returning({ id: recoveryCodes.id });
     if (used) return "recovery";
   }
   return null;
+}
+
+/**
+ * Whether a TOTP or recovery code would be accepted, without using it up: for turning MFA
+ * off, which deletes them all when it succeeds, and must not burn a code when the password
+ * that comes with it is wrong.
+ */
+export async function secondFactorMatches(
+  env: MfaEnv,
+  userId: string,
+  input: { code?: string; recoveryCode?: string },
+  now: number,
+): Promise<boolean> {
+  if (input.code && (await matchTotp(env, userId, input.code, false, now))) return true;
+  if (!input.recoveryCode) return false;
+  const row = await createDb(env.DB).query.recoveryCodes.findFirst({
+    where: await unusedRecoveryCode(userId, input.recoveryCode),
+  });
+  return row !== undefined;
 }
 
 export async function disableMfa(env: MfaEnv, userId: string): Promise<void> {

@@ -91,12 +91,13 @@ const BURN_EXPECTED = new Uint8Array(KEY_BYTES);
  * module could not have written (or above the production iteration cap) is simply not a
  * match, after the same work as a real check. `needsRehash`: the password was right but was
  * hashed with fewer iterations than new hashes get; store `hashPassword(password)` again.
+ * No stored hash (an account without a password) is no match either, after the same work.
  */
 export async function verifyPassword(
   password: string,
-  stored: string,
+  stored: string | null,
 ): Promise<{ valid: boolean; needsRehash: boolean }> {
-  const parsed = parsePasswordHash(stored);
+  const parsed = stored === null ? null : parsePasswordHash(stored);
   if (!parsed) {
     await burnPasswordCheck(password);
     return { valid: false, needsRehash: false };

@@ -9,13 +9,21 @@ import {
   updateUser,
 } from "./accounts";
 import {
+  releaseAttempts,
+  reserveAttempts,
+  spentBy,
+  tooManyWrongAttempts,
+  userProofBudget,
+} from "./credential-throttle";
+import {
   lockoutStatus,
+  markLoginSucceeded,
   rateLimit,
-  recordLoginAttempt,
+  reserveLoginAttempt,
   suspectedCredentialStuffing,
 } from "./login-protection";
 import { verifySecondFactor } from "./mfa";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
@@ -36,33 +44,31 @@ const STUFFING_BACKOFF_SECONDS = 600;
 const invalidCredentials = () =>
   new AppError(401, "invalid_credentials", "The email or password is incorrect");
 
-const locked = (retryAfterSeconds: number) =>
-  new AppError(
+const locked = (retryAfterSeconds: number) => {
+  // At least a second: a lock read just after a concurrent success may find it already lifted.
+  const seconds = Math.max(1, retryAfterSeconds);
+  return new AppError(
     429,
     "account_locked",
     "Too many failed sign-in attempts. Try again later or reset your password.",
-    { retry_after: retryAfterSeconds },
-    { "Retry-After": String(retryAfterSeconds) },
+    { retry_after: seconds },
+    { "Retry-After": String(seconds) },
   );
-
-/** Verifies against the stored hash, or burns the same time when there is none. */
-async function checkPassword(password: string, stored: string | null) {
-  if (stored) return verifyPassword(password, stored);
-  await burnPasswordCheck(password);
-  return { valid: false, needsRehash: false };
-}
+};
 
 /**
  * Email and password sign-in. Unknown emails cost the same time as wrong passwords and
  * get the same answer; the account's state is only revealed after the password matched.
+ * The attempt is reserved (recorded as a failure unless locked) before the password check.
  */
 export async function signIn(
   env: Env,
   input: { email: string; password: string },
   device: Device,
+  now = Date.now(),
 ): Promise<SessionTokens | { mfaChallenge: string }> {
   if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
-    // Many accounts tried from one address (SPEC §6): refuse it for the window, whatever
+    // Many accounts tried from one address: refuse it for the window, whatever
     // the credentials, so a list of stolen passwords cannot be confirmed from here.
     throw tooManyRequests(
       STUFFING_BACKOFF_SECONDS,
@@ -76,17 +82,18 @@ export async function signIn(
       "Too many sign-in attempts from this network. Wait a moment and try again.",
     );
   }
-  const lockout = await lockoutStatus(env, input.email);
-  if (lockout.locked) throw locked(lockout.retryAfterSeconds);
+  const attempt = await reserveLoginAttempt(env, { email: input.email, ip: device.ip, at: now });
+  if (attempt === null)
+    throw locked((await lockoutStatus(env, input.email, now)).retryAfterSeconds);
 
   const user = await findUserByEmail(env, input.email);
-  const check = await checkPassword(input.password, user?.passwordHash ?? null);
-  await recordLoginAttempt(env, { email: input.email, ip: device.ip, succeeded: check.valid });
+  const check = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !check.valid) {
-    const after = await lockoutStatus(env, input.email);
+    const after = await lockoutStatus(env, input.email, now);
     if (after.locked) throw locked(after.retryAfterSeconds);
     throw invalidCredentials();
   }
+  await markLoginSucceeded(env, attempt);
   if (!canSignIn(user)) {
     throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
   }
@@ -97,43 +104,51 @@ export async function signIn(
 }
 
 const CHALLENGE_TTL_SECONDS = 300;
-const CHALLENGE_ATTEMPTS = 5;
 const challengeKey = (id: string) => `mfa-challenge:${id}`;
+/** Five codes per challenge, counted race-free like every other proof (credential-throttle.ts). */
+const challengeTries = (id: string) => ({
+  key: challengeKey(id),
+  limit: 5,
+  windowMs: CHALLENGE_TTL_SECONDS * 1000,
+});
 
 /** The password was right; the session opens once a second factor follows within 5 minutes. */
 export async function createMfaChallenge(env: Env, userId: string): Promise<string> {
   const id = crypto.randomUUID();
-  await env.SESSIONS.put(challengeKey(id), JSON.stringify({ userId, attempts: 0 }), {
+  await env.SESSIONS.put(challengeKey(id), JSON.stringify({ userId }), {
     expirationTtl: CHALLENGE_TTL_SECONDS,
   });
   return id;
 }
 
-/** Second step of an MFA sign-in: a TOTP or recovery code for the challenge. */
+/**
+ * Second step of an MFA sign-in: a TOTP or recovery code for the challenge. Each code draws
+ * on the challenge's five tries and on the account's proof budget, reserved before the check;
+ * the challenge ends with its last wrong try.
+ */
 export async function completeMfaChallenge(
   env: Env,
   challengeId: string,
   input: { code?: string; recoveryCode?: string },
   device: Device,
+  now = Date.now(),
 ): Promise<SessionTokens> {
-  const stored = await env.SESSIONS.get<{ userId: string; attempts: number }>(
-    challengeKey(challengeId),
-    "json",
-  );
-  if (!stored) throw new AppError(401, "session_expired", "This sign-in has expired. Start again.");
-  const factor = await verifySecondFactor(env, stored.userId, input);
-  if (!factor) {
-    const attempts = stored.attempts + 1;
-    if (attempts >= CHALLENGE_ATTEMPTS) await env.SESSIONS.delete(challengeKey(challengeId));
-    else {
-      await env.SESSIONS.put(challengeKey(challengeId), JSON.stringify({ ...stored, attempts }), {
-        expirationTtl: CHALLENGE_TTL_SECONDS,
-      });
-    }
+  const userId = await mfaChallengeUserId(env, challengeId);
+  const tries = challengeTries(challengeId);
+  const reservation = await reserveAttempts(env, [tries, userProofBudget(userId)], now);
+  if (!reservation.granted) {
+    if (reservation.refused.key !== tries.key)
+      throw tooManyWrongAttempts(reservation.retryAfterSeconds);
+    await env.SESSIONS.delete(challengeKey(challengeId));
+    throw challengeExpired();
+  }
+  if (!(await verifySecondFactor(env, userId, input, now))) {
+    if (spentBy(reservation, tries)) await env.SESSIONS.delete(challengeKey(challengeId));
     throw new AppError(401, "invalid_credentials", "The code is incorrect");
   }
+  await releaseAttempts(env, reservation);
   await env.SESSIONS.delete(challengeKey(challengeId));
-  return openSession(env, stored.userId, device, true);
+  return openSession(env, userId, device, true);
 }
 
 const challengeExpired = () =>

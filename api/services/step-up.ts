@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { count, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { STEP_UP_MAX_AGE_MS, type StepUpMethod, stepUpMethods } from "../../core/auth/step-up";
@@ -5,19 +6,17 @@ import { createDb } from "../../db/client";
 import { passkeys } from "../../db/schema";
 import type { AppEnv, Env } from "../env";
 import { setAccessCookie } from "../lib/auth-cookies";
-import { AppError, tooManyRequests, unauthorized } from "../lib/errors";
+import { AppError, unauthorized } from "../lib/errors";
 import type { Principal } from "../middleware/principal";
 import { findUserById } from "./accounts";
-import { rateLimit } from "./login-protection";
+import { checkWithinBudget, userProofBudget } from "./credential-throttle";
 import { verifySecondFactor } from "./mfa";
+import { verifyAssertion } from "./passkeys";
 import { verifyPassword } from "./passwords";
 import { recordStepUp } from "./refresh-tokens";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
 type UserPrincipal = Extract<Principal, { kind: "user" }>;
-
-/** Guessing codes through step-up is as limited as guessing them at sign-in. */
-const STEP_UP_RATE = { limit: 5, windowSeconds: 300 };
 
 /** The proofs this account can give right now (its factors may have changed mid-session). */
 export async function methodsFor(env: Env, userId: string): Promise<StepUpMethod[]> {
@@ -62,29 +61,55 @@ export type StepUpProof =
 const wrongProof = () => new AppError(401, "invalid_credentials", "That did not match. Try again.");
 
 /**
- * Checks a password, TOTP or recovery code for step-up. Which kinds count is decided by
- * `methodsFor`: with a second factor enrolled, the password alone is refused.
+ * Checks a password, TOTP or recovery code for step-up, within the account's proof budget
+ * (credential-throttle.ts). Which kinds count is decided by `methodsFor`: with a second
+ * factor enrolled, the password alone is refused, before anything is checked.
  */
 export async function verifyStepUpProof(
   env: Env,
   principal: UserPrincipal,
   proof: StepUpProof,
+  now: number,
 ): Promise<{ mfa: boolean }> {
-  const limit = await rateLimit(env, `step-up:${principal.userId}`, STEP_UP_RATE);
-  if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
-  if (!(await methodsFor(env, principal.userId)).includes(proof.kind)) throw wrongProof();
-  if (proof.kind === "password") {
-    const user = await findUserById(env, principal.userId);
-    if (!user?.passwordHash || !(await verifyPassword(proof.password, user.passwordHash)).valid)
-      throw wrongProof();
-    return { mfa: false };
-  }
-  const factor = await verifySecondFactor(
+  const { userId } = principal;
+  if (!(await methodsFor(env, userId)).includes(proof.kind)) throw wrongProof();
+  const result = await checkWithinBudget(env, [userProofBudget(userId)], now, async () => {
+    if (proof.kind === "password") {
+      const user = await findUserById(env, userId);
+      const { valid } = await verifyPassword(proof.password, user?.passwordHash ?? null);
+      return valid ? { mfa: false } : null;
+    }
+    const factor = await verifySecondFactor(
+      env,
+      userId,
+      proof.kind === "totp" ? { code: proof.code } : { recoveryCode: proof.recoveryCode },
+      now,
+    );
+    return factor ? { mfa: true } : null;
+  });
+  if (!result) throw wrongProof();
+  return result;
+}
+
+/** A passkey step-up (its ceremony from `authenticationOptions`), in the same budget. */
+export async function verifyPasskeyStepUp(
+  env: Env,
+  principal: UserPrincipal,
+  input: { challengeId: string; response: AuthenticationResponseJSON },
+  now: number,
+): Promise<{ mfa: true }> {
+  const confirmed = await checkWithinBudget(
     env,
-    principal.userId,
-    proof.kind === "totp" ? { code: proof.code } : { recoveryCode: proof.recoveryCode },
+    [userProofBudget(principal.userId)],
+    now,
+    async () => {
+      const result = await verifyAssertion(env, input, "step-up");
+      return result.ok && result.userId === principal.userId ? true : null;
+    },
   );
-  if (!factor) throw wrongProof();
+  if (!confirmed) {
+    throw new AppError(401, "invalid_credentials", "That passkey did not confirm it's you.");
+  }
   return { mfa: true };
 }
 

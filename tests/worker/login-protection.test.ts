@@ -4,13 +4,16 @@ import { tooManyRequests } from "../../api/lib/errors";
 import {
   LOCKOUT_WINDOW_MS,
   lockoutStatus,
+  markLoginSucceeded,
   pruneLoginAttempts,
   rateLimit,
   recordLoginAttempt,
+  reserveLoginAttempt,
   STUFFING_WINDOW_MS,
   suspectedCredentialStuffing,
 } from "../../api/services/login-protection";
-import { countRows, uniqueId } from "./helpers";
+import { PASSWORD, postJson, signedInPerson } from "./auth-support";
+import { api, countRows, uniqueId } from "./helpers";
 
 const MINUTE = 60_000;
 /** A fixed clock, far from real time, so each test's window holds only its own rows. */
@@ -139,6 +142,91 @@ describe("lockoutStatus", () => {
       locked: false,
       retryAfterSeconds: 0,
     });
+  });
+});
+
+describe("reserveLoginAttempt", () => {
+  it("records the attempt as a failure unless locked, by the rule of lockoutStatus", async () => {
+    const address = email();
+    const ids: (number | null)[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push(await reserveLoginAttempt(env, { email: address, ip: "198.51.100.9", at: T0 + i }));
+    }
+    // five failures leave it open, so the sixth attempt is still checked; then it is locked
+    expect(ids.slice(0, 6).every((id) => typeof id === "number")).toBe(true);
+    expect(ids[6]).toBeNull();
+    expect(await lockoutStatus(env, address, T0 + 6)).toMatchObject({ locked: true });
+    expect(
+      await countRows("SELECT count(*) AS n FROM login_attempts WHERE email = ?", address),
+    ).toBe(6);
+    // the lock lifts when the oldest failure leaves the window
+    expect(
+      await reserveLoginAttempt(env, { email: address, at: T0 + LOCKOUT_WINDOW_MS }),
+    ).not.toBeNull();
+  });
+
+  it("a reserved attempt marked succeeded resets the count", async () => {
+    const address = email();
+    for (let i = 0; i < 5; i++) await fail(address, T0 + i);
+    const right = await reserveLoginAttempt(env, { email: address, at: T0 + 10 });
+    await markLoginSucceeded(env, right!);
+    expect(await lockoutStatus(env, address, T0 + 11)).toEqual({
+      locked: false,
+      retryAfterSeconds: 0,
+    });
+    for (let i = 0; i < 6; i++) {
+      expect(await reserveLoginAttempt(env, { email: address, at: T0 + 20 + i })).not.toBeNull();
+    }
+    expect(await reserveLoginAttempt(env, { email: address, at: T0 + 30 })).toBeNull();
+  });
+
+  it("cannot be raced: of 24 concurrent reservations six are granted", async () => {
+    const address = email();
+    const ids = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        reserveLoginAttempt(env, { email: address, at: T0 + i }),
+      ),
+    );
+    expect(ids.filter((id) => id !== null)).toHaveLength(6);
+  });
+});
+
+describe("sign-in lockout under a burst of guesses", () => {
+  const login = (address: string, password: string) =>
+    api("/api/auth/login", postJson({ email: address, password }));
+  const attemptsOf = (address: string) =>
+    countRows("SELECT count(*) AS n FROM login_attempts WHERE email = ?", address);
+
+  it("checks at most six of 24 concurrent wrong passwords, then refuses the right one", async () => {
+    const person = await signedInPerson();
+    const before = await attemptsOf(person.email);
+    const burst = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => login(person.email, `wrong password number ${i}`)),
+    );
+    expect((await attemptsOf(person.email)) - before).toBe(6);
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(5);
+    const locked = burst.filter((r) => r.status === 429);
+    expect(locked).toHaveLength(19);
+    for (const r of locked) expect(r.body.error.code).toBe("account_locked");
+    const right = await login(person.email, PASSWORD);
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe("account_locked");
+    expect(Number(right.response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("after five failures, checks one of a burst at most, the right password among them", async () => {
+    const person = await signedInPerson();
+    for (let i = 0; i < 5; i++)
+      expect((await login(person.email, `wrong ${i} again`)).status).toBe(401);
+    const before = await attemptsOf(person.email);
+    const burst = await Promise.all([
+      ...Array.from({ length: 23 }, (_, i) => login(person.email, `another wrong one ${i}`)),
+      login(person.email, PASSWORD),
+    ]);
+    expect((await attemptsOf(person.email)) - before).toBe(1);
+    // the one checked, if wrong, is the sixth failure and locks too; if right, it signs in
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(23);
+    for (const r of burst) expect([200, 429]).toContain(r.status);
   });
 });
 

@@ -11,15 +11,8 @@ import {
 } from "../../lib/schemas";
 import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
 import { findUserById } from "../../services/accounts";
-import {
-  beginTotpEnrolment,
-  confirmTotpEnrolment,
-  disableMfa,
-  issueRecoveryCodes,
-  remainingRecoveryCodes,
-  verifySecondFactor,
-} from "../../services/mfa";
-import { verifyPassword } from "../../services/passwords";
+import { beginTotpEnrolment, remainingRecoveryCodes } from "../../services/mfa";
+import { confirmEnrolment, replaceRecoveryCodes, turnOffMfa } from "../../services/mfa-changes";
 import { passwordSchema } from "./schemas";
 
 const code = z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app");
@@ -63,6 +56,8 @@ const confirmRoute = createRoute({
   method: "post",
   path: "/auth/mfa/totp/confirm",
   summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",
+  description:
+    "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
   request: jsonBody(z.object({ code })),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Enabled"),
@@ -77,6 +72,8 @@ const regenerateRoute = createRoute({
   method: "post",
   path: "/auth/mfa/recovery-codes",
   summary: "Replace the recovery codes (needs a current code)",
+  description:
+    "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
   request: jsonBody(z.object({ code })),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Replaced"),
@@ -91,6 +88,8 @@ const disableRoute = createRoute({
   method: "post",
   path: "/auth/mfa/disable",
   summary: "Turn two-factor authentication off (needs the password and a code)",
+  description:
+    "Both are checked every time; a wrong password and a wrong code get the same 401 `invalid_credentials`. Wrong answers draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
   request: jsonBody(
     z.object({
       password: passwordSchema,
@@ -103,8 +102,6 @@ const disableRoute = createRoute({
     ...errorResponses,
   },
 });
-
-const wrongCode = () => new AppError(401, "invalid_credentials", "The code is incorrect");
 
 export const mfaRoutes = createRouter()
   .openapi(statusRoute, async (c) => {
@@ -131,33 +128,24 @@ export const mfaRoutes = createRouter()
   })
   .openapi(confirmRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
-    const codes = await confirmTotpEnrolment(c.env, userId, c.req.valid("json").code);
-    if (!codes) throw wrongCode();
+    const codes = await confirmEnrolment(c.env, userId, c.req.valid("json").code, Date.now());
     c.header("Cache-Control", "no-store");
     return ok(c, { recovery_codes: codes }, 200);
   })
   .openapi(regenerateRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
-    if ((await verifySecondFactor(c.env, userId, { code: c.req.valid("json").code })) !== "otp")
-      throw wrongCode();
+    const codes = await replaceRecoveryCodes(c.env, userId, c.req.valid("json").code, Date.now());
     c.header("Cache-Control", "no-store");
-    return ok(c, { recovery_codes: await issueRecoveryCodes(c.env, userId) }, 200);
+    return ok(c, { recovery_codes: codes }, 200);
   })
   .openapi(disableRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
     const input = c.req.valid("json");
-    const user = await findUserById(c.env, userId);
-    if (!user?.passwordHash || !(await verifyPassword(input.password, user.passwordHash)).valid) {
-      throw new AppError(401, "invalid_credentials", "The password is incorrect");
-    }
-    if (
-      !(await verifySecondFactor(c.env, userId, {
-        code: input.code,
-        recoveryCode: input.recovery_code,
-      }))
-    ) {
-      throw wrongCode();
-    }
-    await disableMfa(c.env, userId);
+    await turnOffMfa(
+      c.env,
+      userId,
+      { password: input.password, code: input.code, recoveryCode: input.recovery_code },
+      Date.now(),
+    );
     return ok(c, { enabled: false as const }, 200);
   });

@@ -26,7 +26,7 @@ import {
   verifyAssertion,
 } from "../../services/passkeys";
 import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../services/sign-in";
-import { grantStepUp } from "../../services/step-up";
+import { grantStepUp, verifyPasskeyStepUp } from "../../services/step-up";
 import { stepUpGrantSchema, tokenPairSchema } from "./schemas";
 import { deviceOf, respondWithTokens, wantsCookies } from "./session";
 
@@ -342,12 +342,11 @@ export const passkeyRoutes = createRouter()
   .openapi(stepUpVerifyRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
     const body = c.req.valid("json");
-    const result = await verifyAssertion(
+    const proof = await verifyPasskeyStepUp(
       c.env,
+      principal,
       { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
-      "step-up",
+      Date.now(),
     );
-    if (!result.ok || result.userId !== principal.userId)
-      throw new AppError(401, "invalid_credentials", "That passkey did not confirm it's you.");
-    return ok(c, await grantStepUp(c, principal, { mfa: true }), 200);
+    return ok(c, await grantStepUp(c, principal, proof), 200);
   });

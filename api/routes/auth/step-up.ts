@@ -59,7 +59,7 @@ const stepUpRoute = createRoute({
   path: "/auth/step-up",
   summary: "Confirm it's you before a sensitive action",
   description:
-    "Answer to a 403 `step_up_required` or `mfa_required`. Accounts with two-factor authentication give a code or a recovery code (passkeys: /auth/passkeys/step-up); others their password. Returns an access token carrying the fresh proof; browser sessions also get it as the access cookie.",
+    "Answer to a 403 `step_up_required` or `mfa_required`. Accounts with two-factor authentication give a code or a recovery code (passkeys: /auth/passkeys/step-up); others their password. Returns an access token carrying the fresh proof; browser sessions also get it as the access cookie. Wrong proofs draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
   request: jsonBody(proofSchema),
   responses: { 200: jsonResponse(envelopeOf(stepUpGrantSchema), "Confirmed"), ...errorResponses },
 });
@@ -85,6 +85,11 @@ export const stepUpRoutes = createRouter()
   })
   .openapi(stepUpRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
-    const proof = await verifyStepUpProof(c.env, principal, toProof(c.req.valid("json")));
+    const proof = await verifyStepUpProof(
+      c.env,
+      principal,
+      toProof(c.req.valid("json")),
+      Date.now(),
+    );
     return ok(c, await grantStepUp(c, principal, proof), 200);
   });

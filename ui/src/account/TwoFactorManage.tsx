@@ -132,17 +132,16 @@ function DisableForm(props: { onDisabled: () => void; onCancel: () => void }) {
           ? undefined
           : "Enter the 6-digit code from your authenticator app.",
     }),
-    placeError: (error) => {
-      if (error.code !== "invalid_credentials") return undefined;
-      // the server checks the password first and says which one was wrong
-      if (/password/i.test(error.message))
-        return { fields: { password: "Your password is not correct." } };
-      return {
-        fields: {
-          code: useRecovery() ? "That recovery code is not valid or has been used." : WRONG_CODE,
-        },
-      };
-    },
+    // the server checks both and does not say which was wrong (a stolen session could
+    // otherwise confirm the password alone)
+    placeError: (error) =>
+      error.code === "invalid_credentials"
+        ? {
+            form: useRecovery()
+              ? "Your password or that recovery code is not correct (a used recovery code no longer works)."
+              : "Your password or the code is not correct. Check both and try again.",
+          }
+        : undefined,
   });
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
