@@ -1,13 +1,13 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, exists, gt, isNull } from "drizzle-orm";
 import { randomToken } from "../../core/security/crypto";
-import { createDb } from "../../db/client";
+import { createDb, type Database } from "../../db/client";
 import { emailTokens } from "../../db/schema";
 import type { Env } from "../env";
 import { hashToken } from "./refresh-tokens";
 
 export type EmailTokenPurpose = "verify_email" | "reset_password";
 
-/** How long each kind of link works (SPEC §1: reset links for one hour). */
+/** How long each kind of link works (README "Accounts": reset links for one hour). */
 export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify_email: 7 * 86_400_000,
   reset_password: 3_600_000,
@@ -77,3 +77,49 @@ export async function peekEmailToken(
   });
   return row?.userId ?? null;
 }
+
+/**
+ * A condition for a write that a link authorises: `token` is a live, unused `purpose` token
+ * of `userId`. Put in the same batch as `endEmailTokensOf`, of two links used at once only
+ * the first write happens.
+ */
+export async function whileEmailTokenLive(
+  db: Database,
+  token: string,
+  purpose: EmailTokenPurpose,
+  userId: string,
+  now: number,
+) {
+  return exists(
+    db
+      .select({ id: emailTokens.id })
+      .from(emailTokens)
+      .where(
+        and(
+          eq(emailTokens.tokenHash, await hashToken(token)),
+          eq(emailTokens.purpose, purpose),
+          eq(emailTokens.userId, userId),
+          isNull(emailTokens.usedAt),
+          gt(emailTokens.expiresAt, now),
+        ),
+      ),
+  );
+}
+
+/** Uses up every outstanding `purpose` link of the user (a statement for a batch). */
+export const endEmailTokensOf = (
+  db: Database,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  now: number,
+) =>
+  db
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(emailTokens.userId, userId),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+      ),
+    );

@@ -51,6 +51,49 @@ describe("forgot and reset password", () => {
     await mailTo(person.email, "password_changed");
   });
 
+  it("ends every other outstanding reset link when one is used", async () => {
+    const person = await signedInPerson();
+    await api("/api/auth/forgot-password", postJson({ email: person.email }));
+    await api("/api/auth/forgot-password", postJson({ email: person.email }));
+    const [older, newer] = (await mailTo(person.email, "reset_password", 2)).map((mail) =>
+      linkToken(mail.text_body, "reset-password"),
+    );
+    expect(
+      (await api("/api/auth/reset-password", postJson({ token: newer, password: NEW_PASSWORD })))
+        .status,
+    ).toBe(200);
+    const stale = await api(
+      "/api/auth/reset-password",
+      postJson({ token: older, password: "the attacker's passphrase" }),
+    );
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe("token_invalid");
+    expect(
+      (await api("/api/auth/login", postJson({ email: person.email, password: NEW_PASSWORD })))
+        .status,
+    ).toBe(200);
+  });
+
+  it("of two links used at once, sets one password", async () => {
+    const person = await signedInPerson();
+    await api("/api/auth/forgot-password", postJson({ email: person.email }));
+    await api("/api/auth/forgot-password", postJson({ email: person.email }));
+    const tokens = (await mailTo(person.email, "reset_password", 2)).map((mail) =>
+      linkToken(mail.text_body, "reset-password"),
+    );
+    const passwords = ["first of two passphrases", "second of two passphrases"];
+    const resets = await Promise.all(
+      tokens.map((token, i) =>
+        api("/api/auth/reset-password", postJson({ token, password: passwords[i] })),
+      ),
+    );
+    expect(resets.map((r) => r.status).sort()).toEqual([200, 400]);
+    const winner = passwords[resets.findIndex((r) => r.status === 200)]!;
+    expect(
+      (await api("/api/auth/login", postJson({ email: person.email, password: winner }))).status,
+    ).toBe(200);
+  });
+
   it("rejects a made-up token", async () => {
     const { status, body } = await api(
       "/api/auth/reset-password",
@@ -101,5 +144,23 @@ describe("change password", () => {
         person.email,
       ),
     ).toBe(1);
+  });
+
+  it("ends outstanding reset links: one mailed before the change cannot undo it", async () => {
+    const person = await signedInPerson();
+    await api("/api/auth/forgot-password", postJson({ email: person.email }));
+    const [mail] = await mailTo(person.email, "reset_password");
+    const token = linkToken(mail!.text_body, "reset-password");
+    const changed = await api(
+      "/api/auth/change-password",
+      postJson({ current_password: PASSWORD, new_password: NEW_PASSWORD }, person.headers),
+    );
+    expect(changed.status).toBe(200);
+    const stale = await api(
+      "/api/auth/reset-password",
+      postJson({ token, password: "the attacker's passphrase" }),
+    );
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe("token_invalid");
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { setAccessCookie } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { AppError, invalidEmailLink, tooManyRequests } from "../../lib/errors";
+import { tooManyRequests } from "../../lib/errors";
 import { errorFields } from "../../lib/logger";
 import { createRouter } from "../../lib/router";
 import {
@@ -12,15 +12,9 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { canSignIn, findUserByEmail, findUserById } from "../../services/accounts";
-import { peekEmailToken } from "../../services/email-tokens";
+import { canSignIn, findUserByEmail } from "../../services/accounts";
 import { rateLimit } from "../../services/login-protection";
-import {
-  changePassword,
-  resetPasswordWithToken,
-  sendResetLink,
-} from "../../services/password-changes";
-import { verifyPassword } from "../../services/passwords";
+import { changePassword, resetPassword, sendResetLink } from "../../services/password-changes";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../services/tokens";
 import { emailSchema, passwordSchema } from "./schemas";
 
@@ -42,7 +36,8 @@ const resetRoute = createRoute({
   method: "post",
   path: "/auth/reset-password",
   tags: ["Authentication"],
-  summary: "Choose a new password with the emailed single-use token (1 hour); ends every session",
+  summary:
+    "Choose a new password with the emailed single-use token (1 hour); ends every session and every other reset link",
   request: jsonBody(z.object({ token: z.string().min(16).max(200), password: passwordSchema })),
   responses: {
     200: jsonResponse(envelopeOf(z.object({ reset: z.literal(true) })), "Reset"),
@@ -54,7 +49,10 @@ const changeRoute = createRoute({
   method: "post",
   path: "/auth/change-password",
   tags: ["Authentication"],
-  summary: "Change the password; other sessions end, this one continues with a new access token",
+  summary:
+    "Change the password; other sessions and outstanding reset links end, this one continues with a new access token",
+  description:
+    "A wrong current password draws on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
   security: bearerSecurity,
   middleware: [requireUser] as const,
   request: jsonBody(z.object({ current_password: passwordSchema, new_password: passwordSchema })),
@@ -89,20 +87,19 @@ export const passwordRoutes = createRouter()
   })
   .openapi(resetRoute, async (c) => {
     const { token, password } = c.req.valid("json");
-    const userId = await peekEmailToken(c.env, token, "reset_password");
-    const user = userId ? await findUserById(c.env, userId) : undefined;
-    if (!user || !canSignIn(user)) throw invalidEmailLink();
-    await resetPasswordWithToken(c.env, user, token, password);
+    await resetPassword(c.env, token, password, Date.now());
     return ok(c, { reset: true as const }, 200);
   })
   .openapi(changeRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
     const { current_password, new_password } = c.req.valid("json");
-    const user = await findUserById(c.env, principal.userId);
-    if (!user?.passwordHash || !(await verifyPassword(current_password, user.passwordHash)).valid) {
-      throw new AppError(401, "invalid_credentials", "The current password is incorrect");
-    }
-    await changePassword(c.env, user, new_password, principal.sessionId);
+    const user = await changePassword(
+      c.env,
+      principal.userId,
+      { current: current_password, next: new_password },
+      principal.sessionId,
+      Date.now(),
+    );
     // Every older access token was just revoked, this request's included: hand out a new one.
     const { token } = await issueAccessToken(
       c.env,
