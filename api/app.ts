@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
 import { createRouter } from "./lib/router";
+import { bodySizeLimit, jsonDepthLimit } from "./middleware/body-limits";
 import { csrfProtection } from "./middleware/csrf";
 import { handleError, notFoundFor } from "./middleware/errors";
 import { resolvePrincipal } from "./middleware/principal";
@@ -77,6 +78,9 @@ export function createApp() {
     requestContext,
     securityHeaders,
     corsForConfiguredOrigins,
+    // before anything reads a body: one size cap (413) and a nesting cap for JSON (400)
+    bodySizeLimit,
+    jsonDepthLimit,
     // who is calling first: CSRF checks the token against the caller's own session
     resolvePrincipal,
     csrfProtection,

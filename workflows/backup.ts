@@ -11,7 +11,7 @@ import {
 import { publicUrl, sendEmail } from "../api/services/email";
 import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
 import { parseParams } from "./lib/params";
-import { type JobFailure, runTrackedJob } from "./lib/tracked-job";
+import { detailedFailure, type JobFailure, runTrackedJob } from "./lib/tracked-job";
 
 export const backupParamsSchema = z.object({
   jobId: z.string().min(1),
@@ -54,6 +54,8 @@ export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
       jobId: params.jobId,
       instanceId: event.instanceId,
       onFailure: (failure: JobFailure) => alertOperators(this.env, params, failure),
+      // Backup jobs are read by operators only: they get the step and the error itself.
+      failureMessage: detailedFailure,
     };
     return runTrackedJob(this.env, step, job, async (steps) => {
       const schema = await steps.do("read schema", RETRY, async () => {

@@ -33,10 +33,13 @@ const NOTIFY_RETRY = {
   timeout: "1 minute",
 } as const;
 
+const VERSION_GONE = "The resume or this version of it no longer exists";
+const EXPORT_FAILED = "We could not create your export. Please try again.";
+
 /**
- * One export (SPEC §3): snapshot the requested version → moderation gate → HTML in the
- * chosen template (PDF) → the file, stored in R2 under `exports/{format}/{job_id}` → the
- * job's result → an email with a signed, expiring download link. Every side effect is
+ * One export (README "Exports"): snapshot the requested version → moderation gate → HTML
+ * in the chosen template (PDF) → the file, stored in R2 under `exports/{format}/{job_id}` →
+ * the job's result → an email with a signed, expiring download link. Every side effect is
  * keyed by the job id (the R2 key, the email's dedupe key), so a replayed step or a
  * restarted instance overwrites the same file and sends no second email.
  */
@@ -45,7 +48,13 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
     const params = parseParams(exportParamsSchema, event.payload);
     const env = this.env;
     const logger = createLogger(env.LOG_LEVEL, { job_id: params.jobId });
-    const job = { jobId: params.jobId, instanceId: event.instanceId };
+    const job = {
+      jobId: params.jobId,
+      instanceId: event.instanceId,
+      // Only reasons written for people reach the job; anything else is our side's fault.
+      failureMessage: (failure: { reason: string; step: string | null }) =>
+        failure.reason === VERSION_GONE ? VERSION_GONE : EXPORT_FAILED,
+    };
     // Set again on every replay: it follows from the moderation step's recorded verdict.
     let heldBack = false;
 
@@ -59,7 +68,7 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
           return { dataJson: JSON.stringify(version.data) };
         } catch (error) {
           if (error instanceof Error && /not found/i.test(error.message)) {
-            throw new NonRetryableError("The resume or this version of it no longer exists");
+            throw new NonRetryableError(VERSION_GONE);
           }
           throw error;
         }

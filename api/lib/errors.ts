@@ -66,3 +66,17 @@ export const invalidEmailLink = () =>
     "token_invalid",
     "This link is invalid, expired or already used. Request a new one.",
   );
+
+/**
+ * Whether the storage refused a value for its size (D1/SQLite `SQLITE_TOOBIG`, "string or
+ * blob too big"), looking through the wrappers (drizzle's query error) that keep it as
+ * `cause`. That is the caller's data being too large, not a fault on our side.
+ */
+export function isStorageTooBig(error: unknown): boolean {
+  let current = error;
+  for (let level = 0; level < 5 && current instanceof Error; level++) {
+    if (/SQLITE_TOOBIG|string or blob too big/i.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}

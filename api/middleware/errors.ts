@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { errorBody } from "../lib/envelope";
-import { AppError } from "../lib/errors";
+import { AppError, isStorageTooBig } from "../lib/errors";
 import { errorFields } from "../lib/logger";
 
 /** Never leaks a stack trace: unexpected errors are logged in full and answered generically. */
@@ -24,6 +24,10 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
         : "validation_failed";
     const message = malformedJson ? "The request body is not valid JSON" : error.message;
     return c.json(errorBody(requestId, code, message), error.status);
+  }
+  if (isStorageTooBig(error)) {
+    c.get("logger")?.warn("value too big to store", errorFields(error));
+    return c.json(errorBody(requestId, "payload_too_large", "This is too large to be saved"), 413);
   }
   c.get("logger")?.error("unhandled error", errorFields(error));
   return c.json(errorBody(requestId, "internal_error", "Something went wrong on our side"), 500);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { valueNestsDeeperThan } from "../json/nesting";
 
 /**
  * The resume document (SPEC §2): a JSON Resume document (https://jsonresume.org/schema)
@@ -16,6 +17,13 @@ export const LIMITS = {
   listItems: 100,
   sectionItems: 200,
   customSections: 20,
+  /** A whole document as JSON, the same however it arrives (API body, import, file). */
+  documentBytes: 1_000_000,
+  /**
+   * Nesting of the whole document (the deepest standard path, a custom section's entry's
+   * highlights, is 6): fields the schema keeps without knowing them stay this shallow.
+   */
+  documentDepth: 16,
 } as const;
 
 const short = z.string().trim().max(LIMITS.shortText);
@@ -268,23 +276,34 @@ export const resumeMetaSchema = z.looseObject({
   style: styleSchema.partial().optional(),
 });
 
-export const resumeDataSchema = z.looseObject({
-  $schema: z.string().max(LIMITS.url).optional(),
-  basics: basicsSchema.optional(),
-  work: z.array(workSchema).max(LIMITS.sectionItems).optional(),
-  volunteer: z.array(volunteerSchema).max(LIMITS.sectionItems).optional(),
-  education: z.array(educationSchema).max(LIMITS.sectionItems).optional(),
-  awards: z.array(awardSchema).max(LIMITS.sectionItems).optional(),
-  certificates: z.array(certificateSchema).max(LIMITS.sectionItems).optional(),
-  publications: z.array(publicationSchema).max(LIMITS.sectionItems).optional(),
-  skills: z.array(skillSchema).max(LIMITS.sectionItems).optional(),
-  languages: z.array(languageSchema).max(LIMITS.sectionItems).optional(),
-  interests: z.array(interestSchema).max(LIMITS.sectionItems).optional(),
-  references: z.array(referenceSchema).max(LIMITS.sectionItems).optional(),
-  projects: z.array(projectSchema).max(LIMITS.sectionItems).optional(),
-  customSections: z.array(customSectionSchema).max(LIMITS.customSections).optional(),
-  meta: resumeMetaSchema.optional(),
-});
+export const resumeDataSchema = z
+  .looseObject({
+    $schema: z.string().max(LIMITS.url).optional(),
+    basics: basicsSchema.optional(),
+    work: z.array(workSchema).max(LIMITS.sectionItems).optional(),
+    volunteer: z.array(volunteerSchema).max(LIMITS.sectionItems).optional(),
+    education: z.array(educationSchema).max(LIMITS.sectionItems).optional(),
+    awards: z.array(awardSchema).max(LIMITS.sectionItems).optional(),
+    certificates: z.array(certificateSchema).max(LIMITS.sectionItems).optional(),
+    publications: z.array(publicationSchema).max(LIMITS.sectionItems).optional(),
+    skills: z.array(skillSchema).max(LIMITS.sectionItems).optional(),
+    languages: z.array(languageSchema).max(LIMITS.sectionItems).optional(),
+    interests: z.array(interestSchema).max(LIMITS.sectionItems).optional(),
+    references: z.array(referenceSchema).max(LIMITS.sectionItems).optional(),
+    projects: z.array(projectSchema).max(LIMITS.sectionItems).optional(),
+    customSections: z.array(customSectionSchema).max(LIMITS.customSections).optional(),
+    meta: resumeMetaSchema.optional(),
+  })
+  // Unknown fields are kept, but not at any depth: a deep value would cost every read,
+  // render and export that recurses over it (checked without recursion itself).
+  .superRefine((document, ctx) => {
+    if (valueNestsDeeperThan(document, LIMITS.documentDepth)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `The document nests deeper than ${LIMITS.documentDepth} levels`,
+      });
+    }
+  });
 
 export type ResumeData = z.infer<typeof resumeDataSchema>;
 export type Basics = z.infer<typeof basicsSchema>;

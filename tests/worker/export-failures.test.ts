@@ -127,12 +127,16 @@ describe("export failures and repeats", () => {
     await expect.poll(() => mails(jobId)).toBe(1);
   });
 
-  it("marks the job failed with the step and reason once the render exhausts its attempts", async () => {
+  it("marks the job failed with a readable reason, never the error's internals, once the render exhausts its attempts", async () => {
     const person = await personWithResume(resume);
     await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
     await workflows.modifyAll(async (m) => {
       await m.disableRetryDelays();
-      await m.mockStepError({ name: "render and store file" }, new Error("Chromium crashed"), 3);
+      await m.mockStepError(
+        { name: "render and store file" },
+        new RangeError("Maximum call stack size exceeded"),
+        3,
+      );
     });
     const requested = await requestExport(person.headers, person.resumeId, { format: "pdf" });
     const jobId = requested.body.data.job_id as string;
@@ -140,8 +144,14 @@ describe("export failures and repeats", () => {
     const job = await api(`/api/jobs/${jobId}`, { headers: person.headers });
     expect(job.body.data.error).toEqual({
       code: "step_failed",
-      message: 'Step "render and store file" failed: Chromium crashed',
+      message: "We could not create your export. Please try again.",
     });
+    // The detail is for operators: the run in the console keeps it.
+    await lastRunEnds(workflows, "errored");
+    const run = await env.DB.prepare("SELECT error FROM workflow_runs WHERE instance_id = ?")
+      .bind(jobId)
+      .first<string>("error");
+    expect(run).toBe('Step "render and store file" failed: Maximum call stack size exceeded');
     const list = await api("/api/exports", { headers: person.headers });
     expect(list.body.data[0]).toMatchObject({
       job_id: jobId,

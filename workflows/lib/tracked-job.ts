@@ -35,7 +35,23 @@ export interface TrackedJob {
    * job's.
    */
   onFailure?: (failure: JobFailure) => Promise<void>;
+  /**
+   * What the job records for whoever reads it (`GET /api/jobs/{id}`) when it fails. By
+   * default a readable sentence naming the step, never the error's own text, which can be
+   * a runtime's internals ("Maximum call stack size exceeded"); the detail goes to the log
+   * and the run (`workflow_runs.error`, the operators' console). Operator-only jobs
+   * (backups) pass `detailedFailure`.
+   */
+  failureMessage?: (failure: Omit<JobFailure, "failedAt">) => string;
 }
+
+/** The step and the error's own text, for jobs only operators read. */
+export const detailedFailure = (failure: Omit<JobFailure, "failedAt">) => failure.message;
+
+const readableFailure = ({ step }: Omit<JobFailure, "failedAt">) =>
+  step
+    ? `Something went wrong on our side at the step "${step}". Please try again.`
+    : "Something went wrong on our side. Please try again.";
 
 /** Alerts are worth a few patient retries: the job is already marked failed either way. */
 const NOTIFY_RETRY = {
@@ -85,11 +101,18 @@ export async function runTrackedJob<T extends Rpc.Serializable<T>>(
     return result;
   } catch (error) {
     const failure = failureOf(currentStep, error);
+    const shown = (job.failureMessage ?? readableFailure)(failure);
     const failedAt = await step.do("job: mark failed", async () => {
       const at = Date.now();
+      createLogger(env.LOG_LEVEL).error("job failed", {
+        job_id: job.jobId,
+        instance_id: job.instanceId,
+        step: failure.step,
+        reason: failure.reason,
+      });
       await changeJob(env, job.jobId, {
         type: "fail",
-        error: { code: "step_failed", message: failure.message },
+        error: { code: "step_failed", message: shown },
         at,
       });
       await setRunStatus(env, job.instanceId, "errored", failure.message);

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { resumeDataSchema } from "../../../core/resume/schema";
+import { jsonTextNestsDeeperThan } from "../../../core/json/nesting";
+import { LIMITS, resumeDataSchema } from "../../../core/resume/schema";
 import type { AppEnv } from "../../env";
 import { ok } from "../../lib/envelope";
 import { AppError } from "../../lib/errors";
@@ -12,12 +13,13 @@ import {
   errorResponses,
   jsonResponse,
 } from "../../lib/schemas";
+import { nestedTooDeep } from "../../middleware/body-limits";
 import { requireUser } from "../../middleware/principal";
 import { createResume } from "../../services/resumes";
 import { etagOf, ownerOf, resumeSchema, titleSchema, toResumeBody } from "./schemas";
 
 /** A resume document is kilobytes; anything near this is not one. */
-const MAX_IMPORT_BYTES = 1_000_000;
+const MAX_IMPORT_BYTES = LIMITS.documentBytes;
 
 const importRoute = createRoute({
   tags: ["Resumes"],
@@ -89,6 +91,10 @@ async function readDocument(c: Context<AppEnv>): Promise<{ document: unknown; lo
     ]);
   }
   if (text.length > MAX_IMPORT_BYTES) throw tooLarge();
+  // Before parsing, without recursion: a file a million levels deep is refused in one pass.
+  if (jsonTextNestsDeeperThan(text, LIMITS.documentDepth)) {
+    throw nestedTooDeep(LIMITS.documentDepth, location);
+  }
   try {
     return { document: JSON.parse(text), location };
   } catch {
