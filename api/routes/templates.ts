@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { sha256Hex } from "../../core/security/crypto";
 import { documentCsp, resumeFontUrl } from "../../core/share/page";
 import { renderResumeDocument, TEMPLATES, type TemplateInfo } from "../../core/templates";
@@ -10,6 +9,7 @@ import { notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
 import { findUserById } from "../services/accounts";
+import { templateInPlan } from "../services/entitlements";
 
 /**
  * The template library for the editor's picker and gallery (SPEC §2, §12: templates cached
@@ -99,13 +99,14 @@ export const templateRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const principal = c.get("principal");
     const user = principal?.kind === "user" ? await findUserById(c.env, principal.userId) : null;
-    const premiumAllowed = user ? entitlementsOf(user.plan).premiumTemplates : false;
+    // signed out: what the Free plan has
+    const plan = user?.plan ?? "free";
     const list = await templateList(c.env);
     c.header("Vary", "Authorization, Cookie");
     c.header("Cache-Control", principal ? "private, no-cache" : `public, max-age=${DAY_SECONDS}`);
     return ok(
       c,
-      list.map((template) => ({ ...template, available: !template.premium || premiumAllowed })),
+      list.map((template) => ({ ...template, available: templateInPlan(plan, template.id) })),
       200,
     );
   })

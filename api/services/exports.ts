@@ -6,6 +6,7 @@ import { createDb } from "../../db/client";
 import { jobs, workflowRuns } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError, notFound } from "../lib/errors";
+import { assertTemplateInPlan } from "./entitlements";
 import { signDownloadToken, verifyDownloadToken } from "./export-links";
 import { createJob, getJob, type JobView } from "./jobs";
 import { getResume } from "./resumes";
@@ -32,8 +33,11 @@ export interface ExportRequest {
 }
 
 /**
- * Checks the resume is the caller's, counts the export against the plan, creates the job
- * and queues it on the PDF queue; the consumer starts the workflow. The run is recorded
+ * Checks the resume is the caller's and a PDF's template is in the plan (the one asked for,
+ * else the resume's own: a resume left in a premium template by a downgrade prints in a
+ * template of the plan, or not at all; other formats have no template; a read-only resume
+ * beyond the plan's count still exports). Counts the export against the plan, creates the
+ * job and queues it on the PDF queue; the consumer starts the workflow. The run is recorded
  * now, so the exports list knows what a still-queued job is for.
  */
 export async function requestExport(
@@ -44,6 +48,8 @@ export async function requestExport(
 ): Promise<{ job: JobView; usage: { used: number; limit: number | null } }> {
   const resume = await getResume(env, owner.id, resumeId);
   if (resume.deletedAt !== null) throw notFound("Resume");
+  if (request.format === "pdf")
+    assertTemplateInPlan(owner.plan, request.template ?? resume.template);
   const { period, ...usage } = await meterUsage(env, owner, "exports");
   const params: ExportParams = {
     jobId: `export-${crypto.randomUUID()}`,

@@ -1,12 +1,21 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
-import { checkLimit, entitlementsOf } from "../../core/plans/entitlements";
 import { emptyResume, resolveStyle } from "../../core/resume/layout";
 import type { ResumeData } from "../../core/resume/schema";
-import { TEMPLATES } from "../../core/templates";
 import { createDb } from "../../db/client";
-import { type ResumeRow, resumes, resumeVersions } from "../../db/schema";
+import { type ResumeRow, resumes, resumeVersions, users } from "../../db/schema";
 import type { Env } from "../env";
-import { AppError, conflict, notFound } from "../lib/errors";
+import { conflict, notFound } from "../lib/errors";
+import {
+  assertStyleChangeAllowed,
+  assertTemplateInPlan,
+  resumeAllowance,
+  resumeLimitReached,
+  resumeReadOnly,
+  roomForResume,
+  templateInPlan,
+  versionsKept,
+  withinResumeAllowance,
+} from "./entitlements";
 
 type ResumeEnv = Pick<Env, "DB" | "CACHE">;
 type VersionReason = "create" | "edit" | "import" | "clone" | "restore";
@@ -27,25 +36,6 @@ export type ResumeSummary = Omit<ResumeView, "data">;
 /** A resume's content never changes for a given version, so cached copies need no expiry logic. */
 const cacheKey = (id: string, version: number) => `resume:${id}:v${version}`;
 const CACHE_TTL_SECONDS = 7 * 86_400;
-
-const planLimit = (limit: number, what: string) =>
-  new AppError(403, "plan_limit", `Your plan allows ${limit} ${what}. Upgrade to add more.`, {
-    limit,
-    resource: what,
-  });
-
-/** Premium templates need a plan that includes them. */
-function assertTemplateAllowed(plan: string, template: string) {
-  const info = TEMPLATES.find((candidate) => candidate.id === template);
-  if (info?.premium && !entitlementsOf(plan).premiumTemplates) {
-    throw new AppError(
-      403,
-      "plan_limit",
-      `The ${info.name} template is not part of your plan. Upgrade to use it.`,
-      { feature: "premiumTemplates", template, plan },
-    );
-  }
-}
 
 const summaryColumns = {
   id: resumes.id,
@@ -100,17 +90,11 @@ export async function getResume(env: ResumeEnv, userId: string, id: string): Pro
   return { ...toSummary(head), data: await loadData(env, id, head.version) };
 }
 
-async function activeCount(env: ResumeEnv, userId: string) {
-  const [row] = await createDb(env.DB)
-    .select({ value: count() })
-    .from(resumes)
-    .where(and(eq(resumes.userId, userId), isNull(resumes.deletedAt)));
-  return row?.value ?? 0;
-}
-
 /**
- * Creates a resume and its first version in one batch. The plan's limit is checked after
- * the insert, so two requests racing for the last slot cannot both keep theirs.
+ * Creates a resume and its first version in one batch. The resume is inserted by one
+ * INSERT … SELECT that also counts the owner's active resumes, so requests racing for the
+ * last slot cannot both get one; the version row is copied from the inserted row, so a
+ * refused insert leaves nothing behind.
  */
 export async function createResume(
   env: ResumeEnv,
@@ -118,35 +102,48 @@ export async function createResume(
   input: { title: string; data?: ResumeData; template?: string },
   reason: VersionReason = "create",
 ): Promise<ResumeView> {
-  const before = checkLimit(owner.plan, "resumes", await activeCount(env, owner.id));
-  if (!before.allowed) throw planLimit(before.limit, "resumes");
   const data = withTemplate(input.data ?? emptyResume(owner.name, owner.email), input.template);
   const id = crypto.randomUUID();
   const now = Date.now();
   const dataJson = JSON.stringify(data);
   const template = resolveStyle(data).template;
-  assertTemplateAllowed(owner.plan, template);
+  assertTemplateInPlan(owner.plan, template);
   const db = createDb(env.DB);
-  await db.batch([
-    db.insert(resumes).values({
-      id,
-      userId: owner.id,
-      title: input.title,
-      template,
-      dataJson,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }),
+  const [inserted] = await db.batch([
     db
-      .insert(resumeVersions)
-      .values({ resumeId: id, version: 1, title: input.title, dataJson, reason, createdAt: now }),
+      .insert(resumes)
+      .select(
+        db
+          .select({
+            id: sql<string>`${id}`.as("id"),
+            userId: users.id,
+            title: sql<string>`${input.title}`.as("title"),
+            template: sql<string>`${template}`.as("template"),
+            dataJson: sql<string>`${dataJson}`.as("data_json"),
+            version: sql<number>`1`.as("version"),
+            createdAt: sql<number>`${now}`.as("created_at"),
+            updatedAt: sql<number>`${now}`.as("updated_at"),
+            deletedAt: sql<number | null>`NULL`.as("deleted_at"),
+          })
+          .from(users)
+          .where(and(eq(users.id, owner.id), roomForResume(owner.plan, owner.id))),
+      )
+      .returning({ id: resumes.id }),
+    db.insert(resumeVersions).select(
+      db
+        .select({
+          resumeId: resumes.id,
+          version: resumes.version,
+          title: resumes.title,
+          dataJson: resumes.dataJson,
+          reason: sql<VersionReason>`${reason}`.as("reason"),
+          createdAt: resumes.createdAt,
+        })
+        .from(resumes)
+        .where(eq(resumes.id, id)),
+    ),
   ]);
-  const after = checkLimit(owner.plan, "resumes", (await activeCount(env, owner.id)) - 1);
-  if (!after.allowed) {
-    await db.delete(resumes).where(eq(resumes.id, id));
-    throw planLimit(after.limit, "resumes");
-  }
+  if (inserted.length === 0) throw resumeLimitReached(resumeAllowance(owner.plan) ?? 0);
   return {
     id,
     title: input.title,
@@ -210,7 +207,8 @@ const staleWrite = (current: number) =>
 
 /**
  * Writes a new version if the caller saw the current one (optimistic concurrency): the
- * update and its version row are one batch, and the version check is in the UPDATE itself.
+ * update and its version row are one batch, and the version check is in the UPDATE itself,
+ * as is the plan's rule that only its N most recently updated resumes are editable.
  */
 export async function updateResume(
   env: ResumeEnv,
@@ -228,17 +226,24 @@ export async function updateResume(
   const version = head.version + 1;
   const now = Date.now();
   const dataJson = JSON.stringify(data);
-  const template = resolveStyle(data).template;
-  // Only a switch is refused: after a downgrade, a resume already in a premium template
-  // stays editable.
-  if (template !== head.template) assertTemplateAllowed(owner.plan, template);
+  const style = resolveStyle(data);
+  const template = style.template;
+  if (!templateInPlan(owner.plan, template)) {
+    const before = changes.data ? resolveStyle(await loadData(env, id, head.version)) : style;
+    assertStyleChangeAllowed(owner.plan, before, style);
+  }
   const db = createDb(env.DB);
   const [updated] = await db.batch([
     db
       .update(resumes)
       .set({ title, template, dataJson, version, updatedAt: now })
       .where(
-        and(eq(resumes.id, id), eq(resumes.version, expectedVersion), isNull(resumes.deletedAt)),
+        and(
+          eq(resumes.id, id),
+          eq(resumes.version, expectedVersion),
+          isNull(resumes.deletedAt),
+          withinResumeAllowance(owner.plan),
+        ),
       )
       .returning({ id: resumes.id }),
     // Selected from the row as it now is, so a write that lost the race records nothing
@@ -260,8 +265,13 @@ export async function updateResume(
       )
       .onConflictDoNothing(),
   ]);
-  if (updated.length === 0) throw staleWrite((await ownedHead(env, owner.id, id)).version);
-  const keep = entitlementsOf(owner.plan).versionsKept;
+  if (updated.length === 0) {
+    const current = await ownedHead(env, owner.id, id);
+    if (current.deletedAt !== null) throw notFound("Resume");
+    if (current.version !== expectedVersion) throw staleWrite(current.version);
+    throw resumeReadOnly(resumeAllowance(owner.plan) ?? 0);
+  }
+  const keep = versionsKept(owner.plan);
   await Promise.all([
     db
       .delete(resumeVersions)
@@ -298,7 +308,10 @@ export async function deleteResume(env: ResumeEnv, userId: string, id: string): 
     .where(and(eq(resumes.id, id), isNull(resumes.deletedAt)));
 }
 
-/** Takes a resume out of the bin, if the plan has room for it again. */
+/**
+ * Takes a resume out of the bin, if the plan has room for it again: one UPDATE that counts
+ * the active resumes in its WHERE, so parallel restores cannot pass the limit together.
+ */
 export async function restoreResume(
   env: ResumeEnv,
   owner: { id: string; plan: string },
@@ -306,12 +319,17 @@ export async function restoreResume(
 ): Promise<ResumeView> {
   const head = await ownedHead(env, owner.id, id);
   if (head.deletedAt !== null) {
-    const room = checkLimit(owner.plan, "resumes", await activeCount(env, owner.id));
-    if (!room.allowed) throw planLimit(room.limit, "resumes");
-    await createDb(env.DB)
+    const restored = await createDb(env.DB)
       .update(resumes)
       .set({ deletedAt: null, updatedAt: Date.now() })
-      .where(eq(resumes.id, id));
+      .where(
+        and(eq(resumes.id, id), isNotNull(resumes.deletedAt), roomForResume(owner.plan, owner.id)),
+      )
+      .returning({ id: resumes.id });
+    // Refused, unless a parallel request restored this very resume.
+    if (restored.length === 0 && (await ownedHead(env, owner.id, id)).deletedAt !== null) {
+      throw resumeLimitReached(resumeAllowance(owner.plan) ?? 0);
+    }
   }
   return getResume(env, owner.id, id);
 }

@@ -3,12 +3,12 @@
 // with `sharePassword`) and sees view and download counters; the slug never changes, so a
 // link someone was given works again when it is switched back on.
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type ResumeShareRow, resumeShares, resumes, users } from "../../db/schema";
 import type { Env } from "../env";
-import { AppError, notFound } from "../lib/errors";
+import { notFound } from "../lib/errors";
+import { assertSharePassword } from "./entitlements";
 import { hashPassword } from "./passwords";
 
 type ShareEnv = Pick<Env, "DB">;
@@ -79,14 +79,7 @@ export async function configureShare(
   settings: ShareSettings,
 ): Promise<ShareView> {
   await assertLiveResume(env, owner.id, resumeId);
-  if (typeof settings.password === "string" && !entitlementsOf(owner.plan).sharePassword) {
-    throw new AppError(
-      403,
-      "plan_limit",
-      "Password-protected links are not part of your plan. Upgrade to add a password.",
-      { feature: "sharePassword", plan: owner.plan },
-    );
-  }
+  if (typeof settings.password === "string") assertSharePassword(owner.plan);
   const passwordHash =
     typeof settings.password === "string"
       ? await hashPassword(settings.password)

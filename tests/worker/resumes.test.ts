@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { postJson, signedInPerson } from "./auth-support";
-import { api, opsHeaders } from "./helpers";
+import { api, opsHeaders, waitForJob } from "./helpers";
 
 type Headers = Record<string, string>;
 const json = (method: string, body: unknown, headers: Headers) => ({
@@ -330,6 +330,200 @@ describe("plan limits", () => {
     expect(results.filter((r) => r.status === 201).length).toBeLessThanOrEqual(2);
     const list = await api("/api/resumes", { headers: person.headers });
     expect(list.body.pagination.total).toBeLessThanOrEqual(2);
+  });
+});
+
+/** What billing does when a subscription ends: the account's plan becomes Free. */
+const downgrade = (userId: string, plan = "free") =>
+  env.DB.prepare("UPDATE users SET plan = ? WHERE id = ?").bind(plan, userId).run();
+
+const patchTitle = (headers: Headers, id: string, version: number, title: string) =>
+  api(`/api/resumes/${id}`, json("PATCH", { title }, { ...headers, "If-Match": `"${version}"` }));
+
+describe("parallel requests for the last slots", () => {
+  it("8 parallel restores from the bin on Free: exactly the 2 that fit succeed, the rest 403", async () => {
+    const person = await personOnPlan("standard");
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await create(person.headers, { title: `R${i}` })).id);
+    for (const id of ids) {
+      expect(
+        (await api(`/api/resumes/${id}`, { method: "DELETE", headers: person.headers })).status,
+      ).toBe(200);
+    }
+    await downgrade(person.userId);
+    const results = await Promise.all(
+      ids.map((id) => api(`/api/resumes/${id}/restore`, postJson({}, person.headers))),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(refused).toHaveLength(6);
+    for (const r of refused) {
+      expect(r.status).toBe(403);
+      expect(r.body.error).toMatchObject({ code: "plan_limit", details: { limit: 2 } });
+    }
+    const list = await api("/api/resumes", { headers: person.headers });
+    expect(list.body.pagination.total).toBe(2);
+  });
+
+  it("parallel creates, clones and imports on Free never pass the count either", async () => {
+    const person = await personOnPlan("free");
+    const source = await create(person.headers, { title: "Source" });
+    const results = await Promise.all([
+      ...Array.from({ length: 3 }, (_, i) =>
+        api("/api/resumes", postJson({ title: `New ${i}` }, person.headers)),
+      ),
+      ...Array.from({ length: 3 }, () =>
+        api(`/api/resumes/${source.id}/clone`, postJson({}, person.headers)),
+      ),
+      ...Array.from({ length: 2 }, () =>
+        api("/api/resumes/import", postJson({ basics: { name: "Imported" } }, person.headers)),
+      ),
+    ]);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) {
+      expect(r.body.error.code).toBe("plan_limit");
+    }
+    const list = await api("/api/resumes", { headers: person.headers });
+    expect(list.body.pagination.total).toBe(2);
+    const versions = await env.DB.prepare(
+      "SELECT count(*) AS n FROM resume_versions v JOIN resumes r ON r.id = v.resume_id WHERE r.user_id = ?",
+    )
+      .bind(person.userId)
+      .first<number>("n");
+    expect(versions).toBe(2);
+  });
+});
+
+describe("after a downgrade", () => {
+  it("keeps the N most recently updated resumes editable; the rest are read-only but readable, deletable and exportable", async () => {
+    const person = await personOnPlan("standard");
+    const made: { id: string; version: number }[] = [];
+    const base = Date.now() - 60_000;
+    for (const [i, title] of ["Oldest", "Middle", "Newer", "Newest"].entries()) {
+      made.push(await create(person.headers, { title }));
+      // a second apart, so the order does not hang on ties within a millisecond
+      await env.DB.prepare("UPDATE resumes SET updated_at = ? WHERE id = ?")
+        .bind(base + i * 1000, made[i]!.id)
+        .run();
+    }
+    const [oldest, middle, newer, newest] = made as [
+      (typeof made)[0],
+      (typeof made)[0],
+      (typeof made)[0],
+      (typeof made)[0],
+    ];
+    await downgrade(person.userId);
+
+    const list = await api("/api/resumes", { headers: person.headers });
+    const readOnly = Object.fromEntries(
+      list.body.data.map((r: { title: string; read_only: boolean }) => [r.title, r.read_only]),
+    );
+    expect(readOnly).toEqual({ Newest: false, Newer: false, Middle: true, Oldest: true });
+    const read = await api(`/api/resumes/${oldest.id}`, { headers: person.headers });
+    expect(read.status).toBe(200);
+    expect(read.body.data.read_only).toBe(true);
+
+    const refused = await patchTitle(person.headers, oldest.id, oldest.version, "Edited");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: "plan_limit",
+      details: { limit: 2, feature: "resumes", read_only: true },
+    });
+    expect(
+      (await api(`/api/resumes/${oldest.id}`, { headers: person.headers })).body.data,
+    ).toMatchObject({
+      title: "Oldest",
+      version: 1,
+    });
+    const versionRestore = await api(
+      `/api/resumes/${oldest.id}/versions/1/restore`,
+      postJson({}, person.headers),
+    );
+    expect(versionRestore.status).toBe(403);
+    expect(versionRestore.body.error.code).toBe("plan_limit");
+    expect((await patchTitle(person.headers, newest.id, newest.version, "Still mine")).status).toBe(
+      200,
+    );
+    expect((await patchTitle(person.headers, newer.id, newer.version, "Mine too")).status).toBe(
+      200,
+    );
+
+    // a read-only resume still exports (its data is the person's)
+    const exported = await api(
+      `/api/resumes/${middle.id}/export`,
+      postJson({ format: "json" }, person.headers),
+    );
+    expect(exported.status).toBe(202);
+    await waitForJob(exported.body.data.job_id, "succeeded");
+
+    // deleting an editable one frees a slot: the next most recent becomes editable
+    await api(`/api/resumes/${newer.id}`, { method: "DELETE", headers: person.headers });
+    expect((await patchTitle(person.headers, middle.id, middle.version, "Back")).status).toBe(200);
+    expect((await patchTitle(person.headers, oldest.id, oldest.version, "Still no")).status).toBe(
+      403,
+    );
+  });
+
+  it("a resume in a premium template keeps its content editable but not its style, and no PDF in it", async () => {
+    const person = await personOnPlan("standard");
+    const fancy = await create(person.headers, { title: "Fancy", template: "sidebar" });
+    await downgrade(person.userId);
+
+    const pdf = await api(
+      `/api/resumes/${fancy.id}/export`,
+      postJson({ format: "pdf" }, person.headers),
+    );
+    expect(pdf.status).toBe(403);
+    expect(pdf.body.error).toMatchObject({
+      code: "plan_limit",
+      details: { feature: "premiumTemplates", template: "sidebar" },
+    });
+    const usage = await api("/api/usage", { headers: person.headers });
+    expect(usage.body.data.exports.used).toBe(0);
+
+    const style = fancy.data.meta as { style: Record<string, unknown> };
+    const restyled = await api(
+      `/api/resumes/${fancy.id}`,
+      json(
+        "PATCH",
+        {
+          data: {
+            ...fancy.data,
+            meta: { ...style, style: { ...style.style, accentColor: "#ff0000" } },
+          },
+        },
+        { ...person.headers, "If-Match": '"1"' },
+      ),
+    );
+    expect(restyled.status).toBe(403);
+    expect(restyled.body.error).toMatchObject({
+      code: "plan_limit",
+      details: { feature: "premiumTemplates", template: "sidebar" },
+    });
+    const content = await api(
+      `/api/resumes/${fancy.id}`,
+      json(
+        "PATCH",
+        { data: { ...fancy.data, basics: { name: "Ada Lovelace" } } },
+        { ...person.headers, "If-Match": '"1"' },
+      ),
+    );
+    expect(content.status).toBe(200);
+    const moved = await api(
+      `/api/resumes/${fancy.id}`,
+      json(
+        "PATCH",
+        {
+          data: {
+            ...content.body.data.data,
+            meta: { ...style, style: { ...style.style, template: "classic" } },
+          },
+        },
+        { ...person.headers, "If-Match": '"2"' },
+      ),
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.template).toBe("classic");
   });
 });
 

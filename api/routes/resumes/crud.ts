@@ -13,6 +13,7 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
+import { readOnlyResumeIds } from "../../services/entitlements";
 import {
   cloneResume,
   createResume,
@@ -100,7 +101,7 @@ const patchRoute = createRoute({
   path: "/resumes/{id}",
   summary: "Save a new version (title and/or the whole document)",
   description:
-    "Send the version you edited in `If-Match`. If someone saved since, the answer is 409 with `current_version` and nothing is written.",
+    "Send the version you edited in `If-Match`. If someone saved since, the answer is 409 with `current_version` and nothing is written. A resume beyond the plan's count (`read_only`) answers 403 `plan_limit`, as does a style change of a resume in a premium template the plan lacks.",
   request: {
     params: resumeIdParam,
     headers: z.object({ "if-match": z.string().max(40).optional() }),
@@ -112,6 +113,10 @@ const patchRoute = createRoute({
   },
   responses: {
     200: resumeResponse("Saved"),
+    403: jsonResponse(
+      errorEnvelopeSchema,
+      "Read-only on this plan, or a premium template (`plan_limit`)",
+    ),
     409: jsonResponse(errorEnvelopeSchema, "A newer version exists (`details.current_version`)"),
     428: jsonResponse(errorEnvelopeSchema, "If-Match is missing"),
     ...errorResponses,
@@ -160,23 +165,33 @@ export const resumeCrudRoutes = createRouter()
   })
   .openapi(listRoute, async (c) => {
     const { page, per_page: perPage, q, sort, order, deleted } = c.req.valid("query");
-    const { userId } = userPrincipal(c.get("principal"));
-    const { items, total } = await listResumes(c.env, userId, {
-      query: q || undefined,
-      sort,
-      order: order ?? (sort === "title" ? "asc" : "desc"),
-      deleted,
-      page,
-      perPage,
-    });
-    return okList(c, items.map(toSummaryBody), { page, perPage, total });
+    const owner = await ownerOf(c);
+    const [{ items, total }, readOnly] = await Promise.all([
+      listResumes(c.env, owner.id, {
+        query: q || undefined,
+        sort,
+        order: order ?? (sort === "title" ? "asc" : "desc"),
+        deleted,
+        page,
+        perPage,
+      }),
+      readOnlyResumeIds(c.env, owner),
+    ]);
+    return okList(
+      c,
+      items.map((item) => toSummaryBody(item, readOnly.has(item.id))),
+      { page, perPage, total },
+    );
   })
   .openapi(getRoute, async (c) => {
-    const { userId } = userPrincipal(c.get("principal"));
-    const resume = await getResume(c.env, userId, c.req.valid("param").id);
+    const owner = await ownerOf(c);
+    const [resume, readOnly] = await Promise.all([
+      getResume(c.env, owner.id, c.req.valid("param").id),
+      readOnlyResumeIds(c.env, owner),
+    ]);
     c.header("ETag", etagOf(resume.version));
     c.header("Cache-Control", "private, no-cache");
-    return ok(c, toResumeBody(resume), 200);
+    return ok(c, toResumeBody(resume, readOnly.has(resume.id)), 200);
   })
   .openapi(patchRoute, async (c) => {
     const expected = versionFromIfMatch(c.req.valid("header")["if-match"]);
@@ -196,9 +211,12 @@ export const resumeCrudRoutes = createRouter()
     return ok(c, { deleted: true as const }, 200);
   })
   .openapi(restoreRoute, async (c) => {
-    const restored = await restoreResume(c.env, await ownerOf(c), c.req.valid("param").id);
+    const owner = await ownerOf(c);
+    const restored = await restoreResume(c.env, owner, c.req.valid("param").id);
+    // restored now is the newest; one that was not in the bin keeps its place
+    const readOnly = await readOnlyResumeIds(c.env, owner);
     c.header("ETag", etagOf(restored.version));
-    return ok(c, toResumeBody(restored), 200);
+    return ok(c, toResumeBody(restored, readOnly.has(restored.id)), 200);
   })
   .openapi(cloneRoute, async (c) => {
     const body = c.req.valid("json") as { title?: string } | undefined;

@@ -26,6 +26,10 @@ export const resumeSummarySchema = z
     created_at: z.string(),
     updated_at: z.string(),
     deleted_at: z.string().nullable(),
+    read_only: z.boolean().openapi({
+      description:
+        "Beyond the plan's resume count (after a downgrade): readable, exportable and deletable, not editable (403 `plan_limit`)",
+    }),
   })
   .openapi("ResumeSummary");
 
@@ -35,7 +39,8 @@ export const resumeSchema = resumeSummarySchema
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export const toSummaryBody = (resume: ResumeSummary) => ({
+/** `readOnly`: from readOnlyResumeIds; a resume just written is never read-only. */
+export const toSummaryBody = (resume: ResumeSummary, readOnly = false) => ({
   id: resume.id,
   title: resume.title,
   template: resume.template,
@@ -43,10 +48,11 @@ export const toSummaryBody = (resume: ResumeSummary) => ({
   created_at: iso(resume.createdAt)!,
   updated_at: iso(resume.updatedAt)!,
   deleted_at: iso(resume.deletedAt),
+  read_only: readOnly,
 });
 
-export const toResumeBody = (resume: ResumeView) => ({
-  ...toSummaryBody(resume),
+export const toResumeBody = (resume: ResumeView, readOnly = false) => ({
+  ...toSummaryBody(resume, readOnly),
   data: resume.data,
 });
 
