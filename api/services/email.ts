@@ -4,7 +4,7 @@ import { z } from "zod";
 import { buildMimeMessage } from "../../core/email/mime";
 import { type EmailData, type EmailTemplate, renderEmail } from "../../core/email/render";
 import { createDb } from "../../db/client";
-import { type EmailOutboxRow, emailOutbox } from "../../db/schema";
+import { type EmailOutboxRow, emailOutbox, type UserRow } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
 
@@ -28,6 +28,14 @@ const inputSchema = z.object({
   to: z.email().max(254),
   dedupeKey: z.string().min(1).max(200),
 });
+
+/**
+ * The name to greet an account holder by in an email, or null. Only once the address is
+ * confirmed: before that, whoever typed the name at sign-up may not own the address, and
+ * their words would reach a stranger's inbox under our sender.
+ */
+export const greetingName = (user: Pick<UserRow, "name" | "emailVerifiedAt">): string | null =>
+  user.emailVerifiedAt === null ? null : user.name;
 
 /**
  * A deployment's public origin, for links in emails (which need absolute URLs). JWT_ISSUER

@@ -113,4 +113,26 @@ describe("mail to an unconfirmed address carries nothing the signup form was giv
       expect(mail.text_body).toMatch(/verify-email\?token=/);
     }
   });
+
+  it("greets an unconfirmed address by no name in reset and password-changed emails", async () => {
+    await using _workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const email = `${uniqueId("unconfirmed")}@example.test`;
+    await register(email, "Click http://evil.example now");
+    await api("/api/auth/forgot-password", postJson({ email }));
+    const login = await api("/api/auth/login", postJson({ email, password: PASSWORD }));
+    const changed = await api(
+      "/api/auth/change-password",
+      postJson(
+        { current_password: PASSWORD, new_password: "a brand new long passphrase" },
+        { Authorization: `Bearer ${login.body.data.access_token}` },
+      ),
+    );
+    expect(changed.status).toBe(200);
+    const [reset] = await waitForMail(email, "reset_password", 1);
+    const [notice] = await waitForMail(email, "password_changed", 1);
+    for (const mail of [reset!, notice!]) {
+      expect(`${mail.subject}${mail.text_body}${mail.html_body}`).not.toMatch(/evil|Click http/);
+    }
+    expect(reset!.text_body).toContain("Someone asked to reset the password");
+  });
 });

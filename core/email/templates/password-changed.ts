@@ -1,7 +1,8 @@
 import type { EmailContent } from "../layout";
 
 export interface PasswordChangedData {
-  name: string;
+  /** Only for a confirmed address (greetingName): the name is whatever was typed at sign-up. */
+  name: string | null;
   /** ISO time of the change. */
   changedAt: string;
   /** Absolute URL of the forgot-password page, for when it was not them. */
@@ -15,7 +16,7 @@ export function passwordChanged(data: PasswordChangedData): EmailContent {
     preheader: "If this was you, there is nothing to do.",
     heading: "Your password was changed",
     paragraphs: [
-      `Hi ${data.name}, the password of your Resume Builder account was changed and your other sessions were signed out.`,
+      `${data.name ? `Hi ${data.name}, the` : "The"} password of your Resume Builder account was changed and your other sessions were signed out.`,
     ],
     facts: [{ label: "Changed at", value: `${data.changedAt.slice(0, 16).replace("T", " ")} UTC` }],
     action: { label: "This wasn't me", url: data.recoverUrl },

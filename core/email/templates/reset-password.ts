@@ -1,7 +1,8 @@
 import type { EmailContent } from "../layout";
 
 export interface ResetPasswordData {
-  name: string;
+  /** Only for a confirmed address (greetingName): the name is whatever was typed at sign-up. */
+  name: string | null;
   /** Absolute URL of the reset page with the single-use token. */
   resetUrl: string;
   expiresInMinutes: number;
@@ -14,7 +15,7 @@ export function resetPassword(data: ResetPasswordData): EmailContent {
     preheader: `This link works once and for ${data.expiresInMinutes} minutes.`,
     heading: "Choose a new password",
     paragraphs: [
-      `Hi ${data.name}, someone asked to reset the password of your Resume Builder account.`,
+      `${data.name ? `Hi ${data.name}, someone` : "Someone"} asked to reset the password of your Resume Builder account.`,
     ],
     action: { label: "Choose a new password", url: data.resetUrl },
     closing: [
