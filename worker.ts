@@ -1,6 +1,7 @@
 import { app } from "./api/app";
 import type { Env } from "./api/env";
 import { appShellFor } from "./api/lib/app-shell";
+import { devToolsEnabled } from "./api/lib/dev-tools";
 import { localCheckoutApp } from "./api/routes/local-checkout";
 import { publicShareApp } from "./api/routes/public-share";
 import { handleQueue } from "./consumers/queue";
@@ -15,10 +16,16 @@ export { ExportWorkflow } from "./workflows/export";
 export { ModerationWorkflow } from "./workflows/moderation";
 export { SignupWorkflow } from "./workflows/signup";
 
+/** The user app's development pages (the mail outbox): only where dev tools are. */
+const isDevPage = (pathname: string) => pathname === "/dev" || pathname.startsWith("/dev/");
+
 async function serveAppShell(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
+  const served = !isDevPage(url.pathname) || devToolsEnabled(env);
   const shell =
-    request.method === "GET" || request.method === "HEAD" ? appShellFor(url.pathname) : null;
+    served && (request.method === "GET" || request.method === "HEAD")
+      ? appShellFor(url.pathname)
+      : null;
   if (!shell)
     return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   return env.ASSETS.fetch(new Request(new URL(shell, url), { headers: request.headers }));
@@ -36,7 +43,7 @@ export default {
     }
     // Public share pages are rendered here, never by the SPA (see api/routes/public-share.ts).
     if (pathname.startsWith("/r/")) return publicShareApp.fetch(request, env, ctx);
-    // The local billing provider's checkout page (404 when Stripe keys are set).
+    // The local billing provider's checkout page (404 without dev tools or with Stripe keys).
     if (pathname.startsWith("/local-checkout/")) return localCheckoutApp.fetch(request, env, ctx);
     return serveAppShell(request, env);
   },

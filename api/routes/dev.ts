@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import type { EmailOutboxRow } from "../../db/schema";
 import type { AppEnv } from "../env";
+import { devToolsEnabled } from "../lib/dev-tools";
 import { ok, okList } from "../lib/envelope";
 import { AppError, notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
@@ -20,7 +21,7 @@ import { getOutboxEmail, listOutbox } from "../services/email";
  * answers exactly like a route that does not exist.
  */
 const devOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.env.ENVIRONMENT !== "local" && c.env.ENVIRONMENT !== "test") {
+  if (!devToolsEnabled(c.env)) {
     const path = new URL(c.req.url).pathname;
     throw new AppError(404, "not_found", `No API route matches ${c.req.method} ${path}`);
   }

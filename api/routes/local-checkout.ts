@@ -4,6 +4,7 @@ import { formatCents } from "../../core/billing/lifecycle";
 import { isPlan, PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import { escapeHtml } from "../../core/text/escape-html";
 import type { AppEnv } from "../env";
+import { devToolsEnabled } from "../lib/dev-tools";
 import { requestContext } from "../middleware/request-context";
 import { securityHeaders } from "../middleware/security";
 import {
@@ -16,7 +17,8 @@ import { billingMode } from "../services/billing/provider";
 
 /**
  * `/local-checkout/{session}`: the local billing provider's stand-in for Stripe Checkout,
- * served by the Worker (routed in worker.ts) only when no Stripe keys are set. It is a plain
+ * served by the Worker (routed in worker.ts) only with dev tools (api/lib/dev-tools.ts) and no
+ * Stripe keys; a 404 page otherwise. It is a plain
  * HTML form with no script; "Pay" runs the checkout and the app learns the outcome through
  * signed events at `POST /api/stripe/webhook`, exactly as from Stripe.
  */
@@ -125,7 +127,8 @@ function respond(
 }
 
 async function openSession(c: PageContext) {
-  if (billingMode(c.env) !== "local") return null;
+  // Checked first: without dev tools billingMode would answer 503 for missing Stripe keys.
+  if (!devToolsEnabled(c.env) || billingMode(c.env) !== "local") return null;
   return readSession(c.env, c.req.param("id") ?? "");
 }
 

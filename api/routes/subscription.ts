@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ENTITLEMENTS, PLAN_PRICES_CENTS, PLANS, TRIAL_DAYS } from "../../core/plans/entitlements";
 import type { AppEnv } from "../env";
+import { devToolsEnabled } from "../lib/dev-tools";
 import { ok } from "../lib/envelope";
 import { AppError, notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
@@ -259,7 +260,7 @@ export const subscriptionRoutes = createRouter()
     return ok(c, result.data, 202);
   })
   .openapi(advanceRoute, async (c) => {
-    if (billingMode(c.env) !== "local") throw notFound();
+    if (!devToolsEnabled(c.env) || billingMode(c.env) !== "local") throw notFound();
     const account = await me(c);
     const sub = await currentSubscription(c.env, account.id);
     if (!sub) throw new AppError(409, "conflict", "There is no subscription to advance");

@@ -17,6 +17,7 @@ import { deviceLabel } from "../../core/auth/device-label";
 import { createDb } from "../../db/client";
 import { type PasskeyRow, passkeys } from "../../db/schema";
 import type { Env } from "../env";
+import { devToolsEnabled } from "../lib/dev-tools";
 import { AppError, conflict, notFound } from "../lib/errors";
 import { mfaChallengeUserId } from "./sign-in";
 
@@ -43,7 +44,7 @@ export function relyingPartyFor(
   requestOrigin: string | undefined,
 ): RelyingParty {
   const publicOrigin = new URL(env.JWT_ISSUER);
-  if ((env.ENVIRONMENT === "local" || env.ENVIRONMENT === "test") && requestOrigin) {
+  if (devToolsEnabled(env) && requestOrigin) {
     const localhost = `${publicOrigin.protocol}//localhost${publicOrigin.port ? `:${publicOrigin.port}` : ""}`;
     if (requestOrigin === localhost) return { id: "localhost", origin: localhost };
   }

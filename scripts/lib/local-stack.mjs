@@ -100,6 +100,10 @@ export async function startWorker({
     // issuer) must name the port it answers on (e2e 8790, bench 8797, PORT).
     "--var",
     `JWT_ISSUER:http://127.0.0.1:${port}`,
+    // Dev tools are opt-in (wrangler.toml says production): outbox, local billing, passkeys
+    // on localhost (api/lib/dev-tools.ts).
+    "--var",
+    "ENVIRONMENT:local",
   ];
   const child = spawn(process.execPath, [...args, "--show-interactive-dev-session=false"], {
     cwd: ROOT,

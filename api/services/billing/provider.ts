@@ -4,6 +4,7 @@ import type {
 } from "../../../core/billing/stripe-objects";
 import { isPlan, type Plan } from "../../../core/plans/entitlements";
 import type { Env } from "../../env";
+import { devToolsEnabled } from "../../lib/dev-tools";
 import { AppError } from "../../lib/errors";
 
 /**
@@ -118,10 +119,10 @@ export interface BillingProvider {
 export const paymentFailed = (message: string | null) =>
   new AppError(402, "payment_failed", message ?? "Your card was declined.");
 
-/** Stripe only when both keys are set; otherwise local, and never in staging/production. */
+/** Stripe only when both keys are set; otherwise local, and only where dev tools are. */
 export function billingMode(env: Env): BillingMode {
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) return "stripe";
-  if (env.ENVIRONMENT === "local" || env.ENVIRONMENT === "test") return "local";
+  if (devToolsEnabled(env)) return "local";
   throw new AppError(
     503,
     "unavailable",
