@@ -17,6 +17,7 @@ export const signupParamsSchema = z.object({
   userId: z.string().min(1),
   /** The job people and operators follow the signup through (`GET /api/jobs/:id`). */
   jobId: z.string().min(1),
+  /** The plan chosen at sign-up: a checkout intent (Standard starts its trial here). */
   plan: z.enum(SIGNUP_PLANS),
 });
 export type SignupParams = z.infer<typeof signupParamsSchema>;
@@ -27,6 +28,7 @@ const RETRY = {
 } as const;
 
 type Outcome =
+  /** `plan`: what the account starts on (Standard's trial, else its plan: Free until paid). */
   | { outcome: "verified"; plan: string }
   | { outcome: "removed_unverified" }
   | { outcome: "account_gone" };
@@ -93,34 +95,34 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
         }
       }
 
-      await steps.do("start plan", RETRY, async () => {
+      const started = await steps.do("start plan", RETRY, async () => {
         // The payment customer, and Standard's 14-day trial; the plan the limits follow is
-        // then set by the provider's webhook. Premium and Enterprise start at checkout, so
-        // until then the account has what it paid for: Free.
-        const started = await startPlanAtSignup(
+        // then set by the provider's webhook, never here. Premium and Enterprise start at
+        // checkout (onboarding sends the person there), so until then the account is Free.
+        const current = (await findUserById(this.env, userId))?.plan ?? "free";
+        const { trial } = await startPlanAtSignup(
           this.env,
-          { id: userId, email: account.email, name: account.name, plan },
+          { id: userId, email: account.email, name: account.name, plan: current },
           plan,
         );
-        if (!started.trial) {
-          await createDb(this.env.DB)
-            .update(users)
-            .set({ plan: "free", updatedAt: Date.now() })
-            .where(eq(users.id, userId));
-        }
         await steps.progress("start plan", 80);
-        return { plan };
+        // A checkout paid before the address was confirmed has already set the plan.
+        return { plan: trial ? plan : current };
       });
       await steps.do("send welcome email", RETRY, async () => {
         await sendEmail(this.env, {
           to: account.email,
           template: "welcome",
-          data: { name: account.name, plan, dashboardUrl: publicUrl(this.env, "/dashboard") },
+          data: {
+            name: account.name,
+            plan: started.plan,
+            dashboardUrl: publicUrl(this.env, "/dashboard"),
+          },
           dedupeKey: `welcome:${userId}`,
         });
         await steps.progress("send welcome email", 95);
       });
-      return { outcome: "verified", plan } as const;
+      return { outcome: "verified", plan: started.plan } as const;
     });
   }
 

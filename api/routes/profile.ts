@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { SIGNUP_PLANS } from "../../core/auth/identity";
+import { PAID_PLANS } from "../../core/auth/identity";
 import type { AppEnv } from "../env";
 import { ok } from "../lib/envelope";
 import { notFound } from "../lib/errors";
@@ -37,6 +37,10 @@ const profileSchema = z
     locale: z.string(),
     timezone: z.string(),
     onboarding_step: z.enum(["profile", "plan", "done"]),
+    plan_intent: z.enum(PAID_PLANS).nullable().openapi({
+      description:
+        "A paid plan chosen at sign-up or onboarding, for checkout to start (never the plan limits follow: see the user's `plan`)",
+    }),
   })
   .openapi("Profile");
 
@@ -58,7 +62,8 @@ const profileChangesSchema = z
       .optional(),
     timezone: z.string().max(64).refine(isTimeZone, "Unknown time zone").optional(),
     onboarding_step: z.enum(["profile", "plan", "done"]).optional(),
-    plan: z.enum(SIGNUP_PLANS).optional(),
+    // The plan itself is not here: billing alone sets it (README "Billing").
+    plan_intent: z.enum(PAID_PLANS).nullable().optional(),
   })
   .strict()
   .openapi("ProfileChanges");
@@ -79,7 +84,9 @@ const patchRoute = createRoute({
   method: "patch",
   path: "/profile",
   tags: ["Profile"],
-  summary: "Update your profile (and, during onboarding, your plan)",
+  summary: "Update your profile, onboarding step and checkout intent",
+  description:
+    "Unknown fields (`plan`, `role`, …) are refused with 400 `validation_failed`. A plan changes only through checkout and billing.",
   security: bearerSecurity,
   middleware: [requireUser] as const,
   request: {
@@ -94,7 +101,7 @@ async function respond(c: Context<AppEnv>, userId: string) {
     getOrCreateProfile(c.env, userId),
   ]);
   if (!user) throw notFound("Account");
-  return ok(c, { profile: toProfileView(profile), user: toUserView(user) }, 200);
+  return ok(c, { profile: toProfileView(profile, user), user: toUserView(user) }, 200);
 }
 
 export const profileRoutes = createRouter()

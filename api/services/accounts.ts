@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { normalizeEmail } from "../../core/auth/identity";
+import { normalizeEmail, planIntentOf } from "../../core/auth/identity";
 import type { Role } from "../../core/auth/permissions";
 import { createDb } from "../../db/client";
 import { type UserRow, users } from "../../db/schema";
@@ -32,10 +32,13 @@ export const toUserView = (row: UserRow): UserView => ({
   created_at: new Date(row.createdAt).toISOString(),
 });
 
-/** Inserts a pending account; null when the email is already taken. */
+/**
+ * Inserts a pending account on the Free plan; null when the email is already taken. A paid
+ * plan chosen at sign-up is kept as the checkout intent only (`users.plan` is billing's).
+ */
 export async function createUser(
   env: AccountEnv,
-  input: { email: string; name: string; passwordHash: string; plan: string },
+  input: { email: string; name: string; passwordHash: string; planIntent?: string },
   now = Date.now(),
 ): Promise<UserRow | null> {
   const [row] = await createDb(env.DB)
@@ -45,7 +48,7 @@ export async function createUser(
       email: normalizeEmail(input.email),
       name: input.name.trim(),
       passwordHash: input.passwordHash,
-      plan: input.plan,
+      planIntent: planIntentOf(input.planIntent),
       createdAt: now,
       updatedAt: now,
     })

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { type PaidPlan, planIntentOf } from "../../core/auth/identity";
 import { createDb } from "../../db/client";
-import { type ProfileRow, profiles, users } from "../../db/schema";
+import { type ProfileRow, profiles, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
 
 export interface ProfileView {
@@ -10,15 +11,17 @@ export interface ProfileView {
   locale: string;
   timezone: string;
   onboarding_step: ProfileRow["onboardingStep"];
+  plan_intent: PaidPlan | null;
 }
 
-export const toProfileView = (row: ProfileRow): ProfileView => ({
+export const toProfileView = (row: ProfileRow, user: Pick<UserRow, "planIntent">): ProfileView => ({
   headline: row.headline,
   location: row.location,
   website: row.website,
   locale: row.locale,
   timezone: row.timezone,
   onboarding_step: row.onboardingStep,
+  plan_intent: planIntentOf(user.planIntent),
 });
 
 /** The profile, created on first read if the signup workflow has not made it yet. */
@@ -44,15 +47,16 @@ export interface ProfileChanges {
   locale?: string;
   timezone?: string;
   onboarding_step?: ProfileRow["onboardingStep"];
-  /** Chosen during onboarding; billing owns the subscription from its issue on. */
-  plan?: string;
+  /** The paid plan to check out (null: none). Never the plan itself, which billing sets. */
+  plan_intent?: PaidPlan | null;
 }
 
 export async function updateProfile(env: Pick<Env, "DB">, userId: string, changes: ProfileChanges) {
   await getOrCreateProfile(env, userId);
   const db = createDb(env.DB);
   const now = Date.now();
-  const { plan, onboarding_step, ...fields } = changes;
+  const { plan_intent, onboarding_step, ...fields } = changes;
+  const checkoutIntent = plan_intent === undefined ? {} : { planIntent: plan_intent };
   await db.batch([
     db
       .update(profiles)
@@ -64,7 +68,7 @@ export async function updateProfile(env: Pick<Env, "DB">, userId: string, change
       .where(eq(profiles.userId, userId)),
     db
       .update(users)
-      .set({ ...(plan ? { plan } : {}), updatedAt: now })
+      .set({ ...checkoutIntent, updatedAt: now })
       .where(eq(users.id, userId)),
   ]);
 }

@@ -71,6 +71,22 @@ describe("SignupWorkflow", () => {
     expect(run).toBe("complete");
   });
 
+  it("leaves the plan to billing: a checkout paid before the address was confirmed stays", async () => {
+    await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
+    const { email, userId } = await register("premium");
+    const [verification] = await waitForMail(email, 1);
+    // what the billing consumer does once Premium is paid for at checkout
+    await env.DB.prepare("UPDATE users SET plan = 'premium' WHERE id = ?").bind(userId).run();
+    await verify(tokenFrom(verification!.text_body));
+    const [instance] = workflows.get();
+    await instance!.waitForStatus("complete");
+    expect(await instance!.getOutput()).toEqual({ outcome: "verified", plan: "premium" });
+    const plan = await env.DB.prepare("SELECT plan FROM users WHERE id = ?")
+      .bind(userId)
+      .first<string>("plan");
+    expect(plan).toBe("premium");
+  });
+
   it("is followed through its job: the person polls it, operators see every step of the run", async () => {
     await using workflows = await introspectWorkflow(env.SIGNUP_WORKFLOW);
     const { email, userId } = await register("premium");
@@ -87,7 +103,8 @@ describe("SignupWorkflow", () => {
     const job = await api(`/api/jobs/signup-${userId}`, { headers: mine });
     expect(job.status).toBe(200);
     expect(job.body.data).toMatchObject({ kind: "signup", status: "succeeded", percent: 100 });
-    expect(job.body.data.result).toEqual({ outcome: "verified", plan: "premium" });
+    // Premium starts at checkout: until it is paid for, the account is Free
+    expect(job.body.data.result).toEqual({ outcome: "verified", plan: "free" });
     const stranger = await bearerFor("user");
     expect((await api(`/api/jobs/signup-${userId}`, { headers: stranger.headers })).status).toBe(
       404,

@@ -189,7 +189,7 @@ export const accountRoutes = createRouter()
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.
     const passwordHash = await hashPassword(input.password);
-    const user = await createUser(c.env, { ...input, passwordHash });
+    const user = await createUser(c.env, { ...input, passwordHash, planIntent: input.plan });
     if (user) await startSignup(c.env, user.id, input.plan);
     else await tellOwner(c, input.email);
     return ok(c, { status: "verification_sent" as const, email: input.email }, 202);
