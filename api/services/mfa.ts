@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { createDb } from "../../db/client";
 import { recoveryCodes, totpFactors, users } from "../../db/schema";
@@ -76,7 +76,12 @@ async function acceptTotp(
     .update(totpFactors)
     .set({ lastUsedStep: match.step, ...(pending ? { enabledAt: now } : {}) })
     .where(
-      and(eq(totpFactors.userId, userId), eq(totpFactors.secretEncrypted, match.secretEncrypted)),
+      and(
+        eq(totpFactors.userId, userId),
+        eq(totpFactors.secretEncrypted, match.secretEncrypted),
+        // The compare-and-set: only while no check has used this step (or a later one) yet.
+        or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, match.step)),
+      ),
     )
     .returning({ userId: totpFactors.userId });
   return claimed !== undefined;

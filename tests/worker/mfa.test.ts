@@ -1,6 +1,8 @@
 import { env } from "cloudflare:test";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+import type { Env } from "../../api/env";
+import { verifySecondFactor } from "../../api/services/mfa";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { api, bearerFor } from "./helpers";
 
@@ -103,6 +105,27 @@ describe("signing in with a second factor", () => {
     expect(
       (await api("/api/auth/mfa", { headers: person.headers })).body.data.recovery_codes_left,
     ).toBe(9);
+  });
+
+  it("uses a code or a recovery code once, even when it is checked several times at once", async () => {
+    // Straight at the service: requests in the test pool reach it one after another, and
+    // only concurrent calls show that two checks cannot both read the code as unused.
+    const person = await enrolled();
+    const mfaEnv = env as unknown as Env;
+    const code = codeAt(person.secret, 1);
+    const byCode = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        verifySecondFactor(mfaEnv, person.userId, { code }, Date.now()),
+      ),
+    );
+    expect(byCode.filter((r) => r === "otp")).toHaveLength(1);
+    const recoveryCode = person.recoveryCodes[0]!;
+    const byRecovery = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        verifySecondFactor(mfaEnv, person.userId, { recoveryCode }, Date.now()),
+      ),
+    );
+    expect(byRecovery.filter((r) => r === "recovery")).toHaveLength(1);
   });
 
   it("ends the challenge after 5 wrong codes", async () => {
