@@ -135,6 +135,21 @@ export async function checkWithinBudget<T>(
   return result;
 }
 
+/**
+ * Claims a single-use value (a WebAuthn challenge, an OAuth `state`) for `windowMs`: true for
+ * the first claim only, however many arrive at once — a budget of one attempt. KV's
+ * get-then-delete cannot promise that: concurrent callers all read the value before any
+ * delete lands.
+ */
+export async function claimSingleUse(
+  env: Pick<Env, "DB">,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<boolean> {
+  return (await reserveAttempts(env, [{ key: `once:${key}`, limit: 1, windowMs }], now)).granted;
+}
+
 /** Deletes budgets whose window started before `olderThan` (ms); the daily cron runs it. */
 export async function pruneCredentialAttempts(
   env: Pick<Env, "DB">,

@@ -21,6 +21,7 @@ import type { Env } from "../env";
 import { AppError, notFound } from "../lib/errors";
 import { errorFields, type Logger } from "../lib/logger";
 import { canSignIn, findUserByEmail, findUserById, markEmailVerified } from "./accounts";
+import { claimSingleUse } from "./credential-throttle";
 import { publicUrl } from "./email";
 import { revokeAllSessions } from "./refresh-tokens";
 import { notifySignupWorkflow, startSignup } from "./signup";
@@ -124,10 +125,16 @@ export async function beginFlow(
   return { state, url };
 }
 
-/** Single use: the flow is deleted before anything is done with it. */
+/**
+ * Single use: the flow is claimed (once, even for concurrent callbacks) and deleted before
+ * anything is done with it.
+ */
 export async function takeFlow(env: Env, state: string): Promise<FlowState | null> {
   const stored = await env.SESSIONS.get<FlowState>(flowKey(state), "json");
-  if (stored) await env.SESSIONS.delete(flowKey(state));
+  if (!stored) return null;
+  const ttlMs = FLOW_TTL_SECONDS * 1000;
+  if (!(await claimSingleUse(env, flowKey(state), ttlMs, Date.now()))) return null;
+  await env.SESSIONS.delete(flowKey(state));
   return stored;
 }
 

@@ -19,6 +19,7 @@ import { type PasskeyRow, passkeys } from "../../db/schema";
 import type { Env } from "../env";
 import { devToolsEnabled } from "../lib/dev-tools";
 import { AppError, conflict, notFound } from "../lib/errors";
+import { claimSingleUse } from "./credential-throttle";
 import { mfaChallengeUserId } from "./sign-in";
 
 type PasskeyEnv = Pick<Env, "DB" | "SESSIONS">;
@@ -69,10 +70,16 @@ async function storeCeremony(env: PasskeyEnv, ceremony: Ceremony): Promise<strin
   return id;
 }
 
-/** The ceremony, removed so it cannot be answered twice; null when unknown or expired. */
+/**
+ * The ceremony, claimed so it cannot be answered twice, even by concurrent requests; null
+ * when unknown, expired or already taken.
+ */
 async function takeCeremony(env: PasskeyEnv, id: string): Promise<Ceremony | null> {
   const ceremony = await env.SESSIONS.get<Ceremony>(challengeKey(id), "json");
-  if (ceremony) await env.SESSIONS.delete(challengeKey(id));
+  if (!ceremony) return null;
+  const ttlMs = CHALLENGE_TTL_SECONDS * 1000;
+  if (!(await claimSingleUse(env, challengeKey(id), ttlMs, Date.now()))) return null;
+  await env.SESSIONS.delete(challengeKey(id));
   return ceremony;
 }
 

@@ -1,6 +1,8 @@
 import { createExecutionContext, env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../api/app";
+import type { Env } from "../../api/env";
+import { type FlowState, takeFlow } from "../../api/services/oauth";
 import { pkceChallenge } from "../../core/auth/oauth";
 import { sha256Hex } from "../../core/security/crypto";
 import { PASSWORD, postJson } from "./auth-support";
@@ -280,6 +282,24 @@ describe("signing in", () => {
     expect(landed.accessToken).toBeNull();
     const challenge = await env.SESSIONS.get(`mfa-challenge:${landed.params.get("mfa_token")}`);
     expect(challenge).toContain((await userByEmail(withMfa.email!))!.id);
+  });
+});
+
+describe("a flow's state", () => {
+  it("is taken once, even by several callbacks at once", async () => {
+    const state = `state-${uniqueId("race")}`;
+    const flow: FlowState = {
+      provider: "github",
+      verifier: "v".repeat(43),
+      next: null,
+      intent: "signin",
+      userId: null,
+    };
+    await env.SESSIONS.put(`oauth-state:${state}`, JSON.stringify(flow));
+    const taken = await Promise.all(
+      Array.from({ length: 4 }, () => takeFlow(env as unknown as Env, state)),
+    );
+    expect(taken.filter((f) => f !== null)).toEqual([flow]);
   });
 });
 

@@ -2,6 +2,8 @@ import { env } from "cloudflare:test";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+import type { Env } from "../../api/env";
+import { verifyAssertion } from "../../api/services/passkeys";
 import { issueAccessToken } from "../../api/services/tokens";
 import { freshIp, PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { api, awayFromWindowEdge, countRows } from "./helpers";
@@ -374,6 +376,21 @@ describe("signing in with a passkey", () => {
     expect(elsewhere.body.data.options.rpId).toBe(new URL(ORIGIN).hostname);
     const credentialId = authenticator.credentials[0]?.id;
     expect((await passkeySignIn(authenticator, { credentialId })).status).toBe(401);
+  });
+});
+
+describe("a passkey challenge", () => {
+  it("is answered once, even when one assertion is sent several times at once", async () => {
+    // Many passkeys keep their counter at 0, so only the single-use challenge stops a replay.
+    // Straight at the service: requests in the test pool reach it one after another.
+    const person = await withPasskey(true);
+    const start = await loginOptions();
+    const response = await person.authenticator.assert(start.body.data.options, { counter: 0 });
+    const input = { challengeId: start.body.data.challenge_id as string, response };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => verifyAssertion(env as unknown as Env, input, "login")),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 });
 
