@@ -1,6 +1,7 @@
 /**
- * Plans and what each allows (SPEC §4). One table: the API enforces it (403 `plan_limit`),
- * both apps show it. `null` means unlimited.
+ * Plans and what each allows (README "Billing"). One table: the API enforces it (403
+ * `plan_limit`, through api/services/entitlements.ts), both apps show it. `null` means
+ * unlimited. Only what works is listed: a feature joins the table when it ships.
  */
 export const PLANS = ["free", "standard", "premium", "enterprise"] as const;
 export type Plan = (typeof PLANS)[number];
@@ -16,12 +17,8 @@ export interface Entitlements {
   premiumTemplates: boolean;
   /** Password-protected share links. */
   sharePassword: boolean;
-  /** Real-time co-editing with others. */
-  collaboration: boolean;
   /** Versions kept per resume. */
   versionsKept: number;
-  /** Public share pages on the customer's own domain. */
-  customDomain: boolean;
   /** Share pages without the "made with" footer. */
   removeBranding: boolean;
 }
@@ -33,9 +30,7 @@ export const ENTITLEMENTS: Record<Plan, Entitlements> = {
     aiCallsPerMonth: 10,
     premiumTemplates: false,
     sharePassword: false,
-    collaboration: false,
     versionsKept: 10,
-    customDomain: false,
     removeBranding: false,
   },
   standard: {
@@ -44,9 +39,7 @@ export const ENTITLEMENTS: Record<Plan, Entitlements> = {
     aiCallsPerMonth: 100,
     premiumTemplates: true,
     sharePassword: true,
-    collaboration: false,
     versionsKept: 50,
-    customDomain: false,
     removeBranding: true,
   },
   premium: {
@@ -55,9 +48,7 @@ export const ENTITLEMENTS: Record<Plan, Entitlements> = {
     aiCallsPerMonth: 1000,
     premiumTemplates: true,
     sharePassword: true,
-    collaboration: true,
     versionsKept: 200,
-    customDomain: false,
     removeBranding: true,
   },
   enterprise: {
@@ -66,14 +57,12 @@ export const ENTITLEMENTS: Record<Plan, Entitlements> = {
     aiCallsPerMonth: null,
     premiumTemplates: true,
     sharePassword: true,
-    collaboration: true,
     versionsKept: 1000,
-    customDomain: true,
     removeBranding: true,
   },
 };
 
-/** Monthly price in US cents (SPEC §4); Free needs no card. */
+/** Monthly price in US cents (README "Billing"); Free needs no card. */
 export const PLAN_PRICES_CENTS: Record<Plan, number> = {
   free: 0,
   standard: 1499,
@@ -95,16 +84,3 @@ export const isPlan = (value: string): value is Plan =>
 /** A plan someone's account names; anything unknown gets the free plan's limits. */
 export const entitlementsOf = (plan: string): Entitlements =>
   ENTITLEMENTS[isPlan(plan) ? plan : "free"];
-
-type CountedLimit = "resumes" | "exportsPerMonth" | "aiCallsPerMonth";
-
-/** Whether one more use fits, and the limit to report when it does not. */
-export function checkLimit(
-  plan: string,
-  limit: CountedLimit,
-  used: number,
-): { allowed: true } | { allowed: false; limit: number } {
-  const ceiling = entitlementsOf(plan)[limit];
-  if (ceiling === null || used < ceiling) return { allowed: true };
-  return { allowed: false, limit: ceiling };
-}

@@ -89,6 +89,9 @@ describe("accounts in the user app", () => {
       expect(await page.getByRole("radiogroup", { name: "Plan" }).textContent()).toContain(
         "$14.99 per month",
       );
+      // Premium: no trial starts on confirmation, so onboarding decides where the plan goes
+      await page.locator("label", { hasText: /^Premium$/ }).click();
+      expect(await page.getByRole("radio", { name: "Premium" }).isChecked()).toBe(true);
       await page.getByRole("button", { name: "Create account" }).click();
 
       // the same answer whether or not the address has an account: no session, no account
@@ -138,12 +141,15 @@ describe("accounts in the user app", () => {
       const planHeading = page.getByRole("heading", { level: 2, name: /Your plan/ });
       await planHeading.waitFor();
       // preselected from the plan chosen at signup; focus moved to the new step
-      expect(await page.getByRole("radio", { name: "Standard" }).isChecked()).toBe(true);
+      expect(await page.getByRole("radio", { name: "Premium" }).isChecked()).toBe(true);
       await expect.poll(() => activeElement(page)).toMatchObject({ id: "onboarding-step-title" });
-      await page.getByRole("button", { name: "Continue with Standard" }).click();
+      // a paid plan is a checkout intent: it goes to checkout, and the account stays Free
+      // until billing confirms a payment
+      await page.getByRole("button", { name: "Go to checkout for Premium" }).click();
+      await page.waitForURL((url) => url.pathname.startsWith("/local-checkout/"));
+      await page.getByText("Local test checkout — no real payment").waitFor();
 
-      await page.getByRole("heading", { level: 2, name: /All set/ }).waitFor();
-      await page.getByRole("link", { name: "Go to your dashboard" }).click();
+      await page.goto("/dashboard");
       await page.getByRole("heading", { level: 1, name: `Hello, ${name}` }).waitFor();
       await page.getByText("No resumes yet").waitFor();
       expect(await page.getByText("Finish setting up your account").count()).toBe(0);
@@ -157,8 +163,9 @@ describe("accounts in the user app", () => {
         location: "London",
         website: "https://ada.example.org",
         onboarding_step: "done",
+        plan_intent: null,
       });
-      expect(data.user).toMatchObject({ plan: "standard", email_verified: true });
+      expect(data.user).toMatchObject({ plan: "free", email_verified: true });
 
       // sign out from the header menu, by keyboard; each key goes where focus is, so wait
       // for the menu to hold focus, then for the last item to be the focused one

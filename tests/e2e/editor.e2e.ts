@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
+import { executeE2eSql } from "./support/d1";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -226,6 +227,55 @@ describe("resume editor", () => {
 
       await page.getByLabel("Search by title").fill("copy");
       await expect.poll(() => page.locator(".resume-card").count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows a resume beyond the plan's count as read-only: marked on the dashboard, a banner and nothing editable in the editor", async () => {
+    const account = await registerAccount(baseUrl, {
+      label: "readonly",
+      name: "Grace Hopper",
+      ip: "192.0.2.84",
+    });
+    // three resumes on Free (two allowed), as a downgrade leaves them; the oldest is beyond
+    const now = Date.now();
+    const data = JSON.stringify({
+      basics: { name: "Grace Hopper", email: "", profiles: [] },
+      work: [],
+      education: [],
+      skills: [],
+      projects: [],
+      meta: { style: { template: "classic" } },
+    });
+    const rows = ["Kept newest", "Kept newer", "Beyond the plan"].map((title, i) => {
+      const at = now - i * 60_000;
+      return `INSERT INTO resumes (id, user_id, title, template, data_json, version, created_at, updated_at) VALUES ('${crypto.randomUUID()}', '${account.id}', '${title}', 'classic', '${data}', 1, ${at}, ${at});`;
+    });
+    await executeE2eSql(rows.join(" "));
+    const { page, problems, close } = await openPage(browser, { baseUrl });
+    try {
+      await signInThroughForm(page, account);
+      const beyond = page.locator(".resume-card", { hasText: "Beyond the plan" });
+      await beyond.getByText("Read-only").waitFor();
+      expect(
+        await page
+          .locator(".resume-card", { hasText: "Kept newest" })
+          .getByText("Read-only")
+          .count(),
+      ).toBe(0);
+      expect(await page.getByRole("button", { name: "Rename Beyond the plan" }).isDisabled()).toBe(
+        true,
+      );
+
+      await page.getByRole("link", { name: "Beyond the plan" }).click();
+      await page.getByText("This resume is read-only").waitFor();
+      await page.getByText("Your plan allows 2 resumes; this one is read-only.").waitFor();
+      expect(await page.getByLabel("Resume title").isEditable()).toBe(false);
+      expect(await page.getByRole("button", { name: "Undo" }).isDisabled()).toBe(true);
+      // still there to read and export
+      expect(await page.getByRole("button", { name: "Export" }).isEnabled()).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
+/** Features with an issue of their own, not built yet: no page may offer them. */
+const UNSHIPPED = /collaborat|review together|own domain|custom domain|install it/i;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,6 +31,8 @@ describe("user app", () => {
         expect(pricing).toContain(price);
       }
       expect(await page.getByRole("link", { name: "Skip to main content" }).count()).toBe(1);
+      // nothing sold that does not work yet (collaboration, custom domains, installing)
+      expect(await page.locator("main").textContent()).not.toMatch(UNSHIPPED);
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -106,6 +110,8 @@ describe("user app", () => {
         .getByRole("heading", { level: 1, name: "Plans and pricing" })
         .evaluate((element) => element.getBoundingClientRect().top < window.innerHeight);
       expect(headingInView).toBe(true);
+      await page.getByRole("table", { name: "Compare plans" }).waitFor();
+      expect(await page.locator("main").textContent()).not.toMatch(UNSHIPPED);
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -32,12 +32,17 @@ export function clearPendingCheckout(): void {
 /**
  * Sends the browser to checkout for `plan`: Stripe Checkout with keys, otherwise the
  * Worker's local test checkout. Both come back to /account/billing?checkout=success or
- * /pricing?checkout=canceled.
+ * /pricing?checkout=canceled. `beforeLeaving` runs once the session exists (onboarding
+ * records its step there), so a refused checkout leaves the page as it was.
  */
-export async function goToCheckout(plan: PaidPlan): Promise<void> {
+export async function goToCheckout(
+  plan: PaidPlan,
+  beforeLeaving?: () => Promise<unknown>,
+): Promise<void> {
   const session = await withIdempotencyKey(`checkout:${plan}`, (key) =>
     startCheckout(api, plan, key),
   );
+  await beforeLeaving?.();
   sessionStorage.setItem(
     PENDING_KEY,
     JSON.stringify({ plan, mode: session.mode, session_id: session.session_id }),

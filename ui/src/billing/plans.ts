@@ -86,22 +86,10 @@ export const FEATURE_ROWS: FeatureRow[] = [
     has: (e) => e.sharePassword,
   },
   {
-    label: "Real-time collaboration",
-    value: (e) => yesNo(e.collaboration),
-    onCard: true,
-    has: (e) => e.collaboration,
-  },
-  {
     label: "Versions kept per resume",
     value: (e) => `${e.versionsKept.toLocaleString("en-US")} versions`,
     onCard: false,
     has: () => true,
-  },
-  {
-    label: "Share pages on your own domain",
-    value: (e) => yesNo(e.customDomain),
-    onCard: true,
-    has: (e) => e.customDomain,
   },
   {
     label: "No “made with” branding on share pages",

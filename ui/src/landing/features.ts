@@ -6,7 +6,7 @@ export interface Feature {
   text: string;
 }
 
-/** What the product does, as SPEC §1–§9 describe it. */
+/** What the product does today (README "How it works"); nothing it does not do yet. */
 export const FEATURES: Feature[] = [
   {
     icon: "layout",
@@ -29,11 +29,6 @@ export const FEATURES: Feature[] = [
     text: "Download PDF, DOCX, plain text or JSON Resume, and start from an existing JSON Resume file.",
   },
   {
-    icon: "users",
-    title: "Review together",
-    text: "Invite people as viewers, commenters or editors and see their changes, cursors and comments live.",
-  },
-  {
     icon: "link",
     title: "Share links",
     text: "Publish a link with an optional password, hidden from search engines by default, with view and download counts.",
@@ -44,9 +39,9 @@ export const FEATURES: Feature[] = [
     text: "Snapshots as you save, so you can look back at any version and restore it.",
   },
   {
-    icon: "smartphone",
-    title: "On your phone, even offline",
-    text: "Install it like an app, keep editing without a connection, and your changes sync when you are back online.",
+    icon: "refresh",
+    title: "Keeps working offline",
+    text: "Lose the connection and keep editing: your changes wait in the browser and are saved when you are back online.",
   },
   {
     icon: "shield",

@@ -35,7 +35,7 @@ export const PLANS: Plan[] = [
     id: "premium",
     name: "Premium",
     monthlyPriceCents: PLAN_PRICES_CENTS.premium,
-    summary: "Premium templates and collaboration for polished, reviewed applications.",
+    summary: "Premium templates, unlimited resumes and exports for a polished search.",
     note: "Billed monthly",
   },
   {

@@ -16,6 +16,7 @@ import { isSignupPlan, PLAN_OPTIONS, planName } from "~/auth/plan-options";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api, updateCurrentUser } from "~/auth/session";
 import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
+import { goToCheckout } from "~/billing/checkout";
 import { createForm, describeError } from "~/forms/create-form";
 import { normalizeWebsite } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
@@ -28,6 +29,7 @@ import { SkeletonText } from "~ds/components/Skeleton";
 import { TextField } from "~ds/components/TextField";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import type { SignupPlan, User } from "~shared/api/auth";
+import type { PaidPlan } from "~shared/api/billing";
 import {
   fetchProfile,
   type OnboardingStep,
@@ -114,6 +116,7 @@ function Onboarding(props: { user: User }) {
                 <Match when={currentStep() === "plan"}>
                   <PlanStep
                     plan={response().user.plan ?? props.user.plan}
+                    intent={response().profile.plan_intent}
                     onBack={() => setStep("profile")}
                     onSaved={(next) => saved(next, "done")}
                   />
@@ -301,25 +304,36 @@ function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileRespo
   );
 }
 
+/**
+ * The plan chosen here is a checkout intent: Free (or the plan the account already has)
+ * finishes onboarding; a paid plan goes to checkout, as on the pricing page, and the
+ * account changes plan only once billing confirms the payment (README "Billing").
+ */
 function PlanStep(props: {
   plan: string;
+  intent: PaidPlan | null;
   onBack: () => void;
   onSaved: (response: ProfileResponse) => void;
 }) {
-  const [plan, setPlan] = createSignal<SignupPlan>(isSignupPlan(props.plan) ? props.plan : "free");
+  const initial = props.intent ?? props.plan;
+  const [plan, setPlan] = createSignal<SignupPlan>(isSignupPlan(initial) ? initial : "free");
   const form = createForm({ fields: { plan: "plan" } });
+  const needsCheckout = () => plan() !== "free" && plan() !== props.plan;
+  const finish = () => updateProfile(api, { plan_intent: null, onboarding_step: "done" });
 
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
-      props.onSaved(await updateProfile(api, { plan: plan(), onboarding_step: "done" }));
+      const choice = plan();
+      if (choice === "free" || !needsCheckout()) props.onSaved(await finish());
+      else await goToCheckout(choice, finish);
     });
 
   return (
     <>
       <StepTitle number={2} title="Your plan" />
       <p class="ds-muted">
-        This is the plan you picked when you signed up. Keep it or choose another; you can change
-        plans at any time.
+        This is the plan you picked when you signed up. Keep it or choose another: Free needs
+        nothing more, a paid plan starts at checkout. You can change plans at any time.
       </p>
       <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
       <form class="auth-form" onSubmit={submit} noValidate>
@@ -338,7 +352,9 @@ function PlanStep(props: {
         />
         <div class="auth-form__actions">
           <Button type="submit" loading={form.pending()}>
-            Continue with {planName(plan())}
+            {needsCheckout()
+              ? `Go to checkout for ${planName(plan())}`
+              : `Continue with ${planName(plan())}`}
           </Button>
           <Button variant="ghost" icon="chevron-left" onClick={props.onBack}>
             Back

@@ -5,6 +5,7 @@ import { api } from "~/auth/session";
 import { entitlementsOf } from "~core/plans/entitlements";
 import { templateInfo } from "~core/templates/index";
 import { Alert } from "~ds/components/Alert";
+import { Badge } from "~ds/components/Badge";
 import { Button } from "~ds/components/Button";
 import { Pagination } from "~ds/components/Pagination";
 import { SkeletonText } from "~ds/components/Skeleton";
@@ -267,6 +268,12 @@ export function ResumeList(props: { user: User }) {
                           ? `deleted ${formatDateTime(resume.deleted_at)}`
                           : `edited ${formatDateTime(resume.updated_at)}`}
                       </span>
+                      <Show when={!bin() && resume.read_only}>
+                        <span class="resume-card__meta">
+                          <Badge tone="warning">Read-only</Badge> beyond your plan's {limit()}{" "}
+                          resumes: upgrade or delete another to edit it
+                        </span>
+                      </Show>
                     </div>
                     <div class="resume-card__actions">
                       <Show
@@ -291,6 +298,7 @@ export function ResumeList(props: { user: User }) {
                         <Button
                           size="sm"
                           variant="ghost"
+                          disabled={resume.read_only}
                           aria-label={`Rename ${resume.title}`}
                           onClick={() => setRenaming(resume)}
                         >

@@ -1,8 +1,9 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { ExportButton } from "~/exports/ExportButton";
+import { entitlementsOf } from "~core/plans/entitlements";
 import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
+import { Button, buttonClass } from "~ds/components/Button";
 import type { User } from "~shared/api/auth";
 import type { Resume } from "~shared/api/resumes";
 import { createEditorState, EditorContext } from "./editor-state";
@@ -33,7 +34,9 @@ export function Editor(props: { resume: Resume; user: User }) {
   const [shareOpen, setShareOpen] = createSignal(false);
   const local = readLocalCopy(props.resume.id);
   const [recoverable, setRecoverable] = createSignal(
-    local && JSON.stringify(local.data) !== JSON.stringify(props.resume.data) ? local : null,
+    !editor.readOnly && local && JSON.stringify(local.data) !== JSON.stringify(props.resume.data)
+      ? local
+      : null,
   );
 
   onMount(() => {
@@ -94,7 +97,7 @@ export function Editor(props: { resume: Resume; user: User }) {
             <Button
               size="sm"
               variant="ghost"
-              disabled={!editor.canUndo()}
+              disabled={editor.readOnly || !editor.canUndo()}
               onClick={() => editor.undo()}
               title="Undo (Ctrl+Z)"
             >
@@ -103,7 +106,7 @@ export function Editor(props: { resume: Resume; user: User }) {
             <Button
               size="sm"
               variant="ghost"
-              disabled={!editor.canRedo()}
+              disabled={editor.readOnly || !editor.canRedo()}
               onClick={() => editor.redo()}
               title="Redo (Ctrl+Shift+Z)"
             >
@@ -118,6 +121,26 @@ export function Editor(props: { resume: Resume; user: User }) {
             <ExportButton />
           </div>
         </header>
+        <Show when={editor.readOnly}>
+          <Alert
+            tone="warning"
+            title="This resume is read-only"
+            action={
+              <div class="ds-cluster">
+                <A href="/pricing" class={buttonClass("primary", "sm")}>
+                  See plans
+                </A>
+                <A href="/dashboard" class={buttonClass("outline", "sm")}>
+                  Your resumes
+                </A>
+              </div>
+            }
+          >
+            Your plan allows {entitlementsOf(props.user.plan).resumes} resumes; this one is
+            read-only. Upgrade or delete another to edit it. You can still read, share and export
+            it.
+          </Alert>
+        </Show>
         <Show when={recoverable()}>
           {(copy) => (
             <Alert
@@ -167,7 +190,11 @@ export function Editor(props: { resume: Resume; user: User }) {
           </For>
         </div>
         <div class="editor__body">
-          <div class="editor__form">
+          {/* a disabled fieldset disables every control of the form at once */}
+          <fieldset class="editor__form" disabled={editor.readOnly}>
+            <legend class="ds-visually-hidden">
+              {editor.readOnly ? "Resume (read-only)" : "Resume"}
+            </legend>
             <div
               id="editor-panel-content"
               role="tabpanel"
@@ -197,7 +224,7 @@ export function Editor(props: { resume: Resume; user: User }) {
                 <StylePanel plan={props.user.plan} />
               </div>
             </Show>
-          </div>
+          </fieldset>
           <Show when={previewShown()}>
             <section
               id="editor-panel-preview"

@@ -52,6 +52,10 @@ export function StylePanel(props: { plan: string }) {
   const editor = useEditor();
   const style = () => resolveDocumentStyle(editor.snapshot());
   const premiumAllowed = () => entitlementsOf(props.plan).premiumTemplates;
+  // left in a premium template by a downgrade: the style stays as it is (the server refuses
+  // a change) until the resume moves to a template of the plan
+  const frozen = () =>
+    !premiumAllowed() && TEMPLATES.some((t) => t.id === style().template && t.premium);
   const change = (patch: Partial<ResumeStyle>, key?: string) =>
     editor.edit((doc) => setStyle(doc, patch), key);
 
@@ -105,7 +109,17 @@ export function StylePanel(props: { plan: string }) {
         </div>
       </fieldset>
 
-      <fieldset class="editor-group style-panel__grid">
+      <Show when={frozen()}>
+        <p class="ds-muted" id="style-frozen">
+          This template is not part of your plan: its style stays as it is, and a PDF needs a
+          template of your plan. Pick one above to change the style, or upgrade.
+        </p>
+      </Show>
+      <fieldset
+        class="editor-group style-panel__grid"
+        disabled={frozen()}
+        aria-describedby={frozen() ? "style-frozen" : undefined}
+      >
         <legend>Style</legend>
         <div class="ds-field">
           <label class="ds-field__label" for="style-accent">

@@ -32,7 +32,8 @@ function validationErrors(data: ResumeData): FieldErrors {
 /**
  * One open resume: the undo history of document states, a Solid store mirroring the
  * current state (reconciled by entry id, so an entry's inputs stay put while others move),
- * and the autosave. Every edit goes through `edit`.
+ * and the autosave. Every edit goes through `edit`; a read-only resume (beyond the plan's
+ * count) takes none, so nothing is ever sent for it.
  */
 export function createEditorState(resume: Resume) {
   const initial = ensureIds(resume.data);
@@ -47,6 +48,7 @@ export function createEditorState(resume: Resume) {
   const [failure, setFailure] = createSignal<SaveFailure | undefined>();
   const [errors, setErrors] = createSignal<FieldErrors>(validationErrors(initial));
   const [resumeId] = createSignal(resume.id);
+  const readOnly = resume.read_only;
 
   let draft: Draft = { title: resume.title, data: initial };
   const autosave = new Autosave<Draft>(draft, resume.version, {
@@ -101,11 +103,13 @@ export function createEditorState(resume: Resume) {
     failure,
     errors,
     version: () => autosave.version,
+    readOnly,
     /**
      * Applies an edit; `mergeKey` (usually the field's path) lets quick successive edits of
      * one field undo as one step.
      */
     edit(change: (current: ResumeData) => ResumeData, mergeKey?: string) {
+      if (readOnly) return;
       const next = change(history.current);
       if (history.apply(next, mergeKey)) publish(next);
     },
@@ -118,6 +122,7 @@ export function createEditorState(resume: Resume) {
       if (next !== undefined) publish(next);
     },
     setTitle(next: string) {
+      if (readOnly) return;
       setTitleSignal(next);
       draft = { title: next, data: draft.data };
       autosave.change(draft);
@@ -142,6 +147,7 @@ export function createEditorState(resume: Resume) {
     },
     /** Picks up unsaved changes kept on this device from an earlier visit. */
     recover(data: ResumeData) {
+      if (readOnly) return;
       const next = ensureIds(data);
       if (history.apply(next)) publish(next);
     },

@@ -1,4 +1,5 @@
-import type { SignupPlan, User } from "./auth";
+import type { User } from "./auth";
+import type { PaidPlan } from "./billing";
 import type { ApiClient } from "./client";
 
 export type OnboardingStep = "profile" | "plan" | "done";
@@ -10,6 +11,8 @@ export interface Profile {
   locale: string | null;
   timezone: string | null;
   onboarding_step: OnboardingStep;
+  /** A paid plan chosen at sign-up or onboarding, for checkout; never the account's plan. */
+  plan_intent: PaidPlan | null;
 }
 
 export interface ProfileResponse {
@@ -24,8 +27,8 @@ export interface ProfileChanges {
   locale?: string;
   timezone?: string;
   onboarding_step?: OnboardingStep;
-  /** The plan chosen during onboarding; billing takes the subscription over later. */
-  plan?: SignupPlan;
+  /** The paid plan to check out, or null for none. The plan itself changes only by billing. */
+  plan_intent?: PaidPlan | null;
 }
 
 export const fetchProfile = (api: ApiClient, signal?: AbortSignal) =>

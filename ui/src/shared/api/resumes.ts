@@ -9,6 +9,8 @@ export interface ResumeSummary {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Beyond the plan's resume count after a downgrade: readable and exportable, not editable. */
+  read_only: boolean;
 }
 
 export interface Resume extends ResumeSummary {
