@@ -26,9 +26,8 @@ import {
 } from "../lib/share-access";
 import { requestContext } from "../middleware/request-context";
 import { securityHeaders } from "../middleware/security";
-import { rateLimit } from "../services/login-protection";
-import { verifyPassword } from "../services/passwords";
 import { getResume } from "../services/resumes";
+import { unlockShare } from "../services/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../services/shares";
 import { verifyAccessToken } from "../services/tokens";
 
@@ -41,10 +40,6 @@ import { verifyAccessToken } from "../services/tokens";
  * otherwise have it refused).
  */
 type ShareContext = Context<AppEnv>;
-
-/** Password tries per address and link in PASSWORD_WINDOW_SECONDS. */
-export const PASSWORD_ATTEMPTS = 10;
-const PASSWORD_WINDOW_SECONDS = 15 * 60;
 
 /** Every subset a template font has: `unicode-range` makes browsers fetch only what is used. */
 const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
@@ -137,12 +132,23 @@ export const publicShareApp = new Hono<AppEnv>()
     if (!share) return notFound(c);
     // An open link has nothing to unlock: back to the page.
     if (!share.passwordHash) return c.redirect(`/r/${share.slug}`, 303);
-    const limit = await rateLimit(c.env, `share-password:${visitorOf(c)}:${share.slug}`, {
-      limit: PASSWORD_ATTEMPTS,
-      windowSeconds: PASSWORD_WINDOW_SECONDS,
-    });
-    if (!limit.allowed) {
-      const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    const form = passwordFormSchema.safeParse(await c.req.parseBody().catch(() => ({})));
+    if (!form.success) {
+      const message = form.error.issues[0]?.message ?? "Enter the password.";
+      return htmlPage(c, passwordPage(share.slug, message), 400);
+    }
+    const unlock = await unlockShare(
+      c.env,
+      {
+        slug: share.slug,
+        passwordHash: share.passwordHash,
+        visitor: visitorOf(c),
+        password: form.data.password,
+      },
+      Date.now(),
+    );
+    if (unlock.outcome === "limited") {
+      const minutes = Math.ceil(unlock.retryAfterSeconds / 60);
       return htmlPage(
         c,
         messagePage(
@@ -150,16 +156,10 @@ export const publicShareApp = new Hono<AppEnv>()
           `Too many wrong passwords for this link. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
         ),
         429,
-        { "Retry-After": String(limit.retryAfterSeconds) },
+        { "Retry-After": String(unlock.retryAfterSeconds) },
       );
     }
-    const form = passwordFormSchema.safeParse(await c.req.parseBody().catch(() => ({})));
-    if (!form.success) {
-      const message = form.error.issues[0]?.message ?? "Enter the password.";
-      return htmlPage(c, passwordPage(share.slug, message), 400);
-    }
-    const { valid } = await verifyPassword(form.data.password, share.passwordHash);
-    if (!valid) {
+    if (unlock.outcome === "wrong") {
       return htmlPage(c, passwordPage(share.slug, "That password is not right. Try again."), 401);
     }
     setCookie(

@@ -1,9 +1,15 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { Env } from "../../api/env";
 import { ACCESS_COOKIE } from "../../api/lib/auth-cookies";
-import { PASSWORD_ATTEMPTS } from "../../api/routes/public-share";
+import { hashPassword } from "../../api/services/passwords";
+import {
+  SHARE_LINK_ATTEMPTS,
+  SHARE_VISITOR_ATTEMPTS,
+  unlockShare,
+} from "../../api/services/share-unlock";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
-import { api, awayFromWindowEdge } from "./helpers";
+import { api } from "./helpers";
 
 type Headers = Record<string, string>;
 
@@ -400,9 +406,10 @@ describe("password-protected links", () => {
 
   it("limits password tries per address and link with a 429 page", async () => {
     const { slug } = await sharedResume("standard", { enabled: true, password: "the real one" });
-    await awayFromWindowEdge(15 * 60);
     const ip = freshIp();
-    for (let attempt = 0; attempt < PASSWORD_ATTEMPTS; attempt++) {
+    // A right password does not use up the budget; only wrong ones count.
+    expect((await submitPassword(slug, "the real one", { ip })).status).toBe(303);
+    for (let attempt = 0; attempt < SHARE_VISITOR_ATTEMPTS.limit; attempt++) {
       expect((await submitPassword(slug, `guess ${attempt}`, { ip })).status).toBe(401);
     }
     const limited = await submitPassword(slug, "the real one", { ip });
@@ -412,6 +419,35 @@ describe("password-protected links", () => {
     expect(limited.response.headers.get("set-cookie")).toBeNull();
     // another address is not held back
     expect((await submitPassword(slug, "the real one")).status).toBe(303);
+  });
+
+  it("caps wrong passwords per link across addresses, so spreading guesses gains nothing", async () => {
+    const { slug } = await sharedResume("standard", { enabled: true, password: "the real one" });
+    for (let attempt = 0; attempt < SHARE_LINK_ATTEMPTS.limit; attempt++) {
+      const ip = `198.51.100.${attempt % 250}`;
+      expect((await submitPassword(slug, `guess ${attempt}`, { ip })).status).toBe(401);
+    }
+    const limited = await submitPassword(slug, "the real one", { ip: freshIp() });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("checks at most the allowed number of passwords sent at once", async () => {
+    // Straight at the service: requests in the test pool reach it one after another.
+    const input = {
+      slug: `race-${Date.now().toString(36)}`,
+      passwordHash: await hashPassword("the real one"),
+      visitor: freshIp(),
+      password: "a wrong guess",
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 2 * SHARE_VISITOR_ATTEMPTS.limit }, () =>
+        unlockShare(env as unknown as Env, input, Date.now()),
+      ),
+    );
+    const counted = (outcome: string) => outcomes.filter((o) => o.outcome === outcome).length;
+    expect(counted("wrong")).toBe(SHARE_VISITOR_ATTEMPTS.limit);
+    expect(counted("limited")).toBe(SHARE_VISITOR_ATTEMPTS.limit);
   });
 
   it("lets a signed-in visitor use the form (no API CSRF check on it) and the owner skip it", async () => {
