@@ -56,6 +56,12 @@ describe("export photo fetch", () => {
       expect(await inlinePhoto(address, { fetch: fetchFn }), address).toBeNull();
     }
     expect(requests).toEqual([]);
+    // And with the Worker's own network: nothing leaves either.
+    const network = vi.spyOn(globalThis, "fetch");
+    for (const address of ["https://127.0.0.1/", "https://localhost/", "https://2130706433/"]) {
+      expect(await inlinePhoto(address), address).toBeNull();
+    }
+    expect(network).not.toHaveBeenCalled();
   });
 
   it("fetches a public https photo by hand, never letting the runtime follow redirects", async () => {
