@@ -6,7 +6,7 @@ import type { Env } from "../api/env";
 import { INVOICE_PAID_EVENT } from "../api/services/billing/dunning";
 import { billingProvider } from "../api/services/billing/provider";
 import { findAccount, recordBillingEvent } from "../api/services/billing/records";
-import { publicUrl, sendEmail } from "../api/services/email";
+import { greetingName, publicUrl, sendEmail } from "../api/services/email";
 import { setRunStatus } from "../api/services/workflow-runs";
 import {
   DUNNING_SCHEDULE,
@@ -39,7 +39,7 @@ type Outcome =
 
 interface Notice {
   email: string;
-  name: string;
+  name: string | null;
   plan: string;
   amount: string;
   invoiceNumber: string;
@@ -171,7 +171,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
       paid: invoice.status === "paid",
       notice: {
         email: account.email,
-        name: account.name,
+        name: greetingName(account),
         plan: subscription?.plan ?? account.plan,
         amount: formatCents(invoice.amountDue - invoice.amountPaid, invoice.currency),
         invoiceNumber: invoice.number ?? invoice.id,

@@ -172,7 +172,9 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
     try {
       await step.do("notify", NOTIFY_RETRY, async () => {
         const user = await findUserById(env, params.userId);
-        if (!user) return { sent: false };
+        // An unconfirmed address may be a stranger's: no mail with someone's resume title and
+        // a download link goes there (the app shows the finished export anyway).
+        if (!user || user.emailVerifiedAt === null) return { sent: false };
         const link = await signedDownloadPath(env, params.jobId);
         const sent = await sendEmail(env, {
           to: user.email,

@@ -5,10 +5,12 @@ import { api } from "./helpers";
 
 type Headers = Record<string, string>;
 
-/** A signed-in person on `plan` with one resume holding `data`. */
+/** A signed-in person with a confirmed address on `plan`, with one resume holding `data`. */
 export async function personWithResume(data: Record<string, unknown>, plan = "standard") {
   const person = await signedInPerson();
-  await env.DB.prepare("UPDATE users SET plan = ? WHERE id = ?").bind(plan, person.userId).run();
+  await env.DB.prepare("UPDATE users SET plan = ?, email_verified_at = ? WHERE id = ?")
+    .bind(plan, Date.now(), person.userId)
+    .run();
   const created = await api(
     "/api/resumes",
     postJson({ title: "Platform engineer CV" }, person.headers),

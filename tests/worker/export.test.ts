@@ -183,6 +183,26 @@ describe("DOCX, TXT and JSON exports", () => {
     expect(files.get("word/numbering.xml")).toContain("w:numFmt");
   });
 
+  it("sends no email to an address that is not confirmed yet", async () => {
+    const person = await personWithResume(full);
+    await env.DB.prepare("UPDATE users SET email_verified_at = NULL WHERE id = ?")
+      .bind(person.userId)
+      .run();
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
+    const requested = await requestExport(person.headers, person.resumeId, { format: "txt" });
+    expect(requested.status).toBe(202);
+    await waitForJob(requested.body.data.job_id, "succeeded", 45_000);
+    const [instance] = workflows.get();
+    await instance!.waitForStatus("complete");
+    expect(await instance!.waitForStepResult({ name: "notify" })).toEqual({ sent: false });
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM email_outbox WHERE to_address = ? AND template = 'export_ready'",
+        person.email,
+      ),
+    ).toBe(0);
+  });
+
   it("writes plain ATS text: the same facts, headings in capitals, no markup", async () => {
     const person = await personWithResume(full);
     const { jobId } = await finishedExport(person, { format: "txt" });

@@ -1,8 +1,9 @@
 import type { EmailContent } from "../layout";
 
-/** The dunning emails (SPEC §4): one per stage, each sent once per invoice (dedupe keys). */
+/** The dunning emails (README "Billing"): one per stage, each sent once per invoice (dedupe keys). */
 export interface DunningEmailData {
-  name: string;
+  /** Only for a confirmed address (greetingName): the name is whatever was typed at sign-up. */
+  name: string | null;
   plan: string;
   /** Formatted amount, e.g. "$14.99". */
   amount: string;
@@ -29,7 +30,7 @@ export function paymentFailed(data: DunningEmailData): EmailContent {
     preheader: `We could not charge ${data.amount} for your ${data.plan} plan.`,
     heading: "We could not take your payment",
     paragraphs: [
-      `Hi ${data.name}, the payment of ${data.amount} for your ${data.plan} plan was declined.`,
+      `Hi ${data.name ?? "there"}, the payment of ${data.amount} for your ${data.plan} plan was declined.`,
       "We will try again automatically over the next day. You keep your plan while we do; updating your card now settles it straight away.",
     ],
     facts: facts(data),
@@ -44,7 +45,7 @@ export function paymentFinalNotice(data: DunningEmailData): EmailContent {
     preheader: "Our last automatic retry failed. Update your card to keep your plan.",
     heading: "Our last retry failed",
     paragraphs: [
-      `Hi ${data.name}, we tried to charge ${data.amount} again and it was declined, also with any other card on your account.`,
+      `Hi ${data.name ?? "there"}, we tried to charge ${data.amount} again and it was declined, also with any other card on your account.`,
       `There are no more automatic retries. Unless the invoice is paid by ${utc(data.graceEndsAt)}, your account moves to the Free plan.`,
     ],
     facts: facts(data),
@@ -59,7 +60,7 @@ export function graceEnding(data: DunningEmailData): EmailContent {
     preheader: `Pay ${data.amount} to keep your ${data.plan} plan.`,
     heading: "24 hours left to keep your plan",
     paragraphs: [
-      `Hi ${data.name}, your invoice of ${data.amount} is still unpaid. At ${utc(data.graceEndsAt)} your account moves to the Free plan and its limits apply.`,
+      `Hi ${data.name ?? "there"}, your invoice of ${data.amount} is still unpaid. At ${utc(data.graceEndsAt)} your account moves to the Free plan and its limits apply.`,
       "Your resumes stay yours either way; paying the invoice keeps everything as it is.",
     ],
     facts: facts(data),
@@ -74,7 +75,7 @@ export function downgradedToFree(data: DunningEmailData): EmailContent {
     preheader: "The grace period for your unpaid invoice ended.",
     heading: "You are on the Free plan now",
     paragraphs: [
-      `Hi ${data.name}, the invoice of ${data.amount} stayed unpaid through the grace period, so your ${data.plan} subscription has ended and your account uses the Free plan.`,
+      `Hi ${data.name ?? "there"}, the invoice of ${data.amount} stayed unpaid through the grace period, so your ${data.plan} subscription has ended and your account uses the Free plan.`,
       "Nothing was deleted. Subscribe again at any time to get your plan's features back.",
     ],
     facts: facts(data),
