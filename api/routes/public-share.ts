@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -110,6 +111,14 @@ const passwordFormSchema = z.object({
   password: z.string().min(1, "Enter the password.").max(128, "That password is too long."),
 });
 
+/** The password form is one short field: a larger body is refused before anything reads it. */
+const PASSWORD_FORM_MAX_BYTES = 4 * 1024;
+const passwordFormLimit = bodyLimit({
+  maxSize: PASSWORD_FORM_MAX_BYTES,
+  onError: (c) =>
+    htmlPage(c, messagePage("Too large", "That form is larger than a password needs."), 413),
+});
+
 export const publicShareApp = new Hono<AppEnv>()
   .use("*", requestContext, securityHeaders)
   .get("/r/:slug", async (c) => {
@@ -127,7 +136,7 @@ export const publicShareApp = new Hono<AppEnv>()
     }
     return renderShare(c, share, owner);
   })
-  .post("/r/:slug", async (c) => {
+  .post("/r/:slug", passwordFormLimit, async (c) => {
     const share = await findPublicShare(c.env, c.req.param("slug"));
     if (!share) return notFound(c);
     // An open link has nothing to unlock: back to the page.

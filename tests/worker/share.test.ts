@@ -421,6 +421,13 @@ describe("password-protected links", () => {
     expect((await submitPassword(slug, "the real one")).status).toBe(303);
   });
 
+  it("refuses a password form larger than a password needs with a 413 page", async () => {
+    const { slug } = await sharedResume("standard", { enabled: true, password: "the real one" });
+    const huge = await submitPassword(slug, "x".repeat(100_000));
+    expect(huge.status).toBe(413);
+    expect(huge.response.headers.get("content-type")).toContain("text/html");
+  });
+
   it("caps wrong passwords per link across addresses, so spreading guesses gains nothing", async () => {
     const { slug } = await sharedResume("standard", { enabled: true, password: "the real one" });
     for (let attempt = 0; attempt < SHARE_LINK_ATTEMPTS.limit; attempt++) {
