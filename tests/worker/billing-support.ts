@@ -204,11 +204,15 @@ export async function recordedEvents(customerId: string, type: string) {
   }));
 }
 
-/** A `Stripe-Signature` for exactly this payload (a redelivery of a recorded event). */
-export async function signatureFor(payload: string) {
+/**
+ * A `Stripe-Signature` for exactly this payload (a redelivery of a recorded event), signed
+ * now or at `timestamp` (seconds).
+ */
+export async function signatureFor(payload: string, timestamp?: number) {
   return Stripe.webhooks.generateTestHeaderStringAsync({
     payload,
     secret: await webhookSecret(env),
+    timestamp,
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
   });
 }
