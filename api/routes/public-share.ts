@@ -4,7 +4,6 @@ import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import {
   documentCsp,
   messagePage,
@@ -27,6 +26,7 @@ import {
 } from "../lib/share-access";
 import { requestContext } from "../middleware/request-context";
 import { securityHeaders } from "../middleware/security";
+import { brandingRemoved } from "../services/entitlements";
 import { getResume } from "../services/resumes";
 import { unlockShare } from "../services/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../services/shares";
@@ -96,7 +96,7 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
     fonts: resumeFontUrl,
     fontSubsets: ALL_SUBSETS,
   });
-  if (!entitlementsOf(share.ownerPlan).removeBranding) html = withBranding(html);
+  if (!brandingRemoved(share.ownerPlan)) html = withBranding(html);
   if (!owner && c.req.method !== "HEAD") await countView(c.env, share, visitorOf(c));
   return c.html(html, 200, {
     "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,

@@ -19,6 +19,18 @@ import { AppError } from "../lib/errors";
 /** How many active resumes the plan keeps editable; null is unlimited. */
 export const resumeAllowance = (plan: string): number | null => entitlementsOf(plan).resumes;
 
+/**
+ * A monthly allowance (exports, writing help); null is unlimited. Counted by meterUsage
+ * (api/services/usage.ts) in one conditional increment.
+ */
+export const monthlyAllowance = (
+  plan: string,
+  allowance: "exportsPerMonth" | "aiCallsPerMonth",
+): number | null => entitlementsOf(plan)[allowance];
+
+/** Whether the owner's public share pages go without the "made with" footer. */
+export const brandingRemoved = (plan: string): boolean => entitlementsOf(plan).removeBranding;
+
 /** Saved versions kept per resume; older ones are pruned on the next save. */
 export const versionsKept = (plan: string): number => entitlementsOf(plan).versionsKept;
 

@@ -1,9 +1,9 @@
 import { and, eq, notExists, sql } from "drizzle-orm";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
 import { usageCounters, usageRefunds } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
+import { monthlyAllowance } from "./entitlements";
 
 /** Calendar month in UTC, `2026-11`: the period monthly allowances count in. */
 export const currentPeriod = (now = Date.now()) => new Date(now).toISOString().slice(0, 7);
@@ -23,7 +23,7 @@ export async function meterUsage(
   user: { id: string; plan: string },
   metric: keyof typeof METERED,
 ): Promise<{ used: number; limit: number | null; period: string }> {
-  const limit = entitlementsOf(user.plan)[METERED[metric].limit];
+  const limit = monthlyAllowance(user.plan, METERED[metric].limit);
   const period = currentPeriod();
   const [row] = await createDb(env.DB)
     .insert(usageCounters)
