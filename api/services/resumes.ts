@@ -143,7 +143,11 @@ export async function createResume(
         .where(eq(resumes.id, id)),
     ),
   ]);
-  if (inserted.length === 0) throw resumeLimitReached(resumeAllowance(owner.plan) ?? 0);
+  if (inserted.length === 0) {
+    // refused by the count; on an unlimited plan only a vanished account inserts nothing
+    const limit = resumeAllowance(owner.plan);
+    throw limit === null ? notFound("Account") : resumeLimitReached(limit);
+  }
   return {
     id,
     title: input.title,
