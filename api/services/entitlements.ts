@@ -1,5 +1,5 @@
 // Every plan check of the API goes through this module, so each follows one rule (README
-// "What a plan change does to your data"):
+// "Plans and downgrades"):
 // - a counted limit (resumes) is checked in the same SQL statement as the write that would
 //   pass it, so parallel requests cannot overshoot it;
 // - after a downgrade, the plan's N most recently updated resumes stay editable and the

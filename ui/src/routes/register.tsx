@@ -111,7 +111,7 @@ export default function RegisterPage() {
               <RadioCardGroup
                 id="plan"
                 label="Plan"
-                description="You can change plans at any time. Paid plans are billed monthly in US dollars."
+                description="Standard starts its 14-day trial, no card needed, once you confirm your address; Premium and Enterprise start at checkout after you sign in. Billed monthly in US dollars; change plans at any time."
                 name="plan"
                 options={PLAN_OPTIONS}
                 value={plan()}
