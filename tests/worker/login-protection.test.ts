@@ -204,9 +204,13 @@ describe("sign-in lockout under a burst of guesses", () => {
       Array.from({ length: 24 }, (_, i) => login(person.email, `wrong password number ${i}`)),
     );
     expect((await attemptsOf(person.email)) - before).toBe(6);
-    expect(burst.filter((r) => r.status === 401)).toHaveLength(5);
+    // Six are checked; a checked one answers 429 too when the failures of the others have
+    // locked the account by the time it is done, so how many say 401 depends on timing —
+    // never more than five.
+    const wrong = burst.filter((r) => r.status === 401);
+    expect(wrong.length).toBeLessThanOrEqual(5);
     const locked = burst.filter((r) => r.status === 429);
-    expect(locked).toHaveLength(19);
+    expect(locked).toHaveLength(24 - wrong.length);
     for (const r of locked) expect(r.body.error.code).toBe("account_locked");
     const right = await login(person.email, PASSWORD);
     expect(right.status).toBe(429);
