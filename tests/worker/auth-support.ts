@@ -1,5 +1,6 @@
 import { env, introspectWorkflow } from "cloudflare:test";
-import { vi } from "vitest";
+import { Secret, TOTP } from "otpauth";
+import { expect, vi } from "vitest";
 import { api, uniqueId } from "./helpers";
 
 export const PASSWORD = "a long and unusual passphrase";
@@ -27,6 +28,31 @@ export async function signedInPerson() {
     userId: login.body.data.user.id as string,
     tokens: login.body.data as { access_token: string; refresh_token: string },
     headers: { Authorization: `Bearer ${login.body.data.access_token}` },
+  };
+}
+
+/** An app code for `steps` 30-second steps from now (the server accepts one step of drift). */
+export const codeAt = (secret: string, steps = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + steps * 30_000,
+  });
+
+/** A signed-in person with TOTP on (the first code is the step before now). */
+export async function personWithTotp() {
+  const person = await signedInPerson();
+  const setup = await api("/api/auth/mfa/totp/setup", { method: "POST", headers: person.headers });
+  expect(setup.status).toBe(200);
+  const secret = setup.body.data.secret as string;
+  const confirmed = await api(
+    "/api/auth/mfa/totp/confirm",
+    postJson({ code: codeAt(secret, -1) }, person.headers),
+  );
+  expect(confirmed.status).toBe(200);
+  return {
+    ...person,
+    secret,
+    otpauthUrl: setup.body.data.otpauth_url as string,
+    recoveryCodes: confirmed.body.data.recovery_codes as string[],
   };
 }
 

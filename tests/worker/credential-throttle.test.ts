@@ -1,5 +1,4 @@
 import { env } from "cloudflare:test";
-import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import {
   type AttemptBudget,
@@ -7,7 +6,13 @@ import {
   reserveAttempts,
   USER_PROOF_LIMIT,
 } from "../../api/services/credential-throttle";
-import { PASSWORD, postJson, signedInPerson } from "./auth-support";
+import {
+  codeAt,
+  personWithTotp as enrolled,
+  PASSWORD,
+  postJson,
+  signedInPerson,
+} from "./auth-support";
 import { api, uniqueId } from "./helpers";
 
 const MINUTE = 60_000;
@@ -21,10 +26,6 @@ const budget = (limit = 3, windowMs = 10 * MINUTE): AttemptBudget => ({
 const granted = async (budgets: AttemptBudget[], now: number) =>
   (await reserveAttempts(env, budgets, now)).granted;
 
-const codeAt = (secret: string, steps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
-    timestamp: Date.now() + steps * 30_000,
-  });
 /** Six digits that are none of the codes the server would accept right now. */
 function wrongCodes(secret: string, count: number): string[] {
   const right = new Set([-1, 0, 1].map((steps) => codeAt(secret, steps)));
@@ -34,24 +35,6 @@ function wrongCodes(secret: string, count: number): string[] {
     if (!right.has(code)) codes.push(code);
   }
   return codes;
-}
-
-/** A signed-in person with TOTP on (the first code is the step before now). */
-async function enrolled() {
-  const person = await signedInPerson();
-  const { secret } = (
-    await api("/api/auth/mfa/totp/setup", { method: "POST", headers: person.headers })
-  ).body.data;
-  const confirmed = await api(
-    "/api/auth/mfa/totp/confirm",
-    postJson({ code: codeAt(secret, -1) }, person.headers),
-  );
-  expect(confirmed.status).toBe(200);
-  return {
-    ...person,
-    secret: secret as string,
-    recoveryCodes: confirmed.body.data.recovery_codes as string[],
-  };
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string>) =>

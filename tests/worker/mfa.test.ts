@@ -1,33 +1,14 @@
 import { env } from "cloudflare:test";
-import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../api/env";
 import { verifySecondFactor } from "../../api/services/mfa";
-import { PASSWORD, postJson, signedInPerson } from "./auth-support";
+import { codeAt, PASSWORD, personWithTotp, postJson, signedInPerson } from "./auth-support";
 import { api, bearerFor } from "./helpers";
 
-const totp = (secret: string) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-/** A code for `steps` 30-second steps from now (the server accepts one step of drift). */
-const codeAt = (secret: string, steps = 0) =>
-  totp(secret).generate({ timestamp: Date.now() + steps * 30_000 });
-
 async function enrolled() {
-  const person = await signedInPerson();
-  const setup = await api("/api/auth/mfa/totp/setup", { method: "POST", headers: person.headers });
-  expect(setup.status).toBe(200);
-  const { secret, otpauth_url } = setup.body.data;
-  expect(otpauth_url).toMatch(/^otpauth:\/\/totp\/Resume%20Builder:/);
-  const confirmed = await api(
-    "/api/auth/mfa/totp/confirm",
-    postJson({ code: codeAt(secret, -1) }, person.headers),
-  );
-  expect(confirmed.status).toBe(200);
-  return {
-    ...person,
-    secret: secret as string,
-    recoveryCodes: confirmed.body.data.recovery_codes as string[],
-  };
+  const person = await personWithTotp();
+  expect(person.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Resume%20Builder:/);
+  return person;
 }
 
 const login = (email: string) => api("/api/auth/login", postJson({ email, password: PASSWORD }));
