@@ -91,6 +91,34 @@ export async function getResume(env: ResumeEnv, userId: string, id: string): Pro
 }
 
 /**
+ * The version row of a write, copied from the resume row as the write left it, in the same
+ * batch: a write refused by the count or one that lost a race records nothing of its own, so
+ * the history only ever holds what was really saved.
+ */
+const versionFromRow = (
+  db: ReturnType<typeof createDb>,
+  id: string,
+  version: number,
+  reason: VersionReason,
+) =>
+  db
+    .insert(resumeVersions)
+    .select(
+      db
+        .select({
+          resumeId: resumes.id,
+          version: resumes.version,
+          title: resumes.title,
+          dataJson: resumes.dataJson,
+          reason: sql<VersionReason>`${reason}`.as("reason"),
+          createdAt: resumes.updatedAt,
+        })
+        .from(resumes)
+        .where(and(eq(resumes.id, id), eq(resumes.version, version))),
+    )
+    .onConflictDoNothing();
+
+/**
  * Creates a resume and its first version in one batch. The resume is inserted by one
  * INSERT … SELECT that also counts the owner's active resumes, so requests racing for the
  * last slot cannot both get one; the version row is copied from the inserted row, so a
@@ -129,19 +157,7 @@ export async function createResume(
           .where(and(eq(users.id, owner.id), roomForResume(owner.plan, owner.id))),
       )
       .returning({ id: resumes.id }),
-    db.insert(resumeVersions).select(
-      db
-        .select({
-          resumeId: resumes.id,
-          version: resumes.version,
-          title: resumes.title,
-          dataJson: resumes.dataJson,
-          reason: sql<VersionReason>`${reason}`.as("reason"),
-          createdAt: resumes.createdAt,
-        })
-        .from(resumes)
-        .where(eq(resumes.id, id)),
-    ),
+    versionFromRow(db, id, 1, reason),
   ]);
   if (inserted.length === 0) {
     // refused by the count; on an unlimited plan only a vanished account inserts nothing
@@ -250,24 +266,7 @@ export async function updateResume(
         ),
       )
       .returning({ id: resumes.id }),
-    // Selected from the row as it now is, so a write that lost the race records nothing
-    // of its own: the history only ever holds what was really saved.
-    db
-      .insert(resumeVersions)
-      .select(
-        db
-          .select({
-            resumeId: resumes.id,
-            version: resumes.version,
-            title: resumes.title,
-            dataJson: resumes.dataJson,
-            reason: sql<VersionReason>`${reason}`.as("reason"),
-            createdAt: resumes.updatedAt,
-          })
-          .from(resumes)
-          .where(and(eq(resumes.id, id), eq(resumes.version, version))),
-      )
-      .onConflictDoNothing(),
+    versionFromRow(db, id, version, reason),
   ]);
   if (updated.length === 0) {
     const current = await ownedHead(env, owner.id, id);
