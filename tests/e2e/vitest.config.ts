@@ -17,5 +17,9 @@ export default defineConfig({
     // the setup may build both apps and start wrangler dev
     hookTimeout: 300_000,
     teardownTimeout: 30_000,
+    // `expect.poll` waits for a real signal (focus moved, a theme applied), as Playwright's
+    // own waits do; its 1 s default fails a loaded CI machine for being slow, not for a bug,
+    // so it gets Playwright's default of 30 s instead.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
