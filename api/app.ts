@@ -67,7 +67,7 @@ export function createApp() {
     info: {
       title: "Resume Builder API",
       version: c.env.APP_VERSION,
-      description: "Every response uses the envelope of SPEC §13.",
+      description: 'Every response uses one envelope: see the README, "API conventions".',
     },
     servers: [{ url: "/api" }],
   }));

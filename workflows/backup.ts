@@ -44,7 +44,7 @@ async function alertOperators(env: Env, params: BackupParams, failure: JobFailur
 }
 
 /**
- * Hourly D1 backup (SPEC §12): every table to R2 as checksummed NDJSON parts under
+ * Hourly D1 backup (README "Backups"): every table to R2 as checksummed NDJSON parts under
  * `backups/d1/{id}/`, a manifest, then pruning of backups past the 30-day window.
  */
 export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {

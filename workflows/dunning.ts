@@ -48,7 +48,7 @@ interface Notice {
 }
 
 /**
- * Dunning (SPEC §4), one instance per failed invoice: notify at once; retry after 1 h; at
+ * Dunning (README "Billing"), one instance per failed invoice: notify at once; retry after 1 h; at
  * 6 h try another card on file; at 24 h a final retry and an urgent email; at 48 h a warning
  * that grace ends in 24 h; at 72 h the subscription ends for non-payment (Free) with a
  * notice. Every wait is a wait for the `invoice-paid` event the webhook consumer sends, so

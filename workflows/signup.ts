@@ -34,7 +34,7 @@ type Outcome =
   | { outcome: "account_gone" };
 
 /**
- * Signup (SPEC §1): the account the API created gets its profile and a verification email,
+ * Signup (README "Accounts"): the account the API created gets its profile and a verification email,
  * then the flow waits for the address to be confirmed — a reminder after 24 hours, removal
  * of the account after 7 days — and finally starts the chosen plan and says welcome. Every
  * email has a dedupe key, so a step replayed after a crash never sends a second one.

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import type { ErrorCode } from "./errors";
 
-/** The one response shape of SPEC §13. */
+/** The one response shape of README "API conventions". */
 export interface SuccessEnvelope<T> {
   success: true;
   data: T;

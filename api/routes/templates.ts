@@ -12,7 +12,7 @@ import { findUserById } from "../services/accounts";
 import { templateInPlan } from "../services/entitlements";
 
 /**
- * The template library for the editor's picker and gallery (SPEC §2, §12: templates cached
+ * The template library for the editor's picker and gallery (README "Templates and sharing": templates cached
  * 24 h). The list itself is the same for everyone and lives in KV under a key that changes
  * with its content; whether each template is `available` depends on the caller's plan and
  * is added per request.

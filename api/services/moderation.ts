@@ -3,7 +3,7 @@ import type { Env } from "../env";
 
 /**
  * The moderation gate every published artefact (an export, for now) passes through. The
- * content rules arrive with the moderation issue (SPEC §5); until then every document is
+ * content rules arrive with the moderation issue; until then every document is
  * allowed, but callers already handle the "blocked" outcome, so adding rules here changes
  * no caller.
  */

@@ -304,7 +304,7 @@ async function createAccount(env: Env, profile: OAuthProfile & { email: string }
 }
 
 /**
- * Who a provider identity signs in as (SPEC §1): the account it is linked to; else, for a
+ * Who a provider identity signs in as (README "Sign in with Google, GitHub or Microsoft"): the account it is linked to; else, for a
  * link flow, the signed-in account; else the account with the same *verified* address;
  * else a new account. An unverified address never reaches an existing account.
  */

@@ -1,4 +1,4 @@
-// Passkeys (WebAuthn, SPEC §1): registration and assertions through @simplewebauthn/server.
+// Passkeys (WebAuthn, README "Passkeys"): registration and assertions through @simplewebauthn/server.
 // Every ceremony starts with a challenge kept in KV for 5 minutes under `webauthn:{id}`;
 // verifying takes it out first, so a response can be checked once, whatever the outcome.
 import {

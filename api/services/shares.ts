@@ -1,4 +1,4 @@
-// Public share links (SPEC §2): one row per resume in `resume_shares`, reached at
+// Public share links (README "Templates and sharing"): one row per resume in `resume_shares`, reached at
 // `/r/{slug}`. The owner turns the link on and off, may protect it with a password (plans
 // with `sharePassword`) and sees view and download counters; the slug never changes, so a
 // link someone was given works again when it is switched back on.

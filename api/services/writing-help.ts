@@ -7,7 +7,7 @@ import { errorFields } from "../lib/logger";
 import { rateLimit } from "./login-protection";
 import { meterUsage } from "./usage";
 
-/** Which engine answered: every response says so (SPEC §2). */
+/** Which engine answered: every response says so (README "Writing help"). */
 export type Engine = "workers-ai" | "heuristic";
 export const ENGINE_LABELS: Record<Engine, string> = {
   "workers-ai": "Workers AI",

@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import { z } from "zod";
 import { base64UrlEncode } from "../security/crypto";
 
-/** OAuth sign-in providers (SPEC §1). Each appears only when its client id and secret are set. */
+/** OAuth sign-in providers (README "Sign in with Google, GitHub or Microsoft"). Each appears only when its client id and secret are set. */
 export const OAUTH_PROVIDERS = ["google", "github", "microsoft"] as const;
 export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
 
@@ -133,7 +133,7 @@ export interface OAuthProfile {
   providerAccountId: string;
   /** Lower-cased; null when the provider gave no address at all. */
   email: string | null;
-  /** Only a verified address may link to an existing account (SPEC §1). */
+  /** Only a verified address may link to an existing account (README "Sign in with Google, GitHub or Microsoft"). */
   emailVerified: boolean;
   name: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Roles and permissions of SPEC §7, in one table the Worker enforces and both apps read
+ * Roles and permissions of README "Who may do what", in one table the Worker enforces and both apps read
  * (to hide what a role cannot do). A role's permissions travel in its access token.
  */
 export const PERMISSIONS = [
@@ -55,7 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /**
- * Actions that need a second factor enrolled on the admin's account (SPEC §1: bans,
+ * Actions that need a second factor enrolled on the admin's account (README "Two-factor authentication": bans,
  * refunds, config).
  */
 export const SENSITIVE_PERMISSIONS: readonly Permission[] = [

@@ -1,5 +1,5 @@
 /**
- * Step-up (SPEC §1): some actions need the person to have proven who they are recently,
+ * Step-up (README "Step-up"): some actions need the person to have proven who they are recently,
  * not merely to hold a valid session. Signing in counts; so does re-entering a proof later.
  */
 

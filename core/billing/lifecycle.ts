@@ -1,7 +1,7 @@
 import { PLAN_PRICES_CENTS, PLANS, type Plan } from "../plans/entitlements";
 
 /**
- * The subscription lifecycle of SPEC §4 as pure functions: which plan's limits apply for a
+ * The subscription lifecycle of README "Billing" as pure functions: which plan's limits apply for a
  * provider state, what a plan change means, the proration of an upgrade and the order in
  * which provider events may overwrite each other.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { valueNestsDeeperThan } from "../json/nesting";
 
 /**
- * The resume document (SPEC §2): a JSON Resume document (https://jsonresume.org/schema)
+ * The resume document (README "Resumes"): a JSON Resume document (https://jsonresume.org/schema)
  * with every standard section, plus custom sections, layout and styling under `meta`.
  * Objects are loose: fields this schema does not know are kept, so an imported document
  * comes back out with everything it went in with. This one schema validates the API,

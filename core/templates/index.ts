@@ -1,5 +1,5 @@
 /**
- * The template library (SPEC §2): each template is one pure function from the resume and
+ * The template library (README "Templates and sharing"): each template is one pure function from the resume and
  * its style to CSS and body HTML, and `renderResumeDocument` wraps one in a complete,
  * self-contained HTML document. The editor preview, the public share page and the PDF all
  * call this, so what a person sees is what the PDF contains.

@@ -1,5 +1,5 @@
 /**
- * The built-in writing helper (SPEC §2, "writing help"): deterministic rules that make a
+ * The built-in writing helper (README "Writing help"): deterministic rules that make a
  * resume bullet start with an action verb, drop filler and first-person words, and stay
  * short. It answers when Workers AI is not bound (local development, tests) and says so.
  */

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-/** Every administrative action (SPEC §7): who, what, on which resource, from where. */
+/** Every administrative action (README "Who may do what"): who, what, on which resource, from where. */
 export const auditLog = sqliteTable(
   "audit_log",
   {

@@ -1,4 +1,4 @@
--- Operator-editable defaults (SPEC §7 system config). Idempotent: an operator's later edits
+-- Operator-editable defaults (admin system config). Idempotent: an operator's later edits
 -- are never overwritten by re-seeding.
 INSERT INTO system_config (key, value_json, description, updated_at, updated_by) VALUES
   ('feature_flags',

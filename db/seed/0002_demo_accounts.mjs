@@ -1,4 +1,4 @@
-// One demo account per role (SPEC §7), verified and active, for local use only. The
+// One demo account per role (README "Demo accounts"), verified and active, for local use only. The
 // password is hashed by the Worker's own hashPassword, so it signs in like any account.
 import { loadWorkerModule } from "../../scripts/lib/worker-module.mjs";
 

@@ -9,7 +9,7 @@ export interface AdminNavItem extends NavItem {
 }
 
 /**
- * Only sections that exist. Users, moderation, payments and the other areas of SPEC §7
+ * Only sections that exist. Users, moderation, payments and the other areas of the product
  * get an entry when their pages and API land.
  */
 export const ADMIN_NAV: AdminNavItem[] = [

@@ -24,7 +24,7 @@ export const missingIdempotencyKey = () =>
   ]);
 
 /**
- * Money-moving calls carry an `Idempotency-Key` (SPEC §4). The first answer is kept in KV
+ * Money-moving calls carry an `Idempotency-Key` (README "Billing"). The first answer is kept in KV
  * `CACHE` for 24 hours and replayed for a repeat (with `Idempotent-Replayed: true`); the same
  * key with a different request is a 409. The key is also handed to the provider
  * (`{user}:{action}:{key}`), so a repeat racing the first is deduplicated there too.

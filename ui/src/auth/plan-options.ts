@@ -2,7 +2,7 @@ import { formatPlanPrice, PLANS } from "~/landing/plans";
 import { SIGNUP_PLANS, type SignupPlan } from "~core/auth/identity";
 import type { RadioCardOption } from "~ds/components/RadioCardGroup";
 
-/** The plans as radio cards: name, price (SPEC §4), then the trial or card note and a summary. */
+/** The plans as radio cards: name, price (README "Billing"), then the trial or card note and a summary. */
 export const PLAN_OPTIONS: RadioCardOption[] = PLANS.map((plan) => ({
   value: plan.id,
   label: plan.name,

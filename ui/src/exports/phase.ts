@@ -1,6 +1,6 @@
 import type { Job } from "~shared/api/jobs";
 
-/** The four stages the export dialog's progress bar names (SPEC §3). */
+/** The four stages the export dialog's progress bar names (README "Exports"). */
 export type ExportPhase = "queued" | "rendering" | "uploading" | "done" | "failed";
 
 export const PHASE_LABEL: Record<ExportPhase, string> = {

@@ -3,7 +3,7 @@ import { PLAN_PRICES_CENTS } from "~core/plans/entitlements";
 export interface Plan {
   id: "free" | "standard" | "premium" | "enterprise";
   name: string;
-  /** Monthly price in US cents (SPEC §4). */
+  /** Monthly price in US cents (README "Billing"). */
   monthlyPriceCents: number;
   summary: string;
   /** Shown under the price, e.g. the trial. */

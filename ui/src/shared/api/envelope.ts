@@ -1,4 +1,4 @@
-/** The response envelope of SPEC §13, as both apps read it. */
+/** The response envelope of README "API conventions", as both apps read it. */
 export interface ResponseMeta {
   timestamp: string;
   version?: string;

@@ -1,4 +1,4 @@
-/** How often a job is polled while it runs (SPEC: the frontends poll about every second). */
+/** How often a job is polled while it runs (the frontends poll about every second; README "Jobs"). */
 export const POLL_INTERVAL_MS = 1000;
 /** Ceiling of the back-off while the server cannot be reached. */
 export const MAX_BACKOFF_MS = 30_000;
