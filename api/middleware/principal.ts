@@ -9,11 +9,12 @@ import {
 } from "../../core/auth/permissions";
 import { judgeSession } from "../../core/auth/step-up";
 import { constantTimeEqual } from "../../core/security/crypto";
+import type { UserRow } from "../../db/schema";
 import type { AppEnv } from "../env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
 import { AppError, forbidden, unauthorized } from "../lib/errors";
 import { methodsFor, stepUpRequired } from "../services/step-up";
-import { type AccessClaims, verifyAccessToken } from "../services/tokens";
+import { type VerifiedAccess, verifyAccessToken } from "../services/tokens";
 
 /**
  * Who is calling: the operator (automation and the admin app's operator sign-in, holding
@@ -38,6 +39,11 @@ export type Principal =
       authTime: number;
       /** How the token arrived: cookie-borne requests are the ones CSRF can forge. */
       via: "header" | "cookie";
+      /**
+       * The account as the session check read it during this request (null for a token that
+       * names no session): read it here rather than again.
+       */
+      account: UserRow | null;
     };
 
 const OPERATOR: Principal = {
@@ -66,17 +72,17 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const cookieToken = getCookie(c, ACCESS_COOKIE);
-  const claims =
+  const verified =
     cookieToken && looksLikeJwt(cookieToken) ? await verifyAccessToken(c.env, cookieToken) : null;
-  if (claims) c.set("principal", userFromClaims(claims, "cookie"));
+  if (verified) c.set("principal", userFromToken(verified, "cookie"));
   await next();
 });
 
 async function bearerPrincipal(env: AppEnv["Bindings"], token: string): Promise<Principal> {
   if (looksLikeJwt(token)) {
-    const claims = await verifyAccessToken(env, token);
-    if (!claims) throw unauthorized();
-    return userFromClaims(claims, "header");
+    const verified = await verifyAccessToken(env, token);
+    if (!verified) throw unauthorized();
+    return userFromToken(verified, "header");
   }
   const opsToken = env.OPS_API_TOKEN;
   if (!opsToken || opsToken.length < 32 || !(await constantTimeEqual(token, opsToken))) {
@@ -85,7 +91,10 @@ async function bearerPrincipal(env: AppEnv["Bindings"], token: string): Promise<
   return OPERATOR;
 }
 
-const userFromClaims = (claims: AccessClaims, via: "header" | "cookie"): Principal => ({
+const userFromToken = (
+  { claims, account }: VerifiedAccess,
+  via: "header" | "cookie",
+): Principal => ({
   kind: "user",
   id: `user:${claims.sub}`,
   userId: claims.sub,
@@ -98,6 +107,7 @@ const userFromClaims = (claims: AccessClaims, via: "header" | "cookie"): Princip
   mfa: claims.mfa === true,
   authTime: (typeof claims.auth_time === "number" ? claims.auth_time : (claims.iat ?? 0)) * 1000,
   via,
+  account,
 });
 
 /** 401 without a principal, 403 unless it holds every permission named. */

@@ -73,8 +73,8 @@ async function isOwner(c: ShareContext, share: PublicShare): Promise<boolean> {
       ?.trim() ?? getCookie(c, ACCESS_COOKIE);
   if (!token) return false;
   try {
-    const claims = await verifyAccessToken(c.env, token);
-    return claims?.sub === share.ownerId;
+    const verified = await verifyAccessToken(c.env, token);
+    return verified?.claims.sub === share.ownerId;
   } catch {
     // No signing keys configured: nobody is signed in, so nobody is the owner.
     return false;

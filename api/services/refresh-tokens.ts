@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, exists, gt, isNull, ne } from "drizzle-orm";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
-import { type RefreshTokenRow, refreshTokens } from "../../db/schema";
+import { type RefreshTokenRow, refreshTokens, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
@@ -159,18 +159,34 @@ export async function familyOf(
 }
 
 /**
- * Whether a session may still be used: some token of its family is unrevoked. Every way a
- * session ends (logout, "sign this device out", logout everywhere, a password change or
- * reset, a reused refresh token) revokes every token of the family in D1, so this answers
- * for all of them. One read on the family index.
+ * The account behind a session that may still be used, or null. A session is live while some
+ * token of its family is unrevoked: every way a session ends (logout, "sign this device out",
+ * logout everywhere, a password change or reset, a reused refresh token) revokes every token
+ * of the family in D1, so this answers for all of them. One read (users by id, the family
+ * index); the caller keeps the row, so a request that needs the account reads it no second time.
  */
-export async function isSessionLive(env: TokenEnv, familyId: string): Promise<boolean> {
-  const live = await createDb(env.DB)
+export async function liveSessionAccount(
+  env: TokenEnv,
+  familyId: string,
+  userId: string,
+): Promise<UserRow | null> {
+  const db = createDb(env.DB);
+  const liveToken = db
     .select({ id: refreshTokens.id })
     .from(refreshTokens)
-    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+    .where(
+      and(
+        eq(refreshTokens.familyId, familyId),
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+      ),
+    );
+  const [account] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), exists(liveToken)))
     .limit(1);
-  return live.length > 0;
+  return account ?? null;
 }
 
 export async function revokeFamily(

@@ -8,9 +8,10 @@ import {
 } from "jose";
 import { z } from "zod";
 import { isRole, type Permission, permissionsOf, type Role } from "../../core/auth/permissions";
+import type { UserRow } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../lib/errors";
-import { isSessionLive } from "./refresh-tokens";
+import { liveSessionAccount } from "./refresh-tokens";
 
 /** Access tokens live 15 minutes; one whose session ended is refused at once (verifyAccessToken). */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -172,19 +173,28 @@ const issuedAtMs = (payload: JWTPayload) =>
 const revokedBeforeKey = (userId: string) => `revoked-before:${userId}`;
 
 /**
+ * A verified access token: its claims, and the account as its session check read it (null for
+ * a token that names no session), so the request need not read the account again.
+ */
+export interface VerifiedAccess {
+  claims: AccessClaims;
+  account: UserRow | null;
+}
+
+/**
  * Verifies signature, issuer, audience and expiry, then that the token's session has not
  * ended, then the deny-list. Null if any fails.
  *
  * The session check reads D1, not KV: a revoked session (refresh token reused, a device
  * signed out, logout everywhere, a password change) must be refused at once, everywhere,
  * and D1 reads see every committed write, while a KV write can take a minute or more to
- * reach other locations. It is one read on the family index per request. The KV entries
+ * reach other locations. It is one read per request, which also returns the account. The KV entries
  * below remain for tokens that name no session and for single-token logout.
  */
 export async function verifyAccessToken(
   env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER" | "SESSIONS" | "DB">,
   token: string,
-): Promise<AccessClaims | null> {
+): Promise<VerifiedAccess | null> {
   const keys = await loadKeys(env);
   let payload: JWTPayload;
   try {
@@ -199,14 +209,14 @@ export async function verifyAccessToken(
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return null;
   const { sid } = claims.data;
-  const [live, denied, revokedBefore] = await Promise.all([
-    sid === undefined ? true : isSessionLive(env, sid),
+  const [account, denied, revokedBefore] = await Promise.all([
+    sid === undefined ? null : liveSessionAccount(env, sid, claims.data.sub),
     env.SESSIONS.get(denyKey(claims.data.jti)),
     env.SESSIONS.get(revokedBeforeKey(claims.data.sub)),
   ]);
-  if (!live || denied) return null;
+  if ((sid !== undefined && !account) || denied) return null;
   if (revokedBefore && issuedAtMs(payload) <= Number(revokedBefore)) return null;
-  return payload as AccessClaims;
+  return { claims: payload as AccessClaims, account };
 }
 
 /** Refuses a token until it would have expired anyway (logout, revoked session). */

@@ -80,7 +80,7 @@ export function versionFromIfMatch(header: string | undefined): number {
 /** The signed-in person with the plan their limits come from. */
 export async function ownerOf(c: Context<AppEnv>) {
   const principal = userPrincipal(c.get("principal"));
-  const user = await findUserById(c.env, principal.userId);
+  const user = principal.account ?? (await findUserById(c.env, principal.userId));
   if (!user) throw notFound("Account");
   return { id: user.id, plan: user.plan, name: user.name, email: user.email };
 }
