@@ -2,7 +2,15 @@
 // `wrangler dev` process that serves the API and both apps.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectEnv, ROOT, WRANGLER_BIN, wrangler } from "./env.mjs";
@@ -81,11 +89,15 @@ async function waitForHealth(url, child, timeoutMs) {
 /**
  * Starts `wrangler dev` as its own process group (wrangler itself, not npx, so stopping it
  * stops workerd too) and resolves once /api/health answers 200.
+ *
+ * @param {{ port?: number, persistTo?: string, inheritOutput?: boolean, logFile?: string | null }} [options]
+ *   `logFile`: where wrangler's whole output goes as well (the browser suite keeps it).
  */
 export async function startWorker({
   port = 8787,
   persistTo = DEFAULT_PERSIST,
   inheritOutput = false,
+  logFile = null,
 } = {}) {
   const args = [
     WRANGLER_BIN,
@@ -118,6 +130,13 @@ export async function startWorker({
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  // The whole output, when asked: what the server was doing when a browser test timed out.
+  if (logFile && !inheritOutput) {
+    const log = createWriteStream(logFile);
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once("exit", () => log.end());
+  }
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;

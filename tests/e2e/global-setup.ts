@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { prepareLocalStack, startWorker } from "../../scripts/lib/local-stack.mjs";
@@ -16,7 +17,10 @@ export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 8790);
   const persistTo = join(ROOT, ".wrangler/e2e-state");
   const { opsToken } = await prepareLocalStack({ fresh: true, persistTo });
-  const worker = await startWorker({ port, persistTo });
+  // wrangler's output, for a failure's story (`npm test` prints its tail when this suite fails)
+  const logFile = join(ROOT, "test-results/e2e-worker.log");
+  mkdirSync(dirname(logFile), { recursive: true });
+  const worker = await startWorker({ port, persistTo, logFile });
   project.provide("baseUrl", worker.url);
   project.provide("opsToken", opsToken);
   return async () => {

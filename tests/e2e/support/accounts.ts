@@ -56,8 +56,10 @@ export async function registerAccount(
 
 /** Opens a page that needs a session, signs in on the form it is sent to, lands on the dashboard. */
 export async function signInThroughForm(page: Page, account: { email: string; password: string }) {
-  await page.goto("/dashboard");
-  await page.waitForURL((url) => url.pathname === "/login");
+  // The page that matters is the sign-in form the app sends us to: its heading is the signal,
+  // not the `load` event of a page we are leaving (which waits on every subresource).
+  await page.goto("/dashboard", { waitUntil: "commit" });
+  await page.waitForURL((url) => url.pathname === "/login", { waitUntil: "commit" });
   await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
   await page.getByLabel("Email address").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
