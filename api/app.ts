@@ -9,6 +9,7 @@ import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
+import { adminBillingEventRoutes } from "./routes/admin/billing-events";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
 import { accountRoutes } from "./routes/auth/account";
@@ -39,6 +40,7 @@ export function createApp() {
     .route("/", adminBackupRoutes)
     .route("/", adminWorkflowRoutes)
     .route("/", adminAuditRoutes)
+    .route("/", adminBillingEventRoutes)
     .route("/", jwksRoutes)
     .route("/", accountRoutes)
     .route("/", sessionRoutes)

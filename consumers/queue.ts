@@ -1,5 +1,6 @@
 import type { Env } from "../api/env";
 import { createLogger, errorFields } from "../api/lib/logger";
+import { deadLetterStripeEvent } from "../api/services/billing/failed-events";
 import { changeJob, getJob } from "../api/services/jobs";
 import { backoffDelaySeconds } from "../core/queue/backoff";
 import {
@@ -7,6 +8,7 @@ import {
   describeMessageType,
   type QueueMessage,
   queueMessageSchema,
+  stripeEventMessage,
 } from "./messages";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
@@ -88,10 +90,36 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
   }
 }
 
-/** A message that used up its attempts: the job it was for fails with a reason people can read. */
+/** A dead letter whose event a live consumer is applying comes back after the claim ran out. */
+const BUSY_EVENT_DELAY_SECONDS = 60;
+
+/**
+ * A message that used up its attempts: the job it was for fails with a reason people can read;
+ * a Stripe event it was for becomes `failed` for an operator (README "Stuck billing events").
+ */
 async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { queue: batch.queue });
   for (const message of batch.messages) {
+    const stripeEvent = stripeEventMessage.safeParse(message.body);
+    if (stripeEvent.success) {
+      logger.error("dead letter", {
+        message_id: message.id,
+        type: "stripe.event",
+        event_id: stripeEvent.data.event_id,
+      });
+      try {
+        const outcome = await deadLetterStripeEvent(env, stripeEvent.data.seq);
+        if (outcome === "busy") message.retry({ delaySeconds: BUSY_EVENT_DELAY_SECONDS });
+        else message.ack();
+      } catch (error) {
+        logger.warn("dead letter not handled; retrying", {
+          message_id: message.id,
+          ...errorFields(error),
+        });
+        message.retry({ delaySeconds: backoffDelaySeconds(message.attempts) });
+      }
+      continue;
+    }
     const parsed = deadLetterSchema.safeParse(message.body);
     const body = parsed.success ? parsed.data : {};
     logger.error("dead letter", {

@@ -47,13 +47,28 @@ const refused = {
   402: jsonResponse(errorEnvelopeSchema, "The card was refused (`payment_failed`)"),
 };
 
+/** Any Stripe payment-method type; what a type does not have is null (README "Billing"). */
 const paymentMethodSchema = z
   .object({
     id: z.string(),
-    brand: z.string(),
-    last4: z.string(),
-    exp_month: z.number().int(),
-    exp_year: z.number().int(),
+    type: z.string().openapi({
+      description:
+        "Stripe's PaymentMethod type: card, us_bank_account, sepa_debit, link, paypal, … (new types too)",
+      example: "card",
+    }),
+    brand: z.string().nullable().openapi({ description: "Cards: the network (visa, …)" }),
+    last4: z
+      .string()
+      .nullable()
+      .openapi({ description: "Cards and bank debits: last four digits" }),
+    exp_month: z.number().int().nullable().openapi({ description: "Cards only" }),
+    exp_year: z.number().int().nullable().openapi({ description: "Cards only" }),
+    wallet: z
+      .string()
+      .nullable()
+      .openapi({ description: "A card kept in a wallet: apple_pay, google_pay, link, …" }),
+    bank_name: z.string().nullable().openapi({ description: "Bank accounts: the bank's name" }),
+    email: z.string().nullable().openapi({ description: "Link: the account's email" }),
     is_default: z.boolean(),
     created_at: z.string(),
   })
@@ -92,9 +107,9 @@ const routes = {
     ...common,
     method: "get",
     path: "/payment-methods",
-    summary: "Cards on file (the default one is charged)",
+    summary: "Payment methods on file, of any type (the default one is charged)",
     responses: {
-      200: jsonResponse(envelopeOf(z.array(paymentMethodSchema)), "Cards"),
+      200: jsonResponse(envelopeOf(z.array(paymentMethodSchema)), "Payment methods"),
       ...errorResponses,
     },
   }),

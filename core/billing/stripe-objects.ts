@@ -87,14 +87,37 @@ const invoiceLine = z
     description: z.string().nullish(),
     amount: z.number(),
     proration: z.boolean().optional(),
+    /** Since API 2025-03-31: what the line is for, and whether it prorates, by `type`. */
     parent: z
       .object({
+        type: z.string().nullish(),
         subscription_item_details: z.object({ proration: z.boolean() }).loose().nullish(),
+        invoice_item_details: z.object({ proration: z.boolean() }).loose().nullish(),
       })
       .loose()
       .nullish(),
   })
   .loose();
+
+type InvoiceLineInput = z.infer<typeof invoiceLine>;
+
+/**
+ * A line prorates when its parent says so: a subscription item's line, or an invoice item
+ * that a plan change made (`invoice_item_details`, how an upgrade's credit and charge can
+ * arrive). The `type` names which of the two the line is.
+ */
+function isProration(line: InvoiceLineInput): boolean {
+  if (line.proration !== undefined) return line.proration;
+  const parent = line.parent;
+  if (!parent) return false;
+  const details =
+    parent.type === "invoice_item_details"
+      ? parent.invoice_item_details
+      : parent.type === "subscription_item_details"
+        ? parent.subscription_item_details
+        : (parent.subscription_item_details ?? parent.invoice_item_details);
+  return details?.proration ?? false;
+}
 
 const invoiceSchema = z
   .object({
@@ -169,46 +192,66 @@ export function parseInvoice(object: unknown): InvoiceSnapshot {
     lines: (invoice.lines?.data ?? []).map((line) => ({
       description: line.description ?? "",
       amount: line.amount,
-      proration: line.proration ?? line.parent?.subscription_item_details?.proration ?? false,
+      proration: isProration(line),
     })),
   };
 }
 
-const paymentMethodSchema = z
+// Every payment-method type (not only cards) has its own parser.
+export { type PaymentMethodSnapshot, parsePaymentMethod } from "./stripe-payment-method";
+
+const chargeSchema = z
   .object({
     id: z.string(),
-    object: z.literal("payment_method"),
+    object: z.literal("charge"),
     customer: idOf.nullish(),
-    card: z
-      .object({
-        brand: z.string(),
-        last4: z.string(),
-        exp_month: z.number(),
-        exp_year: z.number(),
-      })
+    amount: z.number(),
+    amount_refunded: z.number().default(0),
+    currency: z.string(),
+    payment_intent: idOf.nullish(),
+    /** Gone since API 2025-03-31 (an invoice's payments name the charge's PaymentIntent). */
+    invoice: idOf.nullish(),
+  })
+  .loose();
+
+export interface ChargeSnapshot {
+  id: string;
+  customerId: string | null;
+  amount: number;
+  amountRefunded: number;
+  currency: string;
+  paymentIntentId: string | null;
+  /** Only in events of API versions before 2025-03-31. */
+  invoiceId: string | null;
+}
+
+export function parseCharge(object: unknown): ChargeSnapshot {
+  const charge = chargeSchema.parse(object);
+  return {
+    id: charge.id,
+    customerId: charge.customer ?? null,
+    amount: charge.amount,
+    amountRefunded: charge.amount_refunded,
+    currency: charge.currency,
+    paymentIntentId: charge.payment_intent ?? null,
+    invoiceId: charge.invoice ?? null,
+  };
+}
+
+const invoicePaymentSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal("invoice_payment"),
+    invoice: idOf,
+    payment: z
+      .object({ type: z.string(), payment_intent: idOf.nullish(), charge: idOf.nullish() })
       .loose(),
   })
   .loose();
 
-export interface PaymentMethodSnapshot {
-  id: string;
-  customerId: string | null;
-  brand: string;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-}
-
-export function parsePaymentMethod(object: unknown): PaymentMethodSnapshot {
-  const pm = paymentMethodSchema.parse(object);
-  return {
-    id: pm.id,
-    customerId: pm.customer ?? null,
-    brand: pm.card.brand,
-    last4: pm.card.last4,
-    expMonth: pm.card.exp_month,
-    expYear: pm.card.exp_year,
-  };
+/** The invoice an `invoice_payment` (from `GET /v1/invoice_payments`) paid. */
+export function invoiceOfInvoicePayment(object: unknown): string {
+  return invoicePaymentSchema.parse(object).invoice;
 }
 
 const checkoutSessionSchema = z
@@ -317,6 +360,8 @@ export const stripeEventSchema = z
     object: z.literal("event"),
     type: z.string().min(1),
     created: z.number().int(),
+    /** The version Stripe rendered `data.object` in: the endpoint's (README "Stripe API version"). */
+    api_version: z.string().nullish(),
     data: z.object({ object: z.record(z.string(), z.unknown()) }).loose(),
   })
   .loose();

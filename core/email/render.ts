@@ -7,6 +7,7 @@ import {
   paymentFailed,
   paymentFinalNotice,
 } from "./templates/billing";
+import { billingEventFailed } from "./templates/billing-event-failed";
 import { exportReady } from "./templates/export-ready";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
@@ -21,6 +22,7 @@ import { welcome } from "./templates/welcome";
 const TEMPLATES = {
   account_exists: accountExists,
   backup_failed: backupFailed,
+  billing_event_failed: billingEventFailed,
   downgraded_to_free: downgradedToFree,
   grace_ending: graceEnding,
   payment_failed: paymentFailed,

@@ -71,10 +71,23 @@ export const paymentMethods = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     customerId: text("customer_id").notNull(),
-    brand: text("brand").notNull(),
-    last4: text("last4").notNull(),
-    expMonth: integer("exp_month").notNull(),
-    expYear: integer("exp_year").notNull(),
+    /**
+     * Stripe's `PaymentMethod.type` (card, us_bank_account, sepa_debit, link, paypal, …). Any
+     * type is mirrored; the columns below hold what names it to the person, when it has that.
+     */
+    type: text("type").notNull().default("card"),
+    /** Cards: network brand and expiry. */
+    brand: text("brand"),
+    /** Cards and bank debits: last four digits of the card or account. */
+    last4: text("last4"),
+    expMonth: integer("exp_month"),
+    expYear: integer("exp_year"),
+    /** A card kept in a wallet (`card.wallet.type`: apple_pay, google_pay, link, …). */
+    wallet: text("wallet"),
+    /** Bank accounts (us_bank_account, acss_debit, nz_bank_account): the bank's name. */
+    bankName: text("bank_name"),
+    /** Link: the account's email address. */
+    email: text("email"),
     detachedAt: integer("detached_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -151,7 +164,10 @@ export const stripeEvents = sqliteTable(
     /** The event's own `created` (seconds since the epoch). */
     created: integer("created").notNull(),
     payloadJson: text("payload_json").notNull(),
-    /** queued → applied | ignored (stale, unknown customer, unhandled type) | failed */
+    /**
+     * queued → applying → applied | ignored (stale, unknown customer, unhandled type) | failed
+     * (waits for an operator, who retries it or marks it skipped; README "Stuck billing events")
+     */
     status: text("status").notNull(),
     error: text("error"),
     receivedAt: integer("received_at").notNull(),
@@ -162,6 +178,8 @@ export const stripeEvents = sqliteTable(
     // The consumer reads a customer's open events: status before created, so the events it
     // finished long ago are not walked again for every new one.
     index("stripe_events_customer_open_idx").on(t.customerId, t.status, t.created),
+    // The admin app lists events by status (the failed ones), newest first.
+    index("stripe_events_status_idx").on(t.status, t.seq),
   ],
 );
 

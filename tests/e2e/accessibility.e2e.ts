@@ -48,6 +48,7 @@ describe("accessibility basics", () => {
         ...(await checkPage(page, "/admin/backups", "Backups")),
         ...(await checkPage(page, "/admin/workflows", "Workflow runs")),
         ...(await checkPage(page, "/admin/audit-log", "Audit log")),
+        ...(await checkPage(page, "/admin/billing-events", "Billing events")),
         ...(await checkPage(page, "/admin/jobs/unknown-job", "Job progress")),
         ...(await checkPage(page, "/admin/no/such/page", "Page not found")),
       ];

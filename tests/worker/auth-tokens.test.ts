@@ -117,6 +117,13 @@ describe("access tokens on requests", () => {
       ["admin", "/api/admin/backups", { method: "POST" }, 403],
       ["billing_admin", "/api/admin/backups", {}, 403],
       ["super_admin", "/api/admin/backups", {}, 200],
+      // README "Stuck billing events": payments.read to read, payments.write to act
+      ["moderator", "/api/admin/billing/events", {}, 403],
+      ["support", "/api/admin/billing/events?status=failed", {}, 200],
+      ["support", "/api/admin/billing/events/evt_unknown/retry", { method: "POST" }, 403],
+      ["admin", "/api/admin/billing/events/evt_unknown/skip", { method: "POST" }, 403],
+      // allowed through, and then there is no such event
+      ["billing_admin", "/api/admin/billing/events/evt_unknown/retry", { method: "POST" }, 404],
     ];
     for (const [role, path, init, expected] of cases) {
       const { headers } = await bearerFor(role);

@@ -18,6 +18,7 @@ import {
   waitForSubscription,
 } from "./billing-support";
 import { api, countRows, uniqueId } from "./helpers";
+import { stripeFixture } from "./stripe-fixtures";
 
 /** "Add a card": the setup-mode checkout, completed on the local checkout page. */
 
@@ -214,7 +215,7 @@ describe("completing an add-a-card checkout", () => {
     // a later event of the same customer is applied only after anything queued before it
     const later = await signedEvent(
       "charge.refunded",
-      { id: uniqueId("ch"), object: "charge", customer: customerId, amount_refunded: 0 },
+      stripeFixture("charge", { id: uniqueId("ch"), customer: customerId }),
       Math.floor(Date.now() / 1000) + 60,
     );
     await postWebhook(later.payload, later.signature);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CLAIM_TIMEOUT_MS } from "../../api/services/billing/event-consumer";
+import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
 import {
   customerIdOf,
   localSubscription,
@@ -201,6 +202,7 @@ describe("stripe_events consumer", () => {
         JSON.stringify({
           id: broken.eventId,
           object: "event",
+          api_version: STRIPE_API_VERSION,
           created: 1_900_000_000,
           data: { object: { id: "sub_x", object: "subscription", customer: customerId } },
           livemode: false,

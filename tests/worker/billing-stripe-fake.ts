@@ -1,11 +1,14 @@
 import { vi } from "vitest";
+import { stripeFixture } from "./stripe-fixtures";
 
 /**
  * api.stripe.com as the Stripe SDK sees it, by intercepting `fetch` (the Worker runs in the
  * test's isolate, so the SDK's requests land here; oauth-fake-provider.ts does the same for
- * the OAuth providers). Only the endpoints billing uses in these tests answer, with
- * Stripe-shaped JSON; every request is recorded with its form parameters and idempotency key
- * so a test can assert exactly what the app asked Stripe for. Like Stripe, a repeated
+ * the OAuth providers). It answers every endpoint billing calls, with objects built from
+ * Stripe's published fixtures (tests/fixtures/stripe/) in the pinned version's shape, and
+ * refuses what Stripe refuses (a schedule update that moves the current phase's start, a
+ * declined card). Every request is recorded with its form parameters and idempotency key so
+ * a test can assert exactly what the app asked Stripe for; like Stripe, a repeated
  * idempotency key gets the first answer again.
  */
 export interface StripeRequest {
@@ -16,6 +19,13 @@ export interface StripeRequest {
 }
 
 type StripeObject = Record<string, unknown> & { id: string };
+type Item = {
+  id: string;
+  price: { id: string };
+  current_period_start: number;
+  current_period_end: number;
+};
+type Subscription = StripeObject & { items: { data: Item[] }; metadata: Record<string, string> };
 
 export const STRIPE_SECRET_KEY = "sk_test_fake_billing_suite";
 
@@ -25,22 +35,53 @@ const json = (body: unknown, status = 200) =>
     headers: { "Content-Type": "application/json", "Request-Id": `req_${crypto.randomUUID()}` },
   });
 
-const stripeError = (status: number, message: string) =>
-  json({ error: { type: "invalid_request_error", message } }, status);
+const stripeError = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+  json({ error: { type: "invalid_request_error", message, ...extra } }, status);
+
+/** What Stripe answers when a card is refused (the SDK makes it a `StripeCardError`). */
+const cardDeclined = () =>
+  stripeError(402, "Your card was declined.", {
+    type: "card_error",
+    code: "card_declined",
+    decline_code: "generic_decline",
+  });
 
 /** `metadata[plan]=standard` → `{ plan: "standard" }`. */
 const nested = (params: Record<string, string>, name: string) =>
   Object.fromEntries(
     Object.entries(params).flatMap(([key, value]) => {
-      const match = key.match(new RegExp(`^${name}\\[(\\w+)\\]$`));
+      const match = key.match(new RegExp(`^${name.replace(/[[\]]/g, "\\$&")}\\[(\\w+)\\]$`));
       return match ? [[match[1]!, value]] : [];
     }),
   );
+
+/** `phases[1][items][0][price]=…` → the phases as objects (the fields the fake keeps). */
+function phasesOf(params: Record<string, string>) {
+  const phases: {
+    start_date?: number;
+    end_date?: number;
+    price?: string;
+    metadata: Record<string, string>;
+  }[] = [];
+  for (let i = 0; params[`phases[${i}][items][0][price]`] !== undefined; i++) {
+    const start = params[`phases[${i}][start_date]`];
+    const end = params[`phases[${i}][end_date]`];
+    phases.push({
+      ...(start === undefined ? {} : { start_date: Number(start) }),
+      ...(end === undefined ? {} : { end_date: Number(end) }),
+      price: params[`phases[${i}][items][0][price]`],
+      metadata: nested(params, `phases[${i}][metadata]`),
+    });
+  }
+  return phases;
+}
 
 export function fakeStripe() {
   const requests: StripeRequest[] = [];
   const objects = new Map<string, StripeObject>();
   const replies = new Map<string, { status: number; body: string }>();
+  const declining = new Set<string>();
+  const versions = new Set<string | null>();
   const realFetch = globalThis.fetch;
   let counter = 0;
   const newId = (prefix: string) => `${prefix}_fake${Date.now().toString(36)}${++counter}`;
@@ -49,87 +90,200 @@ export function fakeStripe() {
     objects.set(object.id, object);
     return object;
   };
+  const list = (data: StripeObject[], url: string) => ({
+    object: "list",
+    data,
+    has_more: false,
+    url,
+  });
+  const idOf = (value: unknown) =>
+    typeof value === "string" ? value : ((value as { id?: string } | null)?.id ?? null);
+
+  /** The card Stripe would charge for a subscription or an invoice of `customer`. */
+  const chargedCard = (customer: string, named?: unknown) => {
+    const own = idOf(named);
+    if (own) return own;
+    const settings = objects.get(customer)?.invoice_settings as {
+      default_payment_method?: unknown;
+    };
+    return idOf(settings?.default_payment_method);
+  };
+
+  function updateSubscription(sub: Subscription, params: Record<string, string>) {
+    if (params.default_payment_method !== undefined)
+      sub.default_payment_method = params.default_payment_method;
+    if (params.cancel_at_period_end !== undefined)
+      sub.cancel_at_period_end = params.cancel_at_period_end === "true";
+    const price = params["items[0][price]"];
+    if (price !== undefined) {
+      const item = sub.items.data.find((entry) => entry.id === params["items[0][id]"]);
+      if (!item) return stripeError(400, `Invalid subscription item: ${params["items[0][id]"]}`);
+      // An immediate change invoiced now: a refused card leaves the subscription as it was.
+      const card = chargedCard(sub.customer as string, sub.default_payment_method);
+      if (params.payment_behavior === "error_if_incomplete" && card && declining.has(card))
+        return cardDeclined();
+      item.price = {
+        ...stripeFixture<Subscription>("subscription").items.data[0]!.price,
+        id: price,
+      };
+    }
+    sub.metadata = { ...sub.metadata, ...nested(params, "metadata") };
+    for (const [key, value] of Object.entries(sub.metadata))
+      if (value === "") delete sub.metadata[key];
+    return json(sub);
+  }
+
+  function updateSchedule(schedule: StripeObject, params: Record<string, string>) {
+    const phases = phasesOf(params);
+    const current = schedule.current_phase as { start_date: number; end_date: number };
+    if (phases[0] && phases[0].start_date !== current.start_date)
+      return stripeError(400, "You can not modify the start date of the current phase.", {
+        param: "phases[0][start_date]",
+      });
+    schedule.end_behavior = params.end_behavior ?? schedule.end_behavior;
+    schedule.phases = phases.map((phase) => ({
+      ...stripeFixture<StripeObject & { phases: object[] }>("subscription_schedule").phases[0],
+      start_date: phase.start_date,
+      end_date: phase.end_date ?? null,
+      items: [{ price: phase.price, quantity: 1, metadata: {} }],
+      metadata: phase.metadata,
+    }));
+    // The current phase's metadata is the subscription's now.
+    const sub = objects.get(schedule.subscription as string) as Subscription;
+    if (phases[0]) sub.metadata = { ...sub.metadata, ...phases[0].metadata };
+    return json(schedule);
+  }
 
   function route(method: string, path: string, params: Record<string, string>): Response {
-    const idIn = (pattern: RegExp) => path.match(pattern)?.[1];
-    const customerId = idIn(/^\/v1\/customers\/(\w+)$/);
-    const intentId = idIn(/^\/v1\/setup_intents\/(\w+)$/);
-    const subscriptionId = idIn(/^\/v1\/subscriptions\/(\w+)$/);
-    const attachId = idIn(/^\/v1\/payment_methods\/(\w+)\/attach$/);
+    const [, , resource, id, action] = path.split("/");
+    const existing = id ? objects.get(id) : undefined;
+    const missing = () =>
+      stripeError(404, `No such ${resource}: '${id}'`, { code: "resource_missing" });
+
     if (method === "POST" && path === "/v1/customers") {
       return json(
-        save({
-          id: newId("cus"),
-          object: "customer",
-          email: params.email ?? null,
-          name: params.name ?? null,
-          metadata: nested(params, "metadata"),
-          invoice_settings: { default_payment_method: null },
-          created: now(),
-          livemode: false,
-        }),
+        save(
+          stripeFixture("customer", {
+            id: newId("cus"),
+            email: params.email ?? null,
+            name: params.name ?? null,
+            metadata: nested(params, "metadata"),
+            created: now(),
+          }),
+        ),
       );
-    }
-    if (method === "POST" && customerId) {
-      const customer = objects.get(customerId);
-      if (!customer) return stripeError(404, `No such customer: '${customerId}'`);
-      const pm = params["invoice_settings[default_payment_method]"];
-      if (pm !== undefined) customer.invoice_settings = { default_payment_method: pm };
-      return json(customer);
-    }
-    if (method === "POST" && attachId) {
-      // a PaymentMethod made by Stripe.js (or a pm_card_* test token), attached to a customer
-      const pm = objects.get(attachId);
-      if (!pm) return stripeError(404, `No such PaymentMethod: '${attachId}'`);
-      pm.customer = params.customer ?? null;
-      return json(pm);
     }
     if (method === "POST" && path === "/v1/checkout/sessions") {
-      const id = newId("cs_test");
-      const setup = params.mode === "setup";
-      const intent = setup
-        ? save({
-            id: newId("seti"),
-            object: "setup_intent",
-            customer: params.customer ?? null,
-            status: "requires_payment_method",
-            payment_method: null,
-            usage: "off_session",
-            metadata: {},
-            created: now(),
-            livemode: false,
-          })
-        : null;
+      const sessionId = newId("cs_test");
+      const intent =
+        params.mode === "setup"
+          ? save(
+              stripeFixture("setup_intent", {
+                id: newId("seti"),
+                customer: params.customer ?? null,
+                created: now(),
+              }),
+            )
+          : null;
       return json(
-        save({
-          id,
-          object: "checkout.session",
-          mode: params.mode,
-          status: "open",
-          customer: params.customer ?? null,
-          client_reference_id: params.client_reference_id ?? null,
-          currency: params.currency ?? "usd",
-          metadata: nested(params, "metadata"),
-          setup_intent: intent?.id ?? null,
-          subscription: null,
-          success_url: params.success_url,
-          cancel_url: params.cancel_url,
-          url: `https://checkout.stripe.com/c/pay/${id}`,
-          created: now(),
-          livemode: false,
-        }),
+        save(
+          stripeFixture("checkout.session", {
+            id: sessionId,
+            mode: params.mode,
+            customer: params.customer ?? null,
+            client_reference_id: params.client_reference_id ?? null,
+            currency: params.currency ?? "usd",
+            metadata: nested(params, "metadata"),
+            setup_intent: intent?.id ?? null,
+            success_url: params.success_url,
+            cancel_url: params.cancel_url,
+            url: `https://checkout.stripe.com/c/pay/${sessionId}`,
+            created: now(),
+          }),
+        ),
       );
     }
-    if (method === "GET" && intentId) {
-      const intent = objects.get(intentId);
-      return intent ? json(intent) : stripeError(404, `No such setupintent: '${intentId}'`);
+    if (method === "POST" && path === "/v1/subscription_schedules") {
+      const sub = objects.get(params.from_subscription ?? "") as Subscription | undefined;
+      if (!sub) return stripeError(404, `No such subscription: '${params.from_subscription}'`);
+      if (sub.schedule)
+        return stripeError(400, "The subscription is already attached to a schedule.");
+      const item = sub.items.data[0]!;
+      const schedule = save(
+        stripeFixture("subscription_schedule", {
+          id: newId("sub_sched"),
+          customer: sub.customer,
+          subscription: sub.id,
+          status: "active",
+          canceled_at: null,
+          completed_at: null,
+          released_at: null,
+          released_subscription: null,
+          current_phase: {
+            start_date: item.current_period_start,
+            end_date: item.current_period_end,
+          },
+          created: now(),
+        }),
+      );
+      sub.schedule = schedule.id;
+      return json(schedule);
     }
-    if (method === "POST" && subscriptionId) {
-      const sub = objects.get(subscriptionId);
-      if (!sub) return stripeError(404, `No such subscription: '${subscriptionId}'`);
-      if (params.default_payment_method !== undefined)
-        sub.default_payment_method = params.default_payment_method;
-      return json(sub);
+    if (method === "GET" && path === "/v1/invoice_payments") {
+      const intent = params["payment[payment_intent]"];
+      const matches = [...objects.values()].filter(
+        (object) =>
+          object.object === "invoice_payment" &&
+          (params.invoice === undefined || object.invoice === params.invoice) &&
+          (intent === undefined ||
+            (object.payment as { payment_intent?: string }).payment_intent === intent),
+      );
+      return json(list(matches.slice(0, Number(params.limit ?? 10)), "/v1/invoice_payments"));
+    }
+
+    if (!id || !existing) return missing();
+    if (method === "GET" && !action) return json(existing);
+    if (method !== "POST") return stripeError(404, `Unrecognized request URL (${method}: ${path})`);
+    if (resource === "customers" && !action) {
+      const pm = params["invoice_settings[default_payment_method]"];
+      if (pm !== undefined)
+        existing.invoice_settings = {
+          ...(existing.invoice_settings as object),
+          default_payment_method: pm,
+        };
+      return json(existing);
+    }
+    if (resource === "payment_methods" && action === "attach") {
+      // a PaymentMethod made by Stripe.js (or a pm_card_* test token), attached to a customer
+      existing.customer = params.customer ?? null;
+      return json(existing);
+    }
+    if (resource === "payment_methods" && action === "detach") {
+      existing.customer = null;
+      return json(existing);
+    }
+    if (resource === "subscriptions" && !action)
+      return updateSubscription(existing as Subscription, params);
+    if (resource === "subscription_schedules" && !action) return updateSchedule(existing, params);
+    if (resource === "subscription_schedules" && action === "release") {
+      existing.status = "released";
+      existing.released_subscription = existing.subscription;
+      const sub = objects.get(existing.subscription as string);
+      if (sub) sub.schedule = null;
+      existing.subscription = null;
+      return json(existing);
+    }
+    if (resource === "invoices" && action === "pay") {
+      if (existing.status === "paid") return stripeError(400, "Invoice is already paid");
+      const card = chargedCard(existing.customer as string, params.payment_method);
+      if (!card) return stripeError(400, "There is no payment method to charge.");
+      if (declining.has(card)) return cardDeclined();
+      existing.status = "paid";
+      existing.amount_paid = existing.amount_due;
+      existing.amount_remaining = 0;
+      existing.attempt_count = (existing.attempt_count as number) + 1;
+      existing.status_transitions = { ...(existing.status_transitions as object), paid_at: now() };
+      return json(existing);
     }
     return stripeError(404, `Unrecognized request URL (${method}: ${path})`);
   }
@@ -146,6 +300,7 @@ export function fakeStripe() {
         : new TextDecoder().decode(await request.arrayBuffer());
     const params = Object.fromEntries(new URLSearchParams(body));
     const idempotencyKey = request.headers.get("idempotency-key");
+    versions.add(request.headers.get("stripe-version"));
     requests.push({ method: request.method, path: url.pathname, params, idempotencyKey });
     const replayed = idempotencyKey ? replies.get(idempotencyKey) : undefined;
     if (replayed) return json(JSON.parse(replayed.body), replayed.status);
@@ -158,6 +313,8 @@ export function fakeStripe() {
 
   return {
     requests,
+    /** The API versions requests named (the SDK sends `Stripe-Version`). */
+    versions,
     /** The requests to one endpoint, e.g. `POST /v1/checkout/sessions`. */
     to: (method: string, path: string | RegExp) =>
       requests.filter(
@@ -168,41 +325,143 @@ export function fakeStripe() {
     /** A subscription Stripe holds (started at checkout, outside these requests). */
     addSubscription(input: { customer: string; price: string; paymentMethod: string }) {
       const start = now();
-      return save({
-        id: newId("sub"),
-        object: "subscription",
-        customer: input.customer,
-        status: "active",
-        cancel_at_period_end: false,
-        default_payment_method: input.paymentMethod,
-        metadata: {},
-        items: {
-          object: "list",
-          data: [
-            {
-              id: newId("si"),
-              object: "subscription_item",
-              price: { id: input.price, object: "price" },
-              current_period_start: start,
-              current_period_end: start + 30 * 86_400,
-            },
-          ],
-        },
-        created: start,
-        livemode: false,
-      });
+      const base = stripeFixture<Subscription>("subscription");
+      const item = base.items.data[0]!;
+      return save(
+        stripeFixture<Subscription>("subscription", {
+          id: newId("sub"),
+          customer: input.customer,
+          status: "active",
+          cancel_at_period_end: false,
+          canceled_at: null,
+          cancel_at: null,
+          ended_at: null,
+          trial_start: null,
+          trial_end: null,
+          schedule: null,
+          default_payment_method: input.paymentMethod,
+          metadata: {},
+          items: {
+            data: [
+              {
+                ...item,
+                id: newId("si"),
+                price: { ...item.price, id: input.price },
+                current_period_start: start,
+                current_period_end: start + 30 * 86_400,
+              },
+            ],
+          },
+          created: start,
+          start_date: start,
+          billing_cycle_anchor: start,
+        }),
+      );
     },
-    /** A card as Stripe attaches it to a customer. */
-    addCard(customer: string, brand = "visa", last4 = "4242") {
-      return save({
-        id: newId("pm"),
-        object: "payment_method",
-        type: "card",
-        customer,
-        card: { brand, last4, exp_month: 12, exp_year: 2040, funding: "credit" },
-        created: now(),
-        livemode: false,
-      });
+    /** A card as Stripe attaches it to a customer; `declines` makes every charge to it fail. */
+    addCard(
+      customer: string,
+      brand = "visa",
+      last4 = "4242",
+      options: { declines?: boolean } = {},
+    ) {
+      const card = save(
+        stripeFixture("payment_method", {
+          id: newId("pm"),
+          customer,
+          metadata: {},
+          card: { brand, display_brand: brand, last4, exp_month: 12, exp_year: 2040 },
+          created: now(),
+        }),
+      );
+      if (options.declines) declining.add(card.id);
+      return card;
+    },
+    /** A schedule Stripe already holds for a subscription (made in the Dashboard, say). */
+    addSchedule(subscriptionId: string, currentPhase: { start_date: number; end_date: number }) {
+      const sub = objects.get(subscriptionId) as Subscription;
+      const schedule = save(
+        stripeFixture("subscription_schedule", {
+          id: newId("sub_sched"),
+          customer: sub.customer,
+          subscription: sub.id,
+          status: "active",
+          current_phase: currentPhase,
+          created: currentPhase.start_date,
+        }),
+      );
+      sub.schedule = schedule.id;
+      return schedule;
+    },
+    /**
+     * An invoice of a subscription, with the payment Stripe links it to: a PaymentIntent,
+     * its charge, and the `invoice_payment` naming that PaymentIntent (a charge no longer
+     * names its invoice).
+     */
+    addInvoice(input: {
+      customer: string;
+      subscription: string;
+      amount: number;
+      status: "open" | "paid";
+      lines?: Record<string, unknown>[];
+    }) {
+      const invoiceId = newId("in");
+      const intent = newId("pi");
+      const base = stripeFixture<StripeObject & { lines: { data: StripeObject[] } }>("invoice");
+      const invoice = save(
+        stripeFixture("invoice", {
+          id: invoiceId,
+          customer: input.customer,
+          status: input.status,
+          number: `FAKE-${counter}`,
+          billing_reason: "subscription_cycle",
+          amount_due: input.amount,
+          amount_paid: input.status === "paid" ? input.amount : 0,
+          amount_remaining: input.status === "paid" ? 0 : input.amount,
+          total: input.amount,
+          subtotal: input.amount,
+          attempt_count: 1,
+          subscription: null,
+          parent: {
+            type: "subscription_details",
+            quote_details: null,
+            subscription_details: { metadata: {}, subscription: input.subscription },
+          },
+          lines: {
+            data: input.lines ?? [
+              { ...base.lines.data[0], id: newId("il"), invoice: invoiceId, amount: input.amount },
+            ],
+          },
+          status_transitions: { paid_at: input.status === "paid" ? now() : null },
+          created: now(),
+        }),
+      );
+      const charge = save(
+        stripeFixture("charge", {
+          id: newId("ch"),
+          customer: input.customer,
+          amount: input.amount,
+          amount_captured: input.amount,
+          captured: true,
+          payment_intent: intent,
+          payment_method: chargedCard(input.customer),
+          created: now(),
+        }),
+      );
+      save(
+        stripeFixture("invoice_payment", {
+          id: newId("inpay"),
+          invoice: invoiceId,
+          currency: "usd",
+          amount_requested: input.amount,
+          amount_paid: input.status === "paid" ? input.amount : null,
+          livemode: false,
+          status: input.status === "paid" ? "paid" : "open",
+          payment: { type: "payment_intent", payment_intent: intent },
+          created: now(),
+        }),
+      );
+      return { invoice, charge };
     },
     /** What Stripe Checkout does when the person saves a card: the session's SetupIntent succeeds. */
     completeSetup(sessionId: string, paymentMethodId: string) {

@@ -1,113 +1,20 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { app } from "../../api/app";
-import type { Env } from "../../api/env";
-import type { QueueMessage } from "../../consumers/messages";
-import worker from "../../worker";
-import { fakeStripe, STRIPE_SECRET_KEY } from "./billing-stripe-fake";
-import {
-  customerIdOf,
-  idempotencyKey,
-  newPerson,
-  type Person,
-  signedEvent,
-} from "./billing-support";
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
+import { useStripeMode } from "./billing-stripe-harness";
+import { customerIdOf, idempotencyKey, newPerson } from "./billing-support";
 import { countRows, uniqueId } from "./helpers";
 
-/**
- * Billing with Stripe keys set: the official SDK talks to a fake api.stripe.com, and events
- * arrive as Stripe sends them — signed with the webhook secret by the SDK's test helper.
- * The Worker's environment here is the test's own plus the keys, so the queue is captured
- * and handed to the Worker's real queue handler with the same environment.
- */
-const WEBHOOK_SECRET = "whsec_stripe_mode_suite_secret";
-const PRICES = {
-  STRIPE_PRICE_STANDARD: "price_test_standard",
-  STRIPE_PRICE_PREMIUM: "price_test_premium",
-  STRIPE_PRICE_ENTERPRISE: "price_test_enterprise",
-};
-
-let stripe: ReturnType<typeof fakeStripe>;
-let queued: QueueMessage[];
-let stripeEnv: Env;
-
-beforeEach(() => {
-  stripe = fakeStripe();
-  queued = [];
-  const queue = {
-    send: async (body: QueueMessage) => {
-      queued.push(body);
-    },
-    sendBatch: async (messages: Iterable<{ body: QueueMessage }>) => {
-      for (const message of messages) queued.push(message.body);
-    },
-  } as unknown as Env["STRIPE_QUEUE"];
-  stripeEnv = {
-    ...env,
-    ...PRICES,
-    STRIPE_SECRET_KEY,
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_QUEUE: queue,
-  };
-});
-
-afterEach(() => stripe.restore());
-
-async function send(path: string, init: RequestInit = {}) {
-  const response = await app.fetch(
-    new Request(`http://localhost${path}`, init),
-    stripeEnv,
-    createExecutionContext(),
-  );
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: tests read envelopes loosely
-  return { response, status: response.status, body: JSON.parse(text) as any };
-}
-
-const post = (person: Person, path: string, body: unknown, key = idempotencyKey()) =>
-  send(path, {
-    method: "POST",
-    headers: { ...person.headers, "Content-Type": "application/json", "Idempotency-Key": key },
-    body: JSON.stringify(body),
-  });
-
-/** An event as Stripe delivers it: signed with the endpoint's secret. */
-async function webhook(type: string, object: Record<string, unknown>, secret = WEBHOOK_SECRET) {
-  const { id, payload, signature } = await signedEvent(
-    type,
-    object,
-    Math.floor(Date.now() / 1000),
-    undefined,
-    secret,
-  );
-  const answer = await send("/api/stripe/webhook", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
-    body: payload,
-  });
-  return { id, payload, signature, answer };
-}
-
-/** The Worker's queue handler, in Stripe mode, for everything the webhook queued. */
-async function drainQueue() {
-  const messages = queued.splice(0);
-  const batch = createMessageBatch(
-    "stripe_events",
-    messages.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, stripeEnv);
-  const result = await getQueueResult(batch, ctx);
-  expect(result.retryMessages).toEqual([]);
-  expect(result.explicitAcks).toHaveLength(messages.length);
-}
+/** Billing with Stripe keys set (see billing-stripe-harness.ts): requests, cards, signatures. */
+const mode = useStripeMode();
+const { send, post, webhook, drainQueue } = mode;
 
 const eventStatus = (id: string) =>
   env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")
     .bind(id)
     .first<string>("status");
 
-describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
+describe("Stripe mode (SDK against a fake api.mode.stripe.com)", () => {
   it("creates Checkout sessions in subscription and setup mode with the plan's price, metadata and idempotency keys", async () => {
     const person = await newPerson();
     const checkout = await post(
@@ -123,7 +30,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       checkout_url: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/),
     });
 
-    const [customer] = stripe.to("POST", "/v1/customers");
+    const [customer] = mode.stripe.to("POST", "/v1/customers");
     expect(customer).toMatchObject({
       idempotencyKey: `customer:${person.userId}:stripe`,
       params: { email: person.email, "metadata[user_id]": person.userId },
@@ -131,7 +38,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     const customerId = (await customerIdOf(person.userId))!;
     expect(customerId).toMatch(/^cus_fake/);
 
-    const [subscriptionSession] = stripe.to("POST", "/v1/checkout/sessions");
+    const [subscriptionSession] = mode.stripe.to("POST", "/v1/checkout/sessions");
     expect(subscriptionSession!.idempotencyKey).toBe(`${person.userId}:checkout:stripe-sub-key-1`);
     expect(subscriptionSession!.params).toMatchObject({
       mode: "subscription",
@@ -157,7 +64,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       "stripe-sub-key-1",
     );
     expect(replay.body.data.session_id).toBe(checkout.body.data.session_id);
-    expect(stripe.to("POST", "/v1/checkout/sessions")).toHaveLength(1);
+    expect(mode.stripe.to("POST", "/v1/checkout/sessions")).toHaveLength(1);
 
     const card = await post(
       person,
@@ -167,7 +74,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     );
     expect(card.status).toBe(201);
     expect(card.body.data.checkout_url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
-    const setupSession = stripe.to("POST", "/v1/checkout/sessions")[1]!;
+    const setupSession = mode.stripe.to("POST", "/v1/checkout/sessions")[1]!;
     expect(setupSession.idempotencyKey).toBe(`${person.userId}:card-setup:stripe-card-key-1`);
     expect(setupSession.params).toEqual({
       mode: "setup",
@@ -182,7 +89,9 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       cancel_url: expect.stringMatching(/\/account\/billing\?card=canceled$/),
     });
     // one customer for the account, whatever the number of checkouts
-    expect(stripe.to("POST", "/v1/customers")).toHaveLength(1);
+    expect(mode.stripe.to("POST", "/v1/customers")).toHaveLength(1);
+    // every request names the pinned API version, not whatever the SDK defaults to
+    expect([...mode.stripe.versions]).toEqual([STRIPE_API_VERSION]);
   });
 
   it("a signed setup-mode checkout.session.completed: the consumer reads the SetupIntent and sets the default on the customer and the subscription", async () => {
@@ -191,8 +100,8 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     const customerId = (await customerIdOf(person.userId))!;
 
     // Stripe Checkout started Premium with a first card; its events arrive
-    const first = stripe.addCard(customerId);
-    const sub = stripe.addSubscription({
+    const first = mode.stripe.addCard(customerId);
+    const sub = mode.stripe.addSubscription({
       customer: customerId,
       price: "price_test_premium",
       paymentMethod: first.id,
@@ -204,7 +113,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     expect(await eventStatus(created.id)).toBe("applied");
 
     const started = await post(person, "/api/payment-methods/setup", { make_default: true });
-    const setupParams = stripe.to("POST", "/v1/checkout/sessions").at(-1)!.params;
+    const setupParams = mode.stripe.to("POST", "/v1/checkout/sessions").at(-1)!.params;
     expect(setupParams).toMatchObject({
       mode: "setup",
       "metadata[subscription_id]": sub.id,
@@ -212,19 +121,19 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     });
 
     // the person saves a Mastercard on Stripe Checkout
-    const second = stripe.addCard(customerId, "mastercard", "4444");
-    const session = stripe.completeSetup(started.body.data.session_id, second.id);
+    const second = mode.stripe.addCard(customerId, "mastercard", "4444");
+    const session = mode.stripe.completeSetup(started.body.data.session_id, second.id);
     await webhook("payment_method.attached", second);
     const completed = await webhook("checkout.session.completed", session);
     expect(completed.answer.body.data).toMatchObject({ duplicate: false });
-    expect(stripe.to("GET", /^\/v1\/setup_intents\//)).toHaveLength(0);
+    expect(mode.stripe.to("GET", /^\/v1\/setup_intents\//)).toHaveLength(0);
     await drainQueue();
     expect(await eventStatus(completed.id)).toBe("applied");
 
-    expect(stripe.to("GET", /^\/v1\/setup_intents\//).map((r) => r.path)).toEqual([
+    expect(mode.stripe.to("GET", /^\/v1\/setup_intents\//).map((r) => r.path)).toEqual([
       `/v1/setup_intents/${session.setup_intent}`,
     ]);
-    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
+    expect(mode.stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
       {
         method: "POST",
         path: `/v1/customers/${customerId}`,
@@ -232,7 +141,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
         idempotencyKey: `checkout-default:${completed.id}:customer`,
       },
     ]);
-    expect(stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toEqual([
+    expect(mode.stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toEqual([
       {
         method: "POST",
         path: `/v1/subscriptions/${sub.id}`,
@@ -242,7 +151,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     ]);
 
     // Stripe reports the subscription's change as its own event; the mirror follows it
-    const updated = await webhook("customer.subscription.updated", stripe.object(sub.id)!);
+    const updated = await webhook("customer.subscription.updated", mode.stripe.object(sub.id)!);
     await drainQueue();
     expect(await eventStatus(updated.id)).toBe("applied");
     const cards = await send("/api/payment-methods", { headers: person.headers });
@@ -259,24 +168,24 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     });
     expect(again.status).toBe(200);
     expect(again.body.data).toMatchObject({ event_id: completed.id, duplicate: true });
-    expect(queued).toEqual([]);
-    expect(stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toHaveLength(1);
+    expect(mode.queued).toEqual([]);
+    expect(mode.stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toHaveLength(1);
 
     // a card saved without asking, with a default on file: the SetupIntent is read, nothing set
     const plain = await post(person, "/api/payment-methods/setup", { make_default: false });
-    expect(stripe.to("POST", "/v1/checkout/sessions").at(-1)!.params).toMatchObject({
+    expect(mode.stripe.to("POST", "/v1/checkout/sessions").at(-1)!.params).toMatchObject({
       "metadata[make_default]": "false",
     });
-    const third = stripe.addCard(customerId, "visa", "1881");
+    const third = mode.stripe.addCard(customerId, "visa", "1881");
     const plainDone = await webhook(
       "checkout.session.completed",
-      stripe.completeSetup(plain.body.data.session_id, third.id),
+      mode.stripe.completeSetup(plain.body.data.session_id, third.id),
     );
     await drainQueue();
     expect(await eventStatus(plainDone.id)).toBe("applied");
-    expect(stripe.to("GET", /^\/v1\/setup_intents\//)).toHaveLength(2);
-    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toHaveLength(1);
-    expect(stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toHaveLength(1);
+    expect(mode.stripe.to("GET", /^\/v1\/setup_intents\//)).toHaveLength(2);
+    expect(mode.stripe.to("POST", `/v1/customers/${customerId}`)).toHaveLength(1);
+    expect(mode.stripe.to("POST", `/v1/subscriptions/${sub.id}`)).toHaveLength(1);
   });
 
   it("a signed customer.updated moves the default card of an account without a subscription", async () => {
@@ -284,8 +193,8 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     const started = await post(person, "/api/payment-methods/setup", {});
     expect(started.status).toBe(201);
     const customerId = (await customerIdOf(person.userId))!;
-    const visa = stripe.addCard(customerId);
-    const mastercard = stripe.addCard(customerId, "mastercard", "4444");
+    const visa = mode.stripe.addCard(customerId);
+    const mastercard = mode.stripe.addCard(customerId, "mastercard", "4444");
     await webhook("payment_method.attached", visa);
     await webhook("payment_method.attached", mastercard);
     await drainQueue();
@@ -300,7 +209,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     const key = idempotencyKey();
     const made = await post(person, `/api/payment-methods/${mastercard.id}/default`, {}, key);
     expect(made.status).toBe(202);
-    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
+    expect(mode.stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
       {
         method: "POST",
         path: `/v1/customers/${customerId}`,
@@ -311,7 +220,7 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     ]);
     // nothing shows until Stripe's event arrives
     expect((await listed()).some((card) => card.is_default)).toBe(false);
-    const updated = await webhook("customer.updated", stripe.object(customerId)!);
+    const updated = await webhook("customer.updated", mode.stripe.object(customerId)!);
     expect(updated.answer.status).toBe(200);
     expect(
       await countRows(
@@ -340,11 +249,11 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
     const started = await post(person, "/api/payment-methods/setup", {});
     expect(started.status).toBe(201);
     const customerId = (await customerIdOf(person.userId))!;
-    const first = stripe.addCard("");
+    const first = mode.stripe.addCard("");
     const added = await post(person, "/api/payment-methods", { payment_method_id: first.id });
     expect(added.status).toBe(201);
-    expect(stripe.to("POST", `/v1/payment_methods/${first.id}/attach`)).toHaveLength(1);
-    expect(stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
+    expect(mode.stripe.to("POST", `/v1/payment_methods/${first.id}/attach`)).toHaveLength(1);
+    expect(mode.stripe.to("POST", `/v1/customers/${customerId}`)).toEqual([
       expect.objectContaining({
         params: { "invoice_settings[default_payment_method]": first.id },
       }),
@@ -354,16 +263,16 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
   it("refuses an event signed with another secret, or unsigned, with 400 and records nothing", async () => {
     const object = { id: uniqueId("cs_test"), object: "checkout.session", mode: "setup" };
     const before = await countRows("SELECT count(*) AS n FROM stripe_events");
-    const wrongSecret = await webhook("checkout.session.completed", object, "whsec_someone_else");
+    const wrongSecret = await webhook("checkout.session.completed", object, {
+      secret: "whsec_someone_else",
+    });
     expect(wrongSecret.answer.status).toBe(400);
     expect(wrongSecret.answer.body.error).toMatchObject({ code: "validation_failed" });
     // the local provider's derived secret is not Stripe's: it does not pass either
     const { webhookSecret } = await import("../../api/services/billing/signing");
-    const localSigned = await webhook(
-      "checkout.session.completed",
-      object,
-      await webhookSecret(env),
-    );
+    const localSigned = await webhook("checkout.session.completed", object, {
+      secret: await webhookSecret(env),
+    });
     expect(localSigned.answer.status).toBe(400);
     const unsigned = await send("/api/stripe/webhook", {
       method: "POST",
@@ -371,8 +280,8 @@ describe("Stripe mode (SDK against a fake api.stripe.com)", () => {
       body: wrongSecret.payload,
     });
     expect(unsigned.status).toBe(400);
-    expect(queued).toEqual([]);
+    expect(mode.queued).toEqual([]);
     expect(await countRows("SELECT count(*) AS n FROM stripe_events")).toBe(before);
-    expect(stripe.requests).toEqual([]);
+    expect(mode.stripe.requests).toEqual([]);
   });
 });

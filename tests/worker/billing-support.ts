@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { expect, vi } from "vitest";
 import { webhookSecret } from "../../api/services/billing/signing";
+import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
 import { signedInPerson } from "./auth-support";
 import { api, uniqueId } from "./helpers";
 
@@ -96,11 +97,12 @@ export function stripeEventPayload(
   object: Record<string, unknown>,
   created: number,
   id = uniqueId("evt"),
+  apiVersion = STRIPE_API_VERSION,
 ) {
   return JSON.stringify({
     id,
     object: "event",
-    api_version: "2026-10-28.endive",
+    api_version: apiVersion,
     created,
     data: { object },
     livemode: false,
@@ -117,8 +119,9 @@ export async function signedEvent(
   created: number,
   id = uniqueId("evt"),
   secret?: string,
+  apiVersion?: string,
 ) {
-  const payload = stripeEventPayload(type, object, created, id);
+  const payload = stripeEventPayload(type, object, created, id, apiVersion);
   const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
     payload,
     secret: secret ?? (await webhookSecret(env)),

@@ -17,4 +17,10 @@ export const ADMIN_NAV: AdminNavItem[] = [
   { href: "/workflows", label: "Workflow runs", icon: "history", permission: "system.metrics" },
   { href: "/backups", label: "Backups", icon: "database", permission: "system.metrics" },
   { href: "/audit-log", label: "Audit log", icon: "shield", permission: "system.logs" },
+  {
+    href: "/billing-events",
+    label: "Billing events",
+    icon: "credit-card",
+    permission: "payments.read",
+  },
 ];

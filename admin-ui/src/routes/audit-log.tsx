@@ -1,10 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
+import { createEffect, createResource, createSignal, For } from "solid-js";
 import { Button } from "~ds/components/Button";
 import { Card } from "~ds/components/Card";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
 import { TextField } from "~ds/components/TextField";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { adminApi } from "../api/admin-api";
@@ -14,9 +11,9 @@ import {
   type AuditFilters,
   listAuditLog,
 } from "../api/audit-log";
-import { describeError } from "../api/errors";
 import { AuditLogTable } from "../audit/AuditLogTable";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
+import { PagedList } from "../layout/PagedList";
 import "../audit/audit-log.css";
 
 type Search = Partial<Record<AuditFilterName | "page", string>>;
@@ -105,40 +102,16 @@ export default function AuditLogPage() {
               </Button>
             </div>
           </form>
-          <Show when={entries.error}>
-            {(error) => (
-              <Alert tone="error" title="The audit log could not be loaded">
-                {describeError(error())}
-              </Alert>
-            )}
-          </Show>
-          <Show
-            // a failed resource throws when read, so only the alert above shows then
-            when={entries.error ? undefined : entries.latest}
-            fallback={
-              <Show when={!entries.error}>
-                {<SkeletonText lines={5} label="Loading audit log…" />}
-              </Show>
-            }
+          <PagedList
+            list={entries}
+            noun="Audit log"
+            empty="No entries match these filters."
+            pagerLabel="Audit log pages"
+            count={(total) => `${total} ${total === 1 ? "entry" : "entries"}`}
+            onPage={(next) => setSearch({ page: String(next) })}
           >
-            {(list) => (
-              <Show
-                when={list().items.length > 0}
-                fallback={<p class="ds-muted">No entries match these filters.</p>}
-              >
-                <p class="ds-muted" aria-live="polite">
-                  {list().pagination.total} {list().pagination.total === 1 ? "entry" : "entries"}
-                </p>
-                <AuditLogTable entries={list().items} />
-                <Pagination
-                  label="Audit log pages"
-                  page={list().pagination.page}
-                  count={list().pagination.total_pages}
-                  onPageChange={(next) => setSearch({ page: String(next) })}
-                />
-              </Show>
-            )}
-          </Show>
+            {(items) => <AuditLogTable entries={items} />}
+          </PagedList>
         </div>
       </Card>
     </div>

@@ -70,7 +70,15 @@ export async function applyCustomer(ctx: ApplyContext): Promise<ApplyOutcome> {
       detail: {
         payment_method_id: snap.defaultPaymentMethodId,
         previous_payment_method_id: before.defaultPaymentMethodId,
-        ...(card ? { brand: card.brand, last4: card.last4 } : {}),
+        ...(card
+          ? {
+              type: card.type,
+              brand: card.brand,
+              last4: card.last4,
+              wallet: card.wallet,
+              bank_name: card.bankName,
+            }
+          : {}),
       },
       stripeEventId: event.id,
     });

@@ -2,6 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { entitledPlan, invoiceStatusMayMove, isNewer } from "../../../core/billing/lifecycle";
 import {
   customerOfObject,
+  parseCharge,
   parseCheckoutSession,
   parseInvoice,
   parsePaymentMethod,
@@ -9,6 +10,7 @@ import {
   type StripeEventEnvelope,
   stripeEventSchema,
 } from "../../../core/billing/stripe-objects";
+import { READABLE_EVENT_VERSIONS, STRIPE_API_VERSION } from "../../../core/billing/stripe-version";
 import { isPlan } from "../../../core/plans/entitlements";
 import { createDb } from "../../../db/client";
 import {
@@ -24,6 +26,7 @@ import { applyCustomer } from "./apply-customer";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
 import { currentSubscription, LIVE_STATUSES, recordBillingEvent, userOfCustomer } from "./records";
+import { UnappliableEvent } from "./unappliable";
 
 export interface ApplyOutcome {
   status: "applied" | "ignored";
@@ -58,6 +61,12 @@ export async function applyStripeEvent(
   const event = stripeEventSchema.parse(JSON.parse(row.payloadJson));
   const handler = HANDLERS[event.type];
   if (!handler) return ignored(`no handler for ${event.type}`);
+  if (!READABLE_EVENT_VERSIONS.includes(event.api_version ?? "")) {
+    throw new UnappliableEvent(
+      "api_version_mismatch",
+      `Stripe sent this event in API version ${event.api_version ?? "(none)"}; billing reads ${READABLE_EVENT_VERSIONS.join(", ")}. Set the webhook endpoint's version to ${STRIPE_API_VERSION} (README "Stripe API version"), then retry the event, or skip it.`,
+    );
+  }
   let customerId = row.customerId ?? customerOfObject(event.data.object);
   if (!customerId && event.type === "charge.dispute.created") {
     const charge = event.data.object.charge;
@@ -291,13 +300,19 @@ async function applyPaymentMethod(ctx: Context): Promise<ApplyOutcome> {
   const snap = parsePaymentMethod(ctx.event.data.object);
   const now = Date.now();
   const detached = ctx.event.type === "payment_method.detached";
+  // Any type is mirrored (cards, bank debits, Link, wallets, types Stripe adds later): what
+  // it does not have is null, so no payment method holds back this customer's later events.
   const values = {
     userId: ctx.userId,
     customerId: ctx.customerId,
+    type: snap.type,
     brand: snap.brand,
     last4: snap.last4,
     expMonth: snap.expMonth,
     expYear: snap.expYear,
+    wallet: snap.wallet,
+    bankName: snap.bankName,
+    email: snap.email,
     detachedAt: detached ? now : null,
     updatedAt: now,
   };
@@ -305,10 +320,15 @@ async function applyPaymentMethod(ctx: Context): Promise<ApplyOutcome> {
     .insert(paymentMethods)
     .values({ id: snap.id, ...values, createdAt: now })
     .onConflictDoUpdate({ target: paymentMethods.id, set: values });
+  // What the history names it by (core/billing/payment-method-label.ts); a Link email stays
+  // on the row only, out of the audit trail.
   await note(ctx, detached ? "payment_method.removed" : "payment_method.added", {
     payment_method_id: snap.id,
+    type: snap.type,
     brand: snap.brand,
     last4: snap.last4,
+    wallet: snap.wallet,
+    bank_name: snap.bankName,
   });
   return applied;
 }
@@ -363,20 +383,32 @@ async function subscriptionForCard(ctx: Context, named: string | undefined) {
   return (await currentSubscription(ctx.env, ctx.userId))?.id ?? null;
 }
 
+/**
+ * `charge.refunded`: the refund shows on the invoice the charge paid. Since API 2025-03-31 a
+ * charge no longer names its invoice; the invoice's payments name the charge's PaymentIntent,
+ * so the provider is asked which invoice that payment paid (older events still carry
+ * `invoice`). `amount_refunded` is the charge's running total, so a replay sets the same value.
+ */
 async function applyRefund(ctx: Context): Promise<ApplyOutcome> {
-  const charge = ctx.event.data.object as {
-    id: string;
-    amount_refunded?: number;
-    invoice?: unknown;
-  };
-  const refunded = charge.amount_refunded ?? 0;
-  if (typeof charge.invoice === "string") {
-    await createDb(ctx.env.DB)
-      .update(invoices)
-      .set({ amountRefunded: refunded, updatedAt: Date.now() })
-      .where(and(eq(invoices.id, charge.invoice), eq(invoices.userId, ctx.userId)));
-  }
-  await note(ctx, "charge.refunded", { charge_id: charge.id, amount_refunded: refunded });
+  const charge = parseCharge(ctx.event.data.object);
+  const invoiceId =
+    charge.invoiceId ??
+    (charge.paymentIntentId
+      ? await (await billingProvider(ctx.env)).invoiceOfPayment(charge.paymentIntentId)
+      : null);
+  const updated = invoiceId
+    ? await createDb(ctx.env.DB)
+        .update(invoices)
+        .set({ amountRefunded: charge.amountRefunded, updatedAt: Date.now() })
+        .where(and(eq(invoices.id, invoiceId), eq(invoices.userId, ctx.userId)))
+        .returning({ id: invoices.id })
+    : [];
+  await note(ctx, "charge.refunded", {
+    charge_id: charge.id,
+    amount_refunded: charge.amountRefunded,
+    currency: charge.currency,
+    invoice_id: updated.length > 0 ? invoiceId : null,
+  });
   return applied;
 }
 

@@ -3,6 +3,14 @@ import { createDb } from "../../../db/client";
 import { type StripeEventRow, stripeEvents } from "../../../db/schema";
 import type { Env } from "../../env";
 import { type AccountOfCustomer, type ApplyOutcome, applyStripeEvent } from "./apply";
+import {
+  alertFailedEvent,
+  CLAIM_TIMEOUT_MS,
+  failClaimedEvent,
+  reasonOf,
+  unappliableOf,
+  waitsBehind,
+} from "./failed-events";
 import { userOfCustomer } from "./records";
 
 /**
@@ -14,15 +22,21 @@ import { userOfCustomer } from "./records";
  * acknowledgement's p99 at eight times health's (bench/RESULTS.md, "Stripe webhook").
  */
 
-/** A claim older than this is a consumer that died mid-apply; the event is taken over. */
-export const CLAIM_TIMEOUT_MS = 60_000;
+export { CLAIM_TIMEOUT_MS };
 /** At most this many of one customer's events per pass, so a claim never outlives its timeout. */
 export const MAX_EVENTS_PER_PASS = 100;
 
 /** Why a message has to come back later; anything not named here was done. */
 export type Failures = Map<number, Error>;
 
+/** Events still to apply. */
 const OPEN_STATUSES = ["queued", "applying"];
+/**
+ * Events that hold back the later events of their customer: the open ones, and the failed
+ * ones waiting for an operator (README "Stuck billing events"). Applying a later event past
+ * a failed one would break the customer's order silently.
+ */
+const BLOCKING_STATUSES = [...OPEN_STATUSES, "failed"];
 
 const claimable = (now: number) =>
   or(
@@ -41,9 +55,11 @@ const isLater = (a: StripeEventRow, b: StripeEventRow) =>
  * Applies the events behind a batch of `stripe_events` messages (by `seq`). Each customer's
  * open events up to the latest one in the batch are applied oldest first, so however the
  * queue batches or redelivers, one customer's events take effect in the order they happened.
- * A message is done when its event is applied or ignored; it fails (and is retried) when its
- * event could not be applied yet: an earlier event of the customer failed, or is still being
- * applied by another consumer.
+ * A message is done when its event is applied, ignored, or failed for good (an event that can
+ * never be applied as it stands waits for an operator, not for retries); it fails (and is
+ * retried) when its event could not be applied yet: it or an earlier event of the customer
+ * failed in a way a retry may fix, an earlier one is failed for good, or an earlier one is
+ * still being applied by another consumer.
  */
 export async function applyStripeEventBatch(env: Env, seqs: readonly number[]): Promise<Failures> {
   const failures: Failures = new Map();
@@ -51,8 +67,14 @@ export async function applyStripeEventBatch(env: Env, seqs: readonly number[]): 
   const rows = await createDb(env.DB)
     .select()
     .from(stripeEvents)
-    .where(and(inArray(stripeEvents.seq, [...seqs]), inArray(stripeEvents.status, OPEN_STATUSES)));
-  for (const members of groupByCustomer(rows)) {
+    .where(
+      and(inArray(stripeEvents.seq, [...seqs]), inArray(stripeEvents.status, BLOCKING_STATUSES)),
+    );
+  // A failed event's message again (redelivered, or the pass that failed it stopped before its
+  // alert went out): nothing to apply, but the alert is made sure of (its key keeps it to one).
+  for (const row of rows) if (row.status === "failed") await alertFailedEvent(env, row);
+  const open = rows.filter((row) => row.status !== "failed");
+  for (const members of groupByCustomer(open)) {
     const latest = members.reduce((a, b) => (isLater(b, a) ? b : a));
     const pass = await applyInOrder(env, latest);
     for (const member of members) {
@@ -78,7 +100,7 @@ const notYet = (row: StripeEventRow, cause: Error | undefined) =>
   );
 
 interface Pass {
-  /** The events applied or ignored in this pass. */
+  /** The events applied, ignored or failed for good in this pass. */
   done: Set<number>;
   /** The error that stopped the pass early, if one did. */
   stoppedBy?: Error;
@@ -86,7 +108,7 @@ interface Pass {
 
 /**
  * Claims the customer's open events up to `latest` and applies them in order, stopping at the
- * first one it cannot apply now.
+ * first one it cannot apply now, or at a failed one (which only an operator moves on).
  */
 async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
   const db = createDb(env.DB);
@@ -97,13 +119,22 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
         .where(
           and(
             eq(stripeEvents.customerId, latest.customerId),
-            inArray(stripeEvents.status, OPEN_STATUSES),
+            inArray(stripeEvents.status, BLOCKING_STATUSES),
             upTo(latest),
           ),
         )
         .orderBy(asc(stripeEvents.created), asc(stripeEvents.seq))
         .limit(MAX_EVENTS_PER_PASS)
     : [latest];
+  // Nothing after a failed event is claimed: it all waits for the operator.
+  const blockedAt = pending.findIndex((row) => row.status === "failed");
+  const blocker = blockedAt === -1 ? undefined : pending[blockedAt];
+  const runnable = blockedAt === -1 ? pending : pending.slice(0, blockedAt);
+  const pass: Pass = { done: new Set() };
+  if (blocker) {
+    pass.stoppedBy = new Error(waitsBehind(blocker, "it failed and waits for an operator"));
+  }
+  if (runnable.length === 0) return pass;
   const now = Date.now();
   const claimed = new Set(
     (
@@ -114,7 +145,7 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
           and(
             inArray(
               stripeEvents.seq,
-              pending.map((row) => row.seq),
+              runnable.map((row) => row.seq),
             ),
             claimable(now),
           ),
@@ -123,21 +154,32 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
     ).map((row) => row.seq),
   );
 
-  const pass: Pass = { done: new Set() };
   const accountOf = accountsOnce(env);
   // Outcomes that changed nothing are written together at the end: applying one again after
   // a crash is harmless. An applied event is marked at once, so it is never applied twice.
   const unchanged: { seq: number; outcome: ApplyOutcome }[] = [];
   let failed: number | null = null;
-  for (const row of pending) {
+  for (const row of runnable) {
     // Held by a live consumer elsewhere: everything after it waits for that one.
-    if (!claimed.has(row.seq)) break;
+    if (!claimed.has(row.seq)) {
+      pass.stoppedBy = undefined;
+      break;
+    }
     let outcome: ApplyOutcome;
     try {
       outcome = await applyStripeEvent(env, row, accountOf);
     } catch (error) {
-      pass.stoppedBy = error instanceof Error ? error : new Error(String(error));
-      failed = row.seq;
+      const unappliable = unappliableOf(error);
+      if (unappliable) {
+        // Retrying cannot help: failed at once, its message is done, the operators are told.
+        const reason = reasonOf(unappliable);
+        await failClaimedEvent(env, row.seq, reason);
+        pass.done.add(row.seq);
+        pass.stoppedBy = new Error(waitsBehind(row, reason));
+      } else {
+        pass.stoppedBy = error instanceof Error ? error : new Error(String(error));
+        failed = row.seq;
+      }
       break;
     }
     if (outcome.status === "ignored") unchanged.push({ seq: row.seq, outcome });
@@ -148,6 +190,7 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
   // The failed event keeps its reason for operators; the message's retry tries it again.
   if (failed !== null) await release(env, [failed], pass.stoppedBy?.message);
   // Claimed but not reached (a failure or a busy event stopped the pass): back in the queue.
+  // What they wait behind is named when they are dead-lettered (deadLetterStripeEvent).
   await release(
     env,
     [...claimed].filter((seq) => seq !== failed && !pass.done.has(seq)),

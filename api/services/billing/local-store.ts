@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { STRIPE_API_VERSION } from "../../../core/billing/stripe-version";
 import { createDb } from "../../../db/client";
 import { localBillingObjects } from "../../../db/schema";
 import type { Env } from "../../env";
@@ -126,7 +127,7 @@ export async function emitEvent(
   const event = {
     id: localId("evt"),
     object: "event",
-    api_version: "2026-10-28.endive",
+    api_version: STRIPE_API_VERSION,
     created: await clockNow(env, customerId),
     data: { object },
     livemode: false,

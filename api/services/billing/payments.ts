@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { invoiceDocument } from "../../../core/billing/invoice-document";
+import type { PaymentMethodSnapshot } from "../../../core/billing/stripe-payment-method";
 import { entitlementsOf } from "../../../core/plans/entitlements";
 import { createDb } from "../../../db/client";
 import {
@@ -48,15 +49,28 @@ export async function listPaymentMethods(env: Env, userId: string) {
     chargedCard(env, userId),
   ]);
   return rows.map((row) => ({
-    id: row.id,
-    brand: row.brand,
-    last4: row.last4,
-    exp_month: row.expMonth,
-    exp_year: row.expYear,
+    ...paymentMethodBody(row),
     is_default: row.id === defaultId,
     created_at: new Date(row.createdAt).toISOString(),
   }));
 }
+
+/**
+ * A payment method of any type as the API shows it: its type and what identifies it to its
+ * owner; what the type does not have is null (a bank account has no expiry, PayPal no last
+ * four). The apps compose the words (core/billing/payment-method-label.ts).
+ */
+const paymentMethodBody = (pm: Omit<PaymentMethodSnapshot, "customerId">) => ({
+  id: pm.id,
+  type: pm.type,
+  brand: pm.brand,
+  last4: pm.last4,
+  exp_month: pm.expMonth,
+  exp_year: pm.expYear,
+  wallet: pm.wallet,
+  bank_name: pm.bankName,
+  email: pm.email,
+});
 
 /**
  * The rule both ways of adding a card follow ("Add a card" and a PaymentMethod id): the new
@@ -112,19 +126,14 @@ export async function addPaymentMethod(
     source: "api",
     detail: {
       payment_method_id: pm.id,
+      type: pm.type,
       brand: pm.brand,
       last4: pm.last4,
       make_default: makeDefault,
     },
     idempotencyKey: key,
   });
-  return {
-    id: pm.id,
-    brand: pm.brand,
-    last4: pm.last4,
-    exp_month: pm.expMonth,
-    exp_year: pm.expYear,
-  };
+  return paymentMethodBody(pm);
 }
 
 /**
@@ -197,10 +206,12 @@ export async function removePaymentMethod(env: Env, account: Account, id: string
   ]);
   const paying = sub && ["active", "past_due"].includes(sub.status) && !sub.cancelAtPeriodEnd;
   if (paying && cards.length === 1) {
-    throw conflict("Add another card before removing the only one of an active subscription");
+    throw conflict(
+      "Add another payment method before removing the only one of an active subscription",
+    );
   }
   if (paying && sub.defaultPaymentMethodId === id) {
-    throw conflict("Make another card the default before removing this one");
+    throw conflict("Make another payment method the default before removing this one");
   }
   await (await billingProvider(env)).detachPaymentMethod(id);
   await recordBillingEvent(env, {

@@ -113,6 +113,8 @@ export interface BillingProvider {
   verifyEvent(payload: string, signature: string): Promise<unknown>;
   /** Disputes name a charge, not a customer. */
   customerOfCharge(chargeId: string): Promise<string | null>;
+  /** The invoice a PaymentIntent paid (its `invoice_payment`), or null for none. */
+  invoiceOfPayment(paymentIntentId: string): Promise<string | null>;
 }
 
 /** 402 `payment_failed`: the card was refused; the person can try another. */

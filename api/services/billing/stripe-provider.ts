@@ -1,10 +1,12 @@
 import Stripe from "stripe";
 import {
   type CheckoutSessionSnapshot,
+  invoiceOfInvoicePayment,
   type PaymentMethodSnapshot,
   parsePaymentMethod,
   savedPaymentMethod,
 } from "../../../core/billing/stripe-objects";
+import { STRIPE_API_VERSION } from "../../../core/billing/stripe-version";
 import type { Plan } from "../../../core/plans/entitlements";
 import type { Env } from "../../env";
 import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
@@ -28,6 +30,9 @@ export class StripeProvider implements BillingProvider {
 
   constructor(private readonly env: Env) {
     this.stripe = new Stripe(env.STRIPE_SECRET_KEY!, {
+      // Pinned, not left to the SDK's default: the type only accepts the SDK's own version,
+      // so an SDK upgrade that moves it fails the type-check until billing is moved too.
+      apiVersion: STRIPE_API_VERSION,
       httpClient: Stripe.createFetchHttpClient(),
       maxNetworkRetries: 2,
     });
@@ -67,8 +72,9 @@ export class StripeProvider implements BillingProvider {
       success_url: input.successUrl,
       cancel_url: input.cancelUrl,
       metadata: checkoutMetadata(input),
-      // Cards only: the billing mirror reads card details (brand, last four, expiry), and a
-      // wallet or bank debit saved here would be a payment method it cannot show.
+      // Cards at checkout: a card settles at once, so an upgrade's proration and a trial's
+      // end are paid when they happen (a bank debit takes days). A method added another way
+      // (the Dashboard, say) is still mirrored and shown, whatever its type.
       allowed_payment_method_types: ["card" as const],
     };
     const session =
@@ -132,29 +138,42 @@ export class StripeProvider implements BillingProvider {
     await this.stripe.subscriptionSchedules.release(id, {}, { idempotencyKey: key });
   }
 
+  /**
+   * The schedule that will carry the change: the subscription's own (made earlier, or in the
+   * Dashboard), else a new one from the subscription.
+   */
+  private async scheduleOf(subscription: Stripe.Subscription, key: string) {
+    const attached = subscription.schedule;
+    if (attached)
+      return typeof attached === "string"
+        ? this.stripe.subscriptionSchedules.retrieve(attached)
+        : attached;
+    return this.stripe.subscriptionSchedules.create(
+      { from_subscription: subscription.id },
+      { idempotencyKey: `${key}:schedule` },
+    );
+  }
+
   async scheduleDowngrade(input: { subscriptionId: string; plan: Plan }, key: string) {
     const { subscription, item } = await this.itemOf(input.subscriptionId);
-    const scheduleId =
-      typeof subscription.schedule === "string"
-        ? subscription.schedule
-        : (subscription.schedule?.id ??
-          (
-            await this.stripe.subscriptionSchedules.create(
-              { from_subscription: input.subscriptionId },
-              { idempotencyKey: `${key}:schedule` },
-            )
-          ).id);
+    const schedule = await this.scheduleOf(subscription, key);
+    // Stripe refuses an update that moves the current phase's start, and that start is the
+    // schedule's (a Dashboard-made schedule's phase can begin before the item's period).
+    const phaseStart =
+      schedule.current_phase?.start_date ??
+      schedule.phases[0]?.start_date ??
+      item.current_period_start;
     // Two phases: the current price to the period end (marked with the pending plan, so the
     // webhook tells the app), then the lower price from the next cycle without proration.
     await this.stripe.subscriptionSchedules.update(
-      scheduleId,
+      schedule.id,
       {
         end_behavior: "release",
         proration_behavior: "none",
         phases: [
           {
             items: [{ price: item.price.id, quantity: 1 }],
-            start_date: item.current_period_start,
+            start_date: phaseStart,
             end_date: item.current_period_end,
             metadata: { pending_plan: input.plan },
           },
@@ -262,6 +281,15 @@ export class StripeProvider implements BillingProvider {
 
   verifyEvent(payload: string, signature: string) {
     return verifySignedPayload(this.env, payload, signature);
+  }
+
+  async invoiceOfPayment(paymentIntentId: string) {
+    const payments = await this.stripe.invoicePayments.list({
+      payment: { type: "payment_intent", payment_intent: paymentIntentId },
+      limit: 1,
+    });
+    const [payment] = payments.data;
+    return payment ? invoiceOfInvoicePayment(payment) : null;
   }
 
   async customerOfCharge(chargeId: string) {

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from "solid-js
 import { api } from "~/auth/session";
 import { LoadError } from "~/forms/LoadError";
 import { formatCents } from "~core/billing/lifecycle";
+import { type PaymentMethodFacts, paymentMethodName } from "~core/billing/payment-method-label";
 import { Card } from "~ds/components/Card";
 import { Pagination } from "~ds/components/Pagination";
 import { SkeletonText } from "~ds/components/Skeleton";
@@ -12,6 +13,19 @@ import { formatDay } from "./status";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const cents = (value: unknown) => (typeof value === "number" ? formatCents(value) : "");
+const orNull = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/**
+ * The payment method an entry names, of any type; entries from before types were recorded
+ * carry only a card's brand and last four (no type: a card).
+ */
+const methodIn = (d: Record<string, unknown>): PaymentMethodFacts => ({
+  type: orNull(d.type),
+  brand: orNull(d.brand),
+  last4: orNull(d.last4),
+  wallet: orNull(d.wallet),
+  bank_name: orNull(d.bank_name),
+});
 
 /** Every entry of billing_events in words; unknown kinds fall back to their type. */
 export function describeEvent(event: BillingEvent): string {
@@ -61,17 +75,18 @@ export function describeEvent(event: BillingEvent): string {
       return "Payment of an invoice requested";
     case "payment_method.add_requested":
     case "payment_method.added":
-      return `Card ${text(d.brand)} ending ${text(d.last4)} added`.replace("  ", " ");
+      return `${paymentMethodName(methodIn(d))} added`;
     case "payment_method.removed":
+      return `${paymentMethodName(methodIn(d))} removed`;
     case "payment_method.remove_requested":
-      return "Card removed";
+      return "Payment method removed";
     case "payment_method.default_requested":
-      return "Default card changed";
+      return "Default payment method changed";
     case "payment_method.default_changed":
-      if (!d.payment_method_id) return "No default card any more";
-      return d.brand
-        ? `Default card is now ${text(d.brand).charAt(0).toUpperCase()}${text(d.brand).slice(1)} ending ${text(d.last4)}`
-        : "Default card set";
+      if (!d.payment_method_id) return "No default payment method any more";
+      return d.type || d.brand
+        ? `Default payment method is now ${paymentMethodName(methodIn(d))}`
+        : "Default payment method set";
     case "charge.refunded":
       return `Refund of ${cents(d.amount_refunded)}`;
     case "charge.disputed":

@@ -4,6 +4,11 @@ import { api } from "~/auth/session";
 import { describeError } from "~/forms/create-form";
 import { focusOnMount } from "~/forms/fields";
 import { LoadError } from "~/forms/LoadError";
+import {
+  cardBrandName,
+  paymentMethodExpiry,
+  paymentMethodName,
+} from "~core/billing/payment-method-label";
 import { findTestCard, TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
 import { Alert } from "~ds/components/Alert";
 import { Badge } from "~ds/components/Badge";
@@ -30,15 +35,10 @@ const TEST_CARD_NOTES: Record<string, string> = {
   pm_card_visa_chargeDeclinedInsufficientFunds: "declined",
 };
 
-const brandName = (brand: string) => brand.charAt(0).toUpperCase() + brand.slice(1);
-
 const TEST_CARD_OPTIONS = Object.entries(TEST_PAYMENT_METHOD_TOKENS).map(([token, number]) => ({
   value: token,
-  label: `Test ${brandName(findTestCard(token)?.brand ?? "card")} ending ${number.slice(-4)} (${TEST_CARD_NOTES[token] ?? token})`,
+  label: `Test ${cardBrandName(findTestCard(token)?.brand ?? "unknown")} ending ${number.slice(-4)} (${TEST_CARD_NOTES[token] ?? token})`,
 }));
-
-export const cardName = (card: Pick<PaymentMethod, "brand" | "last4">) =>
-  `${brandName(card.brand)} ending ${card.last4}`;
 
 /** Back from "Add a card": waiting for the provider's events, then the outcome. */
 type CardReturn =
@@ -152,7 +152,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
     setCardReturn({
       kind: "saved",
       message: saved
-        ? `${cardName(saved)} is on file${saved.is_default ? " and is your default card" : ""}.`
+        ? `${paymentMethodName(saved)} is on file${saved.is_default ? " and is your default payment method" : ""}.`
         : "",
     });
     props.onChanged();
@@ -167,7 +167,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
         );
         return until((next) => next.some((c) => c.id === card.id && c.is_default));
       },
-      `${cardName(card)} is now the default card.`,
+      `${paymentMethodName(card)} is now the default payment method.`,
     );
 
   return (
@@ -221,14 +221,14 @@ export function PaymentMethods(props: PaymentMethodsProps) {
                   <li class="billing-cards__item">
                     <div>
                       <p class="billing-cards__name">
-                        {cardName(card)}
+                        {paymentMethodName(card)}
                         <Show when={card.is_default}>
                           <Badge tone="success">Default</Badge>
                         </Show>
                       </p>
-                      <p class="ds-muted">
-                        Expires {String(card.exp_month).padStart(2, "0")}/{card.exp_year}
-                      </p>
+                      <Show when={paymentMethodExpiry(card)}>
+                        {(expiry) => <p class="ds-muted">Expires {expiry()}</p>}
+                      </Show>
                     </div>
                     <div class="billing-cards__actions">
                       <Show when={!card.is_default}>
@@ -238,7 +238,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
                           loading={busy() === card.id}
                           disabled={busy() !== null && busy() !== card.id}
                           onClick={() => void setDefault(card)}
-                          aria-label={`Make ${cardName(card)} the default`}
+                          aria-label={`Make ${paymentMethodName(card)} the default`}
                         >
                           Make default
                         </Button>
@@ -248,7 +248,7 @@ export function PaymentMethods(props: PaymentMethodsProps) {
                         size="sm"
                         disabled={busy() !== null}
                         onClick={() => setRemoving(card)}
-                        aria-label={`Remove ${cardName(card)}`}
+                        aria-label={`Remove ${paymentMethodName(card)}`}
                       >
                         Remove
                       </Button>
@@ -316,8 +316,8 @@ export function PaymentMethods(props: PaymentMethodsProps) {
       <ConfirmDialog
         open={removing() !== null}
         onOpenChange={(open) => !open && setRemoving(null)}
-        title={`Remove ${removing() ? cardName(removing()!) : "card"}?`}
-        confirmLabel="Remove card"
+        title={`Remove ${removing() ? paymentMethodName(removing()!) : "payment method"}?`}
+        confirmLabel="Remove"
         cancelLabel="Keep it"
         tone="danger"
         onConfirm={async () => {
@@ -328,11 +328,14 @@ export function PaymentMethods(props: PaymentMethodsProps) {
           void run(
             card.id,
             () => until((next) => !next.some((c) => c.id === card.id)),
-            `${cardName(card)} removed.`,
+            `${paymentMethodName(card)} removed.`,
           );
         }}
       >
-        <p>It will no longer be charged. A subscription that renews needs another card on file.</p>
+        <p>
+          It will no longer be charged. A subscription that renews needs another payment method on
+          file.
+        </p>
       </ConfirmDialog>
     </Card>
   );

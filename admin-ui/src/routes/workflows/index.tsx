@@ -1,15 +1,12 @@
 import { useSearchParams } from "@solidjs/router";
-import { createResource, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
+import { createResource } from "solid-js";
 import { Card } from "~ds/components/Card";
-import { Pagination } from "~ds/components/Pagination";
 import { Select, type SelectOption } from "~ds/components/Select";
-import { SkeletonText } from "~ds/components/Skeleton";
 import { usePageTitle } from "~ds/layout/usePageTitle";
 import { adminApi } from "../../api/admin-api";
-import { describeError } from "../../api/errors";
 import { listWorkflowRuns, RUN_STATUSES, WORKFLOW_NAMES } from "../../api/workflow-runs";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import { PagedList } from "../../layout/PagedList";
 import { RunsTable } from "../../workflows/RunsTable";
 import { runStatusLabel } from "../../workflows/run-status";
 import "../../workflows/workflows.css";
@@ -63,35 +60,15 @@ export default function WorkflowRunsPage() {
               onChange={(value) => setFilter("status", value)}
             />
           </div>
-          <Show when={runs.error}>
-            {(error) => (
-              <Alert tone="error" title="Runs could not be loaded">
-                {describeError(error())}
-              </Alert>
-            )}
-          </Show>
-          <Show
-            // a failed resource throws when read, so only the alert above shows then
-            when={runs.error ? undefined : runs.latest}
-            fallback={
-              <Show when={!runs.error}>{<SkeletonText lines={5} label="Loading runs…" />}</Show>
-            }
+          <PagedList
+            list={runs}
+            noun="Runs"
+            empty="No runs match these filters."
+            pagerLabel="Workflow run pages"
+            onPage={(next) => setSearch({ page: String(next) })}
           >
-            {(list) => (
-              <Show
-                when={list().items.length > 0}
-                fallback={<p class="ds-muted">No runs match these filters.</p>}
-              >
-                <RunsTable runs={list().items} />
-                <Pagination
-                  label="Workflow run pages"
-                  page={list().pagination.page}
-                  count={list().pagination.total_pages}
-                  onPageChange={(next) => setSearch({ page: String(next) })}
-                />
-              </Show>
-            )}
-          </Show>
+            {(items) => <RunsTable runs={items} />}
+          </PagedList>
         </div>
       </Card>
     </div>

@@ -54,12 +54,18 @@ export interface PlanChange {
   proration_cents: number;
 }
 
+/** Any Stripe payment-method type; what a type does not have is null. */
 export interface PaymentMethod {
   id: string;
-  brand: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
+  /** card, us_bank_account, sepa_debit, link, paypal, … (new types too). */
+  type: string;
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  wallet: string | null;
+  bank_name: string | null;
+  email: string | null;
   is_default: boolean;
   created_at: string;
 }

@@ -1,0 +1,194 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ok, okList } from "../../lib/envelope";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requirePermission } from "../../middleware/principal";
+import { recordAudit } from "../../services/audit";
+import {
+  type EventAction,
+  getStripeEvent,
+  listStripeEvents,
+  retryFailedEvent,
+  STRIPE_EVENT_STATUSES,
+  type StripeEventListing,
+  skipFailedEvent,
+} from "../../services/billing/event-operations";
+
+/** Admin API for Stripe events that could not be applied (README "Stuck billing events"). */
+
+const stripeEventSchema = z
+  .object({
+    seq: z.number().int(),
+    event_id: z.string(),
+    type: z.string(),
+    customer_id: z.string().nullable(),
+    account: z.object({ user_id: z.string(), email: z.string() }).nullable(),
+    status: z.enum(STRIPE_EVENT_STATUSES),
+    error: z.string().nullable(),
+    created: z.string().openapi({ description: "When Stripe created the event" }),
+    received_at: z.string(),
+    processed_at: z.string().nullable(),
+  })
+  .openapi("StripeEvent");
+
+const actionSchema = z
+  .object({
+    event: stripeEventSchema,
+    requeued: z.array(z.string()).openapi({ description: "Event ids queued again" }),
+    changed: z.boolean().openapi({ description: "False for a repeat that found the work done" }),
+  })
+  .openapi("StripeEventAction");
+
+const eventIdParam = z.object({
+  eventId: z
+    .string()
+    .regex(/^[\w.:-]{1,255}$/, "A Stripe event id")
+    .openapi({ param: { name: "eventId", in: "path" }, example: "evt_1Q2w3E4r5T6y" }),
+});
+
+const conflictResponse = {
+  409: jsonResponse(errorEnvelopeSchema, "The event is not in a state this action applies to"),
+};
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/admin/billing/events",
+  tags: ["Billing administration"],
+  summary: "Stripe events received, newest first (filter by status, e.g. failed)",
+  security: bearerSecurity,
+  middleware: [requirePermission("payments.read")] as const,
+  request: {
+    query: pageQuerySchema.extend({
+      status: z.enum(STRIPE_EVENT_STATUSES).optional(),
+      customer_id: z.string().min(1).max(255).optional(),
+    }),
+  },
+  responses: { 200: jsonResponse(listEnvelopeOf(stripeEventSchema), "Events"), ...errorResponses },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/admin/billing/events/{eventId}",
+  tags: ["Billing administration"],
+  summary: "One Stripe event with its payload",
+  security: bearerSecurity,
+  middleware: [requirePermission("payments.read")] as const,
+  request: { params: eventIdParam },
+  responses: {
+    200: jsonResponse(
+      envelopeOf(stripeEventSchema.extend({ payload: z.unknown() })),
+      "The event and the payload Stripe sent",
+    ),
+    ...errorResponses,
+  },
+});
+
+const retryRoute = createRoute({
+  method: "post",
+  path: "/admin/billing/events/{eventId}/retry",
+  tags: ["Billing administration"],
+  summary: "Queue a failed event, and the failed events of its customer after it, again",
+  security: bearerSecurity,
+  middleware: [requirePermission("payments.write")] as const,
+  request: {
+    params: eventIdParam,
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(), false),
+  },
+  responses: {
+    202: jsonResponse(envelopeOf(actionSchema), "Queued again (or already, for a repeat)"),
+    ...errorResponses,
+    ...conflictResponse,
+  },
+});
+
+const skipRoute = createRoute({
+  method: "post",
+  path: "/admin/billing/events/{eventId}/skip",
+  tags: ["Billing administration"],
+  summary: "Never apply a failed event; its customer's later failed events are queued again",
+  security: bearerSecurity,
+  middleware: [requirePermission("payments.write")] as const,
+  request: {
+    params: eventIdParam,
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()),
+  },
+  responses: {
+    200: jsonResponse(envelopeOf(actionSchema), "Skipped (or already, for a repeat)"),
+    ...errorResponses,
+    ...conflictResponse,
+  },
+});
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function present({ row, account }: StripeEventListing) {
+  return {
+    seq: row.seq,
+    event_id: row.eventId,
+    type: row.type,
+    customer_id: row.customerId,
+    account: account ? { user_id: account.userId, email: account.email } : null,
+    status: row.status as (typeof STRIPE_EVENT_STATUSES)[number],
+    error: row.error,
+    created: new Date(row.created * 1000).toISOString(),
+    received_at: new Date(row.receivedAt).toISOString(),
+    processed_at: iso(row.processedAt),
+  };
+}
+
+const presentAction = (action: EventAction) => ({
+  event: present(action.event),
+  requeued: action.requeued,
+  changed: action.changed,
+});
+
+export const adminBillingEventRoutes = createRouter();
+adminBillingEventRoutes
+  .openapi(listRoute, async (c) => {
+    const { page, per_page: perPage, status, customer_id: customerId } = c.req.valid("query");
+    const { items, total } = await listStripeEvents(c.env, { status, customerId, page, perPage });
+    return okList(c, items.map(present), { page, perPage, total });
+  })
+  .openapi(getRoute, async (c) => {
+    const event = await getStripeEvent(c.env, c.req.valid("param").eventId);
+    return ok(c, { ...present(event), payload: JSON.parse(event.payloadJson) as unknown }, 200);
+  })
+  .openapi(retryRoute, async (c) => {
+    const { eventId } = c.req.valid("param");
+    const hasBody = c.req.header("content-type")?.includes("application/json");
+    const reason = hasBody ? c.req.valid("json").reason : undefined;
+    const action = await retryFailedEvent(c.env, eventId);
+    // A repeat changed nothing: the first request's audit entry is the record.
+    if (action.changed) {
+      await recordAudit(c, {
+        action: "billing_event.retry",
+        resourceType: "stripe_event",
+        resourceId: eventId,
+        details: { ...(reason ? { reason } : {}), requeued: action.requeued },
+      });
+    }
+    return ok(c, presentAction(action), 202);
+  })
+  .openapi(skipRoute, async (c) => {
+    const { eventId } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    const action = await skipFailedEvent(c.env, eventId);
+    if (action.changed) {
+      await recordAudit(c, {
+        action: "billing_event.skip",
+        resourceType: "stripe_event",
+        resourceId: eventId,
+        details: { reason, requeued: action.requeued },
+      });
+    }
+    return ok(c, presentAction(action), 200);
+  });
