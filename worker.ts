@@ -1,14 +1,14 @@
 import { app } from "./api/app";
-import type { Env } from "./api/env";
 import { appShellFor } from "./api/lib/app-shell";
-import { devToolsEnabled } from "./api/lib/dev-tools";
 import { localCheckoutApp } from "./api/routes/local-checkout";
 import { publicShareApp } from "./api/routes/public-share";
 import { handleQueue } from "./consumers/queue";
 import { handleScheduled } from "./consumers/scheduled";
+import { devToolsEnabled } from "./server/dev-tools";
+import type { Env } from "./server/env";
 
-export { CollaborationRoom } from "./api/realtime/collaboration-room";
-export { NotificationHub } from "./api/realtime/notification-hub";
+export { CollaborationRoom } from "./server/realtime/collaboration-room";
+export { NotificationHub } from "./server/realtime/notification-hub";
 export { BackupWorkflow } from "./workflows/backup";
 export { BanEscalationWorkflow } from "./workflows/ban-escalation";
 export { DunningWorkflow } from "./workflows/dunning";

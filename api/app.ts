@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./env";
+import type { AppEnv } from "./app-env";
 import { createRouter } from "./lib/router";
 import { bodySizeLimit, jsonDepthLimit } from "./middleware/body-limits";
 import { csrfProtection } from "./middleware/csrf";

@@ -26,7 +26,7 @@ if (!base) {
   base = worker.url;
 }
 
-/** api/services/billing/signing.ts `webhookSecret`, for the local provider. */
+/** server/billing/signing.ts `webhookSecret`, for the local provider. */
 function localWebhookSecret() {
   const vars = readFileSync(path.join(ROOT, ".dev.vars"), "utf8");
   const key = vars.match(/^MFA_ENCRYPTION_KEY=(.+)$/m)?.[1]?.trim();

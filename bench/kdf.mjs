@@ -1,5 +1,5 @@
 // `npm run bench:kdf`: what password hashing costs inside workerd.
-// Bundles the real api/services/passwords.ts into a tiny ES-module Worker, runs it in
+// Bundles the real server/auth/passwords.ts into a tiny ES-module Worker, runs it in
 // Miniflare (the workerd binary wrangler uses, no network, no storage) and times hashPassword,
 // verifyPassword and burnPasswordCheck, plus raw PBKDF2-SHA256 at other iteration counts.
 // Each request does one operation; the worker reports how long the operation itself took
@@ -24,7 +24,7 @@ const compatibilityDate = readFileSync(path.join(root, "wrangler.toml"), "utf8")
 )[1];
 
 const entry = `
-import { burnPasswordCheck, hashPassword, verifyPassword, PBKDF2_ITERATIONS } from "./api/services/passwords.ts";
+import { burnPasswordCheck, hashPassword, verifyPassword, PBKDF2_ITERATIONS } from "./server/auth/passwords.ts";
 const PASSWORD = "correct horse battery staple 42";
 let stored;
 async function derive(iterations) {
@@ -162,7 +162,7 @@ try {
 Command: \`npm run bench:kdf\` (BENCH_KDF_SAMPLES=${SAMPLES})
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}; workerd via Miniflare ${JSON.parse(readFileSync(path.join(root, "node_modules/miniflare/package.json"), "utf8")).version}, one request per operation, one at a time.
 
-\`api/services/passwords.ts\` as shipped: ${iterations.toLocaleString("en-US")} iterations, 16-byte salt, 32-byte key. "In worker" is the
+\`server/auth/passwords.ts\` as shipped: ${iterations.toLocaleString("en-US")} iterations, 16-byte salt, 32-byte key. "In worker" is the
 time the operation took inside the request (synchronous BoringSSL work, so CPU time; workerd's clock ticks in whole
 milliseconds); the round trip adds Miniflare's dispatch (the floor row). The four operations are sampled interleaved,
 so verify and burn (the unknown-email path) are compared under the same conditions.

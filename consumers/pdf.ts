@@ -1,6 +1,6 @@
-import type { Env } from "../api/env";
-import { startWorkflowRun } from "../api/services/workflow-runs";
-import type { QueueMessage } from "./messages";
+import type { QueueMessage } from "../core/queue/messages";
+import type { Env } from "../server/env";
+import { startWorkflowRun } from "../server/ops/workflow-runs";
 
 /**
  * PDF queue: turns an export request into exactly one ExportWorkflow instance. The instance

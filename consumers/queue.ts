@@ -1,7 +1,3 @@
-import type { Env } from "../api/env";
-import { createLogger, errorFields } from "../api/lib/logger";
-import { deadLetterStripeEvent } from "../api/services/billing/failed-events";
-import { changeJob, getJob } from "../api/services/jobs";
 import { backoffDelaySeconds } from "../core/queue/backoff";
 import {
   deadLetterSchema,
@@ -9,7 +5,11 @@ import {
   type QueueMessage,
   queueMessageSchema,
   stripeEventMessage,
-} from "./messages";
+} from "../core/queue/messages";
+import { deadLetterStripeEvent } from "../server/billing/failed-events";
+import type { Env } from "../server/env";
+import { createLogger, errorFields } from "../server/logger";
+import { changeJob, getJob } from "../server/ops/jobs";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
 import { handleStripeBatch } from "./stripe";

@@ -1,8 +1,8 @@
-import type { Env } from "../api/env";
-import { createLogger } from "../api/lib/logger";
-import { requestBackup } from "../api/services/backup-requests";
-import { pruneCredentialAttempts } from "../api/services/credential-throttle";
-import { pruneLoginAttempts } from "../api/services/login-protection";
+import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
+import { pruneLoginAttempts } from "../server/auth/login-protection";
+import type { Env } from "../server/env";
+import { createLogger } from "../server/logger";
+import { requestBackup } from "../server/ops/backup-requests";
 
 export const CRON = {
   hourlyBackup: "0 * * * *",

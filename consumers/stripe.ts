@@ -1,6 +1,6 @@
-import type { Env } from "../api/env";
-import { applyStripeEventBatch } from "../api/services/billing/event-consumer";
-import type { QueueMessage } from "./messages";
+import type { QueueMessage } from "../core/queue/messages";
+import { applyStripeEventBatch } from "../server/billing/event-consumer";
+import type { Env } from "../server/env";
 
 /**
  * `stripe_events`: applies the webhook events the endpoint recorded, a whole batch at once and

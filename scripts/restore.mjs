@@ -31,7 +31,7 @@ const proxyFor = (persistRoot) =>
     persist: { path: path.join(persistRoot, "v3") },
   });
 
-const service = await loadWorkerModule("api/services/backups.ts");
+const service = await loadWorkerModule("server/ops/backups.ts");
 const source = await proxyFor(values.from);
 try {
   const ids = await service.listStoredBackupIds(source.env.FILES);

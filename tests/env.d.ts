@@ -1,4 +1,4 @@
-import type { Env as WorkerEnv } from "../api/env";
+import type { Env as WorkerEnv } from "../server/env";
 
 /** Types `env` from `cloudflare:test` as the Worker's Env plus the test-only bindings. */
 declare global {

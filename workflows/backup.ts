@@ -1,15 +1,15 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import { z } from "zod";
-import type { Env } from "../api/env";
+import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
+import { publicUrl, sendEmail } from "../server/email";
+import type { Env } from "../server/env";
 import {
   dumpTable,
   pruneBackups,
   readSchema,
   recordBackupStart,
   writeManifest,
-} from "../api/services/backups";
-import { publicUrl, sendEmail } from "../api/services/email";
-import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
+} from "../server/ops/backups";
 import { parseParams } from "./lib/params";
 import { detailedFailure, type JobFailure, runTrackedJob } from "./lib/tracked-job";
 

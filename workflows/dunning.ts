@@ -2,12 +2,6 @@ import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloud
 import { NonRetryableError } from "cloudflare:workflows";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
-import type { Env } from "../api/env";
-import { INVOICE_PAID_EVENT } from "../api/services/billing/dunning";
-import { billingProvider } from "../api/services/billing/provider";
-import { findAccount, recordBillingEvent } from "../api/services/billing/records";
-import { greetingName, publicUrl, sendEmail } from "../api/services/email";
-import { setRunStatus } from "../api/services/workflow-runs";
 import {
   DUNNING_SCHEDULE,
   type DunningStage,
@@ -18,6 +12,12 @@ import {
 import type { EmailTemplate } from "../core/email/render";
 import { createDb } from "../db/client";
 import { invoices, paymentMethods, subscriptions } from "../db/schema";
+import { INVOICE_PAID_EVENT } from "../server/billing/dunning";
+import { billingProvider } from "../server/billing/provider";
+import { findAccount, recordBillingEvent } from "../server/billing/records";
+import { greetingName, publicUrl, sendEmail } from "../server/email";
+import type { Env } from "../server/env";
+import { setRunStatus } from "../server/ops/workflow-runs";
 import { parseParams } from "./lib/params";
 
 export const dunningParamsSchema = z.object({

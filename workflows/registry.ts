@@ -1,5 +1,5 @@
-import type { Env } from "../api/env";
 import type { WorkflowName } from "../core/workflows/runs";
+import type { Env } from "../server/env";
 
 export { WORKFLOW_NAMES, type WorkflowName } from "../core/workflows/runs";
 

@@ -2,14 +2,14 @@ import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloud
 import { NonRetryableError } from "cloudflare:workflows";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Env } from "../api/env";
-import { findUserById } from "../api/services/accounts";
-import { startPlanAtSignup } from "../api/services/billing/subscriptions";
-import { publicUrl, sendEmail } from "../api/services/email";
-import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../api/services/signup";
 import { SIGNUP_PLANS } from "../core/auth/identity";
 import { createDb } from "../db/client";
 import { profiles, users } from "../db/schema";
+import { findUserById } from "../server/auth/accounts";
+import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../server/auth/signup";
+import { startPlanAtSignup } from "../server/billing/subscriptions";
+import { publicUrl, sendEmail } from "../server/email";
+import type { Env } from "../server/env";
 import { parseParams } from "./lib/params";
 import { runTrackedJob } from "./lib/tracked-job";
 

@@ -6,9 +6,10 @@ import {
   derivedHmacKey,
   randomToken,
 } from "../../core/security/crypto";
-import type { AppEnv, Env } from "../env";
-import { ACCESS_TOKEN_TTL_SECONDS } from "../services/tokens";
-import { AppError } from "./errors";
+import { ACCESS_TOKEN_TTL_SECONDS } from "../../server/auth/tokens";
+import type { Env } from "../../server/env";
+import { AppError } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 
 /**
  * Browser sessions: the access token in an httpOnly cookie for every request, the refresh

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv } from "../env";
-import type { ErrorCode } from "./errors";
+import type { ErrorCode } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 
 /** The one response shape of README "API conventions". */
 export interface SuccessEnvelope<T> {

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../env";
-import { AppError } from "./errors";
+import { AppError } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 
 /**
  * Every router is created here so a zod failure anywhere becomes the same 400 envelope,

@@ -1,6 +1,6 @@
 import { base64UrlDecode, base64UrlEncode, derivedHmacKey } from "../../core/security/crypto";
-import type { Env } from "../env";
-import { AppError } from "./errors";
+import type { Env } from "../../server/env";
+import { AppError } from "../../server/errors";
 
 /**
  * The cookie that proves someone typed a share link's password: `{expiry}.{mac}`, an

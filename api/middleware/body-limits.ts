@@ -2,8 +2,8 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { jsonTextNestsDeeperThan } from "../../core/json/nesting";
 import { LIMITS } from "../../core/resume/schema";
-import type { AppEnv } from "../env";
-import { AppError } from "../lib/errors";
+import { AppError } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 
 /**
  * One cap on every request body, checked before anything parses it: the largest thing the

@@ -1,9 +1,9 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import { familyOf } from "../../server/auth/refresh-tokens";
+import { AppError } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE, CSRF_HEADER, isCsrfTokenOf, REFRESH_COOKIE } from "../lib/auth-cookies";
-import { AppError } from "../lib/errors";
-import { familyOf } from "../services/refresh-tokens";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

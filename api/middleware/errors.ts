@@ -1,9 +1,9 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "../env";
+import { AppError, isStorageTooBig } from "../../server/errors";
+import { errorFields } from "../../server/logger";
+import type { AppEnv } from "../app-env";
 import { errorBody } from "../lib/envelope";
-import { AppError, isStorageTooBig } from "../lib/errors";
-import { errorFields } from "../lib/logger";
 
 /** Never leaks a stack trace: unexpected errors are logged in full and answered generically. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {

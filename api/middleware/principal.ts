@@ -1,57 +1,14 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import {
-  hasPermission,
-  PERMISSIONS,
-  type Permission,
-  type Role,
-  SENSITIVE_PERMISSIONS,
-} from "../../core/auth/permissions";
+import { hasPermission, type Permission, SENSITIVE_PERMISSIONS } from "../../core/auth/permissions";
 import { judgeSession } from "../../core/auth/step-up";
 import { constantTimeEqual } from "../../core/security/crypto";
-import type { UserRow } from "../../db/schema";
-import type { AppEnv } from "../env";
+import { OPERATOR, type Principal } from "../../server/auth/principal";
+import { methodsFor, stepUpRequired } from "../../server/auth/step-up";
+import { type VerifiedAccess, verifyAccessToken } from "../../server/auth/tokens";
+import { AppError, forbidden, unauthorized } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
-import { AppError, forbidden, unauthorized } from "../lib/errors";
-import { methodsFor, stepUpRequired } from "../services/step-up";
-import { type VerifiedAccess, verifyAccessToken } from "../services/tokens";
-
-/**
- * Who is calling: the operator (automation and the admin app's operator sign-in, holding
- * every permission) or a signed-in person identified by an access JWT.
- */
-export type Principal =
-  | { kind: "operator"; id: "operator"; role: "super_admin"; permissions: readonly Permission[] }
-  | {
-      kind: "user";
-      id: `user:${string}`;
-      userId: string;
-      email: string;
-      role: Role;
-      permissions: readonly string[];
-      tokenId: string;
-      tokenExpiresAt: number;
-      /** The session (refresh-token family) the token belongs to, if any. */
-      sessionId: string | null;
-      /** Signed in with a second factor. */
-      mfa: boolean;
-      /** When the session last proved who it is (sign-in or step-up), in ms. */
-      authTime: number;
-      /** How the token arrived: cookie-borne requests are the ones CSRF can forge. */
-      via: "header" | "cookie";
-      /**
-       * The account as the session check read it during this request (null for a token that
-       * names no session): read it here rather than again.
-       */
-      account: UserRow | null;
-    };
-
-const OPERATOR: Principal = {
-  kind: "operator",
-  id: "operator",
-  role: "super_admin",
-  permissions: PERMISSIONS,
-};
 
 const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 

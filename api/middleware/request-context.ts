@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
-import { createLogger } from "../lib/logger";
+import { createLogger } from "../../server/logger";
+import type { AppEnv } from "../app-env";
+import { clientAddress } from "../lib/request";
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -22,7 +23,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     path: new URL(c.req.url).pathname,
     status: c.res.status,
     duration_ms: Math.round((performance.now() - started) * 100) / 100,
-    ip: c.req.header("cf-connecting-ip") ?? null,
+    ip: clientAddress(c),
     user_agent: c.req.header("user-agent") ?? null,
   });
 });

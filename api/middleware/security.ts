@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import policy from "../../core/security/headers.json";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 
 /**
  * Security headers: Hono's defaults (COOP, CORP, no sniffing of downloads, …) plus the

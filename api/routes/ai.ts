@@ -1,4 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  ENGINE_LABELS,
+  enhanceText,
+  meterAiCall,
+  suggestText,
+} from "../../server/resumes/writing-help";
 import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import {
@@ -10,7 +16,6 @@ import {
   jsonResponse,
 } from "../lib/schemas";
 import { requireUser } from "../middleware/principal";
-import { ENGINE_LABELS, enhanceText, meterAiCall, suggestText } from "../services/writing-help";
 import { ownerOf } from "./resumes/schemas";
 
 const engineFields = {

@@ -1,20 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import { ok, okList } from "../lib/envelope";
-import { createRouter } from "../lib/router";
-import {
-  bearerSecurity,
-  envelopeOf,
-  errorEnvelopeSchema,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  listEnvelopeOf,
-  pageQuerySchema,
-} from "../lib/schemas";
-import { requireUser, userPrincipal } from "../middleware/principal";
-import { withIdempotency } from "../services/billing/idempotency";
 import {
   addPaymentMethod,
   findInvoice,
@@ -27,9 +12,24 @@ import {
   setDefaultPaymentMethod,
   startCardSetup,
   usageOf,
-} from "../services/billing/payments";
-import { listBillingEvents } from "../services/billing/records";
-import { accountFor } from "../services/billing/subscriptions";
+} from "../../server/billing/payments";
+import { listBillingEvents } from "../../server/billing/records";
+import { accountFor } from "../../server/billing/subscriptions";
+import type { AppEnv } from "../app-env";
+import { ok, okList } from "../lib/envelope";
+import { withIdempotency } from "../lib/idempotency";
+import { createRouter } from "../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../lib/schemas";
+import { requireUser, userPrincipal } from "../middleware/principal";
 
 const common = { tags: ["Billing"], security: bearerSecurity, middleware: [requireUser] };
 const idempotencyHeader = z.object({

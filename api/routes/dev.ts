@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import type { EmailOutboxRow } from "../../db/schema";
-import type { AppEnv } from "../env";
-import { devToolsEnabled } from "../lib/dev-tools";
+import { devToolsEnabled } from "../../server/dev-tools";
+import { getOutboxEmail, listOutbox } from "../../server/email";
+import { AppError, notFound } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 import { ok, okList } from "../lib/envelope";
-import { AppError, notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import {
   envelopeOf,
@@ -13,7 +14,6 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../lib/schemas";
-import { getOutboxEmail, listOutbox } from "../services/email";
 
 /**
  * Development helpers: the local email outbox, so a person or a test can open the mail the

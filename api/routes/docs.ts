@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "../app-env";
 
 /**
  * A browsable API reference. Swagger UI's files are copied into the static assets at build

@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { contentDisposition, EXPORT_FORMATS } from "../../core/export/formats";
 import { PAGE_SIZES } from "../../core/resume/schema";
 import { TEMPLATES } from "../../core/templates";
+import { unauthorized } from "../../server/errors";
+import { listExports, openExport, requestExport } from "../../server/exports/exports";
 import { ok, okList } from "../lib/envelope";
-import { unauthorized } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import {
   bearerSecurity,
@@ -16,7 +17,6 @@ import {
   pageQuerySchema,
 } from "../lib/schemas";
 import { requireUser } from "../middleware/principal";
-import { listExports, openExport, requestExport } from "../services/exports";
 import { ownerOf, resumeIdParam } from "./resumes/schemas";
 
 const exportRequestSchema = z

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { type BindingHealth, checkBindings } from "../../server/ops/health";
 import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import { envelopeOf, jsonResponse } from "../lib/schemas";
-import { type BindingHealth, checkBindings } from "../services/health";
 
 const bindingHealthSchema = z.object({
   status: z.enum(["ok", "error", "not_configured"]),

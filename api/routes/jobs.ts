@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { hasPermission } from "../../core/auth/permissions";
+import type { Principal } from "../../server/auth/principal";
+import { notFound, unauthorized } from "../../server/errors";
+import { getJob } from "../../server/ops/jobs";
 import { ok } from "../lib/envelope";
-import { notFound, unauthorized } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
-import { ownerIdOf, type Principal } from "../middleware/principal";
-import { getJob } from "../services/jobs";
+import { ownerIdOf } from "../middleware/principal";
 
 export const jobSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { publicJwks } from "../../server/auth/tokens";
 import { createRouter } from "../lib/router";
 import { jsonResponse } from "../lib/schemas";
-import { publicJwks } from "../services/tokens";
 
 const jwksSchema = z
   .object({

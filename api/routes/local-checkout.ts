@@ -3,21 +3,21 @@ import { Hono } from "hono";
 import { formatCents } from "../../core/billing/lifecycle";
 import { isPlan, PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import { escapeHtml } from "../../core/text/escape-html";
-import type { AppEnv } from "../env";
-import { devToolsEnabled } from "../lib/dev-tools";
-import { requestContext } from "../middleware/request-context";
-import { securityHeaders } from "../middleware/security";
 import {
   type CheckoutOutcome,
   completeLocalCheckout,
   readSession,
-} from "../services/billing/local-checkout";
-import type { LocalCheckoutSession } from "../services/billing/local-objects";
-import { billingMode } from "../services/billing/provider";
+} from "../../server/billing/local-checkout";
+import type { LocalCheckoutSession } from "../../server/billing/local-objects";
+import { billingMode } from "../../server/billing/provider";
+import { devToolsEnabled } from "../../server/dev-tools";
+import type { AppEnv } from "../app-env";
+import { requestContext } from "../middleware/request-context";
+import { securityHeaders } from "../middleware/security";
 
 /**
  * `/local-checkout/{session}`: the local billing provider's stand-in for Stripe Checkout,
- * served by the Worker (routed in worker.ts) only with dev tools (api/lib/dev-tools.ts) and no
+ * served by the Worker (routed in worker.ts) only with dev tools (server/dev-tools.ts) and no
  * Stripe keys; a 404 page otherwise. It is a plain
  * HTML form with no script; "Pay" runs the checkout and the app learns the outcome through
  * signed events at `POST /api/stripe/webhook`, exactly as from Stripe.

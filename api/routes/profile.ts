@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { PAID_PLANS } from "../../core/auth/identity";
-import type { AppEnv } from "../env";
+import { findUserById, toUserView } from "../../server/auth/accounts";
+import { getOrCreateProfile, toProfileView, updateProfile } from "../../server/auth/profiles";
+import { notFound } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 import { ok } from "../lib/envelope";
-import { notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
 import { requireUser, userPrincipal } from "../middleware/principal";
-import { findUserById, toUserView } from "../services/accounts";
-import { getOrCreateProfile, toProfileView, updateProfile } from "../services/profiles";
 import { userSchema } from "./auth/schemas";
 
 const isTimeZone = (value: string) => {

@@ -14,10 +14,16 @@ import {
   withBranding,
 } from "../../core/share/page";
 import { type FontSubset, renderResumeDocument } from "../../core/templates";
-import type { AppEnv } from "../env";
+import { verifyAccessToken } from "../../server/auth/tokens";
+import { brandingRemoved } from "../../server/billing/entitlements";
+import { AppError } from "../../server/errors";
+import { errorFields } from "../../server/logger";
+import { getResume } from "../../server/resumes/resumes";
+import { unlockShare } from "../../server/resumes/share-unlock";
+import { countView, findPublicShare, type PublicShare } from "../../server/resumes/shares";
+import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
-import { AppError } from "../lib/errors";
-import { errorFields } from "../lib/logger";
+import { clientKey } from "../lib/request";
 import {
   SHARE_ACCESS_COOKIE,
   SHARE_ACCESS_TTL_SECONDS,
@@ -26,11 +32,6 @@ import {
 } from "../lib/share-access";
 import { requestContext } from "../middleware/request-context";
 import { securityHeaders } from "../middleware/security";
-import { brandingRemoved } from "../services/entitlements";
-import { getResume } from "../services/resumes";
-import { unlockShare } from "../services/share-unlock";
-import { countView, findPublicShare, type PublicShare } from "../services/shares";
-import { verifyAccessToken } from "../services/tokens";
 
 /**
  * `/r/{slug}`: the public page of a shared resume, rendered here with the same template
@@ -61,8 +62,6 @@ function htmlPage(
 }
 
 const notFound = (c: ShareContext) => htmlPage(c, notFoundPage(), 404);
-
-const visitorOf = (c: ShareContext) => c.req.header("cf-connecting-ip") ?? "unknown";
 
 /** Whether the request comes from the resume's owner, signed in by cookie or bearer token. */
 async function isOwner(c: ShareContext, share: PublicShare): Promise<boolean> {
@@ -97,7 +96,7 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
     fontSubsets: ALL_SUBSETS,
   });
   if (!brandingRemoved(share.ownerPlan)) html = withBranding(html);
-  if (!owner && c.req.method !== "HEAD") await countView(c.env, share, visitorOf(c));
+  if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c));
   return c.html(html, 200, {
     "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,
     // The slug is the link's only secret when it has no password: never send it onwards.
@@ -151,7 +150,7 @@ export const publicShareApp = new Hono<AppEnv>()
       {
         slug: share.slug,
         passwordHash: share.passwordHash,
-        visitor: visitorOf(c),
+        visitor: clientKey(c),
         password: form.data.password,
       },
       Date.now(),

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { receiveStripeEvent } from "../../server/billing/webhook";
 import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import { envelopeOf, errorEnvelopeSchema, jsonResponse } from "../lib/schemas";
-import { receiveStripeEvent } from "../services/billing/webhook";
 
 const webhookRoute = createRoute({
   tags: ["Billing"],

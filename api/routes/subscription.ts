@@ -1,10 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ENTITLEMENTS, PLAN_PRICES_CENTS, PLANS, TRIAL_DAYS } from "../../core/plans/entitlements";
-import type { AppEnv } from "../env";
-import { devToolsEnabled } from "../lib/dev-tools";
+import { advanceToPeriodEnd } from "../../server/billing/local-checkout";
+import { billingMode } from "../../server/billing/provider";
+import { currentSubscription } from "../../server/billing/records";
+import {
+  accountFor,
+  cancelSubscription,
+  changePlan,
+  reactivateSubscription,
+  startCheckout,
+  subscriptionView,
+} from "../../server/billing/subscriptions";
+import { devToolsEnabled } from "../../server/dev-tools";
+import { AppError, notFound } from "../../server/errors";
+import type { AppEnv } from "../app-env";
 import { ok } from "../lib/envelope";
-import { AppError, notFound } from "../lib/errors";
+import { withIdempotency } from "../lib/idempotency";
 import { createRouter } from "../lib/router";
 import {
   bearerSecurity,
@@ -15,18 +27,6 @@ import {
   jsonResponse,
 } from "../lib/schemas";
 import { requireUser, userPrincipal } from "../middleware/principal";
-import { withIdempotency } from "../services/billing/idempotency";
-import { advanceToPeriodEnd } from "../services/billing/local-checkout";
-import { billingMode } from "../services/billing/provider";
-import { currentSubscription } from "../services/billing/records";
-import {
-  accountFor,
-  cancelSubscription,
-  changePlan,
-  reactivateSubscription,
-  startCheckout,
-  subscriptionView,
-} from "../services/billing/subscriptions";
 
 const common = { tags: ["Billing"], security: bearerSecurity, middleware: [requireUser] };
 const idempotencyHeader = z.object({

@@ -3,13 +3,13 @@ import { sha256Hex } from "../../core/security/crypto";
 import { documentCsp, resumeFontUrl } from "../../core/share/page";
 import { renderResumeDocument, TEMPLATES, type TemplateInfo } from "../../core/templates";
 import { SAMPLE_RESUME } from "../../core/templates/sample";
-import type { Env } from "../env";
+import { findUserById } from "../../server/auth/accounts";
+import { templateInPlan } from "../../server/billing/entitlements";
+import type { Env } from "../../server/env";
+import { notFound } from "../../server/errors";
 import { ok } from "../lib/envelope";
-import { notFound } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
-import { findUserById } from "../services/accounts";
-import { templateInPlan } from "../services/entitlements";
 
 /**
  * The template library for the editor's picker and gallery (README "Templates and sharing": templates cached

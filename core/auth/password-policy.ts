@@ -3,7 +3,7 @@
 //
 // Length is counted in Unicode code points after NFC normalisation, so "é" typed as one
 // precomposed character or as "e" + combining accent counts the same, and an emoji counts
-// once. The hash (api/services/passwords.ts) normalises the same way.
+// once. The hash (server/auth/passwords.ts) normalises the same way.
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,6 +1,6 @@
 /**
  * Plans and what each allows (README "Billing"). One table: the API enforces it (403
- * `plan_limit`, through api/services/entitlements.ts), both apps show it. `null` means
+ * `plan_limit`, through server/billing/entitlements.ts), both apps show it. `null` means
  * unlimited. Only what works is listed: a feature joins the table when it ships.
  */
 export const PLANS = ["free", "standard", "premium", "enterprise"] as const;

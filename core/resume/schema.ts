@@ -82,7 +82,7 @@ export const profileSchema = entry({
 /**
  * JSON Resume's `image` is any URI reference (`photo.png` next to the file, too), so any
  * address is kept; only an https one is ever shown or fetched (core/templates/portrait.ts,
- * api/services/export-assets.ts), anything else prints initials.
+ * server/exports/export-assets.ts), anything else prints initials.
  */
 const imageReference = z.string().trim().max(LIMITS.url);
 

@@ -18,7 +18,7 @@ const quote = (value) => `'${String(value).replaceAll("'", "''")}'`;
 
 /** Idempotent SQL: existing demo accounts (and any changes made to them) are kept. */
 export default async function demoAccountsSql() {
-  const { hashPassword } = await loadWorkerModule("api/services/passwords.ts");
+  const { hashPassword } = await loadWorkerModule("server/auth/passwords.ts");
   const now = Date.now();
   const statements = [];
   for (const account of DEMO_ACCOUNTS) {

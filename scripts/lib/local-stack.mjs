@@ -113,7 +113,7 @@ export async function startWorker({
     "--var",
     `JWT_ISSUER:http://127.0.0.1:${port}`,
     // Dev tools are opt-in (wrangler.toml says production): outbox, local billing, passkeys
-    // on localhost (api/lib/dev-tools.ts).
+    // on localhost (server/dev-tools.ts).
     "--var",
     "ENVIRONMENT:local",
   ];

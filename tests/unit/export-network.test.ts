@@ -8,7 +8,7 @@ import { renderResumeDocument } from "../../core/templates";
 import full from "../fixtures/resumes/full.json";
 
 // The PDF renderer must load nothing but the document. This runs the real renderer
-// (api/services/export-pdf.ts) inside workerd with Miniflare's BROWSER binding — the same
+// (server/exports/export-pdf.ts) inside workerd with Miniflare's BROWSER binding — the same
 // Chromium the app uses — against a hostile resume whose image, stylesheet, CSS url(),
 // font, frame and script all point at an HTTP listener on this machine. A workerd test
 // cannot open a listening socket, so this one runs from Node, where it can. The control
@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const ENTRY = `
 import puppeteer from "@cloudflare/puppeteer";
-import { renderPdf } from "./api/services/export-pdf";
+import { renderPdf } from "./server/export-pdf";
 export default {
   async fetch(request, env) {
     const html = await request.text();

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unstable_readConfig } from "wrangler";
-import type { Env } from "../../api/env";
-import { devToolsEnabled } from "../../api/lib/dev-tools";
+import { devToolsEnabled } from "../../server/dev-tools";
+import type { Env } from "../../server/env";
 
 const configPath = path.join(import.meta.dirname, "../../wrangler.toml");
 

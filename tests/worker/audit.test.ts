@@ -1,6 +1,6 @@
 import { env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { startWorkflowRun } from "../../api/services/workflow-runs";
+import { startWorkflowRun } from "../../server/ops/workflow-runs";
 import { api, bearerFor, countRows, opsHeaders, uniqueId } from "./helpers";
 
 describe("audit log of administrative actions", () => {

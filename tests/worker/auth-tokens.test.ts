@@ -2,9 +2,9 @@ import { env } from "cloudflare:test";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { app } from "../../api/app";
-import { createJob } from "../../api/services/jobs";
-import { AUDIENCE, denyAccessToken, issueAccessToken } from "../../api/services/tokens";
 import { rotateKeys } from "../../scripts/lib/signing-key.mjs";
+import { AUDIENCE, denyAccessToken, issueAccessToken } from "../../server/auth/tokens";
+import { createJob } from "../../server/ops/jobs";
 import { api, bearerFor, uniqueId } from "./helpers";
 
 const withEnv = (path: string, overrides: Partial<typeof env>, init: RequestInit = {}) =>

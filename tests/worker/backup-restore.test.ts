@@ -1,15 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
-  dumpTable,
-  pruneBackups,
-  RestoreError,
-  readSchema,
-  recordBackupStart,
-  restoreBackup,
-  writeManifest,
-} from "../../api/services/backups";
-import {
   BACKUP_PREFIX,
   backupFolder,
   manifestKey,
@@ -17,6 +8,15 @@ import {
   ROWS_PER_PART,
 } from "../../core/backup/manifest";
 import { quoteIdentifier } from "../../core/backup/rows";
+import {
+  dumpTable,
+  pruneBackups,
+  RestoreError,
+  readSchema,
+  recordBackupStart,
+  restoreBackup,
+  writeManifest,
+} from "../../server/ops/backups";
 
 // Storage is shared by the tests of this file, so every test takes its own backup id. The
 // restore tests use 2031 ids and the pruning test prunes as of mid-2030, so pruning never

@@ -270,7 +270,7 @@ describe("completing an add-a-card checkout", () => {
 describe("a card-less trial gets its card through the same path", () => {
   async function cardlessTrial() {
     const person = await newPerson();
-    const { startPlanAtSignup } = await import("../../api/services/billing/subscriptions");
+    const { startPlanAtSignup } = await import("../../server/billing/subscriptions");
     await startPlanAtSignup(
       env,
       { id: person.userId, email: person.email, name: "Katherine Johnson", plan: "free" },

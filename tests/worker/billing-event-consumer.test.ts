@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CLAIM_TIMEOUT_MS } from "../../api/services/billing/event-consumer";
 import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
+import { CLAIM_TIMEOUT_MS } from "../../server/billing/event-consumer";
 import {
   customerIdOf,
   localSubscription,

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../api/env";
-import type { AppError } from "../../api/lib/errors";
-import { once } from "../../api/services/billing/local-store";
+import { once } from "../../server/billing/local-store";
+import type { Env } from "../../server/env";
+import type { AppError } from "../../server/errors";
 import { call, customerIdOf, newPerson } from "./billing-support";
 import { countRows } from "./helpers";
 

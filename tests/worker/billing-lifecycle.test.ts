@@ -71,7 +71,7 @@ describe("subscription lifecycle (local provider, every change through the webho
   it("a trial that ends without a card falls back to Free", async () => {
     const person = await newPerson();
     // The signup workflow's path: a trial with no card yet (see billing-signup.test.ts).
-    const { startPlanAtSignup } = await import("../../api/services/billing/subscriptions");
+    const { startPlanAtSignup } = await import("../../server/billing/subscriptions");
     const account = {
       id: person.userId,
       email: person.email,

@@ -48,7 +48,7 @@ describe("SignupWorkflow: start plan", () => {
       { timeout: 15_000, interval: 150 },
     );
     expect(await planOf(userId)).toBe("standard");
-    const { startPlanAtSignup } = await import("../../api/services/billing/subscriptions");
+    const { startPlanAtSignup } = await import("../../server/billing/subscriptions");
     const again = await startPlanAtSignup(
       env,
       { id: userId, email: "x@example.test", name: "Mary Jackson", plan: "standard" },

@@ -1,8 +1,8 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { afterEach, beforeEach, expect } from "vitest";
 import { app } from "../../api/app";
-import type { Env } from "../../api/env";
-import type { QueueMessage } from "../../consumers/messages";
+import type { QueueMessage } from "../../core/queue/messages";
+import type { Env } from "../../server/env";
 import worker from "../../worker";
 import { fakeStripe, STRIPE_SECRET_KEY } from "./billing-stripe-fake";
 import { idempotencyKey, type Person, signedEvent } from "./billing-support";

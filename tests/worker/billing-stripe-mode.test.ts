@@ -269,7 +269,7 @@ describe("Stripe mode (SDK against a fake api.mode.stripe.com)", () => {
     expect(wrongSecret.answer.status).toBe(400);
     expect(wrongSecret.answer.body.error).toMatchObject({ code: "validation_failed" });
     // the local provider's derived secret is not Stripe's: it does not pass either
-    const { webhookSecret } = await import("../../api/services/billing/signing");
+    const { webhookSecret } = await import("../../server/billing/signing");
     const localSigned = await webhook("checkout.session.completed", object, {
       secret: await webhookSecret(env),
     });

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { expect, vi } from "vitest";
-import { webhookSecret } from "../../api/services/billing/signing";
 import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
+import { webhookSecret } from "../../server/billing/signing";
 import { signedInPerson } from "./auth-support";
 import { api, uniqueId } from "./helpers";
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../api/env";
+import type { AppEnv } from "../../api/app-env";
 import { handleError } from "../../api/middleware/errors";
 import { createDb } from "../../db/client";
 import { postJson, signedInPerson } from "./auth-support";

@@ -5,7 +5,7 @@ import {
   releaseAttempts,
   reserveAttempts,
   USER_PROOF_LIMIT,
-} from "../../api/services/credential-throttle";
+} from "../../server/auth/credential-throttle";
 import {
   codeAt,
   personWithTotp as enrolled,

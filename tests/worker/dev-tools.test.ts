@@ -1,6 +1,6 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { relyingPartyFor } from "../../api/services/passkeys";
+import { relyingPartyFor } from "../../server/auth/passkeys";
 import worker from "../../worker";
 import { signedInPerson } from "./auth-support";
 import { api } from "./helpers";

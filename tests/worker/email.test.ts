@@ -1,10 +1,10 @@
 import { createScheduledController, env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../../api/app";
-import { AppError } from "../../api/lib/errors";
-import { sendEmail } from "../../api/services/email";
 import { renderEmail } from "../../core/email/render";
 import type { BackupFailedData } from "../../core/email/templates/backup-failed";
+import { sendEmail } from "../../server/email";
+import { AppError } from "../../server/errors";
 import worker from "../../worker";
 import { api, countRows, opsHeaders, uniqueId } from "./helpers";
 

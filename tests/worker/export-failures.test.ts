@@ -1,8 +1,8 @@
 import { env, introspectWorkflow, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { requestExport as requestExportService } from "../../api/services/exports";
-import { createJob } from "../../api/services/jobs";
-import { currentPeriod, refundUsage } from "../../api/services/usage";
+import { currentPeriod, refundUsage } from "../../server/billing/usage";
+import { requestExport as requestExportService } from "../../server/exports/exports";
+import { createJob } from "../../server/ops/jobs";
 import { fetchDownload, personWithResume, requestExport } from "./export-support";
 import { api, countRows, deliver, opsHeaders, waitForJob } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { inlinePhoto, printableHtml } from "../../api/services/export-assets";
+import { inlinePhoto, printableHtml } from "../../server/exports/export-assets";
 import { postJson, signedInPerson } from "./auth-support";
 import { api } from "./helpers";
 

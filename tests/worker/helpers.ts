@@ -6,10 +6,10 @@ import {
   SELF,
 } from "cloudflare:test";
 import { vi } from "vitest";
-import { getJob } from "../../api/services/jobs";
-import { issueAccessToken } from "../../api/services/tokens";
 import type { Role } from "../../core/auth/permissions";
 import type { JobStatus } from "../../core/jobs/status";
+import { issueAccessToken } from "../../server/auth/tokens";
+import { getJob } from "../../server/ops/jobs";
 import worker from "../../worker";
 import { TEST_OPS_TOKEN } from "../fixtures/ops-token";
 
@@ -103,7 +103,7 @@ export async function bearerFor(role: Role, id = uniqueId("user"), mfa = true) {
 
 /**
  * Request limits count in fixed windows aligned to the clock (`rateLimit` in
- * api/services/login-protection.ts), so a test that fills one must not straddle a boundary:
+ * server/auth/login-protection.ts), so a test that fills one must not straddle a boundary:
  * the count would start again halfway and the last request would pass. When less than
  * `needMs` of the current window is left, this waits for the next one to begin.
  */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { changeJob, createJob, getJob, type JobView, jobKey } from "../../api/services/jobs";
+import { changeJob, createJob, getJob, type JobView, jobKey } from "../../server/ops/jobs";
 import { api, opsHeaders, uniqueId } from "./helpers";
 
 async function events(id: string) {

@@ -1,6 +1,5 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { tooManyRequests } from "../../api/lib/errors";
 import {
   LOCKOUT_WINDOW_MS,
   lockoutStatus,
@@ -11,7 +10,8 @@ import {
   reserveLoginAttempt,
   STUFFING_WINDOW_MS,
   suspectedCredentialStuffing,
-} from "../../api/services/login-protection";
+} from "../../server/auth/login-protection";
+import { tooManyRequests } from "../../server/errors";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { api, countRows, uniqueId } from "./helpers";
 

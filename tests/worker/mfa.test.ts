@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../api/env";
-import { verifySecondFactor } from "../../api/services/mfa";
+import { verifySecondFactor } from "../../server/auth/mfa";
+import type { Env } from "../../server/env";
 import { codeAt, PASSWORD, personWithTotp, postJson, signedInPerson } from "./auth-support";
 import { api, bearerFor } from "./helpers";
 

@@ -1,10 +1,10 @@
 import { createExecutionContext, env, introspectWorkflow } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../api/app";
-import type { Env } from "../../api/env";
-import { type FlowState, takeFlow } from "../../api/services/oauth";
 import { pkceChallenge } from "../../core/auth/oauth";
 import { sha256Hex } from "../../core/security/crypto";
+import { type FlowState, takeFlow } from "../../server/auth/oauth";
+import type { Env } from "../../server/env";
 import { PASSWORD, postJson } from "./auth-support";
 import { api, countRows, uniqueId } from "./helpers";
 import { fakeProviders, finishFlow, identity, signInWith, startFlow } from "./oauth-fake-provider";

@@ -6,7 +6,7 @@ import {
   PBKDF2_MAX_ITERATIONS,
   parsePasswordHash,
   verifyPassword,
-} from "../../api/services/passwords";
+} from "../../server/auth/passwords";
 
 const b64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))

@@ -1,7 +1,7 @@
 import { env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { changeJob, createJob, getJob } from "../../api/services/jobs";
 import { backupIdFor } from "../../core/backup/manifest";
+import { changeJob, createJob, getJob } from "../../server/ops/jobs";
 import { countRows, deliver, uniqueId } from "./helpers";
 
 let hour = 0;

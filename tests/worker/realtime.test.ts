@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import type { CollaborationRoom } from "../../api/realtime/collaboration-room";
-import type { NotificationHub } from "../../api/realtime/notification-hub";
+import type { CollaborationRoom } from "../../server/realtime/collaboration-room";
+import type { NotificationHub } from "../../server/realtime/notification-hub";
 import { uniqueId } from "./helpers";
 
 type Frame = string | ArrayBuffer | Blob;

@@ -1,13 +1,13 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../api/env";
 import { ACCESS_COOKIE } from "../../api/lib/auth-cookies";
-import { hashPassword } from "../../api/services/passwords";
+import { hashPassword } from "../../server/auth/passwords";
+import type { Env } from "../../server/env";
 import {
   SHARE_LINK_ATTEMPTS,
   SHARE_VISITOR_ATTEMPTS,
   unlockShare,
-} from "../../api/services/share-unlock";
+} from "../../server/resumes/share-unlock";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
 import { api } from "./helpers";
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { decodeJwt } from "jose";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { issueAccessToken } from "../../api/services/tokens";
+import { issueAccessToken } from "../../server/auth/tokens";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { api, opsHeaders } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { startWorkflowRun } from "../../api/services/workflow-runs";
+import { startWorkflowRun } from "../../server/ops/workflow-runs";
 import { BackupWorkflow } from "../../workflows/backup";
 import { BanEscalationWorkflow } from "../../workflows/ban-escalation";
 import { DunningWorkflow } from "../../workflows/dunning";

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../api/lib/logger";
-import { currentPeriod } from "../../api/services/usage";
-import { enhanceText, suggestText } from "../../api/services/writing-help";
+import { currentPeriod } from "../../server/billing/usage";
+import { createLogger } from "../../server/logger";
+import { enhanceText, suggestText } from "../../server/resumes/writing-help";
 import { postJson, signedInPerson } from "./auth-support";
 import { api, awayFromWindowEdge, opsHeaders } from "./helpers";
 

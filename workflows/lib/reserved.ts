@@ -1,6 +1,6 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
-import type { Env } from "../../api/env";
-import { setRunStatus } from "../../api/services/workflow-runs";
+import type { Env } from "../../server/env";
+import { setRunStatus } from "../../server/ops/workflow-runs";
 
 /**
  * The binding for a flow whose issue has not landed yet. It is deployable, listable and

@@ -1,8 +1,8 @@
 import type { WorkflowStep, WorkflowStepConfig } from "cloudflare:workers";
-import type { Env } from "../../api/env";
-import { createLogger, errorFields } from "../../api/lib/logger";
-import { changeJob } from "../../api/services/jobs";
-import { setRunStatus } from "../../api/services/workflow-runs";
+import type { Env } from "../../server/env";
+import { createLogger, errorFields } from "../../server/logger";
+import { changeJob } from "../../server/ops/jobs";
+import { setRunStatus } from "../../server/ops/workflow-runs";
 
 export interface TrackedSteps {
   /** `step.do` that remembers which step is running, for a readable failure reason. */

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { listAuditLog } from "../../../server/ops/audit";
 import { okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -9,7 +10,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-import { listAuditLog } from "../../services/audit";
 
 const auditEntrySchema = z
   .object({

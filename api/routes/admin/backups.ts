@@ -1,5 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordAudit } from "../../../server/ops/audit";
+import { requestBackup } from "../../../server/ops/backup-requests";
+import { listBackups } from "../../../server/ops/backups";
 import { ok, okList } from "../../lib/envelope";
+import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -10,9 +14,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-import { recordAudit } from "../../services/audit";
-import { requestBackup } from "../../services/backup-requests";
-import { listBackups } from "../../services/backups";
 
 const backupSchema = z
   .object({
@@ -75,7 +76,7 @@ adminBackupRoutes
       ownerId: "operator",
       reason,
     });
-    await recordAudit(c, {
+    await recordAudit(c.env, actorOf(c), {
       action: "backup.run",
       resourceType: "backup",
       resourceId: job.id,

@@ -1,5 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  type EventAction,
+  getStripeEvent,
+  listStripeEvents,
+  retryFailedEvent,
+  STRIPE_EVENT_STATUSES,
+  type StripeEventListing,
+  skipFailedEvent,
+} from "../../../server/billing/event-operations";
+import { recordAudit } from "../../../server/ops/audit";
 import { ok, okList } from "../../lib/envelope";
+import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -12,16 +23,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-import { recordAudit } from "../../services/audit";
-import {
-  type EventAction,
-  getStripeEvent,
-  listStripeEvents,
-  retryFailedEvent,
-  STRIPE_EVENT_STATUSES,
-  type StripeEventListing,
-  skipFailedEvent,
-} from "../../services/billing/event-operations";
 
 /** Admin API for Stripe events that could not be applied (README "Stuck billing events"). */
 
@@ -169,7 +170,7 @@ adminBillingEventRoutes
     const action = await retryFailedEvent(c.env, eventId);
     // A repeat changed nothing: the first request's audit entry is the record.
     if (action.changed) {
-      await recordAudit(c, {
+      await recordAudit(c.env, actorOf(c), {
         action: "billing_event.retry",
         resourceType: "stripe_event",
         resourceId: eventId,
@@ -183,7 +184,7 @@ adminBillingEventRoutes
     const { reason } = c.req.valid("json");
     const action = await skipFailedEvent(c.env, eventId);
     if (action.changed) {
-      await recordAudit(c, {
+      await recordAudit(c.env, actorOf(c), {
         action: "billing_event.skip",
         resourceType: "stripe_event",
         resourceId: eventId,

@@ -1,7 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { RUN_ACTIONS, RUN_STATUSES, WORKFLOW_NAMES } from "../../../core/workflows/runs";
 import type { WorkflowRunRow } from "../../../db/schema";
+import { recordAudit } from "../../../server/ops/audit";
+import { listJobEvents } from "../../../server/ops/jobs";
+import {
+  controlWorkflowRun,
+  inspectWorkflowRun,
+  listWorkflowRuns,
+} from "../../../server/ops/workflow-runs";
 import { ok, okList } from "../../lib/envelope";
+import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -13,13 +21,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-import { recordAudit } from "../../services/audit";
-import { listJobEvents } from "../../services/jobs";
-import {
-  controlWorkflowRun,
-  inspectWorkflowRun,
-  listWorkflowRuns,
-} from "../../services/workflow-runs";
 
 const runSchema = z
   .object({
@@ -144,7 +145,7 @@ adminWorkflowRoutes
   .openapi(actionRoute, async (c) => {
     const { id, action } = c.req.valid("param");
     const { row } = await controlWorkflowRun(c.env, id, action);
-    await recordAudit(c, {
+    await recordAudit(c.env, actorOf(c), {
       action: `workflow.${action}`,
       resourceType: "workflow_run",
       resourceId: id,

@@ -1,12 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { ok } from "../../lib/envelope";
-import { invalidEmailLink, notFound, tooManyRequests } from "../../lib/errors";
-import { errorFields } from "../../lib/logger";
-import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
-import { requireUser, userPrincipal } from "../../middleware/principal";
 import {
   canSignIn,
   createUser,
@@ -14,18 +7,26 @@ import {
   findUserById,
   markEmailVerified,
   toUserView,
-} from "../../services/accounts";
-import { consumeEmailToken } from "../../services/email-tokens";
-import { rateLimit } from "../../services/login-protection";
-import { assertStrongPassword } from "../../services/password-changes";
-import { hashPassword } from "../../services/passwords";
-import { listSessions, revokeFamily } from "../../services/refresh-tokens";
+} from "../../../server/auth/accounts";
+import { consumeEmailToken } from "../../../server/auth/email-tokens";
+import { rateLimit } from "../../../server/auth/login-protection";
+import { assertStrongPassword } from "../../../server/auth/password-changes";
+import { hashPassword } from "../../../server/auth/passwords";
+import { listSessions, revokeFamily } from "../../../server/auth/refresh-tokens";
 import {
   notifySignupWorkflow,
   sendAccountExistsNotice,
   sendVerificationEmail,
   startSignup,
-} from "../../services/signup";
+} from "../../../server/auth/signup";
+import { invalidEmailLink, notFound, tooManyRequests } from "../../../server/errors";
+import { errorFields } from "../../../server/logger";
+import type { AppEnv } from "../../app-env";
+import { ok } from "../../lib/envelope";
+import { clientKey } from "../../lib/request";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
 import { registerSchema, userSchema } from "./schemas";
 
 const REGISTER_RATE = { limit: 5, windowSeconds: 3600 };
@@ -180,11 +181,7 @@ async function tellOwner(c: Context<AppEnv>, email: string) {
 export const accountRoutes = createRouter()
   .openapi(registerRoute, async (c) => {
     const input = c.req.valid("json");
-    const limit = await rateLimit(
-      c.env,
-      `register-ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`,
-      REGISTER_RATE,
-    );
+    const limit = await rateLimit(c.env, `register-ip:${clientKey(c)}`, REGISTER_RATE);
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.

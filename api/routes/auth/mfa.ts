@@ -1,6 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { findUserById } from "../../../server/auth/accounts";
+import { beginTotpEnrolment, remainingRecoveryCodes } from "../../../server/auth/mfa";
+import {
+  confirmEnrolment,
+  replaceRecoveryCodes,
+  turnOffMfa,
+} from "../../../server/auth/mfa-changes";
+import { AppError, notFound } from "../../../server/errors";
 import { ok } from "../../lib/envelope";
-import { AppError, notFound } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -10,9 +17,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
-import { findUserById } from "../../services/accounts";
-import { beginTotpEnrolment, remainingRecoveryCodes } from "../../services/mfa";
-import { confirmEnrolment, replaceRecoveryCodes, turnOffMfa } from "../../services/mfa-changes";
 import { passwordSchema } from "./schemas";
 
 const code = z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app");

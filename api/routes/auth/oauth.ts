@@ -3,15 +3,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isOAuthProvider, OAUTH_PROVIDERS } from "../../../core/auth/oauth";
 import { constantTimeEqual, sha256Hex } from "../../../core/security/crypto";
-import type { AppEnv } from "../../env";
-import { setSessionCookies } from "../../lib/auth-cookies";
-import { ok } from "../../lib/envelope";
-import { notFound, tooManyRequests, unauthorized } from "../../lib/errors";
-import { errorFields } from "../../lib/logger";
-import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
-import { requireUser, userPrincipal } from "../../middleware/principal";
-import { rateLimit } from "../../services/login-protection";
+import { rateLimit } from "../../../server/auth/login-protection";
 import {
   beginFlow,
   configuredProviders,
@@ -24,8 +16,17 @@ import {
   resolveAccount,
   takeFlow,
   unlinkIdentity,
-} from "../../services/oauth";
-import { createMfaChallenge, openSession } from "../../services/sign-in";
+} from "../../../server/auth/oauth";
+import { createMfaChallenge, openSession } from "../../../server/auth/sign-in";
+import { notFound, tooManyRequests, unauthorized } from "../../../server/errors";
+import { errorFields } from "../../../server/logger";
+import type { AppEnv } from "../../app-env";
+import { setSessionCookies } from "../../lib/auth-cookies";
+import { ok } from "../../lib/envelope";
+import { clientAddress, clientKey } from "../../lib/request";
+import { createRouter } from "../../lib/router";
+import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import { requireUser, userPrincipal } from "../../middleware/principal";
 
 /**
  * Binds a flow to the browser that started it: the callback must present the hash of its
@@ -41,8 +42,6 @@ const START_RATE = { limit: 20, windowSeconds: 600 };
 const CALLBACK_RATE = { limit: 20, windowSeconds: 600 };
 
 const SECURITY_PAGE = "/account/security";
-
-const ipOf = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
 
 /**
  * A path inside this site: printable ASCII without spaces or backslashes (browsers read
@@ -186,7 +185,7 @@ export const oauthRoutes = createRouter()
     const { next, intent } = c.req.valid("query");
     const principal = c.get("principal");
     if (intent === "link" && principal?.kind !== "user") throw unauthorized();
-    const limit = await rateLimit(c.env, `oauth-start-ip:${ipOf(c)}`, START_RATE);
+    const limit = await rateLimit(c.env, `oauth-start-ip:${clientKey(c)}`, START_RATE);
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
     const { state, url } = await beginFlow(c.env, client, {
       next: next ?? null,
@@ -209,7 +208,7 @@ export const oauthRoutes = createRouter()
       const logger = c.get("logger");
       const { provider } = c.req.valid("param");
       const query = c.req.valid("query");
-      const limit = await rateLimit(c.env, `oauth-callback-ip:${ipOf(c)}`, CALLBACK_RATE);
+      const limit = await rateLimit(c.env, `oauth-callback-ip:${clientKey(c)}`, CALLBACK_RATE);
       if (!limit.allowed) return failTo(c, "rate_limited");
       const flow = query.state ? await takeFlow(c.env, query.state) : null;
       const bound = query.state ? await flowMatchesBrowser(c, query.state) : false;
@@ -242,7 +241,7 @@ export const oauthRoutes = createRouter()
         }
         const session = await openSession(c.env, user.id, {
           userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
-          ip: c.req.header("cf-connecting-ip") ?? null,
+          ip: clientAddress(c),
         });
         await setSessionCookies(c, session);
         return c.redirect(created ? "/onboarding" : (flow.next ?? "/dashboard"), 302);

@@ -1,20 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { ok } from "../../lib/envelope";
-import { AppError, tooManyRequests } from "../../lib/errors";
-import { createRouter } from "../../lib/router";
-import {
-  bearerSecurity,
-  envelopeOf,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-} from "../../lib/schemas";
-import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
-import { canSignIn, findUserById } from "../../services/accounts";
-import { rateLimit, recordLoginAttempt } from "../../services/login-protection";
+import { canSignIn, findUserById } from "../../../server/auth/accounts";
+import { rateLimit, recordLoginAttempt } from "../../../server/auth/login-protection";
 import {
   authenticationOptions,
   deletePasskey,
@@ -24,11 +12,25 @@ import {
   relyingPartyFor,
   renamePasskey,
   verifyAssertion,
-} from "../../services/passkeys";
-import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../services/sign-in";
-import { grantStepUp, verifyPasskeyStepUp } from "../../services/step-up";
+} from "../../../server/auth/passkeys";
+import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../../server/auth/sign-in";
+import { grantStepUp, verifyPasskeyStepUp } from "../../../server/auth/step-up";
+import { AppError, tooManyRequests } from "../../../server/errors";
+import type { AppEnv } from "../../app-env";
+import { ok } from "../../lib/envelope";
+import { clientKey, deviceOf } from "../../lib/request";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../lib/schemas";
+import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
 import { stepUpGrantSchema, tokenPairSchema } from "./schemas";
-import { deviceOf, respondWithTokens, wantsCookies } from "./session";
+import { respondWithTokens, wantsCookies } from "./session";
+import { respondWithStepUp } from "./step-up";
 
 const TAG = "Passkeys";
 /** Per-address ceiling on starting passkey sign-ins (each one writes a KV challenge). */
@@ -291,11 +293,7 @@ export const passkeyRoutes = createRouter()
     return ok(c, { deleted: true as const }, 200);
   })
   .openapi(loginOptionsRoute, async (c) => {
-    const limit = await rateLimit(
-      c.env,
-      `passkey-login-ip:${deviceOf(c).ip ?? "unknown"}`,
-      PASSKEY_LOGIN_RATE,
-    );
+    const limit = await rateLimit(c.env, `passkey-login-ip:${clientKey(c)}`, PASSKEY_LOGIN_RATE);
     if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
     const mfaToken = (c.req.valid("json") as { mfa_token?: string } | undefined)?.mfa_token;
     const scope = mfaToken
@@ -348,5 +346,5 @@ export const passkeyRoutes = createRouter()
       { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
       Date.now(),
     );
-    return ok(c, await grantStepUp(c, principal, proof), 200);
+    return respondWithStepUp(c, principal, await grantStepUp(c.env, principal, proof, Date.now()));
   });

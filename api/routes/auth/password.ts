@@ -1,8 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { canSignIn, findUserByEmail } from "../../../server/auth/accounts";
+import { rateLimit } from "../../../server/auth/login-protection";
+import {
+  changePassword,
+  resetPassword,
+  sendResetLink,
+} from "../../../server/auth/password-changes";
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../../server/auth/tokens";
+import { tooManyRequests } from "../../../server/errors";
+import { errorFields } from "../../../server/logger";
 import { setAccessCookie } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { tooManyRequests } from "../../lib/errors";
-import { errorFields } from "../../lib/logger";
+import { clientKey } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -12,10 +21,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { canSignIn, findUserByEmail } from "../../services/accounts";
-import { rateLimit } from "../../services/login-protection";
-import { changePassword, resetPassword, sendResetLink } from "../../services/password-changes";
-import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../services/tokens";
 import { emailSchema, passwordSchema } from "./schemas";
 
 const FORGOT_RATE = { limit: 5, windowSeconds: 900 };
@@ -70,7 +75,7 @@ const changeRoute = createRoute({
 export const passwordRoutes = createRouter()
   .openapi(forgotRoute, async (c) => {
     const { email } = c.req.valid("json");
-    const ip = c.req.header("cf-connecting-ip") ?? "unknown";
+    const ip = clientKey(c);
     const [byIp, byEmail] = await Promise.all([
       rateLimit(c.env, `forgot-ip:${ip}`, FORGOT_RATE),
       rateLimit(c.env, `forgot-email:${email}`, { limit: 3, windowSeconds: 3600 }),

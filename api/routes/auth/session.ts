@@ -1,6 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
+import { secondFactorMethods } from "../../../server/auth/passkeys";
+import { familyOf, revokeAllSessions, revokeFamily } from "../../../server/auth/refresh-tokens";
+import {
+  completeMfaChallenge,
+  refreshSession,
+  type SessionTokens,
+  signIn,
+  tokenResponse,
+} from "../../../server/auth/sign-in";
+import { denyAccessToken, revokeAccessTokensOf } from "../../../server/auth/tokens";
+import { AppError } from "../../../server/errors";
+import type { AppEnv } from "../../app-env";
 import {
   clearSessionCookies,
   REFRESH_COOKIE,
@@ -8,7 +19,7 @@ import {
   setSessionCookies,
 } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { AppError } from "../../lib/errors";
+import { deviceOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -18,22 +29,7 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { secondFactorMethods } from "../../services/passkeys";
-import { familyOf, revokeAllSessions, revokeFamily } from "../../services/refresh-tokens";
-import {
-  completeMfaChallenge,
-  refreshSession,
-  type SessionTokens,
-  signIn,
-  tokenResponse,
-} from "../../services/sign-in";
-import { denyAccessToken, revokeAccessTokensOf } from "../../services/tokens";
 import { loginSchema, refreshSchema, tokenPairSchema } from "./schemas";
-
-export const deviceOf = (c: Context<AppEnv>) => ({
-  userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
-  ip: c.req.header("cf-connecting-ip") ?? null,
-});
 
 /** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
 export async function respondWithTokens(

@@ -1,4 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Principal } from "../../../server/auth/principal";
+import {
+  grantStepUp,
+  methodsFor,
+  type StepUpProof,
+  verifyStepUpProof,
+} from "../../../server/auth/step-up";
+import type { AppEnv } from "../../app-env";
+import { setAccessCookie } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -9,12 +19,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import {
-  grantStepUp,
-  methodsFor,
-  type StepUpProof,
-  verifyStepUpProof,
-} from "../../services/step-up";
 import { passwordSchema, stepUpGrantSchema } from "./schemas";
 
 const proofSchema = z
@@ -85,11 +89,18 @@ export const stepUpRoutes = createRouter()
   })
   .openapi(stepUpRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
-    const proof = await verifyStepUpProof(
-      c.env,
-      principal,
-      toProof(c.req.valid("json")),
-      Date.now(),
-    );
-    return ok(c, await grantStepUp(c, principal, proof), 200);
+    const now = Date.now();
+    const proof = await verifyStepUpProof(c.env, principal, toProof(c.req.valid("json")), now);
+    return respondWithStepUp(c, principal, await grantStepUp(c.env, principal, proof, now));
   });
+
+/** The new token: in the body, and as the cookie for a browser session. */
+export function respondWithStepUp(
+  c: Context<AppEnv>,
+  principal: Extract<Principal, { kind: "user" }>,
+  granted: Awaited<ReturnType<typeof grantStepUp>>,
+) {
+  if (principal.via === "cookie") setAccessCookie(c, granted.access_token);
+  c.header("Cache-Control", "no-store");
+  return ok(c, granted, 200);
+}

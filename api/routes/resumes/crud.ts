@@ -1,5 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { resumeDataSchema } from "../../../core/resume/schema";
+import { readOnlyResumeIds } from "../../../server/billing/entitlements";
+import {
+  cloneResume,
+  createResume,
+  deleteResume,
+  getResume,
+  listResumes,
+  restoreResume,
+  updateResume,
+} from "../../../server/resumes/resumes";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -13,16 +23,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { readOnlyResumeIds } from "../../services/entitlements";
-import {
-  cloneResume,
-  createResume,
-  deleteResume,
-  getResume,
-  listResumes,
-  restoreResume,
-  updateResume,
-} from "../../services/resumes";
 import {
   etagOf,
   ownerOf,

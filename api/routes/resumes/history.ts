@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { resumeDataSchema } from "../../../core/resume/schema";
+import { getVersion, listVersions, restoreVersion } from "../../../server/resumes/resume-versions";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -12,7 +13,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { getVersion, listVersions, restoreVersion } from "../../services/resume-versions";
 import {
   etagOf,
   ownerOf,

@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { jsonTextNestsDeeperThan } from "../../../core/json/nesting";
 import { LIMITS, resumeDataSchema } from "../../../core/resume/schema";
-import type { AppEnv } from "../../env";
+import { AppError } from "../../../server/errors";
+import { createResume } from "../../../server/resumes/resumes";
+import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
-import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -15,7 +16,6 @@ import {
 } from "../../lib/schemas";
 import { nestedTooDeep } from "../../middleware/body-limits";
 import { requireUser } from "../../middleware/principal";
-import { createResume } from "../../services/resumes";
 import { etagOf, ownerOf, resumeSchema, titleSchema, toResumeBody } from "./schemas";
 
 /** A resume document is kilobytes; anything near this is not one. */

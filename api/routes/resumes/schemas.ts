@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { resumeDataSchema } from "../../../core/resume/schema";
-import type { AppEnv } from "../../env";
-import { AppError, notFound } from "../../lib/errors";
+import { findUserById } from "../../../server/auth/accounts";
+import { AppError, notFound } from "../../../server/errors";
+import type { ResumeSummary, ResumeView } from "../../../server/resumes/resumes";
+import type { AppEnv } from "../../app-env";
 import { userPrincipal } from "../../middleware/principal";
-import { findUserById } from "../../services/accounts";
-import type { ResumeSummary, ResumeView } from "../../services/resumes";
 
 export const resumeIdParam = z.object({
   id: z

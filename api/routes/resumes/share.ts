@@ -1,6 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
+import {
+  configureShare,
+  getShare,
+  SHARE_PASSWORD_MAX,
+  SHARE_PASSWORD_MIN,
+  type ShareView,
+} from "../../../server/resumes/shares";
+import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -12,13 +19,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import {
-  configureShare,
-  getShare,
-  SHARE_PASSWORD_MAX,
-  SHARE_PASSWORD_MIN,
-  type ShareView,
-} from "../../services/shares";
 import { ownerOf, resumeIdParam } from "./schemas";
 
 const common = { tags: ["Sharing"], security: bearerSecurity, middleware: [requireUser] };

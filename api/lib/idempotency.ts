@@ -1,0 +1,58 @@
+import type { Context } from "hono";
+import { AppError, conflict } from "../../server/errors";
+import type { AppEnv } from "../app-env";
+
+const HEADER = "Idempotency-Key";
+const KEY_PATTERN = /^[\w.:-]{8,128}$/;
+/** Stripe keeps idempotency keys for 24 hours; so do we. */
+const TTL_SECONDS = 86_400;
+
+interface Stored {
+  requestHash: string;
+  status: number;
+  data: unknown;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export const missingIdempotencyKey = () =>
+  new AppError(400, "validation_failed", `Send an ${HEADER} header with money-moving requests`, [
+    { path: ["idempotency-key"], message: "8–128 letters, digits, _ . : -", location: "header" },
+  ]);
+
+/**
+ * Money-moving calls carry an `Idempotency-Key` (README "Billing"). The first answer is kept in KV
+ * `CACHE` for 24 hours and replayed for a repeat (with `Idempotent-Replayed: true`); the same
+ * key with a different request is a 409. The key is also handed to the provider
+ * (`{user}:{action}:{key}`), so a repeat racing the first is deduplicated there too.
+ */
+export async function withIdempotency<T>(
+  c: Context<AppEnv>,
+  input: { userId: string; action: string; request: unknown },
+  run: (providerKey: string) => Promise<{ status: 200 | 201 | 202; data: T }>,
+): Promise<{ status: 200 | 201 | 202; data: T; key: string }> {
+  const key = c.req.header(HEADER)?.trim();
+  if (!key || !KEY_PATTERN.test(key)) throw missingIdempotencyKey();
+  const providerKey = `${input.userId}:${input.action}:${key}`;
+  const cacheKey = `idem:${await sha256(providerKey)}`;
+  const requestHash = await sha256(JSON.stringify(input.request ?? null));
+  const previous = await c.env.CACHE.get<Stored>(cacheKey, "json");
+  if (previous) {
+    if (previous.requestHash !== requestHash) {
+      throw conflict(`This ${HEADER} was already used for a different request`);
+    }
+    c.header("Idempotent-Replayed", "true");
+    return {
+      status: previous.status as 200 | 201 | 202,
+      data: previous.data as T,
+      key: providerKey,
+    };
+  }
+  const result = await run(providerKey);
+  const stored: Stored = { requestHash, status: result.status, data: result.data };
+  await c.env.CACHE.put(cacheKey, JSON.stringify(stored), { expirationTtl: TTL_SECONDS });
+  return { ...result, key: providerKey };
+}

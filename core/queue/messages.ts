@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { exportParamsSchema } from "../export/params";
+
+/** Every message any queue carries. `job_id`, when present, is what a dead letter fails. */
+export const backupRunMessage = z.object({
+  type: z.literal("backup.run"),
+  job_id: z.string().min(1),
+  backup_id: z.string().min(1),
+  requested_by: z.string().min(1),
+});
+
+/** PDF queue: one resume export (any format); the job id names the workflow instance. */
+export const exportRunMessage = z.object({
+  type: z.literal("export.run"),
+  job_id: z.string().min(1),
+  params: exportParamsSchema,
+});
+
+/** A verified webhook event recorded in `stripe_events`, to apply in order per customer. */
+export const stripeEventMessage = z.object({
+  type: z.literal("stripe.event"),
+  event_id: z.string().min(1),
+  seq: z.number().int().positive(),
+});
+
+export const queueMessageSchema = z.discriminatedUnion("type", [
+  backupRunMessage,
+  exportRunMessage,
+  stripeEventMessage,
+]);
+export type QueueMessage = z.infer<typeof queueMessageSchema>;
+
+/** What a dead-lettered message must at least have for the user to be told. */
+export const deadLetterSchema = z.object({
+  type: z.string().optional(),
+  job_id: z.string().optional(),
+});
+
+/** Names the work for a person reading a failed job. */
+export const describeMessageType = (type: string | undefined): string =>
+  ({
+    "backup.run": "the database backup",
+    "export.run": "your export",
+    "stripe.event": "a payment event",
+  })[type ?? ""] ?? "this job";

@@ -1,0 +1,246 @@
+import type { Env } from "../env";
+import { AppError, tooManyRequests } from "../errors";
+import {
+  canSignIn,
+  findUserByEmail,
+  findUserById,
+  toUserView,
+  type UserView,
+  updateUser,
+} from "./accounts";
+import {
+  releaseAttempts,
+  reserveAttempts,
+  spentBy,
+  tooManyWrongAttempts,
+  userProofBudget,
+} from "./credential-throttle";
+import {
+  lockoutStatus,
+  markLoginSucceeded,
+  rateLimit,
+  reserveLoginAttempt,
+  suspectedCredentialStuffing,
+} from "./login-protection";
+import { verifySecondFactor } from "./mfa";
+import { hashPassword, verifyPassword } from "./passwords";
+import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  refreshExpiresAt: number;
+  /** The session (refresh-token family): browser CSRF tokens are bound to it. */
+  sessionId: string;
+  user: UserView;
+}
+
+/** Per-address ceiling on sign-in requests, on top of the per-account lockout. */
+const LOGIN_RATE = { limit: 10, windowSeconds: 60 };
+/** The detection looks back 10 minutes; a refused address waits that long. */
+const STUFFING_BACKOFF_SECONDS = 600;
+
+const invalidCredentials = () =>
+  new AppError(401, "invalid_credentials", "The email or password is incorrect");
+
+const locked = (retryAfterSeconds: number) => {
+  // At least a second: a lock read just after a concurrent success may find it already lifted.
+  const seconds = Math.max(1, retryAfterSeconds);
+  return new AppError(
+    429,
+    "account_locked",
+    "Too many failed sign-in attempts. Try again later or reset your password.",
+    { retry_after: seconds },
+    { "Retry-After": String(seconds) },
+  );
+};
+
+/**
+ * Email and password sign-in. Unknown emails cost the same time as wrong passwords and
+ * get the same answer; the account's state is only revealed after the password matched.
+ * The attempt is reserved (recorded as a failure unless locked) before the password check.
+ */
+export async function signIn(
+  env: Env,
+  input: { email: string; password: string },
+  device: Device,
+  now = Date.now(),
+): Promise<SessionTokens | { mfaChallenge: string }> {
+  if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
+    // Many accounts tried from one address: refuse it for the window, whatever
+    // the credentials, so a list of stolen passwords cannot be confirmed from here.
+    throw tooManyRequests(
+      STUFFING_BACKOFF_SECONDS,
+      "Too many sign-in attempts from this network. Wait a few minutes and try again.",
+    );
+  }
+  const ipLimit = await rateLimit(env, `login-ip:${device.ip ?? "unknown"}`, LOGIN_RATE);
+  if (!ipLimit.allowed) {
+    throw tooManyRequests(
+      ipLimit.retryAfterSeconds,
+      "Too many sign-in attempts from this network. Wait a moment and try again.",
+    );
+  }
+  const attempt = await reserveLoginAttempt(env, { email: input.email, ip: device.ip, at: now });
+  if (attempt === null)
+    throw locked((await lockoutStatus(env, input.email, now)).retryAfterSeconds);
+
+  const user = await findUserByEmail(env, input.email);
+  const check = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user || !check.valid) {
+    const after = await lockoutStatus(env, input.email, now);
+    if (after.locked) throw locked(after.retryAfterSeconds);
+    throw invalidCredentials();
+  }
+  await markLoginSucceeded(env, attempt);
+  if (!canSignIn(user)) {
+    throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
+  }
+  if (check.needsRehash)
+    await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) });
+  if (user.mfaEnabled) return { mfaChallenge: await createMfaChallenge(env, user.id) };
+  return openSession(env, user.id, device);
+}
+
+const CHALLENGE_TTL_SECONDS = 300;
+const challengeKey = (id: string) => `mfa-challenge:${id}`;
+/** Five codes per challenge, counted race-free like every other proof (credential-throttle.ts). */
+const challengeTries = (id: string) => ({
+  key: challengeKey(id),
+  limit: 5,
+  windowMs: CHALLENGE_TTL_SECONDS * 1000,
+});
+
+/** The password was right; the session opens once a second factor follows within 5 minutes. */
+export async function createMfaChallenge(env: Env, userId: string): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.SESSIONS.put(challengeKey(id), JSON.stringify({ userId }), {
+    expirationTtl: CHALLENGE_TTL_SECONDS,
+  });
+  return id;
+}
+
+/**
+ * Second step of an MFA sign-in: a TOTP or recovery code for the challenge. Each code draws
+ * on the challenge's five tries and on the account's proof budget, reserved before the check;
+ * the challenge ends with its last wrong try.
+ */
+export async function completeMfaChallenge(
+  env: Env,
+  challengeId: string,
+  input: { code?: string; recoveryCode?: string },
+  device: Device,
+  now = Date.now(),
+): Promise<SessionTokens> {
+  const userId = await mfaChallengeUserId(env, challengeId);
+  const tries = challengeTries(challengeId);
+  const reservation = await reserveAttempts(env, [tries, userProofBudget(userId)], now);
+  if (!reservation.granted) {
+    if (reservation.refused.key !== tries.key)
+      throw tooManyWrongAttempts(reservation.retryAfterSeconds);
+    await env.SESSIONS.delete(challengeKey(challengeId));
+    throw challengeExpired();
+  }
+  if (!(await verifySecondFactor(env, userId, input, now))) {
+    if (spentBy(reservation, tries)) await env.SESSIONS.delete(challengeKey(challengeId));
+    throw new AppError(401, "invalid_credentials", "The code is incorrect");
+  }
+  await releaseAttempts(env, reservation);
+  await env.SESSIONS.delete(challengeKey(challengeId));
+  return openSession(env, userId, device, true);
+}
+
+const challengeExpired = () =>
+  new AppError(401, "session_expired", "This sign-in has expired. Start again.");
+
+/** The account a pending MFA challenge belongs to (for a passkey to answer it). */
+export async function mfaChallengeUserId(env: Env, challengeId: string): Promise<string> {
+  const stored = await env.SESSIONS.get<{ userId: string }>(challengeKey(challengeId), "json");
+  if (!stored) throw challengeExpired();
+  return stored.userId;
+}
+
+/** Ends a challenge answered by a proof checked elsewhere (a passkey of `userId`). */
+export async function passMfaChallenge(
+  env: Env,
+  challengeId: string,
+  userId: string,
+  device: Device,
+): Promise<SessionTokens> {
+  if ((await mfaChallengeUserId(env, challengeId)) !== userId) throw challengeExpired();
+  await env.SESSIONS.delete(challengeKey(challengeId));
+  return openSession(env, userId, device, true);
+}
+
+/** Issues the first token pair of a new session for a user who has just proven who they are. */
+export async function openSession(
+  env: Env,
+  userId: string,
+  device: Device,
+  mfa = false,
+): Promise<SessionTokens> {
+  const user = await findUserById(env, userId);
+  if (!user) throw invalidCredentials();
+  const now = Date.now();
+  await updateUser(env, user.id, { lastLoginAt: now });
+  const session = await startSession(env, user.id, device, now, mfa);
+  const { token } = await issueAccessToken(
+    env,
+    {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      sessionId: session.familyId,
+      mfa,
+      authTime: now,
+    },
+    now,
+  );
+  return {
+    accessToken: token,
+    refreshToken: session.token,
+    refreshExpiresAt: session.expiresAt,
+    sessionId: session.familyId,
+    user: toUserView(user),
+  };
+}
+
+const sessionExpired = () =>
+  new AppError(401, "session_expired", "Your session has ended. Please sign in again.");
+
+/** Rotates the refresh token; a reused one ends every token of its session. */
+export async function refreshSession(
+  env: Env,
+  refreshToken: string,
+  device: Device,
+): Promise<SessionTokens> {
+  const rotated = await rotateRefreshToken(env, refreshToken, device);
+  if (!rotated.ok) throw sessionExpired();
+  const user = await findUserById(env, rotated.userId);
+  if (!user || !canSignIn(user)) throw sessionExpired();
+  const { token } = await issueAccessToken(env, {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    sessionId: rotated.familyId,
+    mfa: rotated.mfaVerified,
+    authTime: rotated.authAt,
+  });
+  return {
+    accessToken: token,
+    refreshToken: rotated.token,
+    refreshExpiresAt: rotated.expiresAt,
+    sessionId: rotated.familyId,
+    user: toUserView(user),
+  };
+}
+
+export const tokenResponse = (tokens: SessionTokens, csrfToken?: string) => ({
+  access_token: tokens.accessToken,
+  refresh_token: tokens.refreshToken,
+  token_type: "Bearer" as const,
+  expires_in: ACCESS_TOKEN_TTL_SECONDS,
+  user: tokens.user,
+  ...(csrfToken ? { csrf_token: csrfToken } : {}),
+});

@@ -1,0 +1,227 @@
+import { type CardBehaviour, TEST_CARDS, type TestCard } from "../../core/billing/test-cards";
+import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
+import { type LocalObject, localId } from "./local-store";
+
+/** Stripe-format objects as the local provider builds them (the fields the app reads, and
+ * the ones Stripe always sends with them). */
+
+/** The local provider bills every 30 days; Stripe bills by calendar month. */
+export const LOCAL_PERIOD_SECONDS = 30 * 86_400;
+
+export interface LocalSubscription extends LocalObject {
+  object: "subscription";
+  customer: string;
+  status: string;
+  cancel_at_period_end: boolean;
+  canceled_at: number | null;
+  ended_at: number | null;
+  trial_end: number | null;
+  default_payment_method: string | null;
+  metadata: Record<string, string>;
+  cancellation_details: { reason: string | null; comment: string | null };
+  items: {
+    object: "list";
+    data: {
+      id: string;
+      object: "subscription_item";
+      quantity: number;
+      current_period_start: number;
+      current_period_end: number;
+      price: {
+        id: string;
+        object: "price";
+        currency: "usd";
+        unit_amount: number;
+        recurring: { interval: "month" };
+      };
+    }[];
+  };
+}
+
+export interface LocalInvoice extends LocalObject {
+  object: "invoice";
+  customer: string;
+  status: "draft" | "open" | "paid" | "void";
+  amount_due: number;
+  amount_paid: number;
+  attempt_count: number;
+  parent: { type: "subscription_details"; subscription_details: { subscription: string } } | null;
+}
+
+export interface LocalPaymentMethod extends LocalObject {
+  object: "payment_method";
+  customer: string | null;
+  card: { brand: string; last4: string; exp_month: number; exp_year: number; funding: string };
+}
+
+export interface LocalCustomer extends LocalObject {
+  object: "customer";
+  email: string;
+  invoice_settings: { default_payment_method: string | null };
+  metadata: Record<string, string>;
+}
+
+export interface LocalCheckoutSession extends LocalObject {
+  object: "checkout.session";
+  mode: "subscription" | "setup";
+  status: "open" | "complete";
+  customer: string;
+  client_reference_id: string;
+  subscription: string | null;
+  /** Setup mode: the SetupIntent that records the saved card (null in subscription mode). */
+  setup_intent: string | null;
+  url: string;
+  success_url: string;
+  cancel_url: string;
+  amount_total: number;
+  metadata: Record<string, string>;
+}
+
+export interface LocalSetupIntent extends LocalObject {
+  object: "setup_intent";
+  customer: string;
+  status: "requires_payment_method" | "succeeded";
+  payment_method: string | null;
+  usage: "off_session";
+}
+
+/** Created with its setup-mode session, as Stripe Checkout does; the card comes at "Save". */
+export const newSetupIntent = (customerId: string, now: number): LocalSetupIntent => ({
+  id: localId("seti"),
+  object: "setup_intent",
+  customer: customerId,
+  status: "requires_payment_method",
+  payment_method: null,
+  usage: "off_session",
+  payment_method_types: ["card"],
+  created: now,
+  livemode: false,
+  metadata: {},
+});
+
+export const priceObject = (plan: Plan) => ({
+  id: `price_local_${plan}`,
+  object: "price" as const,
+  currency: "usd" as const,
+  unit_amount: PLAN_PRICES_CENTS[plan],
+  recurring: { interval: "month" as const },
+});
+
+export const planOfSubscription = (sub: LocalSubscription): Plan =>
+  sub.items.data[0]!.price.id.replace("price_local_", "") as Plan;
+
+export function newSubscription(input: {
+  customerId: string;
+  userId: string;
+  plan: Plan;
+  now: number;
+  trialDays: number;
+  paymentMethodId: string | null;
+}): LocalSubscription {
+  const trialEnd = input.trialDays > 0 ? input.now + input.trialDays * 86_400 : null;
+  return {
+    id: localId("sub"),
+    object: "subscription",
+    customer: input.customerId,
+    status: trialEnd ? "trialing" : "active",
+    cancel_at_period_end: false,
+    canceled_at: null,
+    ended_at: null,
+    created: input.now,
+    start_date: input.now,
+    trial_start: trialEnd ? input.now : null,
+    trial_end: trialEnd,
+    default_payment_method: input.paymentMethodId,
+    livemode: false,
+    metadata: { user_id: input.userId },
+    cancellation_details: { reason: null, comment: null },
+    items: {
+      object: "list",
+      data: [
+        {
+          id: localId("si"),
+          object: "subscription_item",
+          quantity: 1,
+          current_period_start: input.now,
+          current_period_end: trialEnd ?? input.now + LOCAL_PERIOD_SECONDS,
+          price: priceObject(input.plan),
+        },
+      ],
+    },
+  };
+}
+
+export function newInvoice(input: {
+  sub: LocalSubscription;
+  now: number;
+  reason: "subscription_create" | "subscription_cycle" | "subscription_update";
+  lines: { description: string; amount: number; proration: boolean }[];
+  sequence: number;
+}): LocalInvoice {
+  const amount = input.lines.reduce((sum, line) => sum + line.amount, 0);
+  const item = input.sub.items.data[0]!;
+  return {
+    id: localId("in"),
+    object: "invoice",
+    customer: input.sub.customer,
+    status: "open",
+    number: `LOCAL-${input.sub.customer.slice(-6).toUpperCase()}-${String(input.sequence).padStart(4, "0")}`,
+    currency: "usd",
+    amount_due: Math.max(amount, 0),
+    amount_paid: 0,
+    amount_remaining: Math.max(amount, 0),
+    attempt_count: 0,
+    billing_reason: input.reason,
+    created: input.now,
+    period_start: item.current_period_start,
+    period_end: item.current_period_end,
+    hosted_invoice_url: null,
+    livemode: false,
+    parent: {
+      type: "subscription_details",
+      subscription_details: { subscription: input.sub.id },
+    },
+    status_transitions: { paid_at: null },
+    lines: {
+      object: "list",
+      data: input.lines.map((line) => ({
+        id: localId("il"),
+        object: "line_item",
+        description: line.description,
+        amount: line.amount,
+        currency: "usd",
+        parent: {
+          type: "subscription_item_details",
+          subscription_item_details: { proration: line.proration },
+        },
+      })),
+    },
+  };
+}
+
+export function newPaymentMethod(
+  card: TestCard,
+  customerId: string,
+  now: number,
+): LocalPaymentMethod {
+  const nextYear = new Date(now * 1000).getUTCFullYear() + 3;
+  return {
+    id: localId("pm"),
+    object: "payment_method",
+    type: "card",
+    customer: customerId,
+    created: now,
+    livemode: false,
+    card: {
+      brand: card.brand,
+      last4: card.number.slice(-4),
+      exp_month: 12,
+      exp_year: nextYear,
+      funding: "credit",
+    },
+  };
+}
+
+/** How a stored card behaves when charged: that of the test card it was made from. */
+export const behaviourOf = (pm: LocalPaymentMethod): CardBehaviour =>
+  TEST_CARDS.find((card) => card.number.endsWith(pm.card.last4))?.behaviour ?? "declines";

@@ -1,0 +1,462 @@
+import { prorationCents } from "../../core/billing/lifecycle";
+import {
+  type CheckoutSessionSnapshot,
+  invoiceOfInvoicePayment,
+  type PaymentMethodSnapshot,
+  parsePaymentMethod,
+  savedPaymentMethod,
+} from "../../core/billing/stripe-objects";
+import { findTestCard } from "../../core/billing/test-cards";
+import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
+import { publicUrl } from "../email";
+import type { Env } from "../env";
+import { AppError, notFound } from "../errors";
+import {
+  behaviourOf,
+  type LocalCheckoutSession,
+  type LocalCustomer,
+  type LocalInvoice,
+  type LocalPaymentMethod,
+  type LocalSubscription,
+  newInvoice,
+  newPaymentMethod,
+  newSetupIntent,
+  newSubscription,
+  planOfSubscription,
+  priceObject,
+} from "./local-objects";
+import {
+  clockNow,
+  emitEvent,
+  type LocalObject,
+  listObjects,
+  localId,
+  once,
+  readObject,
+  requireObject,
+  writeObject,
+} from "./local-store";
+import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
+import { checkoutMetadata, paymentFailed } from "./provider";
+import { verifySignedPayload } from "./signing";
+
+const DECLINED = "Your card was declined.";
+
+/**
+ * Stands in for Stripe without keys (local and test environments): it keeps Stripe-shaped
+ * objects of its own and reports every change as a signed event to the webhook, exactly
+ * where Stripe's would arrive. Its checkout page is `api/routes/local-checkout.ts`.
+ */
+export class LocalProvider implements BillingProvider {
+  readonly mode = "local" as const;
+
+  constructor(private readonly env: Env) {}
+
+  createCustomer(input: { userId: string; email: string; name: string }, key: string) {
+    return once(this.env, key, async () => {
+      const customer: LocalCustomer = {
+        id: localId("cus"),
+        object: "customer",
+        email: input.email,
+        name: input.name,
+        created: Math.floor(Date.now() / 1000),
+        invoice_settings: { default_payment_method: null },
+        metadata: { user_id: input.userId },
+      };
+      await writeObject(this.env, customer, customer.id);
+      return customer.id;
+    });
+  }
+
+  startTrial(
+    input: { userId: string; customerId: string; plan: Plan; trialDays: number },
+    key: string,
+  ) {
+    return once(this.env, key, async () => {
+      const now = await clockNow(this.env, input.customerId);
+      const sub = newSubscription({ ...input, now, paymentMethodId: null });
+      await this.saveAndEmit(sub, "customer.subscription.created", key);
+      await this.invoiceAndCharge(sub, "subscription_create", [trialLine(sub)], null, key);
+      return { subscriptionId: sub.id };
+    });
+  }
+
+  createCheckout(input: CheckoutInput, key: string) {
+    return once(this.env, key, async () => {
+      const id = localId("cs");
+      const now = await clockNow(this.env, input.customerId);
+      const intent = input.mode === "setup" ? newSetupIntent(input.customerId, now) : null;
+      if (intent) await writeObject(this.env, intent, input.customerId);
+      const session: LocalCheckoutSession = {
+        id,
+        object: "checkout.session",
+        mode: input.mode,
+        status: "open",
+        customer: input.customerId,
+        client_reference_id: input.userId,
+        subscription: null,
+        setup_intent: intent?.id ?? null,
+        url: publicUrl(this.env, `/local-checkout/${id}`),
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        amount_total:
+          input.mode === "setup" || input.trialDays > 0 ? 0 : PLAN_PRICES_CENTS[input.plan],
+        created: now,
+        metadata: checkoutMetadata(input),
+      };
+      await writeObject(this.env, session, input.customerId);
+      return { id, url: session.url };
+    });
+  }
+
+  async setupPaymentMethod(session: CheckoutSessionSnapshot) {
+    if (!session.setupIntentId) return null;
+    return savedPaymentMethod(await requireObject(this.env, session.setupIntentId));
+  }
+
+  async upgrade(input: { subscriptionId: string; plan: Plan }, key: string) {
+    await once(this.env, key, async () => {
+      const sub = await requireObject<LocalSubscription>(this.env, input.subscriptionId);
+      const from = planOfSubscription(sub);
+      sub.metadata.pending_plan = "";
+      if (sub.status === "trialing") {
+        sub.items.data[0]!.price = priceObject(input.plan);
+        await this.saveAndEmit(sub, "customer.subscription.updated", key);
+        return true;
+      }
+      const item = sub.items.data[0]!;
+      const now = await clockNow(this.env, sub.customer);
+      const period = { start: item.current_period_start, end: item.current_period_end };
+      const total = prorationCents(from, input.plan, period, now);
+      const credit = prorationCents(from, "free", period, now);
+      const lines = [
+        { description: `Unused time on ${from} after upgrade`, amount: credit, proration: true },
+        { description: `Remaining time on ${input.plan}`, amount: total - credit, proration: true },
+      ];
+      const draft = newInvoice({
+        sub,
+        now,
+        reason: "subscription_update",
+        lines,
+        sequence: await this.nextNumber(sub.customer),
+      });
+      const pm = await this.defaultCard(sub);
+      // Like Stripe's `error_if_incomplete`: a refused card leaves the plan as it was.
+      if (draft.amount_due > 0 && (!pm || behaviourOf(pm) !== "succeeds")) {
+        throw paymentFailed(pm ? DECLINED : "Add a payment method first.");
+      }
+      item.price = priceObject(input.plan);
+      await this.saveAndEmit(sub, "customer.subscription.updated", key);
+      await this.settle(draft, pm, key);
+      return true;
+    });
+  }
+
+  async scheduleDowngrade(input: { subscriptionId: string; plan: Plan }, key: string) {
+    await this.updateSubscription(input.subscriptionId, key, (sub) => {
+      sub.metadata.pending_plan = input.plan;
+    });
+  }
+
+  async clearScheduledChange(subscriptionId: string, key: string) {
+    await this.updateSubscription(subscriptionId, key, (sub) => {
+      sub.metadata.pending_plan = "";
+    });
+  }
+
+  async setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean, key: string) {
+    await this.updateSubscription(subscriptionId, key, async (sub) => {
+      sub.cancel_at_period_end = cancel;
+      sub.canceled_at = cancel ? await clockNow(this.env, sub.customer) : null;
+      sub.cancellation_details = {
+        reason: cancel ? "cancellation_requested" : null,
+        comment: null,
+      };
+    });
+  }
+
+  async endForNonPayment(subscriptionId: string, key: string) {
+    await once(this.env, key, async () => {
+      const sub = await requireObject<LocalSubscription>(this.env, subscriptionId);
+      if (sub.status === "canceled") return true;
+      // Stripe's "mark the subscription unpaid" setting, then the cancellation that ends it.
+      sub.status = "unpaid";
+      sub.metadata.ended_reason = "unpaid";
+      await this.saveAndEmit(sub, "customer.subscription.updated", key);
+      await this.endSubscription(sub, "payment_failed", key);
+      return true;
+    });
+  }
+
+  attachPaymentMethod(input: { customerId: string; paymentMethodId: string }, key: string) {
+    return once<PaymentMethodSnapshot>(this.env, key, async () => {
+      const card = findTestCard(input.paymentMethodId);
+      if (!card || !input.paymentMethodId.startsWith("pm_card_")) {
+        throw new AppError(400, "validation_failed", "Unknown payment method", [
+          {
+            path: ["payment_method_id"],
+            message:
+              "Locally, use pm_card_visa, pm_card_chargeCustomerFail or pm_card_visa_chargeDeclinedInsufficientFunds",
+          },
+        ]);
+      }
+      return parsePaymentMethod(await this.attachCard(input.customerId, card.number, key));
+    });
+  }
+
+  /** Stores and announces a card; the declining test card never attaches. */
+  async attachCard(customerId: string, number: string, key: string): Promise<LocalPaymentMethod> {
+    const card = findTestCard(number);
+    if (!card)
+      throw new AppError(400, "validation_failed", "Use one of Stripe's test card numbers");
+    if (card.behaviour === "declines") throw paymentFailed(card.declineMessage);
+    const pm = newPaymentMethod(card, customerId, await clockNow(this.env, customerId));
+    await writeObject(this.env, pm, customerId);
+    await emitEvent(this.env, "payment_method.attached", pm, customerId, key);
+    await this.setCustomerDefault(customerId, pm.id, key, (current) => current === null);
+    return pm;
+  }
+
+  async detachPaymentMethod(paymentMethodId: string) {
+    const pm = await readObject<LocalPaymentMethod>(this.env, paymentMethodId);
+    if (!pm?.customer) throw notFound("Payment method");
+    const customerId = pm.customer;
+    pm.customer = null;
+    await writeObject(this.env, pm, customerId);
+    await emitEvent(this.env, "payment_method.detached", pm, customerId);
+    // As in Stripe: a detached card stops being the customer's default, and nothing replaces it.
+    await this.setCustomerDefault(customerId, null, null, (current) => current === pm.id);
+  }
+
+  async setDefaultPaymentMethod(
+    input: { customerId: string; subscriptionId: string | null; paymentMethodId: string },
+    key: string,
+  ) {
+    await this.setCustomerDefault(input.customerId, input.paymentMethodId, `${key}:customer`);
+    if (input.subscriptionId) {
+      await this.updateSubscription(input.subscriptionId, key, (sub) => {
+        sub.default_payment_method = input.paymentMethodId;
+      });
+    }
+  }
+
+  payInvoice(input: { invoiceId: string; paymentMethodId: string | null }, key: string) {
+    return once<PaymentResult>(this.env, key, async () => {
+      const invoice = await requireObject<LocalInvoice>(this.env, input.invoiceId);
+      if (invoice.status === "paid") return { paid: true, message: null };
+      if (invoice.status !== "open")
+        return { paid: false, message: `The invoice is ${invoice.status}.` };
+      const subId = invoice.parent?.subscription_details.subscription;
+      const sub = subId ? await readObject<LocalSubscription>(this.env, subId) : null;
+      const pm = input.paymentMethodId
+        ? await readObject<LocalPaymentMethod>(this.env, input.paymentMethodId)
+        : await this.defaultCard(sub, invoice.customer);
+      if (!pm || pm.customer !== invoice.customer)
+        return { paid: false, message: "No usable payment method on file." };
+      return this.settle(invoice, pm, key);
+    });
+  }
+
+  verifyEvent(payload: string, signature: string) {
+    return verifySignedPayload(this.env, payload, signature);
+  }
+
+  async customerOfCharge(chargeId: string) {
+    const charge = await readObject<{ id: string; object: string; customer: string }>(
+      this.env,
+      chargeId,
+    );
+    return charge?.customer ?? null;
+  }
+
+  async invoiceOfPayment(paymentIntentId: string) {
+    const intent = await readObject<LocalObject & { customer: string }>(this.env, paymentIntentId);
+    if (!intent) return null;
+    const payments = await listObjects<LocalObject>(this.env, intent.customer, "invoice_payment");
+    const paid = payments.find(
+      (payment) =>
+        (payment.payment as { payment_intent?: string }).payment_intent === paymentIntentId,
+    );
+    return paid ? invoiceOfInvoicePayment(paid) : null;
+  }
+
+  // --- shared by checkout, the test clock and the methods above ---------------------------
+
+  async saveAndEmit(sub: LocalSubscription, type: string, key: string | null = null) {
+    await writeObject(this.env, sub, sub.customer);
+    await emitEvent(this.env, type, sub, sub.customer, key);
+  }
+
+  /**
+   * Sets `invoice_settings.default_payment_method` (when `when` allows it, given the current
+   * one) and, like Stripe, reports a real change as `customer.updated`: the webhook consumer
+   * mirrors the customer's default only from that event.
+   */
+  private async setCustomerDefault(
+    customerId: string,
+    paymentMethodId: string | null,
+    key: string | null,
+    when: (current: string | null) => boolean = () => true,
+  ) {
+    const customer = await requireObject<LocalCustomer>(this.env, customerId);
+    const current = customer.invoice_settings.default_payment_method;
+    if (current === paymentMethodId || !when(current)) return;
+    customer.invoice_settings.default_payment_method = paymentMethodId;
+    await writeObject(this.env, customer, customerId);
+    await emitEvent(this.env, "customer.updated", customer, customerId, key);
+  }
+
+  private async updateSubscription(
+    id: string,
+    key: string,
+    change: (sub: LocalSubscription) => void | Promise<void>,
+  ) {
+    await once(this.env, key, async () => {
+      const sub = await requireObject<LocalSubscription>(this.env, id);
+      await change(sub);
+      await this.saveAndEmit(sub, "customer.subscription.updated", key);
+      return true;
+    });
+  }
+
+  async endSubscription(sub: LocalSubscription, reason: string, key: string | null) {
+    const now = await clockNow(this.env, sub.customer);
+    sub.status = "canceled";
+    sub.ended_at = now;
+    sub.canceled_at ??= now;
+    sub.cancellation_details = { reason, comment: null };
+    await this.saveAndEmit(sub, "customer.subscription.deleted", key);
+  }
+
+  async defaultCard(
+    sub: LocalSubscription | null,
+    customerId = sub?.customer ?? "",
+  ): Promise<LocalPaymentMethod | null> {
+    const customer = await readObject<LocalCustomer>(this.env, customerId);
+    const id = sub?.default_payment_method ?? customer?.invoice_settings.default_payment_method;
+    const pm = id ? await readObject<LocalPaymentMethod>(this.env, id) : null;
+    return pm?.customer === customerId ? pm : null;
+  }
+
+  private async nextNumber(customerId: string) {
+    return (await listObjects(this.env, customerId, "invoice")).length + 1;
+  }
+
+  async invoiceAndCharge(
+    sub: LocalSubscription,
+    reason: "subscription_create" | "subscription_cycle",
+    lines: { description: string; amount: number; proration: boolean }[],
+    pm: LocalPaymentMethod | null,
+    key: string | null,
+  ): Promise<PaymentResult> {
+    const now = await clockNow(this.env, sub.customer);
+    const invoice = newInvoice({
+      sub,
+      now,
+      reason,
+      lines,
+      sequence: await this.nextNumber(sub.customer),
+    });
+    return this.settle(invoice, pm, key);
+  }
+
+  /**
+   * The objects a charge leaves, linked as Stripe links them since API 2025-03-31: the charge
+   * names its PaymentIntent (not the invoice), and the invoice's `invoice_payment` names the
+   * PaymentIntent. A refund finds its invoice the same way in both modes.
+   */
+  private async recordPayment(
+    invoice: LocalInvoice,
+    pm: LocalPaymentMethod,
+    amount: number,
+    succeeds: boolean,
+    now: number,
+  ) {
+    const paymentIntent = localId("pi");
+    const charge = localId("ch");
+    const common = { customer: invoice.customer, currency: "usd", created: now, livemode: false };
+    await writeObject(
+      this.env,
+      {
+        id: paymentIntent,
+        object: "payment_intent",
+        ...common,
+        amount,
+        amount_received: succeeds ? amount : 0,
+        status: succeeds ? "succeeded" : "requires_payment_method",
+        payment_method: pm.id,
+        latest_charge: charge,
+      },
+      invoice.customer,
+    );
+    await writeObject(
+      this.env,
+      {
+        id: charge,
+        object: "charge",
+        ...common,
+        amount,
+        amount_refunded: 0,
+        paid: succeeds,
+        status: succeeds ? "succeeded" : "failed",
+        payment_intent: paymentIntent,
+        payment_method: pm.id,
+      },
+      invoice.customer,
+    );
+    await writeObject(
+      this.env,
+      {
+        id: localId("inpay"),
+        object: "invoice_payment",
+        ...common,
+        invoice: invoice.id,
+        amount_requested: amount,
+        amount_paid: succeeds ? amount : null,
+        is_default: true,
+        status: succeeds ? "paid" : "open",
+        payment: { type: "payment_intent", payment_intent: paymentIntent },
+        status_transitions: { paid_at: succeeds ? now : null, canceled_at: null },
+      },
+      invoice.customer,
+    );
+  }
+
+  /** Charges an invoice and tells the webhook how it went (nothing to charge: paid). */
+  private async settle(
+    invoice: LocalInvoice,
+    pm: LocalPaymentMethod | null,
+    key: string | null,
+  ): Promise<PaymentResult> {
+    const now = await clockNow(this.env, invoice.customer);
+    const due = invoice.amount_due - invoice.amount_paid;
+    const succeeds = due <= 0 || (pm !== null && behaviourOf(pm) === "succeeds");
+    invoice.attempt_count += due > 0 ? 1 : 0;
+    if (due > 0 && pm) await this.recordPayment(invoice, pm, due, succeeds, now);
+    if (!succeeds) {
+      await writeObject(this.env, invoice, invoice.customer);
+      await emitEvent(this.env, "invoice.payment_failed", invoice, invoice.customer, key);
+      return { paid: false, message: pm ? DECLINED : "No payment method on file." };
+    }
+    invoice.status = "paid";
+    invoice.amount_paid = invoice.amount_due;
+    invoice.amount_remaining = 0;
+    invoice.status_transitions = { paid_at: now };
+    await writeObject(this.env, invoice, invoice.customer);
+    await emitEvent(this.env, "invoice.payment_succeeded", invoice, invoice.customer, key);
+    // A paid invoice brings a past-due subscription back to active, as Stripe does.
+    const subId = invoice.parent?.subscription_details.subscription;
+    const sub = subId ? await readObject<LocalSubscription>(this.env, subId) : null;
+    if (sub && (sub.status === "past_due" || sub.status === "unpaid")) {
+      sub.status = "active";
+      await this.saveAndEmit(sub, "customer.subscription.updated", key);
+    }
+    return { paid: true, message: null };
+  }
+}
+
+export const trialLine = (sub: LocalSubscription) => ({
+  description: `Trial period for ${planOfSubscription(sub)}`,
+  amount: 0,
+  proration: false,
+});

@@ -1,0 +1,146 @@
+import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { canApply, type RunAction } from "../../core/workflows/runs";
+import { createDb } from "../../db/client";
+import { type WorkflowRunRow, workflowRuns } from "../../db/schema";
+import { type WorkflowName, workflowBinding } from "../../workflows/registry";
+import type { Env } from "../env";
+import { conflict, notFound } from "../errors";
+import { changeJob } from "./jobs";
+
+export interface StartRunInput {
+  workflow: WorkflowName;
+  instanceId: string;
+  params: Record<string, unknown>;
+  subject: string;
+  jobId: string | null;
+  createdBy: string;
+}
+
+const isDuplicateInstance = (error: unknown) =>
+  error instanceof Error && /already exists|duplicate/i.test(error.message);
+
+/**
+ * Records the run, then creates the instance. Both halves are idempotent, so a queue
+ * message delivered twice, or retried after a crash between them, starts exactly one run.
+ */
+export async function startWorkflowRun(
+  env: Env,
+  input: StartRunInput,
+): Promise<{ instanceId: string; created: boolean }> {
+  const db = createDb(env.DB);
+  const now = Date.now();
+  await db
+    .insert(workflowRuns)
+    .values({
+      instanceId: input.instanceId,
+      workflow: input.workflow,
+      subject: input.subject,
+      jobId: input.jobId,
+      createdBy: input.createdBy,
+      status: "queued",
+      paramsJson: JSON.stringify(input.params),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+  try {
+    await workflowBinding(env, input.workflow).create({
+      id: input.instanceId,
+      params: input.params,
+    });
+    return { instanceId: input.instanceId, created: true };
+  } catch (error) {
+    if (isDuplicateInstance(error)) return { instanceId: input.instanceId, created: false };
+    throw error;
+  }
+}
+
+/** Called from inside a workflow's own steps as it moves. */
+export async function setRunStatus(
+  env: Pick<Env, "DB">,
+  instanceId: string,
+  status: string,
+  error: string | null = null,
+): Promise<void> {
+  await createDb(env.DB)
+    .update(workflowRuns)
+    .set({ status, error, updatedAt: Date.now() })
+    .where(eq(workflowRuns.instanceId, instanceId));
+}
+
+export interface RunFilters {
+  workflow?: WorkflowName;
+  status?: string;
+  subject?: string;
+  page: number;
+  perPage: number;
+}
+
+export async function listWorkflowRuns(env: Env, filters: RunFilters) {
+  const db = createDb(env.DB);
+  const conditions: SQL[] = [];
+  if (filters.workflow) conditions.push(eq(workflowRuns.workflow, filters.workflow));
+  if (filters.status) conditions.push(eq(workflowRuns.status, filters.status));
+  if (filters.subject) {
+    // A substring match: the filter's own `%`, `_` and `\` are matched literally.
+    const literal = filters.subject.replace(/[\\%_]/g, "\\$&");
+    conditions.push(sql`${workflowRuns.subject} LIKE ${`%${literal}%`} ESCAPE '\\'`);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(workflowRuns)
+      .where(where)
+      .orderBy(desc(workflowRuns.createdAt))
+      .limit(filters.perPage)
+      .offset((filters.page - 1) * filters.perPage),
+    db.select({ value: count() }).from(workflowRuns).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+async function findRun(env: Env, instanceId: string): Promise<WorkflowRunRow> {
+  const row = await createDb(env.DB).query.workflowRuns.findFirst({
+    where: eq(workflowRuns.instanceId, instanceId),
+  });
+  if (!row) throw notFound("Workflow run");
+  return row;
+}
+
+/** The recorded run plus the binding's live view of it, which refreshes the record. */
+export async function inspectWorkflowRun(env: Env, instanceId: string) {
+  const row = await findRun(env, instanceId);
+  const instance = await workflowBinding(env, row.workflow as WorkflowName).get(instanceId);
+  const live = await instance.status();
+  const error = live.error ? `${live.error.name}: ${live.error.message}` : null;
+  if (live.status !== row.status || error !== row.error)
+    await setRunStatus(env, instanceId, live.status, error);
+  return { row: { ...row, status: live.status, error }, output: live.output ?? null };
+}
+
+/** Operator controls; a restart also puts the run's job back to queued. */
+export async function controlWorkflowRun(env: Env, instanceId: string, action: RunAction) {
+  const { row } = await inspectWorkflowRun(env, instanceId);
+  if (!canApply(action, row.status)) {
+    throw conflict(`Cannot ${action} a run that is ${row.status}`, { status: row.status });
+  }
+  const instance = await workflowBinding(env, row.workflow as WorkflowName).get(instanceId);
+  if (action === "restart") {
+    // Requeue first: the restarted run starts at once and its first step moves the job on.
+    if (row.jobId) {
+      await changeJob(
+        env,
+        row.jobId,
+        { type: "requeue", at: Date.now() },
+        "restarted by an operator",
+      );
+    }
+    await createDb(env.DB)
+      .update(workflowRuns)
+      .set({ restarts: sql`${workflowRuns.restarts} + 1`, updatedAt: Date.now() })
+      .where(eq(workflowRuns.instanceId, instanceId));
+  }
+  await instance[action]();
+  return inspectWorkflowRun(env, instanceId);
+}

@@ -1,0 +1,128 @@
+import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
+import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
+import { rateLimit } from "../auth/login-protection";
+import { meterUsage } from "../billing/usage";
+import type { Env } from "../env";
+import { tooManyRequests } from "../errors";
+import type { Logger } from "../logger";
+import { errorFields } from "../logger";
+
+/** Which engine answered: every response says so (README "Writing help"). */
+export type Engine = "workers-ai" | "heuristic";
+export const ENGINE_LABELS: Record<Engine, string> = {
+  "workers-ai": "Workers AI",
+  heuristic: "Built-in writing rules (no AI model)",
+};
+
+const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const BURST = { limit: 20, windowSeconds: 60 };
+
+/** One writing-help call: at most 20 a minute, then counted against the plan's month. */
+export async function meterAiCall(
+  env: Pick<Env, "DB" | "RATE_LIMITS">,
+  user: { id: string; plan: string },
+): Promise<{ used: number; limit: number | null }> {
+  const burst = await rateLimit(env, `ai:${user.id}`, BURST);
+  if (!burst.allowed) throw tooManyRequests(burst.retryAfterSeconds);
+  const { used, limit } = await meterUsage(env, user, "ai_calls");
+  return { used, limit };
+}
+
+async function askModel(env: Pick<Env, "AI">, system: string, user: string): Promise<string> {
+  const result = (await env.AI!.run(
+    MODEL as Parameters<Ai["run"]>[0],
+    {
+      messages: [
+        { role: "system", content: system },
+        { role: "user", content: user },
+      ],
+      max_tokens: 400,
+    } as never,
+  )) as { response?: string };
+  if (typeof result?.response !== "string" || !result.response.trim())
+    throw new Error("empty model response");
+  return result.response.trim();
+}
+
+/** The model is asked for JSON; anything else counts as a failed answer. */
+function parseJson<T>(text: string, check: (value: unknown) => value is T): T {
+  const start = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  const value: unknown = JSON.parse(text.slice(start, end + 1));
+  if (!check(value)) throw new Error("model answer has the wrong shape");
+  return value;
+}
+
+const isAdvice = (value: unknown): value is BulletAdvice =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as BulletAdvice).text === "string" &&
+  Array.isArray((value as BulletAdvice).tips ?? []);
+
+const isSuggestions = (value: unknown): value is { suggestions: string[] } =>
+  typeof value === "object" &&
+  value !== null &&
+  Array.isArray((value as { suggestions?: unknown }).suggestions) &&
+  (value as { suggestions: unknown[] }).suggestions.every((item) => typeof item === "string");
+
+export type EnhanceKind = "bullet" | "summary";
+
+/**
+ * Improves a bullet or summary: Workers AI when bound, the built-in rules otherwise or when
+ * the model fails, so writing help never just breaks.
+ */
+export async function enhanceText(
+  env: Pick<Env, "AI">,
+  input: { text: string; kind: EnhanceKind },
+  logger: Logger,
+): Promise<BulletAdvice & { engine: Engine }> {
+  const rules = () => (input.kind === "bullet" ? improveBullet : improveSummary)(input.text);
+  if (env.AI) {
+    try {
+      const answer = await askModel(
+        env,
+        `You improve resume ${input.kind === "bullet" ? "bullet points" : "summaries"}: start with a strong action verb, be concise, keep every fact, never invent numbers (write [N] where one would help). Reply only with JSON: {"text": string, "tips": string[]}.`,
+        input.text,
+      );
+      const advice = parseJson(answer, isAdvice);
+      return {
+        text: advice.text.slice(0, 2000),
+        tips: (advice.tips ?? []).slice(0, 5),
+        engine: "workers-ai",
+      };
+    } catch (error) {
+      logger.warn("writing help fell back to the built-in rules", errorFields(error));
+    }
+  }
+  return { ...rules(), engine: "heuristic" };
+}
+
+export async function suggestText(
+  env: Pick<Env, "AI">,
+  kind: SuggestionKind,
+  input: SuggestionInput,
+  logger: Logger,
+): Promise<{ suggestions: string[]; engine: Engine }> {
+  if (env.AI) {
+    try {
+      const answer = await askModel(
+        env,
+        `You help write resumes. Suggest ${kind === "skills" ? "up to 12 skills" : kind === "bullets" ? "5 achievement bullet points with [N] placeholders for numbers" : "2 short professional summaries"} for the role or job description given. Never invent facts about the person. Reply only with JSON: {"suggestions": string[]}.`,
+        [
+          input.role && `Role: ${input.role}`,
+          input.jobDescription && `Job description: ${input.jobDescription}`,
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      );
+      const { suggestions } = parseJson(answer, isSuggestions);
+      return {
+        suggestions: suggestions.slice(0, 12).map((s) => s.slice(0, 300)),
+        engine: "workers-ai",
+      };
+    } catch (error) {
+      logger.warn("suggestions fell back to the built-in rules", errorFields(error));
+    }
+  }
+  return { suggestions: suggest(kind, input), engine: "heuristic" };
+}
