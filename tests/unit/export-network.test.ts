@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const ENTRY = `
 import puppeteer from "@cloudflare/puppeteer";
-import { renderPdf } from "./server/export-pdf";
+import { renderPdf } from "./server/exports/export-pdf";
 export default {
   async fetch(request, env) {
     const html = await request.text();
