@@ -17,9 +17,8 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: {
-        // one design system and one set of shared modules for both apps
-        "~ds": fromHere("../ui/src/design-system"),
-        "~shared": fromHere("../ui/src/shared"),
+        // the shared frontend package (design system, API client, forms, …) of both apps
+        "~kit": fromHere("../ui-kit"),
         "~core": fromHere("../core"),
       },
     },

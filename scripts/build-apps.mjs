@@ -139,7 +139,7 @@ function headersFile() {
 
 /**
  * `script-src 'self'` blocks inline scripts and event-handler attributes. The documents are
- * built to need neither (see ui/src/shared/document/AppDocument.tsx); this keeps it so.
+ * built to need neither (see ui-kit/document/AppDocument.tsx); this keeps it so.
  */
 async function checkHtmlAgainstCsp(htmlFiles) {
   const problems = [];

@@ -15,8 +15,8 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: {
-        "~ds": fromHere("./src/design-system"),
-        "~shared": fromHere("./src/shared"),
+        // the shared frontend package (design system, API client, forms, …) of both apps
+        "~kit": fromHere("../ui-kit"),
         "~core": fromHere("../core"),
       },
     },

@@ -1,6 +1,6 @@
 import { Router } from "@solidjs/router";
 import { FileRoutes } from "@solidjs/start/router";
-import "~ds/styles/global.css";
+import "~kit/design-system/styles/global.css";
 import { AdminLayout } from "./layout/AdminLayout";
 
 /** Must equal server.baseURL in app.config.ts. */

@@ -1,23 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { isEnvelope } from "../../ui/src/shared/api/envelope";
-import { formatBytes, formatDateTime } from "../../ui/src/shared/format";
-import {
-  MAX_BACKOFF_MS,
-  nextPollDelay,
-  POLL_INTERVAL_MS,
-} from "../../ui/src/shared/jobs/poll-delay";
+import { isEnvelope } from "../../ui-kit/api/envelope";
+import { formatBytes, formatDateTime } from "../../ui-kit/format";
+import { JOB_POLL } from "../../ui-kit/jobs/job-poll";
+import { backoffDelay, pollUntil } from "../../ui-kit/poll/poll-until";
 
-describe("nextPollDelay", () => {
-  it("polls every interval while the server answers", () => {
-    expect(nextPollDelay(0)).toBe(POLL_INTERVAL_MS);
-    expect(nextPollDelay(-3)).toBe(POLL_INTERVAL_MS);
+describe("backoffDelay", () => {
+  it("polls a job every second while the server answers", () => {
+    expect(backoffDelay(JOB_POLL, 0)).toBe(1000);
+    expect(backoffDelay(JOB_POLL, -3)).toBe(1000);
   });
 
   it("backs off exponentially after failures, up to the ceiling", () => {
-    expect(nextPollDelay(1)).toBe(2 * POLL_INTERVAL_MS);
-    expect(nextPollDelay(2)).toBe(4 * POLL_INTERVAL_MS);
-    expect(nextPollDelay(3)).toBe(8 * POLL_INTERVAL_MS);
-    expect(nextPollDelay(50)).toBe(MAX_BACKOFF_MS);
+    expect(backoffDelay(JOB_POLL, 1)).toBe(2000);
+    expect(backoffDelay(JOB_POLL, 2)).toBe(4000);
+    expect(backoffDelay(JOB_POLL, 3)).toBe(8000);
+    expect(backoffDelay(JOB_POLL, 50)).toBe(30_000);
+  });
+});
+
+describe("pollUntil", () => {
+  const quick = { first: 1, factor: 2, max: 4 };
+
+  it("answers true as soon as the check holds", async () => {
+    let calls = 0;
+    const done = await pollUntil(async () => ++calls === 3, { backoff: quick, attempts: 10 });
+    expect(done).toBe(true);
+    expect(calls).toBe(3);
+  });
+
+  it("gives up after the rounds it was given", async () => {
+    let calls = 0;
+    const never = async () => {
+      calls += 1;
+      return false;
+    };
+    const done = await pollUntil(never, { backoff: quick, attempts: 4 });
+    expect(done).toBe(false);
+    expect(calls).toBe(4);
+  });
+
+  it("gives up when the next wait would pass the timeout", async () => {
+    let calls = 0;
+    const never = async () => {
+      calls += 1;
+      return false;
+    };
+    const slow = { first: 1000, factor: 1, max: 1000 };
+    const done = await pollUntil(never, { backoff: slow, timeoutMs: 500 });
+    expect(done).toBe(false);
+    expect(calls).toBe(1);
+  });
+
+  it("stops waiting when aborted", async () => {
+    const controller = new AbortController();
+    const slow = { first: 60_000, factor: 1, max: 60_000 };
+    const waiting = pollUntil(async () => false, { backoff: slow, signal: controller.signal });
+    controller.abort(new Error("left the page"));
+    await expect(waiting).rejects.toThrow("left the page");
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../ui/src/shared/api/envelope";
-import { isStepUpRequest, needsStepUp, stepUpDemand } from "../../ui/src/shared/step-up/demand";
-import { createStepUpController } from "../../ui/src/shared/step-up/step-up";
+import { ApiError } from "../../ui-kit/api/envelope";
+import { isStepUpRequest, needsStepUp, stepUpDemand } from "../../ui-kit/step-up/demand";
+import { createStepUpController } from "../../ui-kit/step-up/step-up";
 
 describe("which answers the step-up dialog handles", () => {
   it("step_up_required and mfa_required 403s, not other refusals", () => {

@@ -1,6 +1,6 @@
 // Applies the saved colour theme before the first paint, so a reload never flashes the
 // wrong theme. Loaded as a blocking external script because the CSP forbids inline ones.
-// Same storage key and values as ui/src/design-system/theme/theme-mode.ts.
+// Same storage key and values as ui-kit/design-system/theme/theme-mode.ts.
 (() => {
   let mode = "system";
   try {

@@ -1,6 +1,6 @@
 import { Router } from "@solidjs/router";
 import { FileRoutes } from "@solidjs/start/router";
-import "~ds/styles/global.css";
+import "~kit/design-system/styles/global.css";
 import { UserLayout } from "./layout/UserLayout";
 
 export default function App() {

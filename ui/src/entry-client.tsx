@@ -1,6 +1,6 @@
 // @refresh reload
 import { mount, StartClient } from "@solidjs/start/client";
-import { installStartManifest } from "~shared/document/start-manifest";
+import { installStartManifest } from "~kit/document/start-manifest";
 
 installStartManifest();
 mount(() => <StartClient />, document.getElementById("app")!);

@@ -1,6 +1,6 @@
 // @refresh reload
 import { createHandler, StartServer } from "@solidjs/start/server";
-import { createDocument } from "~shared/document/AppDocument";
+import { createDocument } from "~kit/document/AppDocument";
 
 const Document = createDocument({
   title: "Resume Builder — ATS-friendly resumes, live preview, PDF export",

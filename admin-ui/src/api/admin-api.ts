@@ -1,4 +1,4 @@
-import { type ApiClient, createApiClient, type RequestOptions } from "~shared/api/client";
+import { type ApiClient, createApiClient, type RequestOptions } from "~kit/api/client";
 import { operatorToken, signOutOperator } from "../auth/operator-session";
 import { staffApi, staffSession } from "../auth/staff-session";
 

@@ -1,4 +1,4 @@
-import type { ApiClient, ListPage } from "~shared/api/client";
+import type { ApiClient, ListPage } from "~kit/api/client";
 
 /** One administrative action, as GET /api/admin/audit-logs lists it. */
 export interface AuditEntry {

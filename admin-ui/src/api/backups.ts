@@ -1,4 +1,4 @@
-import type { ApiClient, ListPage } from "~shared/api/client";
+import type { ApiClient, ListPage } from "~kit/api/client";
 
 /** One D1 snapshot in R2, as GET /api/admin/backups lists it. */
 export interface BackupRecord {

@@ -1,4 +1,4 @@
-import type { ApiClient, ListPage } from "~shared/api/client";
+import type { ApiClient, ListPage } from "~kit/api/client";
 
 /** README "Stuck billing events": the Stripe events the webhook recorded, for operators. */
 

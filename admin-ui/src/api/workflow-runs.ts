@@ -1,5 +1,5 @@
 import type { RunAction } from "~core/workflows/runs";
-import type { ApiClient, ListPage } from "~shared/api/client";
+import type { ApiClient, ListPage } from "~kit/api/client";
 
 export {
   ACTIONS_ALLOWED_FROM,

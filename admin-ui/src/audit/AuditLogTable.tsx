@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
-import { Table } from "~ds/components/Table";
-import { formatDateTime } from "~shared/format";
+import { Table } from "~kit/design-system/components/Table";
+import { formatDateTime } from "~kit/format";
 import type { AuditEntry } from "../api/audit-log";
 import { roleLabel } from "../auth/admin-session";
 

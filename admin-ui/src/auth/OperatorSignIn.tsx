@@ -1,13 +1,14 @@
 import { createSignal, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { createApiClient } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
+import { createApiClient } from "~kit/api/client";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 import { operatorSignOutReason, signInOperator } from "./operator-session";
 import "./operator-sign-in.css";
+import { describeError } from "~kit/forms/describe-error";
 
 /**
  * Asks for the operator token and checks it against an operator-only endpoint before
@@ -36,7 +37,7 @@ export function OperatorSignIn(props: { onUseAccount: () => void }) {
       setError(
         cause instanceof ApiError && (cause.status === 401 || cause.status === 403)
           ? "That operator token was not accepted."
-          : `The token could not be checked: ${cause instanceof Error ? cause.message : cause}`,
+          : `The token could not be checked: ${describeError(cause)}`,
       );
     } finally {
       setChecking(false);

@@ -1,14 +1,15 @@
 import { createSignal, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { CodeField } from "~ds/components/CodeField";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { MfaChallenge } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
+import type { MfaChallenge } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { CodeForm } from "~kit/forms/CodeForm";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 import { completeStaffMfa, signInStaff, staffSession } from "./staff-session";
 import "./operator-sign-in.css";
+import { describeError } from "~kit/forms/describe-error";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -18,7 +19,7 @@ function signInProblem(cause: unknown): string {
       return "The email address or password is not correct.";
     if (cause.status === 429 || cause.code === "account_locked") return cause.message;
   }
-  return `Sign-in failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+  return `Sign-in failed: ${describeError(cause)}`;
 }
 
 /** Staff sign in with their own account; the operator token stays available as a fallback. */
@@ -129,84 +130,24 @@ export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
 
 /** Second step for accounts with two-factor authentication: an app code or a recovery code. */
 function MfaStep(props: { challenge: MfaChallenge; onRestart: (message: string) => void }) {
-  const [useRecovery, setUseRecovery] = createSignal(false);
-  const [code, setCode] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
-  const [pending, setPending] = createSignal(false);
-  const digits = () => code().replace(/\s+/g, "");
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (useRecovery() ? digits().length < 10 : !/^\d{6}$/.test(digits())) {
-      setError(
-        useRecovery()
-          ? "Enter one of your recovery codes."
-          : "Enter the 6-digit code from your authenticator app.",
-      );
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      await completeStaffMfa(
-        props.challenge,
-        useRecovery() ? { recovery_code: code().trim() } : { code: digits() },
-      );
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.code === "session_expired") {
-        props.onRestart(cause.message);
-      } else if (cause instanceof ApiError && cause.code === "invalid_credentials") {
-        setError(
-          useRecovery()
-            ? "That recovery code is not valid or has been used."
-            : "That code is not correct. Codes change every 30 seconds; try the current one.",
-        );
-      } else {
-        setError(signInProblem(cause));
-      }
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <>
-      <h1>Two-factor authentication</h1>
-      <p class="ds-muted">
-        <Show
-          when={useRecovery()}
-          fallback="Enter the 6-digit code your authenticator app shows for Resume Builder."
-        >
-          Enter one of the recovery codes you saved when you turned on two-factor authentication.
-          Each code works once.
-        </Show>
-      </p>
-      <form class="ds-stack" onSubmit={submit} noValidate>
-        <CodeField
-          id="mfa-code"
-          kind={useRecovery() ? "recovery" : "totp"}
-          label={useRecovery() ? "Recovery code" : "Authentication code"}
-          value={code()}
-          onChange={setCode}
-          error={error() ?? undefined}
-        />
-        <div class="ds-cluster">
-          <Button type="submit" loading={pending()}>
-            Verify and sign in
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => {
-              setUseRecovery(!useRecovery());
-              setCode("");
-              setError(null);
-            }}
-          >
-            {useRecovery() ? "Use a code from the app" : "Use a recovery code"}
-          </Button>
-        </div>
-      </form>
-    </>
+    <CodeForm
+      intro={(recovery) => (
+        <>
+          <h1>Two-factor authentication</h1>
+          <p class="ds-muted">
+            <Show
+              when={recovery()}
+              fallback="Enter the 6-digit code your authenticator app shows for Resume Builder."
+            >
+              Enter one of the recovery codes you saved when you turned on two-factor
+              authentication. Each code works once.
+            </Show>
+          </p>
+        </>
+      )}
+      onSubmit={(proof) => completeStaffMfa(props.challenge, proof)}
+      onRestart={props.onRestart}
+    />
   );
 }

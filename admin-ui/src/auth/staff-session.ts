@@ -1,10 +1,12 @@
 import { createSignal } from "solid-js";
 import { isRole, isStaff, type Permission, permissionsOf } from "~core/auth/permissions";
-import type { MfaChallenge, User } from "~shared/api/auth";
-import * as auth from "~shared/api/auth";
-import { createApiClient, forgetSessionCookie, hasSessionCookie } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
-import { createStepUpController } from "~shared/step-up/step-up";
+import type { MfaChallenge, User } from "~kit/api/auth";
+import * as auth from "~kit/api/auth";
+import { createApiClient } from "~kit/api/client";
+import { forgetSessionCookie, hasSessionCookie } from "~kit/api/cookie-session";
+import { ApiError } from "~kit/api/envelope";
+import { describeError } from "~kit/forms/describe-error";
+import { createStepUpController } from "~kit/step-up/step-up";
 
 /**
  * A staff member's browser session: httpOnly cookies set by POST /api/auth/login, the CSRF
@@ -87,7 +89,7 @@ export function loadStaffSession(): Promise<void> {
         reason:
           error instanceof ApiError && error.status === 401
             ? null
-            : `Your session could not be checked: ${error instanceof Error ? error.message : error}`,
+            : `Your session could not be checked: ${describeError(error)}`,
       });
     }
   })();

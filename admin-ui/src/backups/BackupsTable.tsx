@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
-import { Badge } from "~ds/components/Badge";
-import { Table } from "~ds/components/Table";
-import { formatBytes, formatCount, formatDateTime } from "~shared/format";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Table } from "~kit/design-system/components/Table";
+import { formatBytes, formatCount, formatDateTime } from "~kit/format";
 import type { BackupRecord } from "../api/backups";
 import { backupStatusLabel, backupStatusTone } from "./backup-status";
 

@@ -1,4 +1,4 @@
-import type { BadgeTone } from "~ds/components/Badge";
+import type { BadgeTone } from "~kit/design-system/components/Badge";
 
 /** GET /api/admin/backups statuses: running, complete, pruned (removed by retention). */
 export function backupStatusTone(status: string): BadgeTone {

@@ -1,8 +1,8 @@
 import { For, Show } from "solid-js";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Table } from "~ds/components/Table";
-import { formatDateTime } from "~shared/format";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Table } from "~kit/design-system/components/Table";
+import { formatDateTime } from "~kit/format";
 import type { BillingEvent } from "../api/billing-events";
 import { billingEventLabel, billingEventTone } from "./billing-event-status";
 

@@ -1,8 +1,9 @@
 import { createSignal, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
-import { Textarea } from "~ds/components/Textarea";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { Textarea } from "~kit/design-system/components/Textarea";
+import { describeError } from "~kit/forms/describe-error";
 import type { BillingEvent } from "../api/billing-events";
 
 const MAX_REASON = 500;
@@ -43,7 +44,7 @@ export function SkipEventDialog(props: SkipEventDialogProps) {
       await props.onSkip(event, text);
       close();
     } catch (cause) {
-      setFailure(cause instanceof Error ? cause.message : String(cause));
+      setFailure(describeError(cause));
     } finally {
       setSaving(false);
     }

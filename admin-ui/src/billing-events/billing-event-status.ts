@@ -1,4 +1,4 @@
-import type { BadgeTone } from "~ds/components/Badge";
+import type { BadgeTone } from "~kit/design-system/components/Badge";
 import type { BillingEventStatus } from "../api/billing-events";
 
 /** README "Stuck billing events": failed waits for an operator; skipped was never applied. */

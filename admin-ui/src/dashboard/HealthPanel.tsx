@@ -1,15 +1,15 @@
-import { createResource, For, onCleanup, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Badge, type BadgeTone } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { FactList } from "~ds/components/FactList";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { Table } from "~ds/components/Table";
-import { type BindingStatus, fetchHealth, type HealthReport } from "~shared/api/health";
-import { formatDateTime } from "~shared/format";
+import { createResource, For, Show } from "solid-js";
+import { type BindingStatus, fetchHealth, type HealthReport } from "~/api/health";
+import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { Table } from "~kit/design-system/components/Table";
+import { formatDateTime } from "~kit/format";
+import { LoadError } from "~kit/forms/LoadError";
+import { createPoll } from "~kit/poll/create-poll";
 import { adminApi } from "../api/admin-api";
-import { describeError } from "../api/errors";
 import "./health-panel.css";
 
 /** Health is cheap to check; refreshing keeps an open dashboard honest. */
@@ -39,10 +39,14 @@ async function loadHealth(): Promise<HealthSnapshot> {
 
 export function HealthPanel() {
   const [health, { refetch }] = createResource(loadHealth);
-  const timer = setInterval(() => {
-    if (document.visibilityState === "visible") void refetch();
-  }, REFRESH_MS);
-  onCleanup(() => clearInterval(timer));
+  createPoll({
+    startAfter: REFRESH_MS,
+    round: async () => {
+      // a failed check shows in the panel; the next round tries again
+      if (document.visibilityState === "visible") await Promise.resolve(refetch()).catch(() => {});
+      return REFRESH_MS;
+    },
+  });
 
   const bindings = () =>
     Object.entries((health.error ? undefined : health.latest)?.report.bindings ?? {}).sort(
@@ -65,11 +69,7 @@ export function HealthPanel() {
       }
     >
       <Show when={health.error}>
-        {(error) => (
-          <Alert tone="error" title="Health check failed">
-            {describeError(error())}
-          </Alert>
-        )}
+        {(error) => <LoadError what="System health" title="Health check failed" error={error()} />}
       </Show>
       <Show
         when={health.error ? undefined : health.latest}

@@ -1,9 +1,9 @@
 import type { RouteSectionProps } from "@solidjs/router";
 import { type JSX, Match, Suspense, Switch } from "solid-js";
-import { Button } from "~ds/components/Button";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { AppShell } from "~ds/layout/AppShell";
-import { StepUpDialog } from "~shared/step-up/StepUpDialog";
+import { Button } from "~kit/design-system/components/Button";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { AppShell } from "~kit/design-system/layout/AppShell";
+import { StepUpDialog } from "~kit/step-up/StepUpDialog";
 import { adminIdentity, can, roleLabel } from "../auth/admin-session";
 import { signOutOperator } from "../auth/operator-session";
 import { SignIn } from "../auth/SignIn";

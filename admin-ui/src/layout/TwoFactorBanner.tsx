@@ -1,6 +1,6 @@
 import { createResource, createUniqueId, Show } from "solid-js";
-import { Icon } from "~ds/icons/Icon";
-import { fetchStepUpMethods } from "~shared/api/mfa";
+import { fetchStepUpMethods } from "~kit/api/mfa";
+import { Icon } from "~kit/design-system/icons/Icon";
 import { staffApi, staffUser } from "../auth/staff-session";
 import "./two-factor-banner.css";
 

@@ -1,5 +1,5 @@
 import type { Permission } from "~core/auth/permissions";
-import type { NavItem } from "~ds/layout/AppShell";
+import type { NavItem } from "~kit/design-system/layout/AppShell";
 
 export const ADMIN_APP_NAME = "Resume Builder Admin";
 

@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
-import { buttonClass } from "~ds/components/Button";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 
 export default function AdminNotFoundPage() {

@@ -1,9 +1,10 @@
 import { useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For } from "solid-js";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../api/admin-api";
 import {
   AUDIT_FILTER_NAMES,
@@ -13,7 +14,6 @@ import {
 } from "../api/audit-log";
 import { AuditLogTable } from "../audit/AuditLogTable";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
-import { PagedList } from "../layout/PagedList";
 import "../audit/audit-log.css";
 
 type Search = Partial<Record<AuditFilterName | "page", string>>;
@@ -47,7 +47,9 @@ export default function AuditLogPage() {
     }
     return current;
   };
-  const [entries] = createResource(filters, (current) => listAuditLog(adminApi, current));
+  const [entries, { refetch }] = createResource(filters, (current) =>
+    listAuditLog(adminApi, current),
+  );
 
   const [draft, setDraft] = createSignal(emptyDraft());
   // the form shows the filters in effect, also after back/forward
@@ -104,6 +106,7 @@ export default function AuditLogPage() {
           </form>
           <PagedList
             list={entries}
+            onRetry={refetch}
             noun="Audit log"
             empty="No entries match these filters."
             pagerLabel="Audit log pages"

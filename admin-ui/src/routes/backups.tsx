@@ -1,15 +1,16 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { showToast } from "~ds/components/Toast";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { showToast } from "~kit/design-system/components/Toast";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../api/admin-api";
 import { listBackups, startBackup } from "../api/backups";
-import { describeError } from "../api/errors";
 import { can } from "../auth/admin-session";
 import { BackupsTable } from "../backups/BackupsTable";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
@@ -19,7 +20,7 @@ export default function BackupsPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams<{ page?: string }>();
   const page = () => Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const [backups] = createResource(page, (current) => listBackups(adminApi, current));
+  const [backups, { refetch }] = createResource(page, (current) => listBackups(adminApi, current));
   const [starting, setStarting] = createSignal(false);
   const [startError, setStartError] = createSignal<string | null>(null);
 
@@ -60,11 +61,7 @@ export default function BackupsPage() {
       </Show>
       <Card title="Backup history">
         <Show when={backups.error}>
-          {(error) => (
-            <Alert tone="error" title="Backups could not be loaded">
-              {describeError(error())}
-            </Alert>
-          )}
+          {(error) => <LoadError what="Backups" error={error()} onRetry={refetch} />}
         </Show>
         <Show
           // a failed resource throws when read, so only the alert above shows then

@@ -1,9 +1,11 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Card } from "~ds/components/Card";
-import { showToast } from "~ds/components/Toast";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Card } from "~kit/design-system/components/Card";
+import { showToast } from "~kit/design-system/components/Toast";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { describeError } from "~kit/forms/describe-error";
+import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../api/admin-api";
 import {
   BILLING_EVENT_STATUSES,
@@ -14,13 +16,11 @@ import {
   retryBillingEvent,
   skipBillingEvent,
 } from "../api/billing-events";
-import { describeError } from "../api/errors";
 import { can } from "../auth/admin-session";
 import { BillingEventsTable } from "../billing-events/BillingEventsTable";
 import { billingEventLabel } from "../billing-events/billing-event-status";
 import { SkipEventDialog } from "../billing-events/SkipEventDialog";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
-import { PagedList } from "../layout/PagedList";
 import "../billing-events/billing-events.css";
 
 type Search = { status?: string; page?: string; event?: string };
@@ -143,6 +143,7 @@ export default function BillingEventsPage() {
           </div>
           <PagedList
             list={events}
+            onRetry={refetch}
             noun="Billing events"
             empty="No events with this status."
             pagerLabel="Billing event pages"

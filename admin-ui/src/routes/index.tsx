@@ -1,4 +1,4 @@
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { HealthPanel } from "../dashboard/HealthPanel";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 

@@ -1,10 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button, type ButtonVariant } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
-import { showToast } from "~ds/components/Toast";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, type ButtonVariant } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { showToast } from "~kit/design-system/components/Toast";
+import { describeError } from "~kit/forms/describe-error";
 import { adminApi } from "../api/admin-api";
-import { describeError } from "../api/errors";
 import {
   ACTIONS_ALLOWED_FROM,
   controlWorkflowRun,

@@ -1,9 +1,9 @@
 import { For } from "solid-js";
-import { Badge } from "~ds/components/Badge";
-import { Table } from "~ds/components/Table";
-import type { JobStatus } from "~shared/api/jobs";
-import { formatDateTime } from "~shared/format";
-import { JOB_STATUS_LABEL, JOB_STATUS_TONE } from "~shared/jobs/job-status";
+import type { JobStatus } from "~kit/api/jobs";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Table } from "~kit/design-system/components/Table";
+import { formatDateTime } from "~kit/format";
+import { JOB_STATUS_LABEL, JOB_STATUS_TONE } from "~kit/jobs/job-status";
 import type { RunStep } from "../api/workflow-runs";
 
 const isJobStatus = (status: string): status is JobStatus => status in JOB_STATUS_LABEL;

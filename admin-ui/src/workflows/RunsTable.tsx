@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { Badge } from "~ds/components/Badge";
-import { Table } from "~ds/components/Table";
-import { formatCount, formatDateTime } from "~shared/format";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Table } from "~kit/design-system/components/Table";
+import { formatCount, formatDateTime } from "~kit/format";
 import type { WorkflowRun } from "../api/workflow-runs";
 import { runStatusLabel, runStatusTone } from "./run-status";
 

@@ -1,4 +1,4 @@
-import type { BadgeTone } from "~ds/components/Badge";
+import type { BadgeTone } from "~kit/design-system/components/Badge";
 
 export function runStatusTone(status: string): BadgeTone {
   switch (status) {

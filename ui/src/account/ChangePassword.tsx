@@ -1,13 +1,13 @@
 import { createSignal, Show } from "solid-js";
 import { PasswordRequirements, passwordProblem } from "~/auth/PasswordRequirements";
 import { api } from "~/auth/session";
-import { createForm, validationMessages } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
-import { changePassword, type User } from "~shared/api/auth";
+import { changePassword, type User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { TextField } from "~kit/design-system/components/TextField";
+import { createForm, validationMessages } from "~kit/forms/create-form";
 
 /** Current password, then the new one twice; other devices are signed out when it changes. */
 export function ChangePassword(props: { user: User; onChanged: () => void }) {

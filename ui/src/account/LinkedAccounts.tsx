@@ -10,16 +10,16 @@ import {
   unlinkIdentity,
 } from "~/auth/oauth";
 import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { LoadError } from "~/forms/LoadError";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { showToast } from "~ds/components/Toast";
-import { fetchMe } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
-import { formatDateTime } from "~shared/format";
+import { fetchMe } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { showToast } from "~kit/design-system/components/Toast";
+import { formatDateTime } from "~kit/format";
+import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 
 const SECURITY_PAGE = "/account/security";
 

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { deletePasskey, listPasskeys, type Passkey, renamePasskey } from "~/api/passkeys";
 import {
   addPasskey,
   ceremonyCancelled,
@@ -6,21 +7,21 @@ import {
   passkeysSupported,
 } from "~/auth/passkeys";
 import { api } from "~/auth/session";
-import { createForm, describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { Modal } from "~ds/components/Modal";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { TextField } from "~ds/components/TextField";
-import { showToast } from "~ds/components/Toast";
-import { Icon } from "~ds/icons/Icon";
-import { ApiError } from "~shared/api/envelope";
-import { deletePasskey, listPasskeys, type Passkey, renamePasskey } from "~shared/api/passkeys";
-import { formatDateTime } from "~shared/format";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { Modal } from "~kit/design-system/components/Modal";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { TextField } from "~kit/design-system/components/TextField";
+import { showToast } from "~kit/design-system/components/Toast";
+import { Icon } from "~kit/design-system/icons/Icon";
+import { formatDateTime } from "~kit/format";
+import { createForm } from "~kit/forms/create-form";
+import { describeError } from "~kit/forms/describe-error";
 import "./passkeys.css";
-import { LoadError } from "~/forms/LoadError";
+import { LoadError } from "~kit/forms/LoadError";
 
 /** Closing the "confirm it's you" dialog refuses the request; that needs no second message. */
 const stepUpDeclined = (error: unknown) =>

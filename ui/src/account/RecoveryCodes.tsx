@@ -1,7 +1,8 @@
 import { For, Show } from "solid-js";
-import { focusOnMount } from "~/forms/fields";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
+import { saveBlob } from "~kit/browser/download";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { focusOnMount } from "~kit/forms/fields";
 import { copyText } from "./copy-text";
 
 const FILE_NAME = "resume-builder-recovery-codes.txt";
@@ -15,19 +16,6 @@ function codesAsText(codes: string[]): string {
     ...codes,
     "",
   ].join("\n");
-}
-
-function download(codes: string[]) {
-  const url = URL.createObjectURL(new Blob([codesAsText(codes)], { type: "text/plain" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = FILE_NAME;
-  link.rel = "external";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the download has its own copy by now
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Prints the codes alone: the print style hides the rest of the page while this is set. */
@@ -80,7 +68,14 @@ export function RecoveryCodes(props: { codes: string[]; enrolled: boolean; onSav
         >
           Copy codes
         </Button>
-        <Button variant="outline" size="sm" icon="download" onClick={() => download(props.codes)}>
+        <Button
+          variant="outline"
+          size="sm"
+          icon="download"
+          onClick={() =>
+            saveBlob(new Blob([codesAsText(props.codes)], { type: "text/plain" }), FILE_NAME)
+          }
+        >
           Download .txt
         </Button>
         <Button variant="outline" size="sm" onClick={printCodes}>

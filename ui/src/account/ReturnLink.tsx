@@ -1,7 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { safeNext } from "~/auth/navigation";
-import { buttonClass } from "~ds/components/Button";
+import { buttonClass } from "~kit/design-system/components/Button";
 
 /**
  * A path inside the admin app (`/admin…`) to go back to, or null. The admin app sends its

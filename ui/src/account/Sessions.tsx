@@ -1,15 +1,15 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { LoadError } from "~/forms/LoadError";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { showToast } from "~ds/components/Toast";
-import { Icon } from "~ds/icons/Icon";
-import { listSessions, revokeSession, type SessionInfo } from "~shared/api/auth";
-import { formatDateTime } from "~shared/format";
+import { listSessions, revokeSession, type SessionInfo } from "~kit/api/auth";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { showToast } from "~kit/design-system/components/Toast";
+import { Icon } from "~kit/design-system/icons/Icon";
+import { formatDateTime } from "~kit/format";
+import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 import { deviceLabel } from "./device-label";
 
 const isPhone = (userAgent: string | null) =>

@@ -1,12 +1,12 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { signOutEverywhere } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { Modal } from "~ds/components/Modal";
-import { showToast } from "~ds/components/Toast";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { Modal } from "~kit/design-system/components/Modal";
+import { showToast } from "~kit/design-system/components/Toast";
+import { describeError } from "~kit/forms/describe-error";
 
 /** Ends every session of the account, this one included, after a confirmation. */
 export function SignOutEverywhere() {

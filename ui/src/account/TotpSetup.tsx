@@ -1,12 +1,12 @@
 import { createSignal } from "solid-js";
 import { renderSVG } from "uqr";
 import { api } from "~/auth/session";
-import { createForm } from "~/forms/create-form";
-import { focusOnMount } from "~/forms/fields";
-import { Button } from "~ds/components/Button";
-import { CodeField } from "~ds/components/CodeField";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { confirmTotpSetup } from "~shared/api/mfa";
+import { confirmTotpSetup } from "~kit/api/mfa";
+import { Button } from "~kit/design-system/components/Button";
+import { CodeField } from "~kit/design-system/components/CodeField";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { createForm } from "~kit/forms/create-form";
+import { focusOnMount } from "~kit/forms/fields";
 import { copyText } from "./copy-text";
 
 /** The key in groups of four, as authenticator apps show it and people type it. */

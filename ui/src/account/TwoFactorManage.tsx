@@ -1,11 +1,11 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
-import { createForm } from "~/forms/create-form";
-import { Button } from "~ds/components/Button";
-import { CodeField } from "~ds/components/CodeField";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
-import { disableMfa, regenerateRecoveryCodes } from "~shared/api/mfa";
+import { disableMfa, regenerateRecoveryCodes } from "~kit/api/mfa";
+import { Button } from "~kit/design-system/components/Button";
+import { CodeField } from "~kit/design-system/components/CodeField";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { TextField } from "~kit/design-system/components/TextField";
+import { createForm } from "~kit/forms/create-form";
 
 const WRONG_CODE = "That code is not correct. Codes change every 30 seconds; try the current one.";
 const sixDigits = (value: string) => /^\d{6}$/.test(value.replace(/\s+/g, ""));

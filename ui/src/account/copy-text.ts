@@ -1,4 +1,4 @@
-import { showToast } from "~ds/components/Toast";
+import { showToast } from "~kit/design-system/components/Toast";
 
 /** Copies to the clipboard and says whether it worked (it needs a secure context). */
 export async function copyText(text: string, done: string): Promise<void> {

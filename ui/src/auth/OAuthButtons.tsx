@@ -1,6 +1,6 @@
 import { createResource, For, Show } from "solid-js";
 import { api } from "~/auth/session";
-import { buttonClass } from "~ds/components/Button";
+import { buttonClass } from "~kit/design-system/components/Button";
 import { listOAuthProviders, oauthStartUrl } from "./oauth";
 import "./oauth-buttons.css";
 

@@ -1,7 +1,7 @@
 import { createSignal, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { ApiError } from "~shared/api/envelope";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
 import {
   ceremonyCancelled,
   describePasskeyError,

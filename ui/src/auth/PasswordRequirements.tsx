@@ -6,7 +6,7 @@ import {
   type PasswordContext,
   type PasswordIssueCode,
 } from "~core/auth/password-policy";
-import { Icon } from "~ds/icons/Icon";
+import { Icon } from "~kit/design-system/icons/Icon";
 import "./password-requirements.css";
 
 interface Requirement {

@@ -1,9 +1,9 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, type JSX, Match, on, Switch } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { SkeletonText } from "~ds/components/Skeleton";
-import type { User } from "~shared/api/auth";
+import type { User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { loginPath } from "./navigation";
 import { currentUser, loadSession, reloadSession, session } from "./session";
 

@@ -1,8 +1,8 @@
 import { createSignal } from "solid-js";
-import { describeError } from "~/forms/create-form";
-import { Button, type ButtonVariant } from "~ds/components/Button";
-import { resendVerification } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
+import { resendVerification } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Button, type ButtonVariant } from "~kit/design-system/components/Button";
+import { describeError } from "~kit/forms/describe-error";
 import { api, currentUser, reloadSession } from "./session";
 import "./resend-verification.css";
 

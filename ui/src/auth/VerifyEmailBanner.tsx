@@ -1,5 +1,5 @@
-import { Alert } from "~ds/components/Alert";
-import type { User } from "~shared/api/auth";
+import type { User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
 import { ResendVerification } from "./ResendVerification";
 
 /** Shown to a signed-in person whose address is not confirmed yet. */

@@ -1,5 +1,5 @@
-import type { MfaChallenge } from "~shared/api/auth";
-import type { ApiClient } from "~shared/api/client";
+import type { MfaChallenge } from "~kit/api/auth";
+import type { ApiClient } from "~kit/api/client";
 
 /** A sign-in provider this deployment offers (only configured ones are listed). */
 export interface OAuthProviderInfo {

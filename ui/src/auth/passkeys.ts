@@ -4,10 +4,10 @@ import {
   startRegistration,
   WebAuthnError,
 } from "@simplewebauthn/browser";
-import { describeError } from "~/forms/create-form";
-import type { ApiClient } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
-import * as passkeys from "~shared/api/passkeys";
+import * as passkeys from "~/api/passkeys";
+import type { ApiClient } from "~kit/api/client";
+import { ApiError } from "~kit/api/envelope";
+import { describeError } from "~kit/forms/describe-error";
 
 /** Whether this browser can create and use passkeys at all. */
 export const passkeysSupported = (): boolean =>

@@ -1,6 +1,6 @@
 import { formatPlanPrice, PLANS } from "~/landing/plans";
 import { SIGNUP_PLANS, type SignupPlan } from "~core/auth/identity";
-import type { RadioCardOption } from "~ds/components/RadioCardGroup";
+import type { RadioCardOption } from "~kit/design-system/components/RadioCardGroup";
 
 /** The plans as radio cards: name, price (README "Billing"), then the trial or card note and a summary. */
 export const PLAN_OPTIONS: RadioCardOption[] = PLANS.map((plan) => ({

@@ -1,9 +1,11 @@
 import { createSignal } from "solid-js";
-import type { MfaChallenge, User } from "~shared/api/auth";
-import * as auth from "~shared/api/auth";
-import { createApiClient, forgetSessionCookie, hasSessionCookie } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
-import { createStepUpController } from "~shared/step-up/step-up";
+import type { MfaChallenge, User } from "~kit/api/auth";
+import * as auth from "~kit/api/auth";
+import { createApiClient } from "~kit/api/client";
+import { forgetSessionCookie, hasSessionCookie } from "~kit/api/cookie-session";
+import { ApiError } from "~kit/api/envelope";
+import { describeError } from "~kit/forms/describe-error";
+import { createStepUpController } from "~kit/step-up/step-up";
 
 export type SessionState =
   | { status: "loading" }
@@ -63,7 +65,7 @@ export function loadSession(): Promise<void> {
       } else {
         setState({
           status: "error",
-          message: error instanceof Error ? error.message : String(error),
+          message: describeError(error),
         });
       }
     }

@@ -1,8 +1,8 @@
 import { A, useLocation } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { currentUser } from "~/auth/session";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
 import { planLabel } from "./plans";
 import { formatDay } from "./status";
 import { forgetSubscription, refreshSubscription, subscription } from "./subscription";

@@ -1,8 +1,8 @@
 import { Match, Switch } from "solid-js";
+import { changePlan, type PlanChange, type SubscriptionView } from "~/api/billing";
 import { api } from "~/auth/session";
 import { formatCents, prorationCents } from "~core/billing/lifecycle";
 import { isPlan, type Plan } from "~core/plans/entitlements";
-import { changePlan, type PlanChange, type SubscriptionView } from "~shared/api/billing";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { withIdempotencyKey } from "./idempotency";
 import { PLAN_NAMES, planAction, planLabel, priceLabel } from "./plans";

@@ -1,7 +1,7 @@
 import { createSignal, Match, onCleanup, onMount, Switch } from "solid-js";
-import { describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import type { SubscriptionView } from "~shared/api/billing";
+import type { SubscriptionView } from "~/api/billing";
+import { Alert } from "~kit/design-system/components/Alert";
+import { describeError } from "~kit/forms/describe-error";
 import { clearPendingCheckout, pendingCheckout, waitForCheckout } from "./checkout";
 import { planLabel } from "./plans";
 import { formatDay } from "./status";

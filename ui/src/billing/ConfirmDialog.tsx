@@ -1,8 +1,8 @@
 import { createSignal, type JSX, Show } from "solid-js";
-import { describeError } from "~/forms/create-form";
-import { Alert } from "~ds/components/Alert";
-import { Button, type ButtonVariant } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, type ButtonVariant } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { describeError } from "~kit/forms/describe-error";
 
 export interface ConfirmDialogProps {
   open: boolean;

@@ -1,20 +1,20 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { isPlan, PLANS, type Plan } from "~core/plans/entitlements";
-import { Alert } from "~ds/components/Alert";
-import { Badge } from "~ds/components/Badge";
-import { Button, buttonClass } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { FactList } from "~ds/components/FactList";
-import { Select } from "~ds/components/Select";
 import {
   cancelSubscription,
   type PaidPlan,
   reactivateSubscription,
   type SubscriptionView,
-} from "~shared/api/billing";
+} from "~/api/billing";
+import { api } from "~/auth/session";
+import { isPlan, PLANS, type Plan } from "~core/plans/entitlements";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { Select } from "~kit/design-system/components/Select";
+import { describeError } from "~kit/forms/describe-error";
 import { ChangePlanDialog } from "./ChangePlanDialog";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { goToCheckout } from "./checkout";

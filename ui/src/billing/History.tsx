@@ -1,13 +1,13 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { type BillingEvent, listBillingHistory } from "~/api/billing";
 import { api } from "~/auth/session";
-import { LoadError } from "~/forms/LoadError";
 import { formatCents } from "~core/billing/lifecycle";
 import { type PaymentMethodFacts, paymentMethodName } from "~core/billing/payment-method-label";
-import { Card } from "~ds/components/Card";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { type BillingEvent, listBillingHistory } from "~shared/api/billing";
-import { formatDateTime } from "~shared/format";
+import { Card } from "~kit/design-system/components/Card";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { formatDateTime } from "~kit/format";
+import { LoadError } from "~kit/forms/LoadError";
 import { planLabel } from "./plans";
 import { formatDay } from "./status";
 

@@ -1,17 +1,18 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { type Invoice, invoicePdfPath, listInvoices, payInvoice } from "~/api/billing";
 import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { LoadError } from "~/forms/LoadError";
 import { formatCents } from "~core/billing/lifecycle";
-import { Alert } from "~ds/components/Alert";
-import { Badge, type BadgeTone } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { Table } from "~ds/components/Table";
-import { type Invoice, invoicePdfPath, listInvoices, payInvoice } from "~shared/api/billing";
-import { ApiError } from "~shared/api/envelope";
+import { downloadFile } from "~kit/browser/download";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { Table } from "~kit/design-system/components/Table";
+import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
+import { pollUntil } from "~kit/poll/poll-until";
 import { withIdempotencyKey } from "./idempotency";
 import { formatDay } from "./status";
 
@@ -31,26 +32,11 @@ const invoiceName = (invoice: Invoice) => invoice.number ?? invoice.id;
  */
 async function downloadInvoice(invoice: Invoice): Promise<void> {
   await api.get(`/api/invoices/${encodeURIComponent(invoice.id)}`);
-  const response = await fetch(invoicePdfPath(invoice.id), { credentials: "same-origin" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
-    } | null;
-    throw new ApiError(
-      response.status,
-      "download_failed",
-      body?.error?.message ?? "The invoice could not be downloaded. Try again.",
-    );
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `invoice-${invoiceName(invoice)}.pdf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // once the click has handed the file to the browser
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await downloadFile(
+    invoicePdfPath(invoice.id),
+    `invoice-${invoiceName(invoice)}.pdf`,
+    "The invoice could not be downloaded. Try again.",
+  );
 }
 
 export interface InvoicesProps {
@@ -79,11 +65,13 @@ export function Invoices(props: InvoicesProps) {
       await withIdempotencyKey(`pay:${invoice.id}`, (key) => payInvoice(api, invoice.id, key));
       props.announce(`Invoice ${invoiceName(invoice)} paid.`);
       // the invoice's status follows the provider's event
-      for (let attempt = 0; attempt < 15; attempt += 1) {
-        const next = await refetch();
-        if (next?.items.some((i) => i.id === invoice.id && i.status === "paid")) break;
-        await new Promise((resolve) => setTimeout(resolve, 800));
-      }
+      await pollUntil(
+        async () => {
+          const next = await refetch();
+          return next?.items.some((i) => i.id === invoice.id && i.status === "paid") ?? false;
+        },
+        { backoff: { first: 800, factor: 1, max: 800 }, attempts: 15 },
+      );
       props.onPaid();
     } catch (error) {
       setProblem(`Invoice ${invoiceName(invoice)} was not paid: ${describeError(error)}`);

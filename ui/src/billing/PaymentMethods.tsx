@@ -1,29 +1,30 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
-import { api } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { focusOnMount } from "~/forms/fields";
-import { LoadError } from "~/forms/LoadError";
-import {
-  cardBrandName,
-  paymentMethodExpiry,
-  paymentMethodName,
-} from "~core/billing/payment-method-label";
-import { findTestCard, TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
-import { Alert } from "~ds/components/Alert";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { Checkbox } from "~ds/components/Checkbox";
-import { Select } from "~ds/components/Select";
-import { SkeletonText } from "~ds/components/Skeleton";
 import {
   addPaymentMethod,
   listPaymentMethods,
   type PaymentMethod,
   removePaymentMethod,
   setDefaultPaymentMethod,
-} from "~shared/api/billing";
+} from "~/api/billing";
+import { api } from "~/auth/session";
+import {
+  cardBrandName,
+  paymentMethodExpiry,
+  paymentMethodName,
+} from "~core/billing/payment-method-label";
+import { findTestCard, TEST_PAYMENT_METHOD_TOKENS } from "~core/billing/test-cards";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { Checkbox } from "~kit/design-system/components/Checkbox";
+import { Select } from "~kit/design-system/components/Select";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { describeError } from "~kit/forms/describe-error";
+import { focusOnMount } from "~kit/forms/fields";
+import { LoadError } from "~kit/forms/LoadError";
+import { pollUntil } from "~kit/poll/poll-until";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { cardSetupShows, goToCardSetup, takePendingCardSetup } from "./card-setup";
 import { withIdempotencyKey } from "./idempotency";
@@ -82,14 +83,14 @@ export function PaymentMethods(props: PaymentMethodsProps) {
     cards.state === "ready" || cards.state === "refreshing" ? (cards.latest ?? []) : [];
 
   /** The card list follows the provider's event: poll until it shows the change. */
-  async function until(done: (list: PaymentMethod[]) => boolean) {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const next = await refetch();
-      if (next && done(next)) return true;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 1.4 ** attempt, 3_000)));
-    }
-    return false;
-  }
+  const until = (done: (list: PaymentMethod[]) => boolean) =>
+    pollUntil(
+      async () => {
+        const next = await refetch();
+        return next ? done(next) : false;
+      },
+      { backoff: { first: 500, factor: 1.4, max: 3_000 }, attempts: 20 },
+    );
 
   async function run(label: string, work: () => Promise<boolean>, done: string) {
     setBusy(label);

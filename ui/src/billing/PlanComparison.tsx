@@ -1,8 +1,8 @@
 import { For, type JSX, Show } from "solid-js";
 import type { Plan } from "~core/plans/entitlements";
-import { Badge } from "~ds/components/Badge";
-import { Table } from "~ds/components/Table";
-import { Icon } from "~ds/icons/Icon";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Table } from "~kit/design-system/components/Table";
+import { Icon } from "~kit/design-system/icons/Icon";
 import { cardLine, FEATURE_ROWS, PLAN_CARDS } from "./plans";
 import "./billing.css";
 

@@ -1,10 +1,10 @@
 import { createResource, For, Match, Switch } from "solid-js";
+import { fetchUsage, type Usage, type UsageCounter } from "~/api/billing";
 import { api } from "~/auth/session";
-import { LoadError } from "~/forms/LoadError";
-import { Card } from "~ds/components/Card";
-import { ProgressBar } from "~ds/components/ProgressBar";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { fetchUsage, type Usage, type UsageCounter } from "~shared/api/billing";
+import { Card } from "~kit/design-system/components/Card";
+import { ProgressBar } from "~kit/design-system/components/ProgressBar";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { LoadError } from "~kit/forms/LoadError";
 import { planLabel } from "./plans";
 import { formatDay } from "./status";
 

@@ -1,5 +1,5 @@
+import type { PaymentMethod } from "~/api/billing";
 import { api } from "~/auth/session";
-import type { PaymentMethod } from "~shared/api/billing";
 import { withIdempotencyKey } from "./idempotency";
 
 const PENDING_KEY = "rb-card-setup";

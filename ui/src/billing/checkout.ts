@@ -1,10 +1,11 @@
-import { api } from "~/auth/session";
 import {
   fetchSubscription,
   type PaidPlan,
   type SubscriptionView,
   startCheckout,
-} from "~shared/api/billing";
+} from "~/api/billing";
+import { api } from "~/auth/session";
+import { pollUntil } from "~kit/poll/poll-until";
 import { withIdempotencyKey } from "./idempotency";
 
 const PENDING_KEY = "rb-checkout";
@@ -61,19 +62,6 @@ export function checkoutApplied(view: SubscriptionView, pending: PendingCheckout
   return sub.plan === pending.plan && sub.default_payment_method_id !== null;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-
 /**
  * Polls GET /api/subscription until the checkout shows (true) or `timeoutMs` passes (false),
  * a little slower each time so a slow queue is not hammered.
@@ -84,14 +72,10 @@ export async function waitForCheckout(
   onView: (view: SubscriptionView) => void,
   timeoutMs = 60_000,
 ): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 750;
-  while (Date.now() < deadline) {
+  const check = async () => {
     const view = await fetchSubscription(api, signal);
     onView(view);
-    if (checkoutApplied(view, pending)) return true;
-    await sleep(delay, signal);
-    delay = Math.min(delay * 1.5, 4_000);
-  }
-  return false;
+    return checkoutApplied(view, pending);
+  };
+  return pollUntil(check, { backoff: { first: 750, factor: 1.5, max: 4_000 }, timeoutMs, signal });
 }

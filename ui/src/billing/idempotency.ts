@@ -1,4 +1,4 @@
-import { ApiError } from "~shared/api/envelope";
+import { ApiError } from "~kit/api/envelope";
 
 /**
  * Idempotency keys for money-moving requests. One key per intended action (e.g. "cancel",

@@ -1,5 +1,5 @@
-import type { BadgeTone } from "~ds/components/Badge";
-import type { LifecycleState, SubscriptionView } from "~shared/api/billing";
+import type { LifecycleState, SubscriptionView } from "~/api/billing";
+import type { BadgeTone } from "~kit/design-system/components/Badge";
 import { planLabel } from "./plans";
 
 const longDate = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });

@@ -1,7 +1,8 @@
 import { createSignal } from "solid-js";
+import { fetchSubscription, type SubscriptionView } from "~/api/billing";
 import { api, updateCurrentUser } from "~/auth/session";
-import { fetchMe } from "~shared/api/auth";
-import { fetchSubscription, type SubscriptionView } from "~shared/api/billing";
+import { fetchMe } from "~kit/api/auth";
+import { pollUntil } from "~kit/poll/poll-until";
 
 /**
  * The signed-in person's subscription, shared by the app-wide banners, the pricing page
@@ -53,13 +54,8 @@ export async function waitForSubscription(
   done: (view: SubscriptionView) => boolean,
   timeoutMs = 30_000,
 ): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 500;
-  for (;;) {
-    const view = await refreshSubscription();
-    if (done(view)) return true;
-    if (Date.now() + delay > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 1.5, 3_000);
-  }
+  return pollUntil(async () => done(await refreshSubscription()), {
+    backoff: { first: 500, factor: 1.5, max: 3_000 },
+    timeoutMs,
+  });
 }

@@ -1,10 +1,10 @@
 import { Show } from "solid-js";
-import { Badge, type BadgeTone } from "~ds/components/Badge";
-import { Card } from "~ds/components/Card";
-import { FactList } from "~ds/components/FactList";
-import { Tabs } from "~ds/components/Tabs";
-import type { OutboxEmail } from "~shared/api/outbox";
-import { formatDateTime } from "~shared/format";
+import type { OutboxEmail } from "~/api/outbox";
+import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { Tabs } from "~kit/design-system/components/Tabs";
+import { formatDateTime } from "~kit/format";
 import { previewDocument } from "./email-preview";
 
 const STATUS: Record<OutboxEmail["status"], { label: string; tone: BadgeTone }> = {

@@ -1,6 +1,6 @@
 import { For } from "solid-js";
-import type { OutboxEmail } from "~shared/api/outbox";
-import { formatDateTime } from "~shared/format";
+import type { OutboxEmail } from "~/api/outbox";
+import { formatDateTime } from "~kit/format";
 
 export interface OutboxListProps {
   emails: OutboxEmail[];

@@ -1,7 +1,7 @@
 import { createSignal } from "solid-js";
 import { useEditor } from "~/resumes/editor/editor-state";
 import { resolveStyle } from "~core/resume/layout";
-import { Button } from "~ds/components/Button";
+import { Button } from "~kit/design-system/components/Button";
 import { ExportDialog } from "./ExportDialog";
 
 /** The editor toolbar's Export button and its dialog, for the resume being edited. */

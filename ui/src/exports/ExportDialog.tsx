@@ -2,18 +2,19 @@ import { A } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { api } from "~/auth/session";
 import { EXPORT_LABELS, type ExportFormat } from "~core/export/formats";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
-import { ProgressBar } from "~ds/components/ProgressBar";
-import { RadioCardGroup } from "~ds/components/RadioCardGroup";
-import { Select } from "~ds/components/Select";
-import { fetchJob } from "~shared/api/jobs";
-import { createJobPoller } from "~shared/jobs/create-job-poller";
+import { fetchJob } from "~kit/api/jobs";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { ProgressBar } from "~kit/design-system/components/ProgressBar";
+import { RadioCardGroup } from "~kit/design-system/components/RadioCardGroup";
+import { Select } from "~kit/design-system/components/Select";
+import { createJobPoller } from "~kit/jobs/create-job-poller";
 import { isExportResult, startExport } from "./api";
 import { downloadExport, formatSize } from "./download";
 import { exportPhase, PHASE_LABEL } from "./phase";
 import "./exports.css";
+import { describeError } from "~kit/forms/describe-error";
 
 const FORMAT_OPTIONS: { value: ExportFormat; description: string }[] = [
   { value: "pdf", description: "Looks exactly like the preview. Best for applications." },
@@ -63,7 +64,7 @@ export function ExportDialog(props: ExportDialogProps) {
       });
       setJobId(started.job_id);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
     } finally {
       setStarting(false);
     }
@@ -147,7 +148,7 @@ function ExportProgress(props: { jobId: string; onRetry: () => void }) {
     try {
       await downloadExport(api, props.jobId, file.download_path, file.filename);
     } catch (cause) {
-      setDownloadError(cause instanceof Error ? cause.message : String(cause));
+      setDownloadError(describeError(cause));
     } finally {
       setDownloading(false);
     }

@@ -2,15 +2,16 @@ import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { api } from "~/auth/session";
 import { EXPORT_LABELS } from "~core/export/formats";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Table } from "~ds/components/Table";
-import { formatDateTime } from "~shared/format";
-import { JOB_STATUS_TONE } from "~shared/jobs/job-status";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Table } from "~kit/design-system/components/Table";
+import { formatDateTime } from "~kit/format";
+import { JOB_STATUS_TONE } from "~kit/jobs/job-status";
 import type { ExportItem } from "./api";
 import { downloadExport, formatSize } from "./download";
 import { exportPhase, PHASE_LABEL } from "./phase";
 import "./exports.css";
+import { describeError } from "~kit/forms/describe-error";
 
 /** Export history: what was exported when, how it went, and the file again. */
 export function ExportsTable(props: { exports: ExportItem[] }) {
@@ -31,7 +32,7 @@ export function ExportsTable(props: { exports: ExportItem[] }) {
     } catch (cause) {
       setFailure({
         jobId: item.job_id,
-        message: cause instanceof Error ? cause.message : String(cause),
+        message: describeError(cause),
       });
     } finally {
       setBusy(null);

@@ -1,7 +1,7 @@
 import type { ExportFormat } from "~core/export/formats";
 import type { ExportListItem } from "~core/export/list-item";
 import type { JobStatus } from "~core/jobs/status";
-import type { ApiClient, ListPage } from "~shared/api/client";
+import type { ApiClient, ListPage } from "~kit/api/client";
 
 export interface ExportOptions {
   page_size?: "A4" | "Letter";

@@ -1,5 +1,5 @@
-import type { ApiClient } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
+import type { ApiClient } from "~kit/api/client";
+import { downloadFile } from "~kit/browser/download";
 
 /**
  * Saves a finished export. The file is served to the signed-in owner through the session
@@ -13,30 +13,7 @@ export async function downloadExport(
   filename: string,
 ): Promise<void> {
   await api.get(`/api/jobs/${encodeURIComponent(jobId)}`);
-  const response = await fetch(path, { credentials: "same-origin" });
-  if (!response.ok) {
-    let message = "The file could not be downloaded. Try again.";
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      message = body.error?.message ?? message;
-    } catch {
-      // not an envelope: keep the general message
-    }
-    throw new ApiError(response.status, "download_failed", message);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = filename;
-    link.rel = "noopener";
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // after the click has handed the blob to the browser's download
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  await downloadFile(path, filename, "The file could not be downloaded. Try again.");
 }
 
 /** "12.3 KB" */

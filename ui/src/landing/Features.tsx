@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import { Icon } from "~ds/icons/Icon";
+import { Icon } from "~kit/design-system/icons/Icon";
 import { FEATURES } from "./features";
 import "./features.css";
 

@@ -1,4 +1,4 @@
-import { buttonClass } from "~ds/components/Button";
+import { buttonClass } from "~kit/design-system/components/Button";
 import "./hero.css";
 
 export function Hero() {

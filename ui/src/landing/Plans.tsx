@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { buttonClass } from "~ds/components/Button";
+import { buttonClass } from "~kit/design-system/components/Button";
 import { formatPlanPrice, PLANS } from "./plans";
 import "./plans.css";
 

@@ -1,4 +1,4 @@
-import type { IconName } from "~ds/icons/Icon";
+import type { IconName } from "~kit/design-system/icons/Icon";
 
 export interface Feature {
   icon: IconName;

@@ -1,10 +1,10 @@
 import { A, useNavigate } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
 import { currentUser, session, signOut } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { buttonClass } from "~ds/components/Button";
-import { Menu } from "~ds/components/Menu";
-import { showToast } from "~ds/components/Toast";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { Menu } from "~kit/design-system/components/Menu";
+import { showToast } from "~kit/design-system/components/Toast";
+import { describeError } from "~kit/forms/describe-error";
 import "./account-menu.css";
 
 /**

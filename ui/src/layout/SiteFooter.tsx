@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import type { NavItem } from "~ds/layout/AppShell";
+import type { NavItem } from "~kit/design-system/layout/AppShell";
 import "./site-footer.css";
 
 export function SiteFooter(props: { nav: NavItem[] }) {

@@ -2,9 +2,9 @@ import type { RouteSectionProps } from "@solidjs/router";
 import { onMount, Suspense } from "solid-js";
 import { api, loadSession, stepUpPrompt } from "~/auth/session";
 import { BillingBanner } from "~/billing/BillingBanner";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { AppShell, type NavItem } from "~ds/layout/AppShell";
-import { StepUpDialog } from "~shared/step-up/StepUpDialog";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { AppShell, type NavItem } from "~kit/design-system/layout/AppShell";
+import { StepUpDialog } from "~kit/step-up/StepUpDialog";
 import { AccountMenu } from "./AccountMenu";
 import { SiteFooter } from "./SiteFooter";
 

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { APP_NAME } from "~/layout/UserLayout";
-import { buttonClass } from "~ds/components/Button";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 export default function NotFoundPage() {
   usePageTitle(() => "Page not found", APP_NAME);

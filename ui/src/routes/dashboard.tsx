@@ -5,16 +5,16 @@ import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api } from "~/auth/session";
 import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
 import "~/dashboard/dashboard.css";
+import { fetchProfile } from "~/api/profile";
 import { APP_NAME } from "~/layout/UserLayout";
 import { ResumeList } from "~/resumes/dashboard/ResumeList";
-import { Alert } from "~ds/components/Alert";
-import { buttonClass } from "~ds/components/Button";
-import { Card } from "~ds/components/Card";
-import { FactList } from "~ds/components/FactList";
-import { Icon } from "~ds/icons/Icon";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { User } from "~shared/api/auth";
-import { fetchProfile } from "~shared/api/profile";
+import type { User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { Icon } from "~kit/design-system/icons/Icon";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 const formatDate = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { dateStyle: "long" });

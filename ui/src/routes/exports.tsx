@@ -5,11 +5,11 @@ import { api } from "~/auth/session";
 import { listExports } from "~/exports/api";
 import { ExportsTable } from "~/exports/ExportsTable";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 export default function ExportsPage() {
   usePageTitle(() => "Exports", APP_NAME);

@@ -2,14 +2,14 @@ import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import "~/auth/auth-pages.css";
 import { api } from "~/auth/session";
-import { createForm } from "~/forms/create-form";
-import { EmailField } from "~/forms/EmailField";
-import { focusOnMount, looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Button } from "~ds/components/Button";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { requestPasswordReset } from "~shared/api/auth";
+import { requestPasswordReset } from "~kit/api/auth";
+import { Button } from "~kit/design-system/components/Button";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { createForm } from "~kit/forms/create-form";
+import { EmailField } from "~kit/forms/EmailField";
+import { focusOnMount, looksLikeEmail } from "~kit/forms/fields";
 
 export default function ForgotPasswordPage() {
   const [email, setEmail] = createSignal("");

@@ -1,5 +1,5 @@
 import { APP_NAME } from "~/layout/UserLayout";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { Features } from "../landing/Features";
 import { Hero } from "../landing/Hero";
 import { Plans } from "../landing/Plans";

@@ -7,16 +7,17 @@ import { OAuthButtons } from "~/auth/OAuthButtons";
 import { mfaChallengeFromLink, oauthErrorMessage } from "~/auth/oauth";
 import { PasskeySignIn } from "~/auth/PasskeySignIn";
 import { loadSession, session, signIn } from "~/auth/session";
-import { createForm, formatWait, retryAfterSeconds } from "~/forms/create-form";
-import { EmailField } from "~/forms/EmailField";
-import { looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { MfaChallenge } from "~shared/api/auth";
+import type { MfaChallenge } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { createForm } from "~kit/forms/create-form";
+import { formatWait, retryAfterSeconds } from "~kit/forms/describe-error";
+import { EmailField } from "~kit/forms/EmailField";
+import { looksLikeEmail } from "~kit/forms/fields";
 
 export default function LoginPage() {
   usePageTitle(() => "Sign in", APP_NAME);

@@ -17,26 +17,27 @@ import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api, updateCurrentUser } from "~/auth/session";
 import { VerifyEmailBanner } from "~/auth/VerifyEmailBanner";
 import { goToCheckout } from "~/billing/checkout";
-import { createForm, describeError } from "~/forms/create-form";
-import { normalizeWebsite } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
+import { createForm } from "~kit/forms/create-form";
+import { describeError } from "~kit/forms/describe-error";
+import { normalizeWebsite } from "~kit/forms/fields";
 import "~/onboarding/onboarding.css";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { RadioCardGroup } from "~ds/components/RadioCardGroup";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { SignupPlan, User } from "~shared/api/auth";
-import type { PaidPlan } from "~shared/api/billing";
+import type { PaidPlan } from "~/api/billing";
 import {
   fetchProfile,
   type OnboardingStep,
   type Profile,
   type ProfileResponse,
   updateProfile,
-} from "~shared/api/profile";
+} from "~/api/profile";
+import type { SignupPlan, User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { RadioCardGroup } from "~kit/design-system/components/RadioCardGroup";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 const STEPS: { id: OnboardingStep; label: string }[] = [
   { id: "profile", label: "About you" },

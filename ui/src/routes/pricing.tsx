@@ -1,5 +1,6 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Match, on, Show, Switch } from "solid-js";
+import type { PaidPlan } from "~/api/billing";
 import { currentUser, loadSession, session } from "~/auth/session";
 import { ChangePlanDialog } from "~/billing/ChangePlanDialog";
 import { goToCheckout } from "~/billing/checkout";
@@ -7,14 +8,13 @@ import { ComparisonTable, PlanCards } from "~/billing/PlanComparison";
 import { PLAN_NAMES, planAction } from "~/billing/plans";
 import { isLive } from "~/billing/status";
 import { refreshSubscription, subscription } from "~/billing/subscription";
-import { describeError } from "~/forms/create-form";
 import { APP_NAME } from "~/layout/UserLayout";
 import type { Plan } from "~core/plans/entitlements";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
-import { showToast } from "~ds/components/Toast";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { PaidPlan } from "~shared/api/billing";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
+import { showToast } from "~kit/design-system/components/Toast";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { describeError } from "~kit/forms/describe-error";
 
 export default function PricingPage() {
   usePageTitle(() => "Plans and pricing", APP_NAME);

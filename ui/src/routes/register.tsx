@@ -5,16 +5,16 @@ import { OAuthButtons } from "~/auth/OAuthButtons";
 import { PasswordRequirements, passwordProblem } from "~/auth/PasswordRequirements";
 import { isSignupPlan, PLAN_OPTIONS } from "~/auth/plan-options";
 import { api } from "~/auth/session";
-import { createForm } from "~/forms/create-form";
-import { EmailField } from "~/forms/EmailField";
-import { focusOnMount, looksLikeEmail } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Button, buttonClass } from "~ds/components/Button";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { RadioCardGroup } from "~ds/components/RadioCardGroup";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { register, type SignupPlan } from "~shared/api/auth";
+import { register, type SignupPlan } from "~kit/api/auth";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { RadioCardGroup } from "~kit/design-system/components/RadioCardGroup";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { createForm } from "~kit/forms/create-form";
+import { EmailField } from "~kit/forms/EmailField";
+import { focusOnMount, looksLikeEmail } from "~kit/forms/fields";
 
 export default function RegisterPage() {
   const [search] = useSearchParams<{ plan?: string }>();

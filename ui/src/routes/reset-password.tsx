@@ -3,15 +3,15 @@ import { createSignal, Show } from "solid-js";
 import "~/auth/auth-pages.css";
 import { PasswordRequirements, passwordProblem } from "~/auth/PasswordRequirements";
 import { api, forgetEndedSession } from "~/auth/session";
-import { createForm } from "~/forms/create-form";
-import { focusOnMount } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
-import { ErrorSummary } from "~ds/components/ErrorSummary";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { resetPassword } from "~shared/api/auth";
+import { resetPassword } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
+import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { createForm } from "~kit/forms/create-form";
+import { focusOnMount } from "~kit/forms/fields";
 
 export default function ResetPasswordPage() {
   const [search] = useSearchParams<{ token?: string }>();

@@ -3,15 +3,15 @@ import { createSignal, Match, onMount, Show, Switch } from "solid-js";
 import "~/auth/auth-pages.css";
 import { ResendVerification } from "~/auth/ResendVerification";
 import { api, currentUser, loadSession, session, updateCurrentUser } from "~/auth/session";
-import { describeError } from "~/forms/create-form";
-import { focusOnMount } from "~/forms/fields";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { buttonClass } from "~ds/components/Button";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { verifyEmail } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
+import { verifyEmail } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { describeError } from "~kit/forms/describe-error";
+import { focusOnMount } from "~kit/forms/fields";
 
 type Result =
   | { state: "checking" }

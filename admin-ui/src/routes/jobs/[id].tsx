@@ -1,8 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { fetchJob, type Job } from "~shared/api/jobs";
-import { JobProgress } from "~shared/jobs/JobProgress";
+import { fetchJob, type Job } from "~kit/api/jobs";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { JobProgress } from "~kit/jobs/JobProgress";
 import { adminApi } from "../../api/admin-api";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 

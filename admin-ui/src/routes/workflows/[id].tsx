@@ -1,15 +1,16 @@
 import { A, useParams } from "@solidjs/router";
-import { createEffect, createResource, onCleanup, Show } from "solid-js";
-import { Alert } from "~ds/components/Alert";
-import { Badge } from "~ds/components/Badge";
-import { Card } from "~ds/components/Card";
-import { FactList } from "~ds/components/FactList";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { ApiError } from "~shared/api/envelope";
-import { formatCount, formatDateTime } from "~shared/format";
+import { createMemo, createResource, Show } from "solid-js";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { formatCount, formatDateTime } from "~kit/format";
+import { LoadError } from "~kit/forms/LoadError";
+import { createPoll } from "~kit/poll/create-poll";
 import { adminApi } from "../../api/admin-api";
-import { describeError } from "../../api/errors";
 import { getWorkflowRun, LIVE_STATUSES } from "../../api/workflow-runs";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 import { RunActions } from "../../workflows/RunActions";
@@ -28,11 +29,18 @@ export default function WorkflowRunPage() {
     (id) => getWorkflowRun(adminApi, id),
   );
 
-  createEffect(() => {
+  const live = createMemo(() => {
     const status = run.error ? undefined : run.latest?.status;
-    if (!status || !LIVE_STATUSES.includes(status)) return;
-    const timer = setTimeout(() => void refetch(), LIVE_REFRESH_MS);
-    onCleanup(() => clearTimeout(timer));
+    return status !== undefined && LIVE_STATUSES.includes(status);
+  });
+  createPoll({
+    while: live,
+    startAfter: LIVE_REFRESH_MS,
+    round: async () => {
+      // a failed read shows on the page and ends `live`, which stops the polling
+      await Promise.resolve(refetch()).catch(() => {});
+      return LIVE_REFRESH_MS;
+    },
   });
 
   return (
@@ -46,16 +54,14 @@ export default function WorkflowRunPage() {
       </header>
       <Show when={run.error}>
         {(error) => (
-          <Alert
-            tone="error"
+          <LoadError
+            what="The run"
             title={
-              error() instanceof ApiError && error().status === 404
-                ? "Run not found"
-                : "The run could not be loaded"
+              error() instanceof ApiError && error().status === 404 ? "Run not found" : undefined
             }
-          >
-            {describeError(error())}
-          </Alert>
+            error={error()}
+            onRetry={refetch}
+          />
         )}
       </Show>
       <Show

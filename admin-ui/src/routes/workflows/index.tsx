@@ -1,12 +1,12 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource } from "solid-js";
-import { Card } from "~ds/components/Card";
-import { Select, type SelectOption } from "~ds/components/Select";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { Card } from "~kit/design-system/components/Card";
+import { Select, type SelectOption } from "~kit/design-system/components/Select";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../../api/admin-api";
 import { listWorkflowRuns, RUN_STATUSES, WORKFLOW_NAMES } from "../../api/workflow-runs";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
-import { PagedList } from "../../layout/PagedList";
 import { RunsTable } from "../../workflows/RunsTable";
 import { runStatusLabel } from "../../workflows/run-status";
 import "../../workflows/workflows.css";
@@ -32,7 +32,9 @@ export default function WorkflowRunsPage() {
     workflow: search.workflow || undefined,
     status: search.status || undefined,
   });
-  const [runs] = createResource(filters, (current) => listWorkflowRuns(adminApi, current));
+  const [runs, { refetch }] = createResource(filters, (current) =>
+    listWorkflowRuns(adminApi, current),
+  );
   const setFilter = (name: "workflow" | "status", value: string) =>
     setSearch({ [name]: value === ALL ? undefined : value, page: undefined });
 
@@ -62,6 +64,7 @@ export default function WorkflowRunsPage() {
           </div>
           <PagedList
             list={runs}
+            onRetry={refetch}
             noun="Runs"
             empty="No runs match these filters."
             pagerLabel="Workflow run pages"

@@ -1,10 +1,11 @@
 import { createSignal, For } from "solid-js";
 import { entitlementsOf } from "~core/plans/entitlements";
 import { TEMPLATES } from "~core/templates/index";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
-import { TextField } from "~ds/components/TextField";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { TextField } from "~kit/design-system/components/TextField";
+import { describeError } from "~kit/forms/describe-error";
 
 export interface TitleDialogProps {
   open: boolean;
@@ -40,7 +41,7 @@ export function TitleDialog(props: TitleDialogProps) {
       await props.onSubmit(title().trim(), props.plan ? template() : undefined);
       props.onOpenChange(false);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
     } finally {
       setBusy(false);
     }

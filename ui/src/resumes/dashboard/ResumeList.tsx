@@ -1,17 +1,5 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { planName } from "~/auth/plan-options";
-import { api } from "~/auth/session";
-import { entitlementsOf } from "~core/plans/entitlements";
-import { templateInfo } from "~core/templates/index";
-import { Alert } from "~ds/components/Alert";
-import { Badge } from "~ds/components/Badge";
-import { Button } from "~ds/components/Button";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { Icon } from "~ds/icons/Icon";
-import type { User } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
 import {
   cloneResume,
   createResume,
@@ -22,8 +10,22 @@ import {
   type ResumeSummary,
   restoreResume,
   saveResume,
-} from "~shared/api/resumes";
-import { formatDateTime } from "~shared/format";
+} from "~/api/resumes";
+import { planName } from "~/auth/plan-options";
+import { api } from "~/auth/session";
+import { entitlementsOf } from "~core/plans/entitlements";
+import { templateInfo } from "~core/templates/index";
+import type { User } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Button } from "~kit/design-system/components/Button";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { Icon } from "~kit/design-system/icons/Icon";
+import { formatDateTime } from "~kit/format";
+import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 import { TitleDialog } from "./CreateResumeDialog";
 import "./resume-list.css";
 
@@ -32,18 +34,6 @@ const SORTS: { value: string; label: string; sort: ResumeSort; order: "asc" | "d
   { value: "created", label: "Newest first", sort: "created_at", order: "desc" },
   { value: "title", label: "Title A–Z", sort: "title", order: "asc" },
 ];
-
-/** What went wrong, in words; a plan limit and a bad import file say exactly what. */
-function describe(error: unknown): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  if (error.code === "validation_failed" && Array.isArray(error.details)) {
-    const issues = (error.details as { path?: unknown[]; message?: string }[])
-      .slice(0, 4)
-      .map((issue) => `${(issue.path ?? []).join(".") || "document"}: ${issue.message}`);
-    return `${error.message} — ${issues.join("; ")}`;
-  }
-  return error.message;
-}
 
 /** The dashboard's resumes: search, sort, create, import, rename, copy, bin and restore. */
 export function ResumeList(props: { user: User }) {
@@ -92,7 +82,7 @@ export function ResumeList(props: { user: User }) {
     try {
       await work();
     } catch (cause) {
-      setError(describe(cause));
+      setError(describeError(cause, { listIssues: true }));
     }
   };
 
@@ -228,7 +218,7 @@ export function ResumeList(props: { user: User }) {
       >
         <Show
           when={!resumes.error}
-          fallback={<Alert tone="error">{describe(resumes.error)}</Alert>}
+          fallback={<LoadError what="Your resumes" error={resumes.error} onRetry={refetch} />}
         >
           <Show
             when={(resumes.latest?.items.length ?? 0) > 0}
@@ -360,7 +350,7 @@ export function ResumeList(props: { user: User }) {
               const created = await createResume(api, { title, template });
               navigate(`/resumes/${created.id}`);
             } catch (cause) {
-              throw new Error(describe(cause));
+              throw new Error(describeError(cause, { listIssues: true }));
             }
           }}
         />
@@ -380,7 +370,7 @@ export function ResumeList(props: { user: User }) {
                 throw new Error(
                   cause instanceof ApiError && cause.status === 409
                     ? "It changed since this list loaded. Close this and try again."
-                    : describe(cause),
+                    : describeError(cause, { listIssues: true }),
                 );
               } finally {
                 refresh();

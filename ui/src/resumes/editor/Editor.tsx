@@ -1,11 +1,11 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import type { Resume } from "~/api/resumes";
 import { ExportButton } from "~/exports/ExportButton";
 import { entitlementsOf } from "~core/plans/entitlements";
-import { Alert } from "~ds/components/Alert";
-import { Button, buttonClass } from "~ds/components/Button";
-import type { User } from "~shared/api/auth";
-import type { Resume } from "~shared/api/resumes";
+import type { User } from "~kit/api/auth";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button, buttonClass } from "~kit/design-system/components/Button";
 import { createEditorState, EditorContext } from "./editor-state";
 import { readLocalCopy } from "./local-copy";
 import { Preview } from "./Preview";

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
-import { Button } from "~ds/components/Button";
+import { Button } from "~kit/design-system/components/Button";
 import {
   addEntry,
   type Entry,

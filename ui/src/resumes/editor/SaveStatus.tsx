@@ -1,8 +1,8 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
+import { fetchResume } from "~/api/resumes";
 import { api } from "~/auth/session";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { fetchResume } from "~shared/api/resumes";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
 import type { SaveState } from "../autosave";
 import { useEditor } from "./editor-state";
 

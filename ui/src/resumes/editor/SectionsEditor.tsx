@@ -1,7 +1,7 @@
 import { createSignal, For, type JSX, Show } from "solid-js";
 import { SECTION_TITLES } from "~core/resume/layout";
 import type { SectionKey, StandardSection } from "~core/resume/schema";
-import { Button } from "~ds/components/Button";
+import { Button } from "~kit/design-system/components/Button";
 import {
   addCustomSection,
   isSectionHidden,

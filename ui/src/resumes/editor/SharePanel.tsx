@@ -1,15 +1,16 @@
 import { createResource, createSignal, Show } from "solid-js";
+import { configureShare, fetchShare, type ShareLink } from "~/api/resumes";
 import { api } from "~/auth/session";
 import { entitlementsOf } from "~core/plans/entitlements";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Checkbox } from "~ds/components/Checkbox";
-import { Modal } from "~ds/components/Modal";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { Switch } from "~ds/components/Switch";
-import { TextField } from "~ds/components/TextField";
-import { ApiError } from "~shared/api/envelope";
-import { configureShare, fetchShare, type ShareLink } from "~shared/api/resumes";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Checkbox } from "~kit/design-system/components/Checkbox";
+import { Modal } from "~kit/design-system/components/Modal";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { Switch } from "~kit/design-system/components/Switch";
+import { TextField } from "~kit/design-system/components/TextField";
+import { describeError } from "~kit/forms/describe-error";
 import { useEditor } from "./editor-state";
 
 /** The public link /r/{slug}: on or off, an optional password, noindex, and its counters. */
@@ -50,7 +51,7 @@ export function SharePanel(props: {
       mutate(await configureShare(api, editor.id(), settings));
       setPassword("");
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
     } finally {
       setBusy(false);
     }

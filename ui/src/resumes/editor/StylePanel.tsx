@@ -9,7 +9,7 @@ import {
   TEMPLATES,
   type TemplateInfo,
 } from "~core/templates/index";
-import { Badge } from "~ds/components/Badge";
+import { Badge } from "~kit/design-system/components/Badge";
 import { setStyle } from "../document";
 import { useEditor } from "./editor-state";
 import { PAGE_PX } from "./Preview";

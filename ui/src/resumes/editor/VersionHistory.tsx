@@ -1,12 +1,13 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { listVersions, restoreVersion } from "~/api/resumes";
 import { api } from "~/auth/session";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Modal } from "~ds/components/Modal";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { showToast } from "~ds/components/Toast";
-import { listVersions, restoreVersion } from "~shared/api/resumes";
-import { formatDateTime } from "~shared/format";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Modal } from "~kit/design-system/components/Modal";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { showToast } from "~kit/design-system/components/Toast";
+import { formatDateTime } from "~kit/format";
+import { describeError } from "~kit/forms/describe-error";
 import { useEditor } from "./editor-state";
 
 const REASONS: Record<string, string> = {
@@ -39,7 +40,7 @@ export function VersionHistory(props: { open: boolean; onOpenChange: (open: bool
       props.onOpenChange(false);
       showToast({ title: `Version ${version} restored`, tone: "success" });
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
       void refetch();
     } finally {
       setRestoring(null);

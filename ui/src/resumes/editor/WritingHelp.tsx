@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
+import { type EnhanceKind, type Enhancement, enhanceText } from "~/api/writing";
 import { api } from "~/auth/session";
-import { ApiError } from "~shared/api/envelope";
-import { type EnhanceKind, type Enhancement, enhanceText } from "~shared/api/writing";
+import { ApiError } from "~kit/api/envelope";
 import { lineAt } from "./line-at";
 
 function describe(error: unknown): string {

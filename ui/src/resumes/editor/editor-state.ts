@@ -1,9 +1,9 @@
 import { createContext, createSignal, onCleanup, useContext } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
+import { type Resume, saveResume } from "~/api/resumes";
 import { api } from "~/auth/session";
 import { type ResumeData, resumeDataSchema } from "~core/resume/schema";
-import { ApiError } from "~shared/api/envelope";
-import { type Resume, saveResume } from "~shared/api/resumes";
+import { ApiError } from "~kit/api/envelope";
 import { Autosave, type SaveFailure, type SaveState } from "../autosave";
 import { ensureIds } from "../document";
 import { DocumentHistory } from "../history";

@@ -16,11 +16,11 @@ import {
 import { UsageCard } from "~/billing/UsageCard";
 import { isPlan } from "~core/plans/entitlements";
 import "~/billing/billing.css";
-import { LoadError } from "~/forms/LoadError";
 import { APP_NAME } from "~/layout/UserLayout";
-import { buttonClass } from "~ds/components/Button";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { LoadError } from "~kit/forms/LoadError";
 
 export default function BillingPage() {
   usePageTitle(() => "Billing", APP_NAME);

@@ -10,7 +10,7 @@ import "~/account/security.css";
 import "~/auth/auth-pages.css";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { APP_NAME } from "~/layout/UserLayout";
-import { usePageTitle } from "~ds/layout/usePageTitle";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 export default function SecurityPage() {
   usePageTitle(() => "Account security", APP_NAME);

@@ -1,25 +1,25 @@
 import { useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, Show } from "solid-js";
+import { getOutboxEmail, listOutbox } from "~/api/outbox";
 import { OutboxDetail } from "~/dev/OutboxDetail";
 import { OutboxList } from "~/dev/OutboxList";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~ds/components/Alert";
-import { Button } from "~ds/components/Button";
-import { Pagination } from "~ds/components/Pagination";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { TextField } from "~ds/components/TextField";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { createApiClient } from "~shared/api/client";
-import { ApiError } from "~shared/api/envelope";
-import { getOutboxEmail, listOutbox } from "~shared/api/outbox";
+import { createApiClient } from "~kit/api/client";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { TextField } from "~kit/design-system/components/TextField";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import "~/dev/outbox.css";
+import { describeError } from "~kit/forms/describe-error";
 
 const api = createApiClient();
 
 type Search = { to?: string; page?: string; id?: string };
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Dev-only: the mail the app stored instead of sending it, so verification and reset
@@ -118,7 +118,7 @@ export default function OutboxPage() {
             <Show when={emails.error}>
               {(error) => (
                 <Alert tone="error" title="The outbox could not be loaded">
-                  {messageOf(error())}
+                  {describeError(error())}
                 </Alert>
               )}
             </Show>
@@ -163,7 +163,9 @@ export default function OutboxPage() {
               <Show when={selected.error}>
                 {(error) => (
                   <Alert tone="error" title="This email could not be opened">
-                    {isNotFound(error()) ? "It is no longer in the outbox." : messageOf(error())}
+                    {isNotFound(error())
+                      ? "It is no longer in the outbox."
+                      : describeError(error())}
                   </Alert>
                 )}
               </Show>

@@ -1,9 +1,9 @@
 import { useParams } from "@solidjs/router";
 import { api } from "~/auth/session";
 import { APP_NAME } from "~/layout/UserLayout";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import { fetchJob } from "~shared/api/jobs";
-import { JobProgress } from "~shared/jobs/JobProgress";
+import { fetchJob } from "~kit/api/jobs";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { JobProgress } from "~kit/jobs/JobProgress";
 
 export default function JobPage() {
   const params = useParams<{ id: string }>();

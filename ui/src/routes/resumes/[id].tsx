@@ -1,16 +1,16 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, Match, Switch } from "solid-js";
+import { fetchResume } from "~/api/resumes";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api } from "~/auth/session";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Editor } from "~/resumes/editor/Editor";
-import { Alert } from "~ds/components/Alert";
-import { buttonClass } from "~ds/components/Button";
-import { SkeletonText } from "~ds/components/Skeleton";
-import { usePageTitle } from "~ds/layout/usePageTitle";
-import type { User } from "~shared/api/auth";
-import { ApiError } from "~shared/api/envelope";
-import { fetchResume } from "~shared/api/resumes";
+import type { User } from "~kit/api/auth";
+import { ApiError } from "~kit/api/envelope";
+import { Alert } from "~kit/design-system/components/Alert";
+import { buttonClass } from "~kit/design-system/components/Button";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 export default function ResumeEditorPage() {
   return <RequireSignIn>{(user) => <LoadResume user={user()} />}</RequireSignIn>;
