@@ -34,31 +34,33 @@ import { templateRoutes } from "./routes/templates";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
+  // The URL map: each router's own paths are relative to the prefix it is mounted at. The
+  // routers at "/" serve paths under more than one prefix (billing, subscription, exports).
   const api = createRouter()
-    .route("/", healthRoutes)
-    .route("/", jobRoutes)
-    .route("/", adminBackupRoutes)
-    .route("/", adminWorkflowRoutes)
-    .route("/", adminAuditRoutes)
-    .route("/", adminBillingEventRoutes)
-    .route("/", jwksRoutes)
-    .route("/", accountRoutes)
-    .route("/", sessionRoutes)
-    .route("/", passwordRoutes)
-    .route("/", mfaRoutes)
-    .route("/", oauthRoutes)
-    .route("/", passkeyRoutes)
-    .route("/", stepUpRoutes)
-    .route("/", profileRoutes)
-    .route("/", resumeRoutes)
+    .route("/health", healthRoutes)
+    .route("/jobs", jobRoutes)
+    .route("/admin/backups", adminBackupRoutes)
+    .route("/admin/workflows", adminWorkflowRoutes)
+    .route("/admin/audit-logs", adminAuditRoutes)
+    .route("/admin/billing/events", adminBillingEventRoutes)
+    .route("/auth", jwksRoutes)
+    .route("/auth", accountRoutes)
+    .route("/auth", sessionRoutes)
+    .route("/auth", passwordRoutes)
+    .route("/auth/mfa", mfaRoutes)
+    .route("/auth/oauth", oauthRoutes)
+    .route("/auth/passkeys", passkeyRoutes)
+    .route("/auth/step-up", stepUpRoutes)
+    .route("/profile", profileRoutes)
+    .route("/resumes", resumeRoutes)
     .route("/", exportRoutes)
-    .route("/", templateRoutes)
-    .route("/", aiRoutes)
+    .route("/templates", templateRoutes)
+    .route("/ai", aiRoutes)
     .route("/", subscriptionRoutes)
     .route("/", billingRoutes)
-    .route("/", stripeWebhookRoutes)
-    .route("/", devRoutes)
-    .route("/", docsRoutes);
+    .route("/stripe/webhook", stripeWebhookRoutes)
+    .route("/dev", devRoutes)
+    .route("/docs", docsRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

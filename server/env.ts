@@ -1,6 +1,21 @@
+import type { ExportParams } from "../core/export/params";
 import type { QueueMessage } from "../core/queue/messages";
+import type {
+  BackupParams,
+  DunningParams,
+  ReservedParams,
+  SignupParams,
+} from "../core/workflows/params";
+import type { CollaborationRoom } from "./realtime/collaboration-room";
+import type { NotificationHub } from "./realtime/notification-hub";
 
-/** Every binding of wrangler.toml, typed once. */
+/**
+ * Every binding of wrangler.toml, typed once. Written by hand (not `wrangler types`: that
+ * types vars as their literal values, reads secrets from the local .dev.vars and cannot tell
+ * optional bindings); tests/unit/env-bindings.test.ts checks it against wrangler.toml, top
+ * level and every `[env.*]`. "Reserved" marks a binding declared ahead of the issue that
+ * will use it: deployed and health-checked, but nothing sends to or runs it yet.
+ */
 export interface Env {
   ENVIRONMENT: "local" | "test" | "staging" | "production";
   APP_VERSION: string;
@@ -44,26 +59,35 @@ export interface Env {
   CACHE: KVNamespace;
   JOBS: KVNamespace;
   RATE_LIMITS: KVNamespace;
+  /** Reserved: declared and health-checked; nothing reads or writes it yet. */
   THREAT_INTEL: KVNamespace;
   FILES: R2Bucket;
 
   PDF_QUEUE: Queue<QueueMessage>;
+  /** Reserved: AI writing help runs inline (`AI`); no producer and no consumer yet. */
   AI_QUEUE: Queue<QueueMessage>;
+  /** Reserved: email is sent inline (server/email.ts, deduplicated); no producer yet. */
   EMAIL_QUEUE: Queue<QueueMessage>;
+  /** Reserved: data sync (collaboration); no producer and no consumer yet. */
   SYNC_QUEUE: Queue<QueueMessage>;
+  /** Reserved: usage analytics; no producer and no consumer yet. */
   ANALYTICS_QUEUE: Queue<QueueMessage>;
   STRIPE_QUEUE: Queue<QueueMessage>;
   OPS_QUEUE: Queue<QueueMessage>;
 
-  BACKUP_WORKFLOW: Workflow;
-  SIGNUP_WORKFLOW: Workflow;
-  EXPORT_WORKFLOW: Workflow;
-  MODERATION_WORKFLOW: Workflow;
-  DUNNING_WORKFLOW: Workflow;
-  BAN_ESCALATION_WORKFLOW: Workflow;
+  BACKUP_WORKFLOW: Workflow<BackupParams>;
+  SIGNUP_WORKFLOW: Workflow<SignupParams>;
+  EXPORT_WORKFLOW: Workflow<ExportParams>;
+  /** Reserved for the moderation issue: its run records that it did no work. */
+  MODERATION_WORKFLOW: Workflow<ReservedParams>;
+  DUNNING_WORKFLOW: Workflow<DunningParams>;
+  /** Reserved for the moderation issue: its run records that it did no work. */
+  BAN_ESCALATION_WORKFLOW: Workflow<ReservedParams>;
 
-  COLLAB_ROOM: DurableObjectNamespace;
-  NOTIFICATION_HUB: DurableObjectNamespace;
+  /** Reserved for the collaboration issue: the class exists, no route opens a room yet. */
+  COLLAB_ROOM: DurableObjectNamespace<CollaborationRoom>;
+  /** Reserved: the hub works (tests/worker/realtime.test.ts) but no route connects to it yet. */
+  NOTIFICATION_HUB: DurableObjectNamespace<NotificationHub>;
 
   BROWSER: Fetcher;
   /** Declared for staging and production only: locally a labelled heuristic stands in. */

@@ -1,6 +1,6 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
-import { z } from "zod";
 import { type BackupTable, backupTime, manifestKey } from "../core/backup/manifest";
+import { type BackupParams, backupParamsSchema } from "../core/workflows/params";
 import { publicUrl, sendEmail } from "../server/email";
 import type { Env } from "../server/env";
 import {
@@ -12,13 +12,6 @@ import {
 } from "../server/ops/backups";
 import { parseParams } from "./lib/params";
 import { detailedFailure, type JobFailure, runTrackedJob } from "./lib/tracked-job";
-
-export const backupParamsSchema = z.object({
-  jobId: z.string().min(1),
-  backupId: z.string().refine((id) => backupTime(id) !== null, "not a backup id"),
-  requestedBy: z.string().min(1),
-});
-export type BackupParams = z.infer<typeof backupParamsSchema>;
 
 const RETRY = {
   retries: { limit: 3, delay: "5 seconds", backoff: "exponential" },

@@ -1,7 +1,5 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import { NonRetryableError } from "cloudflare:workflows";
-import { and, eq, isNull, ne } from "drizzle-orm";
-import { z } from "zod";
 import {
   DUNNING_SCHEDULE,
   type DunningStage,
@@ -10,22 +8,19 @@ import {
   GRACE_HOURS,
 } from "../core/billing/lifecycle";
 import type { EmailTemplate } from "../core/email/render";
-import { createDb } from "../db/client";
-import { invoices, paymentMethods, subscriptions } from "../db/schema";
-import { INVOICE_PAID_EVENT } from "../server/billing/dunning";
+import { type DunningParams, dunningParamsSchema } from "../core/workflows/params";
+import {
+  findDunningInvoice,
+  findDunningSubscription,
+  INVOICE_PAID_EVENT,
+  otherPaymentMethod,
+} from "../server/billing/dunning";
 import { billingProvider } from "../server/billing/provider";
 import { findAccount, recordBillingEvent } from "../server/billing/records";
 import { greetingName, publicUrl, sendEmail } from "../server/email";
 import type { Env } from "../server/env";
 import { setRunStatus } from "../server/ops/workflow-runs";
 import { parseParams } from "./lib/params";
-
-export const dunningParamsSchema = z.object({
-  invoiceId: z.string().min(1),
-  userId: z.string().min(1),
-  subscriptionId: z.string().min(1),
-});
-export type DunningParams = z.infer<typeof dunningParamsSchema>;
 
 const RETRY = {
   retries: { limit: 5, delay: "30 seconds", backoff: "exponential" },
@@ -90,7 +85,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
         }
         case "alternate_method": {
           const result = await step.do("retry with another payment method", RETRY, async () => {
-            const other = await this.otherPaymentMethod(p);
+            const other = await otherPaymentMethod(this.env, p);
             if (!other) return { paid: false, message: "no other payment method on file" };
             return this.charge(p, other, "retry-6h-alternate");
           });
@@ -148,9 +143,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   }
 
   private async invoice(p: DunningParams) {
-    const invoice = await createDb(this.env.DB).query.invoices.findFirst({
-      where: and(eq(invoices.id, p.invoiceId), eq(invoices.userId, p.userId)),
-    });
+    const invoice = await findDunningInvoice(this.env, p);
     if (!invoice) throw new NonRetryableError(`invoice ${p.invoiceId} is not recorded`);
     return invoice;
   }
@@ -162,9 +155,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     const [invoice, account, subscription] = await Promise.all([
       this.invoice(p),
       findAccount(this.env, p.userId),
-      createDb(this.env.DB).query.subscriptions.findFirst({
-        where: eq(subscriptions.id, p.subscriptionId),
-      }),
+      findDunningSubscription(this.env, p),
     ]);
     if (!account) throw new NonRetryableError(`account ${p.userId} is gone`);
     return {
@@ -203,28 +194,9 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     return result;
   }
 
-  /** A card on file other than the subscription's default one, newest first. */
-  private async otherPaymentMethod(p: DunningParams): Promise<string | null> {
-    const db = createDb(this.env.DB);
-    const subscription = await db.query.subscriptions.findFirst({
-      where: eq(subscriptions.id, p.subscriptionId),
-    });
-    const other = await db.query.paymentMethods.findFirst({
-      where: and(
-        eq(paymentMethods.userId, p.userId),
-        isNull(paymentMethods.detachedAt),
-        ne(paymentMethods.id, subscription?.defaultPaymentMethodId ?? ""),
-      ),
-      orderBy: (pm, { desc }) => desc(pm.createdAt),
-    });
-    return other?.id ?? null;
-  }
-
   /** False when the subscription had already ended (nothing left to downgrade). */
   private async endSubscription(p: DunningParams): Promise<boolean> {
-    const subscription = await createDb(this.env.DB).query.subscriptions.findFirst({
-      where: eq(subscriptions.id, p.subscriptionId),
-    });
+    const subscription = await findDunningSubscription(this.env, p);
     if (!subscription || subscription.status === "canceled") return false;
     const provider = await billingProvider(this.env);
     await provider.endForNonPayment(p.subscriptionId, `dunning:${p.invoiceId}:end`);

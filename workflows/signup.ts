@@ -1,26 +1,18 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import { NonRetryableError } from "cloudflare:workflows";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { SIGNUP_PLANS } from "../core/auth/identity";
-import { createDb } from "../db/client";
-import { profiles, users } from "../db/schema";
+import { type SignupParams, signupParamsSchema } from "../core/workflows/params";
 import { findUserById } from "../server/auth/accounts";
-import { EMAIL_VERIFIED_EVENT, sendVerificationEmail } from "../server/auth/signup";
+import { getOrCreateProfile } from "../server/auth/profiles";
+import {
+  EMAIL_VERIFIED_EVENT,
+  removeUnverifiedAccount,
+  sendVerificationEmail,
+} from "../server/auth/signup";
 import { startPlanAtSignup } from "../server/billing/subscriptions";
 import { publicUrl, sendEmail } from "../server/email";
 import type { Env } from "../server/env";
 import { parseParams } from "./lib/params";
 import { runTrackedJob } from "./lib/tracked-job";
-
-export const signupParamsSchema = z.object({
-  userId: z.string().min(1),
-  /** The job people and operators follow the signup through (`GET /api/jobs/:id`). */
-  jobId: z.string().min(1),
-  /** The plan chosen at sign-up: a checkout intent (Standard starts its trial here). */
-  plan: z.enum(SIGNUP_PLANS),
-});
-export type SignupParams = z.infer<typeof signupParamsSchema>;
 
 const RETRY = {
   retries: { limit: 5, delay: "10 seconds", backoff: "exponential" },
@@ -55,11 +47,7 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
       });
 
       await steps.do("create profile", RETRY, async () => {
-        const now = Date.now();
-        await createDb(this.env.DB)
-          .insert(profiles)
-          .values({ userId, createdAt: now, updatedAt: now })
-          .onConflictDoNothing();
+        await getOrCreateProfile(this.env, userId);
         await steps.progress("create profile", 20);
       });
 
@@ -87,7 +75,7 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
           );
           if (!late) {
             const fate = await steps.do("remove unverified account", RETRY, () =>
-              this.removeIfUnverified(userId),
+              removeUnverifiedAccount(this.env, userId),
             );
             if (fate === "removed") return { outcome: "removed_unverified" } as const;
             if (fate === "gone") return { outcome: "account_gone" } as const;
@@ -142,14 +130,5 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
         return user?.emailVerifiedAt != null;
       });
     }
-  }
-
-  private async removeIfUnverified(userId: string): Promise<"removed" | "verified" | "gone"> {
-    const user = await findUserById(this.env, userId);
-    if (!user) return "gone";
-    if (user.emailVerifiedAt !== null) return "verified";
-    // Profiles, tokens and sessions go with it (foreign keys cascade).
-    await createDb(this.env.DB).delete(users).where(eq(users.id, userId));
-    return "removed";
   }
 }

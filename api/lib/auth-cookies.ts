@@ -1,14 +1,9 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import {
-  base64UrlDecode,
-  base64UrlEncode,
-  derivedHmacKey,
-  randomToken,
-} from "../../core/security/crypto";
+import { macMatches, macOf, randomToken } from "../../core/security/crypto";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../../server/auth/tokens";
 import type { Env } from "../../server/env";
-import { AppError } from "../../server/errors";
+import { signingKey } from "../../server/signing-keys";
 import type { AppEnv } from "../app-env";
 
 /**
@@ -31,14 +26,10 @@ const REFRESH_PATH = "/api/auth";
 
 type KeyEnv = Pick<Env, "JWT_PRIVATE_KEYS">;
 
-function csrfKey(env: KeyEnv): Promise<CryptoKey> {
-  const secret = env.JWT_PRIVATE_KEYS;
-  if (!secret) throw new AppError(503, "unavailable", "Sign-in is not configured on this server");
-  return derivedHmacKey(secret, "csrf-token v1");
-}
+const csrfKey = (env: KeyEnv) =>
+  signingKey(env, "csrf-token v1", "Sign-in is not configured on this server");
 
-const csrfMessage = (sessionId: string, nonce: string) =>
-  new TextEncoder().encode(`csrf|${sessionId}|${nonce}`);
+const csrfMessage = (sessionId: string, nonce: string) => `csrf|${sessionId}|${nonce}`;
 
 /**
  * A CSRF token for one session: `{nonce}.{mac}`, an HMAC over the session (refresh-token
@@ -48,8 +39,7 @@ const csrfMessage = (sessionId: string, nonce: string) =>
  */
 export async function csrfTokenFor(env: KeyEnv, sessionId: string): Promise<string> {
   const nonce = randomToken(16);
-  const mac = await crypto.subtle.sign("HMAC", await csrfKey(env), csrfMessage(sessionId, nonce));
-  return `${nonce}.${base64UrlEncode(new Uint8Array(mac))}`;
+  return `${nonce}.${await macOf(await csrfKey(env), csrfMessage(sessionId, nonce))}`;
 }
 
 /** Whether `presented` was minted for `sessionId`; subtle.verify compares in constant time. */
@@ -60,10 +50,9 @@ export async function isCsrfTokenOf(
 ): Promise<boolean> {
   const match = presented?.match(/^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/);
   if (!match) return false;
-  return crypto.subtle.verify(
-    "HMAC",
+  return macMatches(
     await csrfKey(env),
-    base64UrlDecode(match[2] as string),
+    match[2] as string,
     csrfMessage(sessionId, match[1] as string),
   );
 }

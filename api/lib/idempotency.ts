@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { sha256Hex } from "../../core/security/crypto";
 import { AppError, conflict } from "../../server/errors";
 import type { AppEnv } from "../app-env";
 
@@ -11,11 +12,6 @@ interface Stored {
   requestHash: string;
   status: number;
   data: unknown;
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export const missingIdempotencyKey = () =>
@@ -37,8 +33,8 @@ export async function withIdempotency<T>(
   const key = c.req.header(HEADER)?.trim();
   if (!key || !KEY_PATTERN.test(key)) throw missingIdempotencyKey();
   const providerKey = `${input.userId}:${input.action}:${key}`;
-  const cacheKey = `idem:${await sha256(providerKey)}`;
-  const requestHash = await sha256(JSON.stringify(input.request ?? null));
+  const cacheKey = `idem:${await sha256Hex(providerKey)}`;
+  const requestHash = await sha256Hex(JSON.stringify(input.request ?? null));
   const previous = await c.env.CACHE.get<Stored>(cacheKey, "json");
   if (previous) {
     if (previous.requestHash !== requestHash) {

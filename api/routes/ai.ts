@@ -37,7 +37,7 @@ const limits = {
 
 const enhanceRoute = createRoute({
   ...common,
-  path: "/ai/enhance",
+  path: "/enhance",
   summary: "Improve a bullet (action verb, numbers, concise) or a summary",
   request: jsonBody(
     z.object({
@@ -57,7 +57,7 @@ const enhanceRoute = createRoute({
 
 const suggestRoute = createRoute({
   ...common,
-  path: "/ai/suggest",
+  path: "/suggest",
   summary: "Suggest bullets, skills or a summary for a role or job description",
   request: jsonBody(
     z

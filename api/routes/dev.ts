@@ -60,7 +60,7 @@ const toView = (row: EmailOutboxRow) => ({
 
 const listRoute = createRoute({
   method: "get",
-  path: "/dev/outbox",
+  path: "/outbox",
   tags: ["Development"],
   summary: "Emails stored by the local outbox, newest first (local and test only; 404 elsewhere)",
   request: {
@@ -76,7 +76,7 @@ const listRoute = createRoute({
 
 const detailRoute = createRoute({
   method: "get",
-  path: "/dev/outbox/{id}",
+  path: "/outbox/{id}",
   tags: ["Development"],
   summary: "One stored email with its text and HTML parts (local and test only)",
   request: {
@@ -92,7 +92,7 @@ const detailRoute = createRoute({
 });
 
 export const devRoutes = createRouter();
-devRoutes.use("/dev/*", devOnly);
+devRoutes.use("/*", devOnly);
 devRoutes
   .openapi(listRoute, async (c) => {
     const { page, per_page: perPage, to } = c.req.valid("query");

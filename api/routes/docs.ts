@@ -25,7 +25,5 @@ const page = `<!doctype html>
 const init = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true });`;
 
 export const docsRoutes = new Hono<AppEnv>()
-  .get("/docs", (c) => c.html(page))
-  .get("/docs/init.js", (c) =>
-    c.body(init, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
-  );
+  .get("/", (c) => c.html(page))
+  .get("/init.js", (c) => c.body(init, 200, { "Content-Type": "text/javascript; charset=utf-8" }));

@@ -21,7 +21,7 @@ const healthSchema = z
 
 const healthRoute = createRoute({
   method: "get",
-  path: "/health",
+  path: "/",
   tags: ["System"],
   summary: "Liveness and the status of every binding (details and latencies for operators)",
   responses: {

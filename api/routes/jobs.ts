@@ -26,7 +26,7 @@ export const jobSchema = z
 
 const getJobRoute = createRoute({
   method: "get",
-  path: "/jobs/{id}",
+  path: "/{id}",
   tags: ["Jobs"],
   summary: "Status of a long-running job you own",
   security: bearerSecurity,

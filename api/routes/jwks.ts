@@ -32,7 +32,7 @@ const jwksRoute = (path: string) =>
     responses: { 200: jsonResponse(jwksSchema, "JWK Set") },
   });
 
-export const jwksRoutes = createRouter().openapi(jwksRoute("/auth/jwks"), async (c) => {
+export const jwksRoutes = createRouter().openapi(jwksRoute("/jwks"), async (c) => {
   c.header("Cache-Control", "public, max-age=300");
   return c.json(await publicJwks(c.env), 200);
 });

@@ -72,7 +72,7 @@ const responseSchema = envelopeOf(z.object({ profile: profileSchema, user: userS
 
 const getRoute = createRoute({
   method: "get",
-  path: "/profile",
+  path: "/",
   tags: ["Profile"],
   summary: "Your profile and account",
   security: bearerSecurity,
@@ -82,7 +82,7 @@ const getRoute = createRoute({
 
 const patchRoute = createRoute({
   method: "patch",
-  path: "/profile",
+  path: "/",
   tags: ["Profile"],
   summary: "Update your profile, onboarding step and checkout intent",
   description:

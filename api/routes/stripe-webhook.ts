@@ -7,7 +7,7 @@ import { envelopeOf, errorEnvelopeSchema, jsonResponse } from "../lib/schemas";
 const webhookRoute = createRoute({
   tags: ["Billing"],
   method: "post",
-  path: "/stripe/webhook",
+  path: "/",
   summary: "Stripe (or the local provider) reports an event",
   description:
     "Verified with the `Stripe-Signature` header over the raw body; recorded once by event id and applied by the `stripe_events` queue consumer, in order per customer.",

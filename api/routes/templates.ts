@@ -68,7 +68,7 @@ async function templateList(env: Pick<Env, "CACHE" | "APP_VERSION">): Promise<Ca
 
 const listRoute = createRoute({
   method: "get",
-  path: "/templates",
+  path: "/",
   tags: ["Templates"],
   summary: "The template library, with what the caller's plan can use",
   description:
@@ -78,7 +78,7 @@ const listRoute = createRoute({
 
 const previewRoute = createRoute({
   method: "get",
-  path: "/templates/{id}/preview",
+  path: "/{id}/preview",
   tags: ["Templates"],
   summary: "A sample resume rendered in the template (a complete HTML document)",
   request: {

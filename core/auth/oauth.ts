@@ -1,6 +1,6 @@
 import { decodeJwt } from "jose";
 import { z } from "zod";
-import { base64UrlEncode } from "../security/crypto";
+import { base64UrlEncode, sha256 } from "../security/crypto";
 
 /** OAuth sign-in providers (README "Sign in with Google, GitHub or Microsoft"). Each appears only when its client id and secret are set. */
 export const OAUTH_PROVIDERS = ["google", "github", "microsoft"] as const;
@@ -61,8 +61,7 @@ export function oauthEndpoints(
 
 /** RFC 7636 S256: base64url(SHA-256(verifier)). */
 export async function pkceChallenge(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
-  return base64UrlEncode(new Uint8Array(digest));
+  return base64UrlEncode(await sha256(verifier));
 }
 
 export interface AuthorizeRequest {

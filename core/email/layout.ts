@@ -25,6 +25,14 @@ export interface RenderedEmail {
 
 export const PRODUCT_NAME = "Resume Builder";
 
+/** "2026-03-01 14:05 UTC": a time as every email states it (one zone, to the minute). */
+export const utcMinute = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+};
+
 // Inline styles only: most mail clients drop <style> blocks and never load external CSS.
 // Colours keep at least 4.5:1 contrast on white; no images, so nothing is blocked.
 const FONT =

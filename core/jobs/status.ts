@@ -73,16 +73,7 @@ export function applyJobChange(state: JobState, change: JobChange): JobState | n
       return { ...state, status: "failed", error: change.error, finishedAt: change.at };
     case "requeue":
       if (state.status === "queued") return null;
-      return {
-        ...state,
-        status: "queued",
-        step: null,
-        percent: 0,
-        result: null,
-        error: null,
-        startedAt: null,
-        finishedAt: null,
-      };
+      return { ...state, ...initialJobState() };
   }
 }
 

@@ -84,3 +84,20 @@ export const isPlan = (value: string): value is Plan =>
 /** A plan someone's account names; anything unknown gets the free plan's limits. */
 export const entitlementsOf = (plan: string): Entitlements =>
   ENTITLEMENTS[isPlan(plan) ? plan : "free"];
+
+/** What a `plan_limit` refusal names: an entitlement of the table. */
+export type Entitlement = Exclude<keyof Entitlements, "versionsKept">;
+
+/**
+ * The cheapest plan above `plan` that lifts the entitlement (more of a count, unlimited, or
+ * the feature at all); null when none does. Plans are listed cheapest first.
+ */
+export function upgradeFor(plan: string, entitlement: Entitlement): Plan | null {
+  const current = entitlementsOf(plan)[entitlement];
+  const above = PLANS.slice(PLANS.indexOf(isPlan(plan) ? plan : "free") + 1);
+  const lifts = (value: number | boolean | null) =>
+    typeof current === "boolean"
+      ? value === true && !current
+      : current !== null && (value === null || (value as number) > current);
+  return above.find((candidate) => lifts(ENTITLEMENTS[candidate][entitlement])) ?? null;
+}

@@ -7,8 +7,10 @@
 // attempt back, so only wrong guesses accumulate. A KV read-then-write could not do this:
 // concurrent guesses would all read the same count. The window starts at the first attempt
 // and lasts `windowMs`; a refused attempt does not count. All times are ms, passed in.
+// The named budgets and their numbers are in the table of limits, server/ops/rate-limits.ts.
 import type { Env } from "../env";
 import { tooManyRequests } from "../errors";
+import { ATTEMPT_BUDGETS } from "../ops/rate-limits";
 
 export interface AttemptBudget {
   key: string;
@@ -17,17 +19,24 @@ export interface AttemptBudget {
   windowMs: number;
 }
 
+/** The named budget of the table for one key (an account id, a challenge id, …). */
+export function attemptBudget(name: keyof typeof ATTEMPT_BUDGETS, key: string): AttemptBudget {
+  const { prefix, limit, windowSeconds } = ATTEMPT_BUDGETS[name];
+  return { key: `${prefix}:${key}`, limit, windowMs: windowSeconds * 1000 };
+}
+
 /**
  * One budget per account for every proof a signed-in person gives (password, app code,
  * recovery code, passkey) and for the second step of an MFA sign-in: five wrong in 15 minutes.
  * Shared, so spreading guesses over factors or endpoints gains nothing.
  */
-export const USER_PROOF_LIMIT = { limit: 5, windowMs: 15 * 60_000 };
+export const USER_PROOF_LIMIT = {
+  limit: ATTEMPT_BUDGETS.userProof.limit,
+  windowMs: ATTEMPT_BUDGETS.userProof.windowSeconds * 1000,
+};
 
-export const userProofBudget = (userId: string): AttemptBudget => ({
-  key: `user:${userId}`,
-  ...USER_PROOF_LIMIT,
-});
+export const userProofBudget = (userId: string): AttemptBudget =>
+  attemptBudget("userProof", userId);
 
 /** One attempt reserved on one budget, to give back if the answer was right. */
 interface Held {

@@ -1,5 +1,6 @@
 // Login protection (README "Security"): the per-account lockout and credential-stuffing signal,
-// exact, from D1 (`login_attempts`); and request-rate limits, approximate, from KV.
+// exact, from D1 (`login_attempts`). Their numbers are in the table of limits,
+// server/ops/rate-limits.ts (`LOGIN_HISTORY_LIMITS`), with the request-rate limit on sign-in.
 //
 // Lockout: more than 5 failed sign-ins for one email within 10 minutes, with no success
 // after them, locks that email until enough of those failures leave the window. A request
@@ -7,26 +8,20 @@
 // would push the unlock further away. A sign-in reserves its attempt before the slow
 // password check (`reserveLoginAttempt`: recorded as a failure in the same statement that
 // checks the lock), so a burst of concurrent guesses cannot all pass a count read earlier.
-//
-// Rate limits: a fixed-window counter per key in KV (`rl:{key}:{window}`). KV is eventually
-// consistent (a write can take up to a minute to be seen from other locations), so two
-// requests in different places may both pass the last slot: the limit is approximate, which
-// is fine for throttling abuse; the exact guarantee is the lockout in D1. All times are ms.
+// All times are ms.
 import { and, countDistinct, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { loginAttempts } from "../../db/schema";
 import type { Env } from "../env";
+import { LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
 
+const { lockout, credentialStuffing } = LOGIN_HISTORY_LIMITS;
 /** Failures tolerated in the window; one more locks the account. */
-export const LOCKOUT_MAX_FAILURES = 5;
-export const LOCKOUT_WINDOW_MS = 10 * 60_000;
+export const LOCKOUT_MAX_FAILURES = lockout.limit;
+export const LOCKOUT_WINDOW_MS = lockout.windowSeconds * 1000;
 /** Failures for this many distinct emails from one address within the window: stuffing. */
-export const STUFFING_DISTINCT_EMAILS = 10;
-export const STUFFING_WINDOW_MS = 10 * 60_000;
-/** KV refuses expirations closer than 60 s. */
-const KV_MIN_TTL_SECONDS = 60;
-/** KV keys are at most 512 bytes; longer rate-limit keys are hashed. */
-const MAX_PLAIN_KEY_BYTES = 400;
+export const STUFFING_DISTINCT_EMAILS = credentialStuffing.limit;
+export const STUFFING_WINDOW_MS = credentialStuffing.windowSeconds * 1000;
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -139,53 +134,6 @@ export async function suspectedCredentialStuffing(
       ),
     );
   return (row?.emails ?? 0) >= STUFFING_DISTINCT_EMAILS;
-}
-
-export interface RateLimitResult {
-  allowed: boolean;
-  /** Requests still allowed in this window after this one. */
-  remaining: number;
-  /** When refused: seconds until the next window opens (at least 1); otherwise 0. */
-  retryAfterSeconds: number;
-}
-
-async function kvKeyPart(key: string): Promise<string> {
-  const bytes = new TextEncoder().encode(key);
-  if (bytes.length <= MAX_PLAIN_KEY_BYTES) return key;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
-/**
- * Counts one request against `key` in the current fixed window of `windowSeconds` and says
- * whether it may proceed. At most `limit` requests per window pass; a refused request does
- * not count. Approximate under concurrency (see the top of this file).
- */
-export async function rateLimit(
-  env: Pick<Env, "RATE_LIMITS">,
-  key: string,
-  options: { limit: number; windowSeconds: number },
-  now = Date.now(),
-): Promise<RateLimitResult> {
-  const { limit, windowSeconds } = options;
-  if (
-    !Number.isInteger(limit) ||
-    limit < 1 ||
-    !Number.isInteger(windowSeconds) ||
-    windowSeconds < 1
-  ) {
-    throw new RangeError(`rateLimit: limit and windowSeconds must be positive integers`);
-  }
-  const windowMs = windowSeconds * 1000;
-  const window = Math.floor(now / windowMs);
-  const secondsLeft = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
-  const kvKey = `rl:${await kvKeyPart(key)}:${window}`;
-  const count = Number(await env.RATE_LIMITS.get(kvKey)) || 0;
-  if (count >= limit) return { allowed: false, remaining: 0, retryAfterSeconds: secondsLeft };
-  await env.RATE_LIMITS.put(kvKey, String(count + 1), {
-    expirationTtl: Math.max(KV_MIN_TTL_SECONDS, secondsLeft + 1),
-  });
-  return { allowed: true, remaining: limit - count - 1, retryAfterSeconds: 0 };
 }
 
 /** Deletes attempts older than `olderThan` (ms); the daily cron keeps the table small. */

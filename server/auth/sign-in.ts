@@ -1,5 +1,6 @@
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
+import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
 import {
   canSignIn,
   findUserByEmail,
@@ -9,6 +10,7 @@ import {
   updateUser,
 } from "./accounts";
 import {
+  attemptBudget,
   releaseAttempts,
   reserveAttempts,
   spentBy,
@@ -18,7 +20,6 @@ import {
 import {
   lockoutStatus,
   markLoginSucceeded,
-  rateLimit,
   reserveLoginAttempt,
   suspectedCredentialStuffing,
 } from "./login-protection";
@@ -36,10 +37,8 @@ export interface SessionTokens {
   user: UserView;
 }
 
-/** Per-address ceiling on sign-in requests, on top of the per-account lockout. */
-const LOGIN_RATE = { limit: 10, windowSeconds: 60 };
-/** The detection looks back 10 minutes; a refused address waits that long. */
-const STUFFING_BACKOFF_SECONDS = 600;
+/** The detection looks back over its window; a refused address waits that long. */
+const STUFFING_BACKOFF_SECONDS = LOGIN_HISTORY_LIMITS.credentialStuffing.windowSeconds;
 
 const invalidCredentials = () =>
   new AppError(401, "invalid_credentials", "The email or password is incorrect");
@@ -75,13 +74,8 @@ export async function signIn(
       "Too many sign-in attempts from this network. Wait a few minutes and try again.",
     );
   }
-  const ipLimit = await rateLimit(env, `login-ip:${device.ip ?? "unknown"}`, LOGIN_RATE);
-  if (!ipLimit.allowed) {
-    throw tooManyRequests(
-      ipLimit.retryAfterSeconds,
-      "Too many sign-in attempts from this network. Wait a moment and try again.",
-    );
-  }
+  // Per-address ceiling on sign-in requests, on top of the per-account lockout.
+  await enforceLimit(env, "signIn", device.ip ?? "unknown");
   const attempt = await reserveLoginAttempt(env, { email: input.email, ip: device.ip, at: now });
   if (attempt === null)
     throw locked((await lockoutStatus(env, input.email, now)).retryAfterSeconds);
@@ -103,14 +97,11 @@ export async function signIn(
   return openSession(env, user.id, device);
 }
 
-const CHALLENGE_TTL_SECONDS = 300;
+/** A challenge lives as long as its budget of tries: the window is its lifetime. */
+const CHALLENGE_TTL_SECONDS = ATTEMPT_BUDGETS.mfaChallenge.windowSeconds;
 const challengeKey = (id: string) => `mfa-challenge:${id}`;
 /** Five codes per challenge, counted race-free like every other proof (credential-throttle.ts). */
-const challengeTries = (id: string) => ({
-  key: challengeKey(id),
-  limit: 5,
-  windowMs: CHALLENGE_TTL_SECONDS * 1000,
-});
+const challengeTries = (id: string) => attemptBudget("mfaChallenge", id);
 
 /** The password was right; the session opens once a second factor follows within 5 minutes. */
 export async function createMfaChallenge(env: Env, userId: string): Promise<string> {

@@ -1,11 +1,14 @@
+import { and, eq, isNull } from "drizzle-orm";
 import type { SignupPlan } from "../../core/auth/identity";
-import type { UserRow } from "../../db/schema";
+import { createDb } from "../../db/client";
+import { type UserRow, users } from "../../db/schema";
 import { publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import { errorFields } from "../logger";
 import { createJob } from "../ops/jobs";
 import { startWorkflowRun } from "../ops/workflow-runs";
+import { findUserById } from "./accounts";
 import { createEmailToken, EMAIL_TOKEN_TTL_MS } from "./email-tokens";
 
 /** The event the signup workflow waits for, and the one instance per account it runs in. */
@@ -98,4 +101,22 @@ export async function notifySignupWorkflow(
   } catch (error) {
     logger.warn("could not notify the signup workflow", { user_id: userId, ...errorFields(error) });
   }
+}
+
+/**
+ * The end of a signup whose address was never confirmed: the account goes (its profile,
+ * tokens and sessions cascade with it). One statement deletes only while the address is
+ * unconfirmed, so a confirmation that lands at the same moment keeps the account; the
+ * answer says which of the three happened, the same on a replay.
+ */
+export async function removeUnverifiedAccount(
+  env: Pick<Env, "DB">,
+  userId: string,
+): Promise<"removed" | "verified" | "gone"> {
+  const removed = await createDb(env.DB)
+    .delete(users)
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  if (removed.length > 0) return "removed";
+  return (await findUserById(env, userId)) ? "verified" : "gone";
 }

@@ -1,6 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import type { DunningParams } from "../../core/workflows/params";
 import { createDb } from "../../db/client";
-import { workflowRuns } from "../../db/schema";
+import {
+  type InvoiceRow,
+  invoices,
+  paymentMethods,
+  type SubscriptionRow,
+  subscriptions,
+  workflowRuns,
+} from "../../db/schema";
 import type { Env } from "../env";
 import { createLogger, errorFields } from "../logger";
 import { startWorkflowRun } from "../ops/workflow-runs";
@@ -14,10 +22,7 @@ export const dunningInstanceId = (invoiceId: string) => `dunning-${invoiceId}`;
  * One DunningWorkflow per invoice: the instance id is the invoice's, so every later
  * `invoice.payment_failed` for it (each retry reports one) starts nothing new.
  */
-export async function startDunning(
-  env: Env,
-  input: { invoiceId: string; userId: string; subscriptionId: string },
-) {
+export async function startDunning(env: Env, input: DunningParams) {
   return startWorkflowRun(env, {
     workflow: "dunning",
     instanceId: dunningInstanceId(input.invoiceId),
@@ -45,4 +50,42 @@ export async function notifyDunningOfPayment(env: Env, invoiceId: string) {
       ...errorFields(error),
     });
   }
+}
+
+/** The flow's invoice, only if it is the account's (null: not recorded, or not theirs). */
+export async function findDunningInvoice(
+  env: Pick<Env, "DB">,
+  subject: DunningParams,
+): Promise<InvoiceRow | null> {
+  const row = await createDb(env.DB).query.invoices.findFirst({
+    where: and(eq(invoices.id, subject.invoiceId), eq(invoices.userId, subject.userId)),
+  });
+  return row ?? null;
+}
+
+export async function findDunningSubscription(
+  env: Pick<Env, "DB">,
+  subject: DunningParams,
+): Promise<SubscriptionRow | null> {
+  const row = await createDb(env.DB).query.subscriptions.findFirst({
+    where: eq(subscriptions.id, subject.subscriptionId),
+  });
+  return row ?? null;
+}
+
+/** A card on file other than the subscription's default one, newest first (the 6 h retry). */
+export async function otherPaymentMethod(
+  env: Pick<Env, "DB">,
+  subject: DunningParams,
+): Promise<string | null> {
+  const subscription = await findDunningSubscription(env, subject);
+  const other = await createDb(env.DB).query.paymentMethods.findFirst({
+    where: and(
+      eq(paymentMethods.userId, subject.userId),
+      isNull(paymentMethods.detachedAt),
+      ne(paymentMethods.id, subscription?.defaultPaymentMethodId ?? ""),
+    ),
+    orderBy: desc(paymentMethods.createdAt),
+  });
+  return other?.id ?? null;
 }

@@ -1,64 +1,180 @@
-// Every plan check of the API goes through this module, so each follows one rule (README
-// "Plans and downgrades"):
+// The one place plans are enforced (README "Plans and downgrades"). Every check of the API,
+// the workflows and the consumers goes through it, and every refusal is the one `plan_limit`
+// error built by `planLimit`: 403 with details { feature, plan, limit, upgrade_to, … }.
+// - a feature (password-protected links, premium templates) is asserted with assertFeature;
 // - a counted limit (resumes) is checked in the same SQL statement as the write that would
-//   pass it, so parallel requests cannot overshoot it;
+//   pass it (roomForResume), so parallel requests cannot overshoot it, and a refused write
+//   answers countLimitReached;
+// - a monthly allowance (exports, writing help) is metered by `meter`: increment and check
+//   are one statement, a refused use is not counted;
 // - after a downgrade, the plan's N most recently updated resumes stay editable and the
 //   others are read-only (readable, exportable, deletable) until the count fits again;
 // - a premium template needs a plan with them to pick it, to change the style of a resume
 //   in it, and to print a PDF in it.
 // The limits themselves are the one table of core/plans/entitlements.ts.
 import { and, eq, isNull, not, type SQL, sql } from "drizzle-orm";
-import { entitlementsOf } from "../../core/plans/entitlements";
+import {
+  type Entitlement,
+  entitlementsOf,
+  type Plan,
+  upgradeFor,
+} from "../../core/plans/entitlements";
 import type { ResumeStyle } from "../../core/resume/schema";
 import { TEMPLATES } from "../../core/templates";
 import { createDb } from "../../db/client";
-import { resumes } from "../../db/schema";
+import { resumes, usageCounters } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../errors";
+import { currentPeriod } from "./usage";
 
-/** How many active resumes the plan keeps editable; null is unlimited. */
-export const resumeAllowance = (plan: string): number | null => entitlementsOf(plan).resumes;
+/** Whose plan a check reads. */
+export interface PlanHolder {
+  plan: string;
+}
+
+/** Someone with a plan, for checks that count their resumes or uses. */
+export interface Account extends PlanHolder {
+  id: string;
+}
+
+/** What every `plan_limit` error carries, besides what the refusal is about. */
+export interface PlanLimitDetails {
+  /** The entitlement of core/plans/entitlements.ts that refused. */
+  feature: Entitlement;
+  plan: string;
+  /** The plan's value of it: a count (null is unlimited) or whether the feature is in. */
+  limit: number | boolean | null;
+  /** The cheapest plan that lifts it; null when no plan does. */
+  upgrade_to: Plan | null;
+  [more: string]: unknown;
+}
+
+/** The one `plan_limit` error: the plan's limit, the plan, and the upgrade that lifts it. */
+export function planLimit(
+  plan: string,
+  feature: Entitlement,
+  message: string,
+  more: Record<string, unknown> = {},
+): AppError {
+  const details: PlanLimitDetails = {
+    feature,
+    plan,
+    limit: entitlementsOf(plan)[feature],
+    upgrade_to: upgradeFor(plan, feature),
+    ...more,
+  };
+  return new AppError(403, "plan_limit", message, details);
+}
+
+/** Features a plan has or lacks (not counts). */
+export type Feature = "premiumTemplates" | "sharePassword" | "removeBranding";
+
+const FEATURE_REFUSALS: Record<Feature, string> = {
+  premiumTemplates: "Premium templates are not part of your plan. Upgrade to use them.",
+  sharePassword: "Password-protected links are not part of your plan. Upgrade to add a password.",
+  removeBranding: "Share pages without the footer are not part of your plan. Upgrade for them.",
+};
+
+export const hasFeature = (account: PlanHolder, feature: Feature): boolean =>
+  entitlementsOf(account.plan)[feature];
+
+/** Refuses with `plan_limit` unless the plan has the feature. */
+export function assertFeature(
+  account: PlanHolder,
+  feature: Feature,
+  refusal: { message?: string; details?: Record<string, unknown> } = {},
+): void {
+  if (hasFeature(account, feature)) return;
+  throw planLimit(
+    account.plan,
+    feature,
+    refusal.message ?? FEATURE_REFUSALS[feature],
+    refusal.details,
+  );
+}
+
+/** Things a plan counts: resumes kept, and uses a month. */
+export type Metric = "resumes" | "exports" | "ai_calls";
+
+const METRICS = {
+  resumes: { entitlement: "resumes", noun: "resumes" },
+  exports: { entitlement: "exportsPerMonth", noun: "exports" },
+  ai_calls: { entitlement: "aiCallsPerMonth", noun: "writing-help requests" },
+} as const satisfies Record<Metric, { entitlement: Entitlement; noun: string }>;
+
+/** How many the plan allows; null is unlimited. */
+export const limitOf = (account: PlanHolder, metric: Metric): number | null =>
+  entitlementsOf(account.plan)[METRICS[metric].entitlement];
 
 /**
- * A monthly allowance (exports, writing help); null is unlimited. Counted by meterUsage
- * (server/billing/usage.ts) in one conditional increment.
+ * The refusal of a count: the statement that would have passed it checked it (roomForResume,
+ * meter) and wrote nothing.
  */
-export const monthlyAllowance = (
-  plan: string,
-  allowance: "exportsPerMonth" | "aiCallsPerMonth",
-): number | null => entitlementsOf(plan)[allowance];
+export function countLimitReached(
+  account: PlanHolder,
+  metric: Metric,
+  more: Record<string, unknown> = {},
+): AppError {
+  const limit = limitOf(account, metric);
+  const { entitlement, noun } = METRICS[metric];
+  const message =
+    metric === "resumes"
+      ? `Your plan allows ${limit} resumes. Upgrade to add more.`
+      : `Your plan includes ${limit} ${noun} a month. Upgrade for more.`;
+  return planLimit(account.plan, entitlement, message, { resource: metric, ...more });
+}
+
+/**
+ * Counts one use of a monthly allowance (exports, writing help) in the month of `at`.
+ * Increment and check are one statement, so parallel requests cannot overshoot the limit,
+ * and a refused use is not counted. Give a use back with refundUsage (./usage).
+ */
+export async function meter(
+  env: Pick<Env, "DB">,
+  account: Account,
+  metric: Exclude<Metric, "resumes">,
+  at: number,
+): Promise<{ used: number; limit: number | null; period: string }> {
+  const limit = limitOf(account, metric);
+  const period = currentPeriod(at);
+  const [row] = await createDb(env.DB)
+    .insert(usageCounters)
+    .values({ userId: account.id, metric, period, count: 1 })
+    .onConflictDoUpdate({
+      target: [usageCounters.userId, usageCounters.metric, usageCounters.period],
+      set: { count: sql`${usageCounters.count} + 1` },
+      ...(limit === null ? {} : { setWhere: sql`${usageCounters.count} < ${limit}` }),
+    })
+    .returning({ count: usageCounters.count });
+  if (!row || (limit !== null && row.count > limit)) {
+    throw countLimitReached(account, metric, { period });
+  }
+  return { used: row.count, limit, period };
+}
 
 /** Whether the owner's public share pages go without the "made with" footer. */
-export const brandingRemoved = (plan: string): boolean => entitlementsOf(plan).removeBranding;
+export const brandingRemoved = (plan: string): boolean => hasFeature({ plan }, "removeBranding");
 
 /** Saved versions kept per resume; older ones are pruned on the next save. */
 export const versionsKept = (plan: string): number => entitlementsOf(plan).versionsKept;
 
-/** No room for one more resume (create, clone, import, restore from the bin). */
-export const resumeLimitReached = (limit: number) =>
-  new AppError(403, "plan_limit", `Your plan allows ${limit} resumes. Upgrade to add more.`, {
-    limit,
-    feature: "resumes",
-    resource: "resumes",
-  });
-
 /** A write to a resume beyond the plan's count. */
-export const resumeReadOnly = (limit: number) =>
-  new AppError(
-    403,
-    "plan_limit",
-    `Your plan allows ${limit} resumes; this one is read-only. Upgrade, or delete another resume to edit it.`,
-    { limit, feature: "resumes", resource: "resumes", read_only: true },
+export const resumeReadOnly = (account: PlanHolder) =>
+  planLimit(
+    account.plan,
+    "resumes",
+    `Your plan allows ${limitOf(account, "resumes")} resumes; this one is read-only. Upgrade, or delete another resume to edit it.`,
+    { resource: "resumes", read_only: true },
   );
 
 /**
  * A condition for an INSERT … SELECT or UPDATE on `resumes`: true while the owner's active
  * resumes are fewer than the plan allows. Undefined on unlimited plans.
  */
-export function roomForResume(plan: string, userId: string): SQL | undefined {
-  const limit = resumeAllowance(plan);
+export function roomForResume(account: Account): SQL | undefined {
+  const limit = limitOf(account, "resumes");
   if (limit === null) return undefined;
-  return sql`(SELECT count(*) FROM resumes AS active WHERE active.user_id = ${userId} AND active.deleted_at IS NULL) < ${limit}`;
+  return sql`(SELECT count(*) FROM resumes AS active WHERE active.user_id = ${account.id} AND active.deleted_at IS NULL) < ${limit}`;
 }
 
 /**
@@ -67,8 +183,8 @@ export function roomForResume(plan: string, userId: string): SQL | undefined {
  * count. Undefined on unlimited plans. Written with the table's own name, so it works in an
  * UPDATE's WHERE as well as in a SELECT from `resumes`.
  */
-export function withinResumeAllowance(plan: string): SQL | undefined {
-  const limit = resumeAllowance(plan);
+export function withinResumeAllowance(account: PlanHolder): SQL | undefined {
+  const limit = limitOf(account, "resumes");
   if (limit === null) return undefined;
   return sql`(SELECT count(*) FROM resumes AS newer WHERE newer.user_id = resumes.user_id AND newer.deleted_at IS NULL AND (newer.updated_at > resumes.updated_at OR (newer.updated_at = resumes.updated_at AND newer.id < resumes.id))) < ${limit}`;
 }
@@ -79,9 +195,9 @@ export function withinResumeAllowance(plan: string): SQL | undefined {
  */
 export async function readOnlyResumeIds(
   env: Pick<Env, "DB">,
-  owner: { id: string; plan: string },
+  owner: Account,
 ): Promise<Set<string>> {
-  const editable = withinResumeAllowance(owner.plan);
+  const editable = withinResumeAllowance(owner);
   if (!editable) return new Set();
   const rows = await createDb(env.DB)
     .select({ id: resumes.id })
@@ -94,20 +210,16 @@ const templateNamed = (id: string) => TEMPLATES.find((template) => template.id =
 
 /** Whether the plan may use the template (free templates, and unknown ids, always). */
 export const templateInPlan = (plan: string, template: string): boolean =>
-  !templateNamed(template)?.premium || entitlementsOf(plan).premiumTemplates;
-
-const templateRefused = (plan: string, template: string, message: string) =>
-  new AppError(403, "plan_limit", message, { feature: "premiumTemplates", template, plan });
+  !templateNamed(template)?.premium || hasFeature({ plan }, "premiumTemplates");
 
 /** Creating a resume in a template, or printing a PDF in one. */
 export function assertTemplateInPlan(plan: string, template: string): void {
   if (templateInPlan(plan, template)) return;
   const name = templateNamed(template)?.name ?? template;
-  throw templateRefused(
-    plan,
-    template,
-    `The ${name} template is not part of your plan. Upgrade to use it.`,
-  );
+  assertFeature({ plan }, "premiumTemplates", {
+    message: `The ${name} template is not part of your plan. Upgrade to use it.`,
+    details: { template },
+  });
 }
 
 /**
@@ -124,20 +236,8 @@ export function assertStyleChangeAllowed(
   if (before.template !== after.template) assertTemplateInPlan(plan, after.template);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const name = templateNamed(after.template)?.name ?? after.template;
-  throw templateRefused(
-    plan,
-    after.template,
-    `The ${name} template is not part of your plan, so its style cannot be changed. Switch to a template in your plan, or upgrade.`,
-  );
-}
-
-/** Password-protected share links. */
-export function assertSharePassword(plan: string): void {
-  if (entitlementsOf(plan).sharePassword) return;
-  throw new AppError(
-    403,
-    "plan_limit",
-    "Password-protected links are not part of your plan. Upgrade to add a password.",
-    { feature: "sharePassword", plan },
-  );
+  assertFeature({ plan }, "premiumTemplates", {
+    message: `The ${name} template is not part of your plan, so its style cannot be changed. Switch to a template in your plan, or upgrade.`,
+    details: { template: after.template },
+  });
 }

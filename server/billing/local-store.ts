@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
+import { sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { localBillingObjects } from "../../db/schema";
 import type { Env } from "../env";
@@ -79,8 +80,7 @@ export async function advanceClockTo(env: Env, customerId: string, seconds: numb
  * A failed run gives the claim back, so a retry runs again.
  */
 export async function once<T>(env: Env, key: string, fn: () => Promise<T>): Promise<T> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
-  const id = `idem_${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  const id = `idem_${await sha256Hex(key)}`;
   const db = createDb(env.DB);
   const now = Date.now();
   const claimed = await db

@@ -1,13 +1,13 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { invoiceDocument } from "../../core/billing/invoice-document";
 import type { PaymentMethodSnapshot } from "../../core/billing/stripe-payment-method";
-import { entitlementsOf } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
 import { type InvoiceRow, invoices, paymentMethods, resumes, usageCounters } from "../../db/schema";
 import { publicUrl } from "../email";
 import type { Env } from "../env";
 import { conflict, notFound } from "../errors";
 import { renderPdf } from "../exports/export-pdf";
+import { limitOf } from "./entitlements";
 import { billingProvider, paymentFailed } from "./provider";
 import { currentSubscription, customerOfUser, recordBillingEvent } from "./records";
 import { type Account, ensureCustomer } from "./subscriptions";
@@ -309,16 +309,15 @@ export async function usageOf(env: Env, account: Account) {
       .where(and(eq(usageCounters.userId, account.id), eq(usageCounters.period, period))),
   ]);
   const used = (metric: string) => counters.find((c) => c.metric === metric)?.count ?? 0;
-  const limits = entitlementsOf(account.plan);
   return {
     plan: account.plan,
     period,
     resets_at: new Date(
       Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 1),
     ).toISOString(),
-    resumes: { used: resumeCount?.value ?? 0, limit: limits.resumes },
-    exports: { used: used("exports"), limit: limits.exportsPerMonth },
-    ai_calls: { used: used("ai_calls"), limit: limits.aiCallsPerMonth },
+    resumes: { used: resumeCount?.value ?? 0, limit: limitOf(account, "resumes") },
+    exports: { used: used("exports"), limit: limitOf(account, "exports") },
+    ai_calls: { used: used("ai_calls"), limit: limitOf(account, "ai_calls") },
   };
 }
 

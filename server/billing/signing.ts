@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { macOf, rawHmacKey } from "../../core/security/crypto";
 import type { Env } from "../env";
 
 /**
@@ -19,16 +20,7 @@ const LOCAL_SECRET_LABEL = "resume-builder local stripe webhook v1";
 export async function webhookSecret(env: Env): Promise<string> {
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
   if (!env.MFA_ENCRYPTION_KEY) throw new Error("MFA_ENCRYPTION_KEY is needed for local billing");
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(env.MFA_ENCRYPTION_KEY),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(LOCAL_SECRET_LABEL));
-  const base64 = btoa(String.fromCharCode(...new Uint8Array(mac)));
-  return `whsec_${base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+  return `whsec_${await macOf(await rawHmacKey(env.MFA_ENCRYPTION_KEY), LOCAL_SECRET_LABEL)}`;
 }
 
 /** A `Stripe-Signature` header for `payload`, as Stripe would send it now. */

@@ -1,6 +1,6 @@
-import { base64UrlDecode, base64UrlEncode, derivedHmacKey } from "../../core/security/crypto";
+import { signExpiring, verifyExpiring } from "../../core/security/crypto";
 import type { Env } from "../env";
-import { AppError } from "../errors";
+import { signingKey } from "../signing-keys";
 
 /**
  * The `?token=` of an emailed download link: `{expiry}.{mac}`, an HMAC-SHA256 over the job
@@ -12,16 +12,10 @@ export const DOWNLOAD_LINK_TTL_SECONDS = 24 * 60 * 60;
 
 type LinkEnv = Pick<Env, "JWT_PRIVATE_KEYS">;
 
-const encoder = new TextEncoder();
+const linkKey = (env: LinkEnv) =>
+  signingKey(env, "export-download-link v1", "Download links are not configured here");
 
-function linkKey(env: LinkEnv): Promise<CryptoKey> {
-  const secret = env.JWT_PRIVATE_KEYS;
-  if (!secret) throw new AppError(503, "unavailable", "Download links are not configured here");
-  return derivedHmacKey(secret, "export-download-link v1");
-}
-
-const message = (jobId: string, expiresAt: number) =>
-  encoder.encode(`export-download|${jobId}|${expiresAt}`);
+const message = (jobId: string) => (expiresAt: number) => `export-download|${jobId}|${expiresAt}`;
 
 export async function signDownloadToken(
   env: LinkEnv,
@@ -30,25 +24,15 @@ export async function signDownloadToken(
   ttlSeconds = DOWNLOAD_LINK_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: number }> {
   const expiresAt = Math.floor(now / 1000) + ttlSeconds;
-  const mac = await crypto.subtle.sign("HMAC", await linkKey(env), message(jobId, expiresAt));
-  return { token: `${expiresAt}.${base64UrlEncode(new Uint8Array(mac))}`, expiresAt };
+  return { token: await signExpiring(await linkKey(env), expiresAt, message(jobId)), expiresAt };
 }
 
-/** Whether `token` opens `jobId` now; subtle.verify compares in constant time. */
-export async function verifyDownloadToken(
+/** Whether `token` opens `jobId` now. */
+export function verifyDownloadToken(
   env: LinkEnv,
   token: string,
   jobId: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return false;
-  const expiresAt = Number(match[1]);
-  if (expiresAt <= Math.floor(now / 1000)) return false;
-  return crypto.subtle.verify(
-    "HMAC",
-    await linkKey(env),
-    base64UrlDecode(match[2] ?? ""),
-    message(jobId, expiresAt),
-  );
+  return verifyExpiring(() => linkKey(env), token, message(jobId), Math.floor(now / 1000));
 }

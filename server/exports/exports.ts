@@ -4,8 +4,8 @@ import type { ExportListItem } from "../../core/export/list-item";
 import { type ExportParams, exportParamsSchema } from "../../core/export/params";
 import { createDb } from "../../db/client";
 import { jobs, workflowRuns } from "../../db/schema";
-import { assertTemplateInPlan } from "../billing/entitlements";
-import { meterUsage, refundUsage } from "../billing/usage";
+import { assertTemplateInPlan, meter } from "../billing/entitlements";
+import { refundUsage } from "../billing/usage";
 import type { Env } from "../env";
 import { AppError, notFound } from "../errors";
 import { createJob, getJob, type JobView } from "../ops/jobs";
@@ -50,7 +50,7 @@ export async function requestExport(
   if (resume.deletedAt !== null) throw notFound("Resume");
   if (request.format === "pdf")
     assertTemplateInPlan(owner.plan, request.template ?? resume.template);
-  const { period, ...usage } = await meterUsage(env, owner, "exports");
+  const { period, ...usage } = await meter(env, owner, "exports", Date.now());
   const params: ExportParams = {
     jobId: `export-${crypto.randomUUID()}`,
     usagePeriod: period,

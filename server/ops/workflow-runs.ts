@@ -1,11 +1,11 @@
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import { canApply, type RunAction } from "../../core/workflows/runs";
+import { canApply, type RunAction, type WorkflowName } from "../../core/workflows/runs";
 import { createDb } from "../../db/client";
 import { type WorkflowRunRow, workflowRuns } from "../../db/schema";
-import { type WorkflowName, workflowBinding } from "../../workflows/registry";
 import type { Env } from "../env";
 import { conflict, notFound } from "../errors";
 import { changeJob } from "./jobs";
+import { workflowBinding } from "./workflow-bindings";
 
 export interface StartRunInput {
   workflow: WorkflowName;

@@ -6,8 +6,8 @@ import { type ResumeRow, resumes, resumeVersions, users } from "../../db/schema"
 import {
   assertStyleChangeAllowed,
   assertTemplateInPlan,
-  resumeAllowance,
-  resumeLimitReached,
+  countLimitReached,
+  limitOf,
   resumeReadOnly,
   roomForResume,
   templateInPlan,
@@ -154,15 +154,16 @@ export async function createResume(
             deletedAt: sql<number | null>`NULL`.as("deleted_at"),
           })
           .from(users)
-          .where(and(eq(users.id, owner.id), roomForResume(owner.plan, owner.id))),
+          .where(and(eq(users.id, owner.id), roomForResume(owner))),
       )
       .returning({ id: resumes.id }),
     versionFromRow(db, id, 1, reason),
   ]);
   if (inserted.length === 0) {
     // refused by the count; on an unlimited plan only a vanished account inserts nothing
-    const limit = resumeAllowance(owner.plan);
-    throw limit === null ? notFound("Account") : resumeLimitReached(limit);
+    throw limitOf(owner, "resumes") === null
+      ? notFound("Account")
+      : countLimitReached(owner, "resumes");
   }
   return {
     id,
@@ -262,7 +263,7 @@ export async function updateResume(
           eq(resumes.id, id),
           eq(resumes.version, expectedVersion),
           isNull(resumes.deletedAt),
-          withinResumeAllowance(owner.plan),
+          withinResumeAllowance(owner),
         ),
       )
       .returning({ id: resumes.id }),
@@ -272,7 +273,7 @@ export async function updateResume(
     const current = await ownedHead(env, owner.id, id);
     if (current.deletedAt !== null) throw notFound("Resume");
     if (current.version !== expectedVersion) throw staleWrite(current.version);
-    throw resumeReadOnly(resumeAllowance(owner.plan) ?? 0);
+    throw resumeReadOnly(owner);
   }
   const keep = versionsKept(owner.plan);
   await Promise.all([
@@ -325,13 +326,11 @@ export async function restoreResume(
     const restored = await createDb(env.DB)
       .update(resumes)
       .set({ deletedAt: null, updatedAt: Date.now() })
-      .where(
-        and(eq(resumes.id, id), isNotNull(resumes.deletedAt), roomForResume(owner.plan, owner.id)),
-      )
+      .where(and(eq(resumes.id, id), isNotNull(resumes.deletedAt), roomForResume(owner)))
       .returning({ id: resumes.id });
     // Refused, unless a parallel request restored this very resume.
     if (restored.length === 0 && (await ownedHead(env, owner.id, id)).deletedAt !== null) {
-      throw resumeLimitReached(resumeAllowance(owner.plan) ?? 0);
+      throw countLimitReached(owner, "resumes");
     }
   }
   return getResume(env, owner.id, id);

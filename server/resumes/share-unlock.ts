@@ -4,14 +4,15 @@
 // one per link across all addresses, so guessing spread over many addresses is capped too.
 // A right password gives its attempts back: only wrong ones count.
 
-import { releaseAttempts, reserveAttempts } from "../auth/credential-throttle";
+import { attemptBudget, releaseAttempts, reserveAttempts } from "../auth/credential-throttle";
 import { verifyPassword } from "../auth/passwords";
 import type { Env } from "../env";
+import { ATTEMPT_BUDGETS } from "../ops/rate-limits";
 
 /** Wrong passwords one address may send for one link in 15 minutes. */
-export const SHARE_VISITOR_ATTEMPTS = { limit: 10, windowMs: 15 * 60_000 };
+export const SHARE_VISITOR_ATTEMPTS = ATTEMPT_BUDGETS.shareVisitor;
 /** Wrong passwords one link takes in an hour from everyone together. */
-export const SHARE_LINK_ATTEMPTS = { limit: 100, windowMs: 60 * 60_000 };
+export const SHARE_LINK_ATTEMPTS = ATTEMPT_BUDGETS.shareLink;
 
 export type ShareUnlock =
   | { outcome: "unlocked" }
@@ -26,8 +27,8 @@ export async function unlockShare(
   const reservation = await reserveAttempts(
     env,
     [
-      { key: `share:${input.slug}:${input.visitor}`, ...SHARE_VISITOR_ATTEMPTS },
-      { key: `share:${input.slug}`, ...SHARE_LINK_ATTEMPTS },
+      attemptBudget("shareVisitor", `${input.slug}:${input.visitor}`),
+      attemptBudget("shareLink", input.slug),
     ],
     now,
   );

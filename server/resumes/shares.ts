@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type ResumeShareRow, resumeShares, resumes, users } from "../../db/schema";
 import { hashPassword } from "../auth/passwords";
-import { assertSharePassword } from "../billing/entitlements";
+import { assertFeature } from "../billing/entitlements";
 import type { Env } from "../env";
 import { notFound } from "../errors";
 
@@ -79,7 +79,7 @@ export async function configureShare(
   settings: ShareSettings,
 ): Promise<ShareView> {
   await assertLiveResume(env, owner.id, resumeId);
-  if (typeof settings.password === "string") assertSharePassword(owner.plan);
+  if (typeof settings.password === "string") assertFeature(owner, "sharePassword");
   const passwordHash =
     typeof settings.password === "string"
       ? await hashPassword(settings.password)

@@ -1,11 +1,10 @@
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
-import { rateLimit } from "../auth/login-protection";
-import { meterUsage } from "../billing/usage";
+import { meter } from "../billing/entitlements";
 import type { Env } from "../env";
-import { tooManyRequests } from "../errors";
 import type { Logger } from "../logger";
 import { errorFields } from "../logger";
+import { enforceLimit } from "../ops/rate-limits";
 
 /** Which engine answered: every response says so (README "Writing help"). */
 export type Engine = "workers-ai" | "heuristic";
@@ -15,16 +14,14 @@ export const ENGINE_LABELS: Record<Engine, string> = {
 };
 
 const MODEL = "@cf/meta/llama-3.1-8b-instruct";
-const BURST = { limit: 20, windowSeconds: 60 };
 
 /** One writing-help call: at most 20 a minute, then counted against the plan's month. */
 export async function meterAiCall(
   env: Pick<Env, "DB" | "RATE_LIMITS">,
   user: { id: string; plan: string },
 ): Promise<{ used: number; limit: number | null }> {
-  const burst = await rateLimit(env, `ai:${user.id}`, BURST);
-  if (!burst.allowed) throw tooManyRequests(burst.retryAfterSeconds);
-  const { used, limit } = await meterUsage(env, user, "ai_calls");
+  await enforceLimit(env, "writingHelp", user.id);
+  const { used, limit } = await meter(env, user, "ai_calls", Date.now());
   return { used, limit };
 }
 

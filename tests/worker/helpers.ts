@@ -103,7 +103,7 @@ export async function bearerFor(role: Role, id = uniqueId("user"), mfa = true) {
 
 /**
  * Request limits count in fixed windows aligned to the clock (`rateLimit` in
- * server/auth/login-protection.ts), so a test that fills one must not straddle a boundary:
+ * server/ops/rate-limits.ts), so a test that fills one must not straddle a boundary:
  * the count would start again halfway and the last request would pass. When less than
  * `needMs` of the current window is left, this waits for the next one to begin.
  */

@@ -5,13 +5,13 @@ import {
   lockoutStatus,
   markLoginSucceeded,
   pruneLoginAttempts,
-  rateLimit,
   recordLoginAttempt,
   reserveLoginAttempt,
   STUFFING_WINDOW_MS,
   suspectedCredentialStuffing,
 } from "../../server/auth/login-protection";
 import { tooManyRequests } from "../../server/errors";
+import { rateLimit } from "../../server/ops/rate-limits";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { api, countRows, uniqueId } from "./helpers";
 

@@ -1,5 +1,7 @@
 import { env, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import type { WorkflowName } from "../../core/workflows/runs";
+import { WORKFLOW_BINDINGS } from "../../server/ops/workflow-bindings";
 import { startWorkflowRun } from "../../server/ops/workflow-runs";
 import { BackupWorkflow } from "../../workflows/backup";
 import { BanEscalationWorkflow } from "../../workflows/ban-escalation";
@@ -7,7 +9,6 @@ import { DunningWorkflow } from "../../workflows/dunning";
 import { ExportWorkflow } from "../../workflows/export";
 import { ReservedWorkflow } from "../../workflows/lib/reserved";
 import { ModerationWorkflow } from "../../workflows/moderation";
-import { WORKFLOW_BINDINGS, type WorkflowName } from "../../workflows/registry";
 import { SignupWorkflow } from "../../workflows/signup";
 import { api, countRows, opsHeaders, uniqueId, waitForJob } from "./helpers";
 

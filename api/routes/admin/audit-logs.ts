@@ -29,7 +29,7 @@ const auditEntrySchema = z
 
 const listRoute = createRoute({
   method: "get",
-  path: "/admin/audit-logs",
+  path: "/",
   tags: ["Administration"],
   summary: "Every administrative action, newest first",
   security: bearerSecurity,

@@ -30,7 +30,7 @@ const backupSchema = z
 
 const startBackupRoute = createRoute({
   method: "post",
-  path: "/admin/backups",
+  path: "/",
   tags: ["Operations"],
   summary: "Queue a D1 backup to R2 now",
   security: bearerSecurity,
@@ -56,7 +56,7 @@ const startBackupRoute = createRoute({
 
 const listBackupsRoute = createRoute({
   method: "get",
-  path: "/admin/backups",
+  path: "/",
   tags: ["Operations"],
   summary: "Backups taken, newest first",
   security: bearerSecurity,

@@ -62,7 +62,7 @@ const conflictResponse = {
 
 const listRoute = createRoute({
   method: "get",
-  path: "/admin/billing/events",
+  path: "/",
   tags: ["Billing administration"],
   summary: "Stripe events received, newest first (filter by status, e.g. failed)",
   security: bearerSecurity,
@@ -78,7 +78,7 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: "get",
-  path: "/admin/billing/events/{eventId}",
+  path: "/{eventId}",
   tags: ["Billing administration"],
   summary: "One Stripe event with its payload",
   security: bearerSecurity,
@@ -95,7 +95,7 @@ const getRoute = createRoute({
 
 const retryRoute = createRoute({
   method: "post",
-  path: "/admin/billing/events/{eventId}/retry",
+  path: "/{eventId}/retry",
   tags: ["Billing administration"],
   summary: "Queue a failed event, and the failed events of its customer after it, again",
   security: bearerSecurity,
@@ -113,7 +113,7 @@ const retryRoute = createRoute({
 
 const skipRoute = createRoute({
   method: "post",
-  path: "/admin/billing/events/{eventId}/skip",
+  path: "/{eventId}/skip",
   tags: ["Billing administration"],
   summary: "Never apply a failed event; its customer's later failed events are queued again",
   security: bearerSecurity,

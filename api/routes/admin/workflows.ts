@@ -75,7 +75,7 @@ const instanceParam = z.object({
 
 const listRoute = createRoute({
   method: "get",
-  path: "/admin/workflows",
+  path: "/",
   tags: ["Operations"],
   summary: "Every recorded workflow run, newest first",
   security: bearerSecurity,
@@ -92,7 +92,7 @@ const listRoute = createRoute({
 
 const detailRoute = createRoute({
   method: "get",
-  path: "/admin/workflows/{id}",
+  path: "/{id}",
   tags: ["Operations"],
   summary: "One run: live status, output and step history",
   security: bearerSecurity,
@@ -103,7 +103,7 @@ const detailRoute = createRoute({
 
 const actionRoute = createRoute({
   method: "post",
-  path: "/admin/workflows/{id}/{action}",
+  path: "/{id}/{action}",
   tags: ["Operations"],
   summary: "Pause, resume, terminate or restart a run",
   security: bearerSecurity,

@@ -9,7 +9,6 @@ import {
   toUserView,
 } from "../../../server/auth/accounts";
 import { consumeEmailToken } from "../../../server/auth/email-tokens";
-import { rateLimit } from "../../../server/auth/login-protection";
 import { assertStrongPassword } from "../../../server/auth/password-changes";
 import { hashPassword } from "../../../server/auth/passwords";
 import { listSessions, revokeFamily } from "../../../server/auth/refresh-tokens";
@@ -19,22 +18,19 @@ import {
   sendVerificationEmail,
   startSignup,
 } from "../../../server/auth/signup";
-import { invalidEmailLink, notFound, tooManyRequests } from "../../../server/errors";
+import { invalidEmailLink, notFound } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
-import { clientKey } from "../../lib/request";
+import { limitRequest } from "../../lib/rate-limit";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { registerSchema, userSchema } from "./schemas";
 
-const REGISTER_RATE = { limit: 5, windowSeconds: 3600 };
-const RESEND_RATE = { limit: 3, windowSeconds: 3600 };
-
 const verifyEmailRoute = createRoute({
   method: "post",
-  path: "/auth/verify-email",
+  path: "/verify-email",
   tags: ["Authentication"],
   summary: "Confirm an email address with the token from the verification email",
   request: {
@@ -51,7 +47,7 @@ const verifyEmailRoute = createRoute({
 
 const resendRoute = createRoute({
   method: "post",
-  path: "/auth/resend-verification",
+  path: "/resend-verification",
   tags: ["Authentication"],
   summary: "Send the verification email again",
   security: bearerSecurity,
@@ -67,7 +63,7 @@ const resendRoute = createRoute({
 
 const registerRoute = createRoute({
   method: "post",
-  path: "/auth/register",
+  path: "/register",
   tags: ["Authentication"],
   summary: "Create an account; a verification email follows",
   description:
@@ -91,7 +87,7 @@ const registerRoute = createRoute({
 
 const meRoute = createRoute({
   method: "get",
-  path: "/auth/me",
+  path: "/me",
   tags: ["Authentication"],
   summary: "The signed-in person's account",
   security: bearerSecurity,
@@ -104,7 +100,7 @@ const meRoute = createRoute({
 
 const validateRoute = createRoute({
   method: "get",
-  path: "/auth/validate",
+  path: "/validate",
   tags: ["Authentication"],
   summary: "Whether the presented access token is valid, and what it grants",
   security: bearerSecurity,
@@ -140,7 +136,7 @@ const sessionSchema = z
 
 const sessionsRoute = createRoute({
   method: "get",
-  path: "/auth/sessions",
+  path: "/sessions",
   tags: ["Authentication"],
   summary: "Signed-in devices, most recently used first",
   security: bearerSecurity,
@@ -153,7 +149,7 @@ const sessionsRoute = createRoute({
 
 const revokeSessionRoute = createRoute({
   method: "delete",
-  path: "/auth/sessions/{id}",
+  path: "/sessions/{id}",
   tags: ["Authentication"],
   summary: "Sign one device out",
   security: bearerSecurity,
@@ -181,8 +177,7 @@ async function tellOwner(c: Context<AppEnv>, email: string) {
 export const accountRoutes = createRouter()
   .openapi(registerRoute, async (c) => {
     const input = c.req.valid("json");
-    const limit = await rateLimit(c.env, `register-ip:${clientKey(c)}`, REGISTER_RATE);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    await limitRequest(c, "register");
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.
     const passwordHash = await hashPassword(input.password);
@@ -204,8 +199,7 @@ export const accountRoutes = createRouter()
     const user = await findUserById(c.env, principal.userId);
     if (!user) throw notFound("Account");
     if (user.emailVerifiedAt !== null) return ok(c, { sent: false, already_verified: true }, 202);
-    const limit = await rateLimit(c.env, `resend-verification:${user.id}`, RESEND_RATE);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    await limitRequest(c, "resendVerification", user.id);
     await sendVerificationEmail(c.env, user, `resend:${Date.now()}`);
     return ok(c, { sent: true, already_verified: false }, 202);
   })

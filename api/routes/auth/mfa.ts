@@ -26,7 +26,7 @@ const statusRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   method: "get",
-  path: "/auth/mfa",
+  path: "/",
   summary: "Whether two-factor authentication is on, and recovery codes left",
   responses: {
     200: jsonResponse(
@@ -42,7 +42,7 @@ const setupRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser, requireRecentAuth] as const,
   method: "post",
-  path: "/auth/mfa/totp/setup",
+  path: "/totp/setup",
   summary: "Start TOTP enrolment: a secret and otpauth:// URL for the authenticator app (QR code)",
   responses: {
     200: jsonResponse(
@@ -58,7 +58,7 @@ const confirmRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser, requireRecentAuth] as const,
   method: "post",
-  path: "/auth/mfa/totp/confirm",
+  path: "/totp/confirm",
   summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",
   description:
     "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
@@ -74,7 +74,7 @@ const regenerateRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/mfa/recovery-codes",
+  path: "/recovery-codes",
   summary: "Replace the recovery codes (needs a current code)",
   description:
     "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
@@ -90,7 +90,7 @@ const disableRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/mfa/disable",
+  path: "/disable",
   summary: "Turn two-factor authentication off (needs the password and a code)",
   description:
     "Both are checked every time; a wrong password and a wrong code get the same 401 `invalid_credentials`. Wrong answers draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",

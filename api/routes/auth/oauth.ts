@@ -3,7 +3,6 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isOAuthProvider, OAUTH_PROVIDERS } from "../../../core/auth/oauth";
 import { constantTimeEqual, sha256Hex } from "../../../core/security/crypto";
-import { rateLimit } from "../../../server/auth/login-protection";
 import {
   beginFlow,
   configuredProviders,
@@ -18,12 +17,13 @@ import {
   unlinkIdentity,
 } from "../../../server/auth/oauth";
 import { createMfaChallenge, openSession } from "../../../server/auth/sign-in";
-import { notFound, tooManyRequests, unauthorized } from "../../../server/errors";
+import { notFound, unauthorized } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
 import type { AppEnv } from "../../app-env";
 import { setSessionCookies } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { clientAddress, clientKey } from "../../lib/request";
+import { countRequest, limitRequest } from "../../lib/rate-limit";
+import { clientAddress } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
@@ -37,9 +37,6 @@ import { requireUser, userPrincipal } from "../../middleware/principal";
 const FLOW_COOKIE = "rb_oauth_flow";
 const FLOW_COOKIE_PATH = "/api/auth/oauth";
 const FLOW_COOKIE_MAX_AGE = 600;
-
-const START_RATE = { limit: 20, windowSeconds: 600 };
-const CALLBACK_RATE = { limit: 20, windowSeconds: 600 };
 
 const SECURITY_PAGE = "/account/security";
 
@@ -66,7 +63,7 @@ const redirectResponse = (description: string) => ({
 
 const providersRoute = createRoute({
   method: "get",
-  path: "/auth/oauth/providers",
+  path: "/providers",
   tags: ["Authentication"],
   summary: "The OAuth providers this deployment offers (only configured ones)",
   responses: {
@@ -83,7 +80,7 @@ const providersRoute = createRoute({
 
 const startRoute = createRoute({
   method: "get",
-  path: "/auth/oauth/{provider}/start",
+  path: "/{provider}/start",
   tags: ["Authentication"],
   summary: "Send the browser to the provider to sign in (or, signed in, to link an identity)",
   description:
@@ -103,7 +100,7 @@ const startRoute = createRoute({
 
 const callbackRoute = createRoute({
   method: "get",
-  path: "/auth/oauth/{provider}/callback",
+  path: "/{provider}/callback",
   tags: ["Authentication"],
   summary: "Where the provider sends the browser back",
   description:
@@ -131,7 +128,7 @@ const identitySchema = z
 
 const accountsRoute = createRoute({
   method: "get",
-  path: "/auth/oauth/accounts",
+  path: "/accounts",
   tags: ["Authentication"],
   summary: "Provider identities linked to this account",
   security: bearerSecurity,
@@ -144,7 +141,7 @@ const accountsRoute = createRoute({
 
 const unlinkRoute = createRoute({
   method: "delete",
-  path: "/auth/oauth/accounts/{id}",
+  path: "/accounts/{id}",
   tags: ["Authentication"],
   summary: "Unlink a provider identity (not the last way to sign in)",
   security: bearerSecurity,
@@ -185,8 +182,7 @@ export const oauthRoutes = createRouter()
     const { next, intent } = c.req.valid("query");
     const principal = c.get("principal");
     if (intent === "link" && principal?.kind !== "user") throw unauthorized();
-    const limit = await rateLimit(c.env, `oauth-start-ip:${clientKey(c)}`, START_RATE);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    await limitRequest(c, "oauthStart");
     const { state, url } = await beginFlow(c.env, client, {
       next: next ?? null,
       intent,
@@ -208,7 +204,7 @@ export const oauthRoutes = createRouter()
       const logger = c.get("logger");
       const { provider } = c.req.valid("param");
       const query = c.req.valid("query");
-      const limit = await rateLimit(c.env, `oauth-callback-ip:${clientKey(c)}`, CALLBACK_RATE);
+      const limit = await countRequest(c, "oauthCallback");
       if (!limit.allowed) return failTo(c, "rate_limited");
       const flow = query.state ? await takeFlow(c.env, query.state) : null;
       const bound = query.state ? await flowMatchesBrowser(c, query.state) : false;

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { Context } from "hono";
 import { canSignIn, findUserById } from "../../../server/auth/accounts";
-import { rateLimit, recordLoginAttempt } from "../../../server/auth/login-protection";
+import { recordLoginAttempt } from "../../../server/auth/login-protection";
 import {
   authenticationOptions,
   deletePasskey,
@@ -15,10 +15,11 @@ import {
 } from "../../../server/auth/passkeys";
 import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../../server/auth/sign-in";
 import { grantStepUp, verifyPasskeyStepUp } from "../../../server/auth/step-up";
-import { AppError, tooManyRequests } from "../../../server/errors";
+import { AppError } from "../../../server/errors";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
-import { clientKey, deviceOf } from "../../lib/request";
+import { limitRequest } from "../../lib/rate-limit";
+import { deviceOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -33,8 +34,6 @@ import { respondWithTokens, wantsCookies } from "./session";
 import { respondWithStepUp } from "./step-up";
 
 const TAG = "Passkeys";
-/** Per-address ceiling on starting passkey sign-ins (each one writes a KV challenge). */
-const PASSKEY_LOGIN_RATE = { limit: 20, windowSeconds: 60 };
 
 const base64url = (max: number) =>
   z
@@ -114,7 +113,7 @@ const registerOptionsRoute = createRoute({
   ...userRoute,
   middleware: [requireUser, requireRecentAuth] as const,
   method: "post",
-  path: "/auth/passkeys/register/options",
+  path: "/register/options",
   summary: "Start adding a passkey (needs a recent sign-in or step-up)",
   responses: {
     200: optionsSchema("PublicKeyCredentialCreationOptionsJSON for startRegistration()"),
@@ -126,7 +125,7 @@ const registerVerifyRoute = createRoute({
   ...userRoute,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/passkeys/register/verify",
+  path: "/register/verify",
   summary: "Finish adding a passkey with the authenticator's answer",
   request: jsonBody(
     z.object({
@@ -145,7 +144,7 @@ const listRoute = createRoute({
   ...userRoute,
   middleware: [requireUser] as const,
   method: "get",
-  path: "/auth/passkeys",
+  path: "/",
   summary: "This account's passkeys, oldest first",
   responses: {
     200: jsonResponse(envelopeOf(z.array(passkeySchema)), "Passkeys"),
@@ -157,7 +156,7 @@ const renameRoute = createRoute({
   ...userRoute,
   middleware: [requireUser] as const,
   method: "patch",
-  path: "/auth/passkeys/{id}",
+  path: "/{id}",
   summary: "Rename a passkey",
   request: { ...idParams, ...jsonBody(z.object({ name: nameSchema })) },
   responses: {
@@ -170,7 +169,7 @@ const deleteRoute = createRoute({
   ...userRoute,
   middleware: [requireUser, requireRecentAuth] as const,
   method: "delete",
-  path: "/auth/passkeys/{id}",
+  path: "/{id}",
   summary: "Remove a passkey (needs a recent sign-in or step-up)",
   request: idParams,
   responses: {
@@ -182,7 +181,7 @@ const deleteRoute = createRoute({
 const loginOptionsRoute = createRoute({
   tags: [TAG],
   method: "post",
-  path: "/auth/passkeys/login/options",
+  path: "/login/options",
   summary: "Start signing in with a passkey",
   description:
     "Without a body: a passwordless sign-in, any passkey of this site. With the `mfa_token` of a password sign-in: that account's passkeys, to answer its second-factor challenge.",
@@ -196,7 +195,7 @@ const loginOptionsRoute = createRoute({
 const loginVerifyRoute = createRoute({
   tags: [TAG],
   method: "post",
-  path: "/auth/passkeys/login/verify",
+  path: "/login/verify",
   summary: "Sign in with the authenticator's answer",
   description:
     "Answers like POST /auth/login: tokens, and for web clients session cookies. The session counts as signed in with a second factor.",
@@ -214,7 +213,7 @@ const stepUpOptionsRoute = createRoute({
   ...userRoute,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/passkeys/step-up/options",
+  path: "/step-up/options",
   summary: "Start confirming it's you with one of this account's passkeys",
   responses: {
     200: optionsSchema("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
@@ -226,7 +225,7 @@ const stepUpVerifyRoute = createRoute({
   ...userRoute,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/passkeys/step-up/verify",
+  path: "/step-up/verify",
   summary: "Confirm it's you with a passkey (counts as a second factor)",
   request: jsonBody(
     z.object({ challenge_id: challengeId, response: authenticationResponseSchema }),
@@ -293,8 +292,8 @@ export const passkeyRoutes = createRouter()
     return ok(c, { deleted: true as const }, 200);
   })
   .openapi(loginOptionsRoute, async (c) => {
-    const limit = await rateLimit(c.env, `passkey-login-ip:${clientKey(c)}`, PASSKEY_LOGIN_RATE);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+    // Per address: each start writes a KV challenge.
+    await limitRequest(c, "passkeySignIn");
     const mfaToken = (c.req.valid("json") as { mfa_token?: string } | undefined)?.mfa_token;
     const scope = mfaToken
       ? { kind: "mfa" as const, mfaToken, userId: await mfaChallengeUserId(c.env, mfaToken) }

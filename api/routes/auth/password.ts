@@ -1,17 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { canSignIn, findUserByEmail } from "../../../server/auth/accounts";
-import { rateLimit } from "../../../server/auth/login-protection";
 import {
   changePassword,
   resetPassword,
   sendResetLink,
 } from "../../../server/auth/password-changes";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "../../../server/auth/tokens";
-import { tooManyRequests } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
+import { overLimit } from "../../../server/ops/rate-limits";
 import { setAccessCookie } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
-import { clientKey } from "../../lib/request";
+import { countRequest } from "../../lib/rate-limit";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -23,11 +22,9 @@ import {
 import { requireUser, userPrincipal } from "../../middleware/principal";
 import { emailSchema, passwordSchema } from "./schemas";
 
-const FORGOT_RATE = { limit: 5, windowSeconds: 900 };
-
 const forgotRoute = createRoute({
   method: "post",
-  path: "/auth/forgot-password",
+  path: "/forgot-password",
   tags: ["Authentication"],
   summary: "Email a password reset link (always 202, whether or not the account exists)",
   request: jsonBody(z.object({ email: emailSchema })),
@@ -39,7 +36,7 @@ const forgotRoute = createRoute({
 
 const resetRoute = createRoute({
   method: "post",
-  path: "/auth/reset-password",
+  path: "/reset-password",
   tags: ["Authentication"],
   summary:
     "Choose a new password with the emailed single-use token (1 hour); ends every session and every other reset link",
@@ -52,7 +49,7 @@ const resetRoute = createRoute({
 
 const changeRoute = createRoute({
   method: "post",
-  path: "/auth/change-password",
+  path: "/change-password",
   tags: ["Authentication"],
   summary:
     "Change the password; other sessions and outstanding reset links end, this one continues with a new access token",
@@ -75,12 +72,12 @@ const changeRoute = createRoute({
 export const passwordRoutes = createRouter()
   .openapi(forgotRoute, async (c) => {
     const { email } = c.req.valid("json");
-    const ip = clientKey(c);
+    // Both counted at once; over the per-email limit the answer is the same 202, unsent.
     const [byIp, byEmail] = await Promise.all([
-      rateLimit(c.env, `forgot-ip:${ip}`, FORGOT_RATE),
-      rateLimit(c.env, `forgot-email:${email}`, { limit: 3, windowSeconds: 3600 }),
+      countRequest(c, "forgotPasswordPerAddress"),
+      countRequest(c, "forgotPasswordPerEmail", email),
     ]);
-    if (!byIp.allowed) throw tooManyRequests(byIp.retryAfterSeconds);
+    if (!byIp.allowed) throw overLimit("forgotPasswordPerAddress", byIp.retryAfterSeconds);
     // Off the response path: answering as fast for unknown emails reveals nothing.
     const work = (async () => {
       if (!byEmail.allowed) return;

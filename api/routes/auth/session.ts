@@ -48,7 +48,7 @@ export const wantsCookies = (c: Context<AppEnv>) =>
 
 const loginRoute = createRoute({
   method: "post",
-  path: "/auth/login",
+  path: "/login",
   tags: ["Authentication"],
   summary: "Sign in with email and password",
   description:
@@ -74,7 +74,7 @@ const loginRoute = createRoute({
 
 const refreshRoute = createRoute({
   method: "post",
-  path: "/auth/refresh",
+  path: "/refresh",
   tags: ["Authentication"],
   summary: "Exchange a refresh token for a new pair (the old one stops working)",
   request: jsonBody(refreshSchema, false),
@@ -83,7 +83,7 @@ const refreshRoute = createRoute({
 
 const logoutRoute = createRoute({
   method: "post",
-  path: "/auth/logout",
+  path: "/logout",
   tags: ["Authentication"],
   summary: "End this session",
   request: jsonBody(refreshSchema, false),
@@ -94,7 +94,7 @@ const logoutRoute = createRoute({
 
 const logoutAllRoute = createRoute({
   method: "post",
-  path: "/auth/logout-all",
+  path: "/logout-all",
   tags: ["Authentication"],
   summary: "End every session of this account, on every device",
   security: bearerSecurity,
@@ -118,7 +118,7 @@ function presentedRefreshToken(
 
 const mfaVerifyRoute = createRoute({
   method: "post",
-  path: "/auth/mfa/verify",
+  path: "/mfa/verify",
   tags: ["Authentication"],
   summary: "Finish an MFA sign-in with a TOTP code or a recovery code",
   request: {

@@ -42,7 +42,7 @@ const methodsRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   method: "get",
-  path: "/auth/step-up",
+  path: "/",
   summary: "Which proofs this account can give to confirm it's them",
   responses: {
     200: jsonResponse(
@@ -60,7 +60,7 @@ const stepUpRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   method: "post",
-  path: "/auth/step-up",
+  path: "/",
   summary: "Confirm it's you before a sensitive action",
   description:
     "Answer to a 403 `step_up_required` or `mfa_required`. Accounts with two-factor authentication give a code or a recovery code (passkeys: /auth/passkeys/step-up); others their password. Returns an access token carrying the fresh proof; browser sessions also get it as the access cookie. Wrong proofs draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",

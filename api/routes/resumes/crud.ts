@@ -52,7 +52,7 @@ const resumeResponse = (description: string) => jsonResponse(envelopeOf(resumeSc
 const createResumeRoute = createRoute({
   ...common,
   method: "post",
-  path: "/resumes",
+  path: "/",
   summary: "Create a resume (empty, or from a document)",
   request: jsonBody(
     z.object({
@@ -67,7 +67,7 @@ const createResumeRoute = createRoute({
 const listRoute = createRoute({
   ...common,
   method: "get",
-  path: "/resumes",
+  path: "/",
   summary: "One's resumes: search by title, sort, pages; `deleted=true` lists the bin",
   request: {
     query: pageQuerySchema.extend({
@@ -89,7 +89,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   ...common,
   method: "get",
-  path: "/resumes/{id}",
+  path: "/{id}",
   summary: "One resume; its version is the ETag",
   request: { params: resumeIdParam },
   responses: { 200: resumeResponse("The resume"), ...errorResponses },
@@ -98,7 +98,7 @@ const getRoute = createRoute({
 const patchRoute = createRoute({
   ...common,
   method: "patch",
-  path: "/resumes/{id}",
+  path: "/{id}",
   summary: "Save a new version (title and/or the whole document)",
   description:
     "Send the version you edited in `If-Match`. If someone saved since, the answer is 409 with `current_version` and nothing is written. A resume beyond the plan's count (`read_only`) answers 403 `plan_limit`, as does a style change of a resume in a premium template the plan lacks.",
@@ -126,7 +126,7 @@ const patchRoute = createRoute({
 const deleteRoute = createRoute({
   ...common,
   method: "delete",
-  path: "/resumes/{id}",
+  path: "/{id}",
   summary: "Move a resume to the bin (restore with POST /resumes/{id}/restore)",
   request: { params: resumeIdParam },
   responses: {
@@ -138,7 +138,7 @@ const deleteRoute = createRoute({
 const restoreRoute = createRoute({
   ...common,
   method: "post",
-  path: "/resumes/{id}/restore",
+  path: "/{id}/restore",
   summary: "Take a resume out of the bin",
   request: { params: resumeIdParam },
   responses: { 200: resumeResponse("Restored"), ...limitResponse, ...errorResponses },
@@ -147,7 +147,7 @@ const restoreRoute = createRoute({
 const cloneRoute = createRoute({
   ...common,
   method: "post",
-  path: "/resumes/{id}/clone",
+  path: "/{id}/clone",
   summary: "Copy a resume",
   request: {
     params: resumeIdParam,

@@ -44,7 +44,7 @@ const versionParams = resumeIdParam.extend({
 const listRoute = createRoute({
   ...common,
   method: "get",
-  path: "/resumes/{id}/versions",
+  path: "/{id}/versions",
   summary: "Saved versions of a resume, newest first",
   request: { params: resumeIdParam, query: pageQuerySchema },
   responses: {
@@ -56,7 +56,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   ...common,
   method: "get",
-  path: "/resumes/{id}/versions/{v}",
+  path: "/{id}/versions/{v}",
   summary: "One saved version with its document",
   request: { params: versionParams },
   responses: {
@@ -71,7 +71,7 @@ const getRoute = createRoute({
 const restoreRoute = createRoute({
   ...common,
   method: "post",
-  path: "/resumes/{id}/versions/{v}/restore",
+  path: "/{id}/versions/{v}/restore",
   summary: "Make an old version current again (saved as a new version)",
   request: {
     params: versionParams,

@@ -26,7 +26,7 @@ const importRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser],
   method: "post",
-  path: "/resumes/import",
+  path: "/import",
   summary: "Import a JSON Resume document (JSON body, or a file upload in field `file`)",
   description:
     "Fields the schema does not know are kept. A document that does not validate gets 400 with each wrong field's path.",

@@ -65,7 +65,7 @@ const toShareBody = (c: Context<AppEnv>, share: ShareView) => ({
 const getShareRoute = createRoute({
   ...common,
   method: "get",
-  path: "/resumes/{id}/share",
+  path: "/{id}/share",
   summary: "The resume's public link and its counters (404 if it was never shared)",
   request: { params: resumeIdParam },
   responses: {
@@ -77,7 +77,7 @@ const getShareRoute = createRoute({
 const configureShareRoute = createRoute({
   ...common,
   method: "post",
-  path: "/resumes/{id}/share",
+  path: "/{id}/share",
   summary: "Turn the public link /r/{slug} on or off, set or remove its password",
   description:
     "The slug is made on first use and kept for good, so a link given out works again when re-enabled. A password needs a plan with password-protected links (403 `plan_limit`).",

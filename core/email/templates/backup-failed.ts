@@ -1,4 +1,4 @@
-import type { EmailContent } from "../layout";
+import { type EmailContent, utcMinute } from "../layout";
 
 export interface BackupFailedData {
   backupId: string;
@@ -12,13 +12,6 @@ export interface BackupFailedData {
   /** ISO timestamp of the failure. */
   failedAt: string;
 }
-
-const utcMinute = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-};
 
 /** Operator alert: an hourly (or on-demand) D1 backup gave up. */
 export function backupFailed(data: BackupFailedData): EmailContent {

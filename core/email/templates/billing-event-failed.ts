@@ -1,4 +1,4 @@
-import type { EmailContent } from "../layout";
+import { type EmailContent, utcMinute } from "../layout";
 
 export interface BillingEventFailedData {
   eventId: string;
@@ -14,13 +14,6 @@ export interface BillingEventFailedData {
   /** ISO timestamp of the failure. */
   failedAt: string;
 }
-
-const utcMinute = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-};
 
 /**
  * Operator alert (README "Stuck billing events"): a Stripe event could not be applied and waits

@@ -1,4 +1,4 @@
-import type { EmailContent } from "../layout";
+import { type EmailContent, utcMinute } from "../layout";
 
 export interface ExportReadyData {
   name: string;
@@ -13,13 +13,6 @@ export interface ExportReadyData {
   /** Absolute URL of the exports page, for downloads after the link expired. */
   exportsUrl: string;
 }
-
-const utcMinute = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-};
 
 /** Sent once per export job when its file is ready. */
 export function exportReady(data: ExportReadyData): EmailContent {

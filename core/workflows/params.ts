@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { SIGNUP_PLANS } from "../auth/identity";
+import { backupTime } from "../backup/manifest";
+import type { ExportParams } from "../export/params";
+import type { WorkflowName } from "./runs";
+
+/**
+ * What each durable flow is started with. The schemas live here, below every layer, so the
+ * services that start a flow, the flow that parses its params and the typed bindings in
+ * server/env.ts all read one definition (docs/architecture.md).
+ */
+
+export const backupParamsSchema = z.object({
+  jobId: z.string().min(1),
+  backupId: z.string().refine((id) => backupTime(id) !== null, "not a backup id"),
+  requestedBy: z.string().min(1),
+});
+export type BackupParams = z.infer<typeof backupParamsSchema>;
+
+export const signupParamsSchema = z.object({
+  userId: z.string().min(1),
+  /** The job people and operators follow the signup through (`GET /api/jobs/:id`). */
+  jobId: z.string().min(1),
+  /** The plan chosen at sign-up: a checkout intent (Standard starts its trial here). */
+  plan: z.enum(SIGNUP_PLANS),
+});
+export type SignupParams = z.infer<typeof signupParamsSchema>;
+
+export const dunningParamsSchema = z.object({
+  invoiceId: z.string().min(1),
+  userId: z.string().min(1),
+  subscriptionId: z.string().min(1),
+});
+export type DunningParams = z.infer<typeof dunningParamsSchema>;
+
+/** Flows whose issue has not landed (moderation, bans) take no params yet. */
+export type ReservedParams = Record<string, unknown>;
+
+/** The params of every flow, by name: what its binding's `create` accepts. */
+export interface WorkflowParams extends Record<WorkflowName, unknown> {
+  backup: BackupParams;
+  signup: SignupParams;
+  export: ExportParams;
+  moderation: ReservedParams;
+  dunning: DunningParams;
+  "ban-escalation": ReservedParams;
+}

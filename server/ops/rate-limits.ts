@@ -1,0 +1,243 @@
+// Every limit on how often something may be done, in one table (README "Security"), and the
+// request-rate limiter that enforces the first group. Three mechanisms enforce them:
+//
+// - REQUEST_LIMITS: request rates, a fixed-window counter per key in KV `RATE_LIMITS`
+//   (`rl:{prefix}:{key}:{window}`), consumed here by `consumeLimit`/`enforceLimit`. KV is
+//   eventually consistent (a write can take up to a minute to be seen from other locations),
+//   so two requests in different places may both pass the last slot: these limits are
+//   approximate, which is fine for throttling abuse.
+// - ATTEMPT_BUDGETS: wrong answers to a credential check, a D1 row reserved by one atomic
+//   statement before the slow comparison, exact under concurrency
+//   (server/auth/credential-throttle.ts, `attemptBudget`).
+// - LOGIN_HISTORY_LIMITS: the password sign-in's lockout and credential-stuffing signal, read
+//   from D1 `login_attempts` (server/auth/login-protection.ts).
+//
+// Each entry names what it is keyed by (per-address keys use api/lib/request.ts `clientKey`)
+// and what it protects. Change a number here and the README's Security section with it.
+import { sha256Hex } from "../../core/security/crypto";
+import type { Env } from "../env";
+import { tooManyRequests } from "../errors";
+
+interface LimitRule {
+  /** At most this many in one window; the next one is refused. */
+  limit: number;
+  windowSeconds: number;
+  /** What one counter counts for. */
+  keyedBy: string;
+  /** The endpoint or check it protects, and what a refusal looks like if not a plain 429. */
+  protects: string;
+}
+
+interface CountedRule extends LimitRule {
+  /** The stored key is `{prefix}:{key}`. */
+  prefix: string;
+}
+
+interface RequestLimit extends CountedRule {
+  /** The 429's message, when the generic "Too many requests" would not help the person. */
+  message?: string;
+}
+
+/** Request rates (KV, approximate). A refused request does not count. */
+export const REQUEST_LIMITS = {
+  signIn: {
+    prefix: "login-ip",
+    limit: 10,
+    windowSeconds: 60,
+    keyedBy: "client address",
+    protects: "POST /api/auth/login, on top of the per-email lockout",
+    message: "Too many sign-in attempts from this network. Wait a moment and try again.",
+  },
+  register: {
+    prefix: "register-ip",
+    limit: 5,
+    windowSeconds: 3600,
+    keyedBy: "client address",
+    protects: "POST /api/auth/register",
+  },
+  resendVerification: {
+    prefix: "resend-verification",
+    limit: 3,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "POST /api/auth/resend-verification (only counted while unverified)",
+  },
+  forgotPasswordPerAddress: {
+    prefix: "forgot-ip",
+    limit: 5,
+    windowSeconds: 900,
+    keyedBy: "client address",
+    protects: "POST /api/auth/forgot-password",
+  },
+  forgotPasswordPerEmail: {
+    prefix: "forgot-email",
+    limit: 3,
+    windowSeconds: 3600,
+    keyedBy: "email as typed",
+    protects:
+      "reset emails to one address; over it the answer is still 202 (it must not tell whether the account exists) but nothing is sent",
+  },
+  passkeySignIn: {
+    prefix: "passkey-login-ip",
+    limit: 20,
+    windowSeconds: 60,
+    keyedBy: "client address",
+    protects: "POST /api/auth/passkeys/login/options (each one writes a KV challenge)",
+  },
+  oauthStart: {
+    prefix: "oauth-start-ip",
+    limit: 20,
+    windowSeconds: 600,
+    keyedBy: "client address",
+    protects: "GET /api/auth/oauth/{provider}/start",
+  },
+  oauthCallback: {
+    prefix: "oauth-callback-ip",
+    limit: 20,
+    windowSeconds: 600,
+    keyedBy: "client address",
+    protects:
+      "GET /api/auth/oauth/{provider}/callback; a browser navigation, so over it the answer is a redirect with error=rate_limited",
+  },
+  writingHelp: {
+    prefix: "ai",
+    limit: 20,
+    windowSeconds: 60,
+    keyedBy: "account",
+    protects: "every writing-help call, before it counts against the plan's month",
+  },
+} as const satisfies Record<string, RequestLimit>;
+
+/** Wrong answers to credential checks (D1, exact); a right answer gives its attempt back. */
+export const ATTEMPT_BUDGETS = {
+  userProof: {
+    prefix: "user",
+    limit: 5,
+    windowSeconds: 15 * 60,
+    keyedBy: "account",
+    protects:
+      "every password or code of a signed-in person (step-up, change-password, MFA settings) and the code step of an MFA sign-in, together",
+  },
+  mfaChallenge: {
+    prefix: "mfa-challenge",
+    limit: 5,
+    windowSeconds: 5 * 60,
+    keyedBy: "MFA sign-in challenge",
+    protects:
+      "POST /api/auth/mfa/verify; the challenge lives as long as this window and ends when spent",
+  },
+  shareVisitor: {
+    prefix: "share",
+    limit: 10,
+    windowSeconds: 15 * 60,
+    keyedBy: "share link and client address",
+    protects: "POST /r/{slug} (a 429 page)",
+  },
+  shareLink: {
+    prefix: "share",
+    limit: 100,
+    windowSeconds: 60 * 60,
+    keyedBy: "share link, all addresses together",
+    protects: "POST /r/{slug} (a 429 page)",
+  },
+} as const satisfies Record<string, CountedRule>;
+
+/** The password sign-in's own history in D1 `login_attempts` (exact). */
+export const LOGIN_HISTORY_LIMITS = {
+  lockout: {
+    limit: 5,
+    windowSeconds: 10 * 60,
+    keyedBy: "email",
+    protects:
+      "POST /api/auth/login: more failures than this since the last success lock the email (429 account_locked) until they age out",
+  },
+  credentialStuffing: {
+    limit: 10,
+    windowSeconds: 10 * 60,
+    keyedBy: "client address, counting distinct emails that failed",
+    protects:
+      "POST /api/auth/login: at this many the address is refused for the whole window, whatever the credentials",
+  },
+} as const satisfies Record<string, LimitRule>;
+
+export type RequestLimitName = keyof typeof REQUEST_LIMITS;
+
+/** KV refuses expirations closer than 60 s. */
+const KV_MIN_TTL_SECONDS = 60;
+/** KV keys are at most 512 bytes; longer rate-limit keys are hashed. */
+const MAX_PLAIN_KEY_BYTES = 400;
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Requests still allowed in this window after this one. */
+  remaining: number;
+  /** When refused: seconds until the next window opens (at least 1); otherwise 0. */
+  retryAfterSeconds: number;
+}
+
+async function kvKeyPart(key: string): Promise<string> {
+  const bytes = new TextEncoder().encode(key);
+  if (bytes.length <= MAX_PLAIN_KEY_BYTES) return key;
+  return `sha256:${await sha256Hex(bytes)}`;
+}
+
+/**
+ * The counter under every request limit: counts one request against `key` in the current
+ * fixed window of `windowSeconds` and says whether it may proceed. At most `limit` requests
+ * per window pass; a refused request does not count. Approximate under concurrency (see the
+ * top of this file). Callers name a limit of the table instead (`consumeLimit`).
+ */
+export async function rateLimit(
+  env: Pick<Env, "RATE_LIMITS">,
+  key: string,
+  options: { limit: number; windowSeconds: number },
+  now = Date.now(),
+): Promise<RateLimitResult> {
+  const { limit, windowSeconds } = options;
+  if (
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    !Number.isInteger(windowSeconds) ||
+    windowSeconds < 1
+  ) {
+    throw new RangeError(`rateLimit: limit and windowSeconds must be positive integers`);
+  }
+  const windowMs = windowSeconds * 1000;
+  const window = Math.floor(now / windowMs);
+  const secondsLeft = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
+  const kvKey = `rl:${await kvKeyPart(key)}:${window}`;
+  const count = Number(await env.RATE_LIMITS.get(kvKey)) || 0;
+  if (count >= limit) return { allowed: false, remaining: 0, retryAfterSeconds: secondsLeft };
+  await env.RATE_LIMITS.put(kvKey, String(count + 1), {
+    expirationTtl: Math.max(KV_MIN_TTL_SECONDS, secondsLeft + 1),
+  });
+  return { allowed: true, remaining: limit - count - 1, retryAfterSeconds: 0 };
+}
+
+/** Counts one request against the named limit for `key` (an address, an account id, …). */
+export function consumeLimit(
+  env: Pick<Env, "RATE_LIMITS">,
+  name: RequestLimitName,
+  key: string,
+  now = Date.now(),
+): Promise<RateLimitResult> {
+  const rule = REQUEST_LIMITS[name];
+  return rateLimit(env, `${rule.prefix}:${key}`, rule, now);
+}
+
+/** The 429 `rate_limited` for the named limit, with `Retry-After`: the same answer everywhere. */
+export function overLimit(name: RequestLimitName, retryAfterSeconds: number) {
+  const rule: RequestLimit = REQUEST_LIMITS[name];
+  return tooManyRequests(retryAfterSeconds, rule.message);
+}
+
+/** Counts one request against the named limit and throws its 429 when it is spent. */
+export async function enforceLimit(
+  env: Pick<Env, "RATE_LIMITS">,
+  name: RequestLimitName,
+  key: string,
+  now = Date.now(),
+): Promise<void> {
+  const result = await consumeLimit(env, name, key, now);
+  if (!result.allowed) throw overLimit(name, result.retryAfterSeconds);
+}
