@@ -2,7 +2,6 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { entitledPlan, invoiceStatusMayMove, isNewer } from "../../core/billing/lifecycle";
 import {
   customerOfObject,
-  parseCharge,
   parseCheckoutSession,
   parseInvoice,
   parsePaymentMethod,
@@ -22,10 +21,11 @@ import {
   users,
 } from "../../db/schema";
 import type { Env } from "../env";
+import { applyDispute, applyRefund } from "./apply-charge";
 import { applyCustomer } from "./apply-customer";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
-import { currentSubscription, LIVE_STATUSES, recordBillingEvent, userOfCustomer } from "./records";
+import { currentSubscription, LIVE_STATUSES, recordWebhookChange, userOfCustomer } from "./records";
 import { UnappliableEvent } from "./unappliable";
 
 export interface ApplyOutcome {
@@ -85,15 +85,7 @@ export async function applyStripeEvent(
   });
 }
 
-const note = (ctx: Context, type: string, detail: Record<string, unknown>) =>
-  recordBillingEvent(ctx.env, {
-    userId: ctx.userId,
-    customerId: ctx.customerId,
-    type,
-    source: "webhook",
-    detail,
-    stripeEventId: ctx.event.id,
-  });
+const note = recordWebhookChange;
 
 /**
  * Writes the subscription when this event is newer than the one that wrote it last: the
@@ -381,54 +373,6 @@ async function subscriptionForCard(ctx: Context, named: string | undefined) {
     if (row && LIVE_STATUSES.includes(row.status)) return row.id;
   }
   return (await currentSubscription(ctx.env, ctx.userId))?.id ?? null;
-}
-
-/**
- * `charge.refunded`: the refund shows on the invoice the charge paid. Since API 2025-03-31 a
- * charge no longer names its invoice; the invoice's payments name the charge's PaymentIntent,
- * so the provider is asked which invoice that payment paid (older events still carry
- * `invoice`). `amount_refunded` is the charge's running total, so a replay sets the same value.
- */
-async function applyRefund(ctx: Context): Promise<ApplyOutcome> {
-  const charge = parseCharge(ctx.event.data.object);
-  const invoiceId =
-    charge.invoiceId ??
-    (charge.paymentIntentId
-      ? await (await billingProvider(ctx.env)).invoiceOfPayment(charge.paymentIntentId)
-      : null);
-  const updated = invoiceId
-    ? await createDb(ctx.env.DB)
-        .update(invoices)
-        .set({ amountRefunded: charge.amountRefunded, updatedAt: Date.now() })
-        .where(and(eq(invoices.id, invoiceId), eq(invoices.userId, ctx.userId)))
-        .returning({ id: invoices.id })
-    : [];
-  await note(ctx, "charge.refunded", {
-    charge_id: charge.id,
-    amount_refunded: charge.amountRefunded,
-    currency: charge.currency,
-    invoice_id: updated.length > 0 ? invoiceId : null,
-  });
-  return applied;
-}
-
-async function applyDispute(ctx: Context): Promise<ApplyOutcome> {
-  const dispute = ctx.event.data.object as {
-    id: string;
-    amount?: number;
-    reason?: string;
-    charge?: unknown;
-  };
-  await note(ctx, "charge.disputed", {
-    dispute_id: dispute.id,
-    charge_id:
-      typeof dispute.charge === "string"
-        ? dispute.charge
-        : ((dispute.charge as { id?: string })?.id ?? null),
-    amount: dispute.amount ?? null,
-    reason: dispute.reason ?? null,
-  });
-  return applied;
 }
 
 const HANDLERS: Record<string, (ctx: Context) => Promise<ApplyOutcome>> = {

@@ -225,3 +225,57 @@ export function newPaymentMethod(
 /** How a stored card behaves when charged: that of the test card it was made from. */
 export const behaviourOf = (pm: LocalPaymentMethod): CardBehaviour =>
   TEST_CARDS.find((card) => card.number.endsWith(pm.card.last4))?.behaviour ?? "declines";
+
+/**
+ * The objects a charge leaves, linked as Stripe links them since API 2025-03-31: the
+ * PaymentIntent, its charge (naming the PaymentIntent, not the invoice), and the invoice's
+ * `invoice_payment` naming the PaymentIntent. A refund finds its invoice the same way in both
+ * modes (`invoiceOfPayment`).
+ */
+export function paymentObjects(input: {
+  invoice: LocalInvoice;
+  pm: LocalPaymentMethod;
+  amount: number;
+  succeeds: boolean;
+  now: number;
+}): LocalObject[] {
+  const { invoice, pm, amount, succeeds, now } = input;
+  const paymentIntent = localId("pi");
+  const charge = localId("ch");
+  const common = { customer: invoice.customer, currency: "usd", created: now, livemode: false };
+  return [
+    {
+      id: paymentIntent,
+      object: "payment_intent",
+      ...common,
+      amount,
+      amount_received: succeeds ? amount : 0,
+      status: succeeds ? "succeeded" : "requires_payment_method",
+      payment_method: pm.id,
+      latest_charge: charge,
+    },
+    {
+      id: charge,
+      object: "charge",
+      ...common,
+      amount,
+      amount_refunded: 0,
+      paid: succeeds,
+      status: succeeds ? "succeeded" : "failed",
+      payment_intent: paymentIntent,
+      payment_method: pm.id,
+    },
+    {
+      id: localId("inpay"),
+      object: "invoice_payment",
+      ...common,
+      invoice: invoice.id,
+      amount_requested: amount,
+      amount_paid: succeeds ? amount : null,
+      is_default: true,
+      status: succeeds ? "paid" : "open",
+      payment: { type: "payment_intent", payment_intent: paymentIntent },
+      status_transitions: { paid_at: succeeds ? now : null, canceled_at: null },
+    },
+  ];
+}

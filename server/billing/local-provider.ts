@@ -22,6 +22,7 @@ import {
   newPaymentMethod,
   newSetupIntent,
   newSubscription,
+  paymentObjects,
   planOfSubscription,
   priceObject,
 } from "./local-objects";
@@ -360,68 +361,6 @@ export class LocalProvider implements BillingProvider {
     return this.settle(invoice, pm, key);
   }
 
-  /**
-   * The objects a charge leaves, linked as Stripe links them since API 2025-03-31: the charge
-   * names its PaymentIntent (not the invoice), and the invoice's `invoice_payment` names the
-   * PaymentIntent. A refund finds its invoice the same way in both modes.
-   */
-  private async recordPayment(
-    invoice: LocalInvoice,
-    pm: LocalPaymentMethod,
-    amount: number,
-    succeeds: boolean,
-    now: number,
-  ) {
-    const paymentIntent = localId("pi");
-    const charge = localId("ch");
-    const common = { customer: invoice.customer, currency: "usd", created: now, livemode: false };
-    await writeObject(
-      this.env,
-      {
-        id: paymentIntent,
-        object: "payment_intent",
-        ...common,
-        amount,
-        amount_received: succeeds ? amount : 0,
-        status: succeeds ? "succeeded" : "requires_payment_method",
-        payment_method: pm.id,
-        latest_charge: charge,
-      },
-      invoice.customer,
-    );
-    await writeObject(
-      this.env,
-      {
-        id: charge,
-        object: "charge",
-        ...common,
-        amount,
-        amount_refunded: 0,
-        paid: succeeds,
-        status: succeeds ? "succeeded" : "failed",
-        payment_intent: paymentIntent,
-        payment_method: pm.id,
-      },
-      invoice.customer,
-    );
-    await writeObject(
-      this.env,
-      {
-        id: localId("inpay"),
-        object: "invoice_payment",
-        ...common,
-        invoice: invoice.id,
-        amount_requested: amount,
-        amount_paid: succeeds ? amount : null,
-        is_default: true,
-        status: succeeds ? "paid" : "open",
-        payment: { type: "payment_intent", payment_intent: paymentIntent },
-        status_transitions: { paid_at: succeeds ? now : null, canceled_at: null },
-      },
-      invoice.customer,
-    );
-  }
-
   /** Charges an invoice and tells the webhook how it went (nothing to charge: paid). */
   private async settle(
     invoice: LocalInvoice,
@@ -432,7 +371,10 @@ export class LocalProvider implements BillingProvider {
     const due = invoice.amount_due - invoice.amount_paid;
     const succeeds = due <= 0 || (pm !== null && behaviourOf(pm) === "succeeds");
     invoice.attempt_count += due > 0 ? 1 : 0;
-    if (due > 0 && pm) await this.recordPayment(invoice, pm, due, succeeds, now);
+    if (due > 0 && pm) {
+      for (const object of paymentObjects({ invoice, pm, amount: due, succeeds, now }))
+        await writeObject(this.env, object, invoice.customer);
+    }
     if (!succeeds) {
       await writeObject(this.env, invoice, invoice.customer);
       await emitEvent(this.env, "invoice.payment_failed", invoice, invoice.customer, key);

@@ -38,6 +38,21 @@ export async function recordBillingEvent(env: Env, input: BillingEventInput): Pr
     });
 }
 
+/** What the webhook consumer applied, in the account's history, linked to Stripe's event. */
+export const recordWebhookChange = (
+  ctx: { env: Env; userId: string; customerId: string; event: { id: string } },
+  type: string,
+  detail: Record<string, unknown>,
+) =>
+  recordBillingEvent(ctx.env, {
+    userId: ctx.userId,
+    customerId: ctx.customerId,
+    type,
+    source: "webhook",
+    detail,
+    stripeEventId: ctx.event.id,
+  });
+
 export async function listBillingEvents(
   env: Env,
   userId: string,
