@@ -51,14 +51,6 @@ async function vitest(name, args) {
   }
 }
 
-/** What `wrangler dev` said last during the browser suite: a timeout's other half. */
-function printWorkerLogTail(lines = 80) {
-  const log = path.join(reports, "e2e-worker.log");
-  if (!existsSync(log)) return;
-  const tail = readFileSync(log, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  console.error(`\n── last ${lines} lines of ${path.relative(ROOT, log)}\n${tail}\n──`);
-}
-
 await phase("Chromium", async () => {
   ensureChromium();
   ensureChromeWrapper();
@@ -74,14 +66,9 @@ await phase("Build both apps", () => run(process.execPath, ["scripts/build-apps.
 await phase("Production bundle (wrangler deploy --dry-run)", () =>
   run(process.execPath, ["scripts/dry-run.mjs"]),
 );
-await phase("End-to-end in Chromium", async () => {
-  try {
-    await vitest("e2e", ["--config", "tests/e2e/vitest.config.ts"]);
-  } catch (error) {
-    printWorkerLogTail();
-    throw error;
-  }
-});
+await phase("End-to-end in Chromium", () =>
+  vitest("e2e", ["--config", "tests/e2e/vitest.config.ts"]),
+);
 
 console.log(`\n${failedPhase ? `Stopped at: ${failedPhase}\n` : ""}`);
 console.log(

@@ -17,12 +17,13 @@ export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 8790);
   const persistTo = join(ROOT, ".wrangler/e2e-state");
   const { opsToken } = await prepareLocalStack({ fresh: true, persistTo });
-  // wrangler's output, for a failure's story (`npm test` prints its tail when this suite fails)
+  // wrangler's output: a failed test prints what the server logged while it ran
   const logFile = join(ROOT, "test-results/e2e-worker.log");
   mkdirSync(dirname(logFile), { recursive: true });
   const worker = await startWorker({ port, persistTo, logFile });
   project.provide("baseUrl", worker.url);
   project.provide("opsToken", opsToken);
+  project.provide("workerLog", logFile);
   return async () => {
     await worker.stop();
   };

@@ -5,6 +5,8 @@ declare module "vitest" {
     baseUrl: string;
     /** OPS_API_TOKEN the Worker was started with (the admin app's operator token). */
     opsToken: string;
+    /** File that receives everything `wrangler dev` prints (each request with its duration). */
+    workerLog: string;
   }
 }
 

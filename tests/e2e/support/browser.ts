@@ -1,5 +1,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject, onTestFailed } from "vitest";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../../../scripts/lib/chromium.mjs";
+import { RequestJournal } from "./request-journal";
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -58,6 +60,11 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
   );
   const page = await context.newPage();
   const problems: string[] = [];
+  // When a wait times out, the page's side of the story: where it was, what it still waited for.
+  const journal = new RequestJournal(page, inject("workerLog"));
+  onTestFailed(() => {
+    console.error(journal.report(problems));
+  });
 
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -78,5 +85,13 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
     }
   });
 
-  return { page, context, problems, close: () => context.close() };
+  return {
+    page,
+    context,
+    problems,
+    close: () => {
+      journal.close();
+      return context.close();
+    },
+  };
 }
