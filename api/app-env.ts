@@ -7,6 +7,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** The request's time (epoch ms), read once by `requestContext`; routes pass it to services. */
+    now: number;
     logger: Logger;
     principal: Principal | null;
   };

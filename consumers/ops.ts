@@ -3,7 +3,11 @@ import type { Env } from "../server/env";
 import { startWorkflowRun } from "../server/ops/workflow-runs";
 
 /** Operations queue: turns a backup request into exactly one BackupWorkflow instance. */
-export async function handleOpsMessage(message: QueueMessage, env: Env): Promise<void> {
+export async function handleOpsMessage(
+  message: QueueMessage,
+  env: Env,
+  now: number,
+): Promise<void> {
   switch (message.type) {
     case "backup.run":
       await startWorkflowRun(env, {
@@ -17,6 +21,7 @@ export async function handleOpsMessage(message: QueueMessage, env: Env): Promise
         subject: `backup:${message.backup_id}`,
         jobId: message.job_id,
         createdBy: message.requested_by,
+        now,
       });
       return;
     default:

@@ -7,7 +7,11 @@ import { startWorkflowRun } from "../server/ops/workflow-runs";
  * id is the job id, so a redelivered message finds the instance already there and starts
  * nothing; the workflow's own steps make sure a restart writes one file and one email.
  */
-export async function handlePdfMessage(message: QueueMessage, env: Env): Promise<void> {
+export async function handlePdfMessage(
+  message: QueueMessage,
+  env: Env,
+  now: number,
+): Promise<void> {
   if (message.type !== "export.run") {
     throw new Error(`pdf_generation does not handle ${message.type} messages`);
   }
@@ -21,5 +25,6 @@ export async function handlePdfMessage(message: QueueMessage, env: Env): Promise
     subject: `resume:${message.params.resumeId}`,
     jobId: message.job_id,
     createdBy: `user:${message.params.userId}`,
+    now,
   });
 }

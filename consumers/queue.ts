@@ -14,17 +14,24 @@ import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
 import { handleStripeBatch } from "./stripe";
 
-/** Works a batch; says, by position, why a message must come back (null: done). */
-type BatchHandler = (messages: readonly QueueMessage[], env: Env) => Promise<(Error | null)[]>;
+/**
+ * Works a batch; says, by position, why a message must come back (null: done). `now` is the
+ * batch's one reading of the clock, which every service it reaches is given.
+ */
+type BatchHandler = (
+  messages: readonly QueueMessage[],
+  env: Env,
+  now: number,
+) => Promise<(Error | null)[]>;
 
 /** Most consumers take one message at a time; one failing does not hold up the rest. */
 const oneByOne =
-  (handle: (message: QueueMessage, env: Env) => Promise<void>): BatchHandler =>
-  async (messages, env) => {
+  (handle: (message: QueueMessage, env: Env, now: number) => Promise<void>): BatchHandler =>
+  async (messages, env, now) => {
     const results: (Error | null)[] = [];
     for (const message of messages) {
       try {
-        await handle(message, env);
+        await handle(message, env, now);
         results.push(null);
       } catch (error) {
         results.push(error instanceof Error ? error : new Error(String(error)));
@@ -65,6 +72,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       const results = await handler(
         valid.map((entry) => entry.body),
         env,
+        Date.now(),
       );
       valid.forEach(({ message }, i) => {
         if (results[i]) failures.set(message, results[i]);
@@ -99,6 +107,7 @@ const BUSY_EVENT_DELAY_SECONDS = 60;
  */
 async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { queue: batch.queue });
+  const now = Date.now();
   for (const message of batch.messages) {
     const stripeEvent = stripeEventMessage.safeParse(message.body);
     if (stripeEvent.success) {
@@ -108,7 +117,7 @@ async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promis
         event_id: stripeEvent.data.event_id,
       });
       try {
-        const outcome = await deadLetterStripeEvent(env, stripeEvent.data.seq);
+        const outcome = await deadLetterStripeEvent(env, stripeEvent.data.seq, now);
         if (outcome === "busy") message.retry({ delaySeconds: BUSY_EVENT_DELAY_SECONDS });
         else message.ack();
       } catch (error) {
@@ -127,14 +136,14 @@ async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promis
       type: body.type ?? null,
       job_id: body.job_id ?? null,
     });
-    if (body.job_id && (await getJob(env, body.job_id))) {
+    if (body.job_id && (await getJob(env, body.job_id, now))) {
       await changeJob(env, body.job_id, {
         type: "fail",
         error: {
           code: "dead_lettered",
           message: `We could not run ${describeMessageType(body.type)} after several attempts. Please try again later.`,
         },
-        at: Date.now(),
+        at: now,
       });
     }
     message.ack();

@@ -10,11 +10,12 @@ import type { Env } from "../server/env";
 export async function handleStripeBatch(
   messages: readonly QueueMessage[],
   env: Env,
+  now: number,
 ): Promise<(Error | null)[]> {
   const seqs = messages.flatMap((message) =>
     message.type === "stripe.event" ? [message.seq] : [],
   );
-  const failures = await applyStripeEventBatch(env, seqs);
+  const failures = await applyStripeEventBatch(env, seqs, now);
   return messages.map((message) =>
     message.type === "stripe.event"
       ? (failures.get(message.seq) ?? null)

@@ -16,6 +16,8 @@ export interface SendEmailInput<T extends EmailTemplate> {
   data: EmailData<T>;
   /** Stable per logical email (`backup-failed:{jobId}`): the same key never sends twice. */
   dedupeKey: string;
+  /** When it is sent (epoch ms): the outbox row's createdAt, and sentAt once handed off. */
+  now: number;
 }
 
 export interface SendEmailResult {
@@ -73,11 +75,11 @@ export async function sendEmail<T extends EmailTemplate>(
       template: input.template,
       transport: env.EMAIL ? "cloudflare" : "outbox",
       status: "stored",
-      createdAt: Date.now(),
+      createdAt: input.now,
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning();
-  if (inserted) return { email: await deliver(env, inserted), deduplicated: false };
+  if (inserted) return { email: await deliver(env, inserted, input.now), deduplicated: false };
 
   const existing = await db.query.emailOutbox.findFirst({
     where: eq(emailOutbox.dedupeKey, dedupeKey),
@@ -92,13 +94,13 @@ export async function sendEmail<T extends EmailTemplate>(
       .set({ status: "stored", error: null })
       .where(and(eq(emailOutbox.id, existing.id), eq(emailOutbox.status, "failed")))
       .returning();
-    if (claimed) return { email: await deliver(env, claimed), deduplicated: false };
+    if (claimed) return { email: await deliver(env, claimed, input.now), deduplicated: false };
   }
   return { email: existing, deduplicated: true };
 }
 
 /** Hands a stored row to the EMAIL binding; without one, storing it was the delivery. */
-async function deliver(env: EmailEnv, row: EmailOutboxRow): Promise<EmailOutboxRow> {
+async function deliver(env: EmailEnv, row: EmailOutboxRow, now: number): Promise<EmailOutboxRow> {
   if (!env.EMAIL || row.transport !== "cloudflare") return row;
   const db = createDb(env.DB);
   try {
@@ -124,7 +126,7 @@ async function deliver(env: EmailEnv, row: EmailOutboxRow): Promise<EmailOutboxR
   }
   const [sent] = await db
     .update(emailOutbox)
-    .set({ status: "sent", error: null, sentAt: Date.now() })
+    .set({ status: "sent", error: null, sentAt: now })
     .where(eq(emailOutbox.id, row.id))
     .returning();
   return sent ?? row;

@@ -1,31 +1,7 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorCode } from "../core/contract/envelope";
 
-/** Codes a client can branch on; the message is for people. */
-export type ErrorCode =
-  | "validation_failed"
-  | "invalid_json"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "payload_too_large"
-  | "rate_limited"
-  | "unavailable"
-  | "internal_error"
-  | "invalid_credentials"
-  | "last_sign_in_method"
-  | "account_locked"
-  | "account_suspended"
-  | "csrf_failed"
-  | "session_expired"
-  | "token_invalid"
-  | "mfa_required"
-  | "step_up_required"
-  | "plan_limit"
-  | "payment_failed"
-  | "precondition_required";
-
+/** A failure a service reports; `api/` answers it as the error envelope with its code. */
 export class AppError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

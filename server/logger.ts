@@ -15,6 +15,7 @@ export interface Logger {
 export function createLogger(minLevel: Level = "info", base: Record<string, unknown> = {}): Logger {
   const write = (level: Level, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[minLevel]) return;
+    // The wall clock, not a request's `now`: a log line says when it was written.
     const line = JSON.stringify(
       maskPii({ level, message, time: new Date().toISOString(), ...base, ...fields }),
     );

@@ -24,6 +24,7 @@ async function alertOperators(env: Env, params: BackupParams, failure: JobFailur
     to: env.OPS_ALERT_EMAIL,
     template: "backup_failed",
     dedupeKey: `backup-failed:${params.jobId}`,
+    now: Date.parse(failure.failedAt),
     data: {
       backupId: params.backupId,
       jobId: params.jobId,
@@ -52,7 +53,8 @@ export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
     };
     return runTrackedJob(this.env, step, job, async (steps) => {
       const schema = await steps.do("read schema", RETRY, async () => {
-        await recordBackupStart(this.env, params.backupId, params.jobId);
+        // The clock is read inside the step, so a replay records the same time.
+        await recordBackupStart(this.env, params.backupId, params.jobId, Date.now());
         await steps.progress("read schema", 5);
         return readSchema(this.env.DB);
       });
@@ -72,7 +74,13 @@ export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
         const extraSql = schema
           .filter((object) => object.type !== "table")
           .map((object) => object.sql);
-        const manifest = await writeManifest(this.env, params.backupId, dumped, extraSql);
+        const manifest = await writeManifest(
+          this.env,
+          params.backupId,
+          dumped,
+          extraSql,
+          Date.now(),
+        );
         return manifest.totals;
       });
       const pruned = await steps.do("prune expired backups", RETRY, async () => {

@@ -57,9 +57,14 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     step: WorkflowStep,
   ): Promise<Outcome> {
     const params = parseParams(dunningParamsSchema, event.payload);
-    await step.do("mark running", () => setRunStatus(this.env, event.instanceId, "running"));
+    // Each marking step reads the clock inside itself, so a replay records the same time.
+    await step.do("mark running", () =>
+      setRunStatus(this.env, event.instanceId, "running", null, Date.now()),
+    );
     const outcome = await this.flow(params, step, event.timestamp.getTime());
-    await step.do("mark complete", () => setRunStatus(this.env, event.instanceId, "complete"));
+    await step.do("mark complete", () =>
+      setRunStatus(this.env, event.instanceId, "complete", null, Date.now()),
+    );
     return outcome;
   }
 
@@ -179,6 +184,8 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
       template: template as "payment_failed",
       data,
       dedupeKey: `dunning:${p.invoiceId}:${stage}`,
+      // Every caller is inside a step, so the clock is read there, as the marking steps do.
+      now: Date.now(),
     });
     await this.audit(p, "dunning.email_sent", { stage, template });
   }
@@ -204,6 +211,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     return true;
   }
 
+  /** Only ever called inside a step, so the time read here is the step's, kept on replay. */
   private audit(p: DunningParams, type: string, detail: Record<string, unknown>) {
     return recordBillingEvent(this.env, {
       userId: p.userId,
@@ -211,6 +219,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
       type,
       source: "workflow",
       detail: { invoice_id: p.invoiceId, ...detail },
+      at: Date.now(),
     });
   }
 }

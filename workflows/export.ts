@@ -155,13 +155,13 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       // moderation stays counted.
       const period = params.usagePeriod;
       if (!heldBack && period) {
+        // The clock is read inside the step, so a replay records the same time.
         await step.do("give back the export allowance", RETRY, () =>
-          refundUsage(env, {
-            userId: params.userId,
-            metric: "exports",
-            period,
-            reference: params.jobId,
-          }),
+          refundUsage(
+            env,
+            { userId: params.userId, metric: "exports", period, reference: params.jobId },
+            Date.now(),
+          ),
         );
       }
       throw error;
@@ -175,11 +175,14 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
         // An unconfirmed address may be a stranger's: no mail with someone's resume title and
         // a download link goes there (the app shows the finished export anyway).
         if (!user || user.emailVerifiedAt === null) return { sent: false };
-        const link = await signedDownloadPath(env, params.jobId);
+        // Read inside the step, as the other steps of this flow do.
+        const now = Date.now();
+        const link = await signedDownloadPath(env, params.jobId, now);
         const sent = await sendEmail(env, {
           to: user.email,
           template: "export_ready",
           dedupeKey: `export-ready:${params.jobId}`,
+          now,
           data: {
             name: user.name,
             resumeTitle: params.title,

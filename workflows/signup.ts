@@ -47,13 +47,14 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
       });
 
       await steps.do("create profile", RETRY, async () => {
-        await getOrCreateProfile(this.env, userId);
+        await getOrCreateProfile(this.env, userId, Date.now());
         await steps.progress("create profile", 20);
       });
 
       if (!account.verified) {
         await steps.do("send verification email", RETRY, async () => {
-          await sendVerificationEmail(this.env, { id: userId, ...account }, "initial");
+          // The time is read inside the step, as every step of this flow does.
+          await sendVerificationEmail(this.env, { id: userId, ...account }, "initial", Date.now());
           await steps.progress("wait for verification", 30);
         });
         const verified = await this.waitForVerification(
@@ -64,7 +65,13 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
         );
         if (!verified) {
           await steps.do("send verification reminder", RETRY, async () => {
-            await sendVerificationEmail(this.env, { id: userId, ...account }, "reminder", true);
+            await sendVerificationEmail(
+              this.env,
+              { id: userId, ...account },
+              "reminder",
+              Date.now(),
+              true,
+            );
             await steps.progress("wait for verification after reminder", 40);
           });
           const late = await this.waitForVerification(
@@ -92,6 +99,8 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
           this.env,
           { id: userId, email: account.email, name: account.name, plan: current },
           plan,
+          // Read inside the step: a replay that finds the step done reuses its result.
+          Date.now(),
         );
         await steps.progress("start plan", 80);
         // A checkout paid before the address was confirmed has already set the plan.
@@ -107,6 +116,7 @@ export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
             dashboardUrl: publicUrl(this.env, "/dashboard"),
           },
           dedupeKey: `welcome:${userId}`,
+          now: Date.now(),
         });
         await steps.progress("send welcome email", 95);
       });

@@ -67,7 +67,7 @@ export async function setSessionCookies(
     sessionId: string;
   },
 ): Promise<string> {
-  const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - Date.now()) / 1000));
+  const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - c.get("now")) / 1000));
   const csrf = await csrfTokenFor(c.env, session.sessionId);
   setAccessCookie(c, session.accessToken);
   setCookie(c, REFRESH_COOKIE, session.refreshToken, {

@@ -1,32 +1,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorCode } from "../../server/errors";
+import type {
+  ErrorCode,
+  ErrorEnvelope,
+  ListEnvelope,
+  SuccessEnvelope,
+} from "../../core/contract/envelope";
 import type { AppEnv } from "../app-env";
 
-/** The one response shape of README "API conventions". */
-export interface SuccessEnvelope<T> {
-  success: true;
-  data: T;
-  meta: { timestamp: string; version: string; request_id: string };
-}
-
-export interface ListEnvelope<T> extends SuccessEnvelope<T[]> {
-  pagination: Pagination;
-}
-
-export interface ErrorEnvelope {
-  success: false;
-  error: { code: ErrorCode; message: string; details: unknown };
-  meta: { timestamp: string; request_id: string };
-}
-
-export interface Pagination {
-  page: number;
-  per_page: number;
-  total: number;
-  total_pages: number;
-}
-
+/** Builds the one response shape of README "API conventions" (`core/contract/envelope.ts`). */
 const successMeta = (c: Context<AppEnv>) => ({
   timestamp: new Date().toISOString(),
   version: c.env.APP_VERSION,

@@ -17,7 +17,7 @@ export const limitRequest = (
   c: Context<AppEnv>,
   name: RequestLimitName,
   key: string = clientKey(c),
-): Promise<void> => enforceLimit(c.env, name, key);
+): Promise<void> => enforceLimit(c.env, name, key, c.get("now"));
 
 /** Counts this request against the named limit and says whether it may proceed, for routes
  * whose refusal is not a 429 (a redirect, a silent skip). */
@@ -25,4 +25,4 @@ export const countRequest = (
   c: Context<AppEnv>,
   name: RequestLimitName,
   key: string = clientKey(c),
-): Promise<RateLimitResult> => consumeLimit(c.env, name, key);
+): Promise<RateLimitResult> => consumeLimit(c.env, name, key, c.get("now"));

@@ -23,7 +23,7 @@ export function deviceOf(c: Context<AppEnv>) {
 }
 
 /** Who is acting and from where, for the services that record it. */
-export function actorOf(c: Context<AppEnv>, at = Date.now()): Actor {
+export function actorOf(c: Context<AppEnv>, at = c.get("now")): Actor {
   const principal = c.get("principal");
   return {
     id: principal?.id ?? "anonymous",

@@ -1,43 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import { errorEnvelopeSchema } from "../../core/contract/envelope";
 
-/** Envelope schemas for the OpenAPI document; handlers build bodies with lib/envelope.ts. */
-const successMeta = z.object({
-  timestamp: z.string().datetime(),
-  version: z.string(),
-  request_id: z.string(),
-});
-
-export const errorEnvelopeSchema = z
-  .object({
-    success: z.literal(false),
-    error: z.object({
-      code: z.string().openapi({ example: "validation_failed" }),
-      message: z.string(),
-      details: z.unknown(),
-    }),
-    meta: z.object({ timestamp: z.string().datetime(), request_id: z.string() }),
-  })
-  .openapi("ErrorEnvelope");
-
-export const paginationSchema = z
-  .object({
-    page: z.number().int(),
-    per_page: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  })
-  .openapi("Pagination");
-
-export const envelopeOf = <T extends z.ZodTypeAny>(data: T) =>
-  z.object({ success: z.literal(true), data, meta: successMeta });
-
-export const listEnvelopeOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({
-    success: z.literal(true),
-    data: z.array(item),
-    meta: successMeta,
-    pagination: paginationSchema,
-  });
+export { envelopeOf, listEnvelopeOf, paginationSchema } from "../../core/contract/envelope";
+/**
+ * The envelope schemas live in the wire contract (`core/contract/envelope.ts`); re-exported
+ * here with the HTTP-only helpers routes use to describe requests and responses.
+ */
+export { errorEnvelopeSchema };
 
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),

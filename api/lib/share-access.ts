@@ -23,7 +23,7 @@ export async function signShareAccess(
   env: Pick<Env, "JWT_PRIVATE_KEYS">,
   slug: string,
   passwordHash: string,
-  now = Date.now(),
+  now: number,
 ): Promise<string> {
   const expiresAt = Math.floor(now / 1000) + SHARE_ACCESS_TTL_SECONDS;
   return signExpiring(await accessKey(env), expiresAt, message(slug, passwordHash));
@@ -35,7 +35,7 @@ export function verifyShareAccess(
   value: string | undefined,
   slug: string,
   passwordHash: string,
-  now = Date.now(),
+  now: number,
 ): Promise<boolean> {
   return verifyExpiring(
     () => accessKey(env),

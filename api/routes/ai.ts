@@ -1,4 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  enhancementSchema,
+  enhanceRequestSchema,
+  suggestionsSchema,
+  suggestRequestSchema,
+} from "../../core/contract/writing";
 import {
   ENGINE_LABELS,
   enhanceText,
@@ -18,12 +24,6 @@ import {
 import { requireUser } from "../middleware/principal";
 import { ownerOf } from "./resumes/schemas";
 
-const engineFields = {
-  engine: z.enum(["workers-ai", "heuristic"]),
-  engine_label: z.string(),
-  usage: z.object({ used: z.number().int(), limit: z.number().int().nullable() }),
-};
-
 const common = {
   tags: ["Writing help"],
   security: bearerSecurity,
@@ -39,15 +39,10 @@ const enhanceRoute = createRoute({
   ...common,
   path: "/enhance",
   summary: "Improve a bullet (action verb, numbers, concise) or a summary",
-  request: jsonBody(
-    z.object({
-      text: z.string().trim().min(3, "Write something to improve first").max(2000),
-      kind: z.enum(["bullet", "summary"]).default("bullet"),
-    }),
-  ),
+  request: jsonBody(enhanceRequestSchema),
   responses: {
     200: jsonResponse(
-      envelopeOf(z.object({ text: z.string(), tips: z.array(z.string()), ...engineFields })),
+      envelopeOf(enhancementSchema),
       "The improved text and what the author could still add",
     ),
     ...limits,
@@ -59,20 +54,9 @@ const suggestRoute = createRoute({
   ...common,
   path: "/suggest",
   summary: "Suggest bullets, skills or a summary for a role or job description",
-  request: jsonBody(
-    z
-      .object({
-        role: z.string().trim().min(2).max(120).optional(),
-        job_description: z.string().trim().min(20).max(10_000).optional(),
-        kind: z.enum(["bullets", "skills", "summary"]),
-      })
-      .refine((body) => body.role || body.job_description, "Give a role or a job description"),
-  ),
+  request: jsonBody(suggestRequestSchema),
   responses: {
-    200: jsonResponse(
-      envelopeOf(z.object({ suggestions: z.array(z.string()), ...engineFields })),
-      "Suggestions",
-    ),
+    200: jsonResponse(envelopeOf(suggestionsSchema), "Suggestions"),
     ...limits,
     ...errorResponses,
   },
@@ -80,13 +64,13 @@ const suggestRoute = createRoute({
 
 export const aiRoutes = createRouter()
   .openapi(enhanceRoute, async (c) => {
-    const usage = await meterAiCall(c.env, await ownerOf(c));
+    const usage = await meterAiCall(c.env, await ownerOf(c), c.get("now"));
     const answer = await enhanceText(c.env, c.req.valid("json"), c.get("logger"));
     return ok(c, { ...answer, engine_label: ENGINE_LABELS[answer.engine], usage }, 200);
   })
   .openapi(suggestRoute, async (c) => {
     const { kind, role, job_description } = c.req.valid("json");
-    const usage = await meterAiCall(c.env, await ownerOf(c));
+    const usage = await meterAiCall(c.env, await ownerOf(c), c.get("now"));
     const answer = await suggestText(
       c.env,
       kind,

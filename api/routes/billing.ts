@@ -1,6 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
+  attachedPaymentMethodSchema,
+  attachPaymentMethodRequestSchema,
+  billingHistoryEntrySchema,
+  cardSetupRequestSchema,
+  cardSetupSessionSchema,
+  invoicePaidSchema,
+  invoiceSchema,
+  payInvoiceRequestSchema,
+  paymentMethodAcceptedSchema,
+  paymentMethodSchema,
+  usageSchema,
+} from "../../core/contract/billing";
+import {
   addPaymentMethod,
   findInvoice,
   invoiceBody,
@@ -47,59 +60,6 @@ const refused = {
   402: jsonResponse(errorEnvelopeSchema, "The card was refused (`payment_failed`)"),
 };
 
-/** Any Stripe payment-method type; what a type does not have is null (README "Billing"). */
-const paymentMethodSchema = z
-  .object({
-    id: z.string(),
-    type: z.string().openapi({
-      description:
-        "Stripe's PaymentMethod type: card, us_bank_account, sepa_debit, link, paypal, … (new types too)",
-      example: "card",
-    }),
-    brand: z.string().nullable().openapi({ description: "Cards: the network (visa, …)" }),
-    last4: z
-      .string()
-      .nullable()
-      .openapi({ description: "Cards and bank debits: last four digits" }),
-    exp_month: z.number().int().nullable().openapi({ description: "Cards only" }),
-    exp_year: z.number().int().nullable().openapi({ description: "Cards only" }),
-    wallet: z
-      .string()
-      .nullable()
-      .openapi({ description: "A card kept in a wallet: apple_pay, google_pay, link, …" }),
-    bank_name: z.string().nullable().openapi({ description: "Bank accounts: the bank's name" }),
-    email: z.string().nullable().openapi({ description: "Link: the account's email" }),
-    is_default: z.boolean(),
-    created_at: z.string(),
-  })
-  .openapi("PaymentMethod");
-
-const invoiceSchema = z
-  .object({
-    id: z.string(),
-    number: z.string().nullable(),
-    status: z.string(),
-    currency: z.string(),
-    amount_due: z.number().int(),
-    amount_paid: z.number().int(),
-    amount_refunded: z.number().int(),
-    billing_reason: z.string().nullable(),
-    subscription_id: z.string().nullable(),
-    period_start: z.string().nullable(),
-    period_end: z.string().nullable(),
-    lines: z.array(
-      z.object({ description: z.string(), amount: z.number().int(), proration: z.boolean() }),
-    ),
-    attempt_count: z.number().int(),
-    hosted_url: z.string().nullable(),
-    pdf_available: z.boolean(),
-    paid_at: z.string().nullable(),
-    created_at: z.string(),
-  })
-  .openapi("Invoice");
-
-const counter = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
-
 const me = (c: Context<AppEnv>) => accountFor(c.env, userPrincipal(c.get("principal")).userId);
 
 const routes = {
@@ -120,18 +80,11 @@ const routes = {
     summary: "Attach a card (a Stripe PaymentMethod id; locally Stripe's pm_card_* test tokens)",
     request: {
       headers: idempotencyHeader,
-      ...jsonBody(
-        z
-          .object({
-            payment_method_id: z.string().regex(/^pm_\w{3,100}$/, "Not a payment method id"),
-            make_default: z.boolean().default(false),
-          })
-          .strict(),
-      ),
+      ...jsonBody(attachPaymentMethodRequestSchema),
     },
     responses: {
       201: jsonResponse(
-        envelopeOf(paymentMethodSchema.omit({ is_default: true, created_at: true })),
+        envelopeOf(attachedPaymentMethodSchema),
         "Attached; the list follows when the provider confirms it",
       ),
       ...refused,
@@ -148,13 +101,10 @@ const routes = {
       "Send the person to `checkout_url`; they come back to `/account/billing?card=added` (or `?card=canceled`). The card is listed once the provider's events arrive, and becomes the default when `make_default` is true or the account has no default card yet.",
     request: {
       headers: idempotencyHeader,
-      ...jsonBody(z.object({ make_default: z.boolean().default(false) }).strict(), false),
+      ...jsonBody(cardSetupRequestSchema, false),
     },
     responses: {
-      201: jsonResponse(
-        envelopeOf(z.object({ checkout_url: z.string().url(), session_id: z.string() })),
-        "Send the person to checkout_url",
-      ),
+      201: jsonResponse(envelopeOf(cardSetupSessionSchema), "Send the person to checkout_url"),
       ...errorResponses,
     },
   }),
@@ -165,7 +115,7 @@ const routes = {
     summary: "Make a card the one renewals charge",
     request: { headers: idempotencyHeader, params: idParam("payment method") },
     responses: {
-      202: jsonResponse(envelopeOf(z.object({ id: z.string() })), "Accepted"),
+      202: jsonResponse(envelopeOf(paymentMethodAcceptedSchema), "Accepted"),
       ...errorResponses,
     },
   }),
@@ -176,7 +126,7 @@ const routes = {
     summary: "Remove a card (not the only one of a paying subscription)",
     request: { params: idParam("payment method") },
     responses: {
-      202: jsonResponse(envelopeOf(z.object({ id: z.string() })), "Accepted"),
+      202: jsonResponse(envelopeOf(paymentMethodAcceptedSchema), "Accepted"),
       ...conflictResponse,
       ...errorResponses,
     },
@@ -216,16 +166,10 @@ const routes = {
     request: {
       headers: idempotencyHeader,
       params: idParam("invoice"),
-      ...jsonBody(
-        z.object({ payment_method_id: z.string().min(3).max(120).optional() }).strict(),
-        false,
-      ),
+      ...jsonBody(payInvoiceRequestSchema, false),
     },
     responses: {
-      200: jsonResponse(
-        envelopeOf(z.object({ invoice_id: z.string(), paid: z.literal(true) })),
-        "Paid",
-      ),
+      200: jsonResponse(envelopeOf(invoicePaidSchema), "Paid"),
       ...refused,
       ...conflictResponse,
       ...errorResponses,
@@ -238,18 +182,7 @@ const routes = {
     summary: "Every change to this account's billing (billing_events), newest first",
     request: { query: pageQuerySchema },
     responses: {
-      200: jsonResponse(
-        listEnvelopeOf(
-          z.object({
-            id: z.string(),
-            type: z.string(),
-            source: z.enum(["api", "webhook", "workflow"]),
-            detail: z.record(z.string(), z.unknown()),
-            created_at: z.string(),
-          }),
-        ),
-        "History",
-      ),
+      200: jsonResponse(listEnvelopeOf(billingHistoryEntrySchema), "History"),
       ...errorResponses,
     },
   }),
@@ -259,19 +192,7 @@ const routes = {
     path: "/usage",
     summary: "Resumes, and this month's exports and writing-help calls, against the plan",
     responses: {
-      200: jsonResponse(
-        envelopeOf(
-          z.object({
-            plan: z.string(),
-            period: z.string(),
-            resets_at: z.string(),
-            resumes: counter,
-            exports: counter,
-            ai_calls: counter,
-          }),
-        ),
-        "Usage",
-      ),
+      200: jsonResponse(envelopeOf(usageSchema), "Usage"),
       ...errorResponses,
     },
   }),
@@ -294,6 +215,7 @@ export const billingRoutes = createRouter()
           account,
           { paymentMethodId: body.payment_method_id, makeDefault: body.make_default },
           key,
+          c.get("now"),
         ),
       }),
     );
@@ -307,7 +229,13 @@ export const billingRoutes = createRouter()
       { userId: account.id, action: "card-setup", request: body },
       async (key) => ({
         status: 201,
-        data: await startCardSetup(c.env, account, { makeDefault: body.make_default }, key),
+        data: await startCardSetup(
+          c.env,
+          account,
+          { makeDefault: body.make_default },
+          key,
+          c.get("now"),
+        ),
       }),
     );
     return ok(c, result.data, 201);
@@ -319,7 +247,7 @@ export const billingRoutes = createRouter()
       c,
       { userId: account.id, action: "default-card", request: { id } },
       async (key) => {
-        await setDefaultPaymentMethod(c.env, account, id, key);
+        await setDefaultPaymentMethod(c.env, account, id, key, c.get("now"));
         return { status: 202, data: { id } };
       },
     );
@@ -327,7 +255,7 @@ export const billingRoutes = createRouter()
   })
   .openapi(routes.removeMethod, async (c) => {
     const { id } = c.req.valid("param");
-    await removePaymentMethod(c.env, await me(c), id);
+    await removePaymentMethod(c.env, await me(c), id, c.get("now"));
     return ok(c, { id }, 202);
   })
   .openapi(routes.listInvoices, async (c) => {
@@ -344,7 +272,7 @@ export const billingRoutes = createRouter()
   })
   .openapi(routes.invoicePdf, async (c) => {
     const account = await me(c);
-    const object = await invoicePdf(c.env, account, c.req.valid("param").id);
+    const object = await invoicePdf(c.env, account, c.req.valid("param").id, c.get("now"));
     return new Response(object.body, {
       headers: {
         "Content-Type": "application/pdf",
@@ -362,7 +290,14 @@ export const billingRoutes = createRouter()
       { userId: account.id, action: "pay", request: { id, ...body } },
       async (key) => ({
         status: 200,
-        data: await payInvoice(c.env, account, id, body.payment_method_id ?? null, key),
+        data: await payInvoice(
+          c.env,
+          account,
+          id,
+          body.payment_method_id ?? null,
+          key,
+          c.get("now"),
+        ),
       }),
     );
     return ok(c, result.data, 200);
@@ -385,4 +320,4 @@ export const billingRoutes = createRouter()
       { page, perPage: per_page, total },
     );
   })
-  .openapi(routes.usage, async (c) => ok(c, await usageOf(c.env, await me(c)), 200));
+  .openapi(routes.usage, async (c) => ok(c, await usageOf(c.env, await me(c), c.get("now")), 200));

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
+import { type OutboxEmail, outboxEmailSchema } from "../../core/contract/outbox";
 import type { EmailOutboxRow } from "../../db/schema";
 import { devToolsEnabled } from "../../server/dev-tools";
 import { getOutboxEmail, listOutbox } from "../../server/email";
@@ -28,23 +29,7 @@ const devOnly = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const outboxEmailSchema = z
-  .object({
-    id: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    template: z.string(),
-    text: z.string(),
-    html: z.string(),
-    status: z.enum(["stored", "sent", "failed"]),
-    transport: z.enum(["outbox", "cloudflare"]),
-    error: z.string().nullable(),
-    created_at: z.string(),
-    sent_at: z.string().nullable(),
-  })
-  .openapi("OutboxEmail");
-
-const toView = (row: EmailOutboxRow) => ({
+const toView = (row: EmailOutboxRow): OutboxEmail => ({
   id: row.id,
   to: row.toAddress,
   subject: row.subject,

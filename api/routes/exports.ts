@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { contentDisposition, EXPORT_FORMATS } from "../../core/export/formats";
-import { PAGE_SIZES } from "../../core/resume/schema";
-import { TEMPLATES } from "../../core/templates";
+import {
+  exportItemSchema,
+  exportRequestSchema,
+  type StartedExport,
+  startedExportSchema,
+} from "../../core/contract/exports";
+import { contentDisposition, EXPORT_JOB_PATTERN } from "../../core/export/formats";
 import { unauthorized } from "../../server/errors";
 import { listExports, openExport, requestExport } from "../../server/exports/exports";
 import { ok, okList } from "../lib/envelope";
@@ -19,48 +23,12 @@ import {
 import { requireUser } from "../middleware/principal";
 import { ownerOf, resumeIdParam } from "./resumes/schemas";
 
-const exportRequestSchema = z
-  .object({
-    format: z.enum(EXPORT_FORMATS),
-    options: z
-      .object({
-        page_size: z.enum(PAGE_SIZES).optional(),
-        template: z
-          .string()
-          .refine((id) => TEMPLATES.some((template) => template.id === id), "Not a template")
-          .optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict()
-  .openapi("ExportRequest");
-
 const jobIdParam = z.object({
   job_id: z
     .string()
-    .regex(/^export-[0-9a-f-]{36}$/, "Not an export id")
+    .regex(EXPORT_JOB_PATTERN, "Not an export id")
     .openapi({ param: { name: "job_id", in: "path" } }),
 });
-
-const exportItemSchema = z
-  .object({
-    job_id: z.string(),
-    status: z.enum(["queued", "running", "succeeded", "failed"]),
-    step: z.string().nullable(),
-    percent: z.number().int(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
-    format: z.enum(EXPORT_FORMATS).nullable(),
-    resume_id: z.string().nullable(),
-    resume_title: z.string().nullable(),
-    version: z.number().int().nullable(),
-    filename: z.string().nullable(),
-    size: z.number().int().nullable(),
-    download_path: z.string().nullable(),
-    created_at: z.string(),
-    finished_at: z.string().nullable(),
-  })
-  .openapi("ExportItem");
 
 const requestExportRoute = createRoute({
   method: "post",
@@ -73,17 +41,7 @@ const requestExportRoute = createRoute({
   middleware: [requireUser],
   request: { params: resumeIdParam, ...jsonBody(exportRequestSchema) },
   responses: {
-    202: jsonResponse(
-      envelopeOf(
-        z.object({
-          job_id: z.string(),
-          status: z.string(),
-          status_url: z.string(),
-          usage: z.object({ used: z.number().int(), limit: z.number().int().nullable() }),
-        }),
-      ),
-      "The export job, queued",
-    ),
+    202: jsonResponse(envelopeOf(startedExportSchema), "The export job, queued"),
     403: jsonResponse(errorEnvelopeSchema, "Monthly exports used up, or a premium template"),
     ...errorResponses,
   },
@@ -138,10 +96,17 @@ export const exportRoutes = createRouter()
       format,
       template: options.template,
       pageSize: options.page_size,
+      now: c.get("now"),
     });
     const statusUrl = `/api/jobs/${job.id}`;
     c.header("Location", statusUrl);
-    return ok(c, { job_id: job.id, status: job.status, status_url: statusUrl, usage }, 202);
+    const started: StartedExport = {
+      job_id: job.id,
+      status: job.status,
+      status_url: statusUrl,
+      usage,
+    };
+    return ok(c, started, 202);
   })
   .openapi(listExportsRoute, async (c) => {
     const owner = await ownerOf(c);
@@ -158,7 +123,7 @@ export const exportRoutes = createRouter()
     if (token !== undefined) access = { token };
     else if (principal?.kind === "user") access = { userId: principal.userId };
     else throw unauthorized();
-    const { object, result } = await openExport(c.env, jobId, access);
+    const { object, result } = await openExport(c.env, jobId, access, c.get("now"));
     return new Response(object.body, {
       status: 200,
       headers: {

@@ -1,23 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { type BindingHealth, checkBindings } from "../../server/ops/health";
+import { createRoute } from "@hono/zod-openapi";
+import { type BindingHealth, healthSchema } from "../../core/contract/admin";
+import { checkBindings } from "../../server/ops/health";
 import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import { envelopeOf, jsonResponse } from "../lib/schemas";
-
-const bindingHealthSchema = z.object({
-  status: z.enum(["ok", "error", "not_configured"]),
-  latency_ms: z.number().optional(),
-  detail: z.string().optional(),
-});
-
-const healthSchema = z
-  .object({
-    status: z.enum(["ok", "degraded"]),
-    environment: z.string(),
-    version: z.string(),
-    bindings: z.record(z.string(), bindingHealthSchema),
-  })
-  .openapi("Health");
 
 const healthRoute = createRoute({
   method: "get",

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { hasPermission } from "../../core/auth/permissions";
+import { type Job, jobSchema } from "../../core/contract/jobs";
 import type { Principal } from "../../server/auth/principal";
 import { notFound, unauthorized } from "../../server/errors";
 import { getJob } from "../../server/ops/jobs";
@@ -7,22 +8,6 @@ import { ok } from "../lib/envelope";
 import { createRouter } from "../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
 import { ownerIdOf } from "../middleware/principal";
-
-export const jobSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(["queued", "running", "succeeded", "failed"]),
-    step: z.string().nullable(),
-    percent: z.number().int().min(0).max(100),
-    result: z.unknown(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    started_at: z.string().nullable(),
-    finished_at: z.string().nullable(),
-  })
-  .openapi("Job");
 
 const getJobRoute = createRoute({
   method: "get",
@@ -51,9 +36,9 @@ const canRead = (ownerId: string, principal: Principal) =>
 export const jobRoutes = createRouter().openapi(getJobRoute, async (c) => {
   const principal = c.get("principal");
   if (!principal) throw unauthorized();
-  const job = await getJob(c.env, c.req.valid("param").id);
+  const job = await getJob(c.env, c.req.valid("param").id, c.get("now"));
   if (!job || !canRead(job.owner_id, principal)) throw notFound("Job");
   c.header("Cache-Control", "no-store");
   const { owner_id: _owner, ...view } = job;
-  return ok(c, view, 200);
+  return ok(c, view satisfies Job, 200);
 });

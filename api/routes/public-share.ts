@@ -96,7 +96,7 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
     fontSubsets: ALL_SUBSETS,
   });
   if (!brandingRemoved(share.ownerPlan)) html = withBranding(html);
-  if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c));
+  if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c), c.get("now"));
   return c.html(html, 200, {
     "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,
     // The slug is the link's only secret when it has no password: never send it onwards.
@@ -130,6 +130,7 @@ export const publicShareApp = new Hono<AppEnv>()
         getCookie(c, SHARE_ACCESS_COOKIE),
         share.slug,
         share.passwordHash,
+        c.get("now"),
       );
       if (!granted) return htmlPage(c, passwordPage(share.slug), 200);
     }
@@ -153,7 +154,7 @@ export const publicShareApp = new Hono<AppEnv>()
         visitor: clientKey(c),
         password: form.data.password,
       },
-      Date.now(),
+      c.get("now"),
     );
     if (unlock.outcome === "limited") {
       const minutes = Math.ceil(unlock.retryAfterSeconds / 60);
@@ -173,7 +174,7 @@ export const publicShareApp = new Hono<AppEnv>()
     setCookie(
       c,
       SHARE_ACCESS_COOKIE,
-      await signShareAccess(c.env, share.slug, share.passwordHash),
+      await signShareAccess(c.env, share.slug, share.passwordHash, c.get("now")),
       {
         ...cookieOptions(share.slug),
         maxAge: SHARE_ACCESS_TTL_SECONDS,

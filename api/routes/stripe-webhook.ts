@@ -32,6 +32,7 @@ export const stripeWebhookRoutes = createRouter().openapi(webhookRoute, async (c
     c.env,
     payload,
     c.req.header("stripe-signature"),
+    c.get("now"),
   );
   return ok(c, { received: true as const, event_id: eventId, duplicate }, 200);
 });

@@ -1,5 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  cancellationSchema,
+  checkoutRequestSchema,
+  checkoutSessionSchema,
+  localAdvanceSchema,
+  planChangeRequestSchema,
+  planChangeSchema,
+  planOfferSchema,
+  reactivationSchema,
+  subscriptionSchema,
+} from "../../core/contract/billing";
 import { ENTITLEMENTS, PLAN_PRICES_CENTS, PLANS, TRIAL_DAYS } from "../../core/plans/entitlements";
 import { advanceToPeriodEnd } from "../../server/billing/local-checkout";
 import { billingMode } from "../../server/billing/provider";
@@ -38,34 +49,6 @@ const idempotencyHeader = z.object({
 const conflictResponse = {
   409: jsonResponse(errorEnvelopeSchema, "Not possible in the subscription's state"),
 };
-const paidPlan = z.enum(["standard", "premium", "enterprise"]);
-
-const subscriptionSchema = z
-  .object({
-    plan: z.string(),
-    state: z.enum(["free", "trialing", "active", "past_due", "canceled", "unpaid", "incomplete"]),
-    mode: z.enum(["stripe", "local"]),
-    trial_available: z.boolean(),
-    subscription: z
-      .object({
-        id: z.string(),
-        plan: z.string(),
-        status: z.string(),
-        cancel_at_period_end: z.boolean(),
-        current_period_start: z.string(),
-        current_period_end: z.string(),
-        trial_end: z.string().nullable(),
-        trial_days_left: z.number().int(),
-        pending_plan: z.string().nullable(),
-        default_payment_method_id: z.string().nullable(),
-        grace_ends_at: z.string().nullable(),
-        ended_at: z.string().nullable(),
-        ended_reason: z.string().nullable(),
-      })
-      .nullable(),
-  })
-  .openapi("Subscription");
-
 const me = async (c: Context<AppEnv>) =>
   accountFor(c.env, userPrincipal(c.get("principal")).userId);
 
@@ -76,18 +59,7 @@ const plansRoute = createRoute({
   summary: "Plans with prices, trial days and entitlements (public)",
   responses: {
     200: jsonResponse(
-      envelopeOf(
-        z.array(
-          z.object({
-            plan: z.enum(PLANS),
-            price_cents: z.number().int(),
-            currency: z.literal("usd"),
-            interval: z.literal("month"),
-            trial_days: z.number().int(),
-            entitlements: z.record(z.string(), z.unknown()),
-          }),
-        ),
-      ),
+      envelopeOf(z.array(planOfferSchema)),
       "The plan table of core/plans/entitlements.ts",
     ),
   },
@@ -109,20 +81,9 @@ const checkoutRoute = createRoute({
   method: "post",
   path: "/subscription/checkout",
   summary: "A checkout URL for a paid plan (Stripe Checkout, or the local test checkout)",
-  request: { headers: idempotencyHeader, ...jsonBody(z.object({ plan: paidPlan }).strict()) },
+  request: { headers: idempotencyHeader, ...jsonBody(checkoutRequestSchema) },
   responses: {
-    201: jsonResponse(
-      envelopeOf(
-        z.object({
-          checkout_url: z.string().url(),
-          session_id: z.string(),
-          mode: z.enum(["subscription", "setup"]),
-          trial_days: z.number().int(),
-          amount_due_now_cents: z.number().int(),
-        }),
-      ),
-      "Send the person to checkout_url",
-    ),
+    201: jsonResponse(envelopeOf(checkoutSessionSchema), "Send the person to checkout_url"),
     ...conflictResponse,
     ...errorResponses,
   },
@@ -133,16 +94,10 @@ const changeRoute = createRoute({
   method: "post",
   path: "/subscription/change",
   summary: "Upgrade now (prorated), downgrade at the next cycle, or Free at the period end",
-  request: { headers: idempotencyHeader, ...jsonBody(z.object({ plan: z.enum(PLANS) }).strict()) },
+  request: { headers: idempotencyHeader, ...jsonBody(planChangeRequestSchema) },
   responses: {
     202: jsonResponse(
-      envelopeOf(
-        z.object({
-          change: z.enum(["upgrade", "downgrade", "cancel", "keep"]),
-          effective_at: z.string(),
-          proration_cents: z.number().int(),
-        }),
-      ),
+      envelopeOf(planChangeSchema),
       "Accepted; the subscription follows when the provider confirms it",
     ),
     402: jsonResponse(errorEnvelopeSchema, "The card was refused (`payment_failed`)"),
@@ -158,7 +113,7 @@ const cancelRoute = createRoute({
   summary: "End the subscription at the period end (access until then)",
   request: { headers: idempotencyHeader },
   responses: {
-    202: jsonResponse(envelopeOf(z.object({ access_until: z.string() })), "Set to end"),
+    202: jsonResponse(envelopeOf(cancellationSchema), "Set to end"),
     ...conflictResponse,
     ...errorResponses,
   },
@@ -171,7 +126,7 @@ const reactivateRoute = createRoute({
   summary: "Keep a subscription that was set to end, before its period ends",
   request: { headers: idempotencyHeader },
   responses: {
-    202: jsonResponse(envelopeOf(z.object({ renews_at: z.string() })), "It renews again"),
+    202: jsonResponse(envelopeOf(reactivationSchema), "It renews again"),
     ...conflictResponse,
     ...errorResponses,
   },
@@ -185,10 +140,7 @@ const advanceRoute = createRoute({
   description:
     "Like a Stripe test clock: renews, applies a scheduled downgrade, ends a cancelled subscription or a trial without a card. 404 outside the local provider.",
   responses: {
-    200: jsonResponse(
-      envelopeOf(z.object({ status: z.string() })),
-      "The subscription's status after",
-    ),
+    200: jsonResponse(envelopeOf(localAdvanceSchema), "The subscription's status after"),
     ...errorResponses,
   },
 });
@@ -208,7 +160,9 @@ export const subscriptionRoutes = createRouter()
       200,
     ),
   )
-  .openapi(getRoute, async (c) => ok(c, await subscriptionView(c.env, await me(c)), 200))
+  .openapi(getRoute, async (c) =>
+    ok(c, await subscriptionView(c.env, await me(c), c.get("now")), 200),
+  )
   .openapi(checkoutRoute, async (c) => {
     const account = await me(c);
     const body = c.req.valid("json");
@@ -217,7 +171,7 @@ export const subscriptionRoutes = createRouter()
       { userId: account.id, action: "checkout", request: body },
       async (key) => ({
         status: 201,
-        data: await startCheckout(c.env, account, body.plan, key),
+        data: await startCheckout(c.env, account, body.plan, key, c.get("now")),
       }),
     );
     return ok(c, result.data, 201);
@@ -230,7 +184,7 @@ export const subscriptionRoutes = createRouter()
       { userId: account.id, action: "change", request: body },
       async (key) => ({
         status: 202,
-        data: await changePlan(c.env, account, body.plan, key),
+        data: await changePlan(c.env, account, body.plan, key, c.get("now")),
       }),
     );
     return ok(c, result.data, 202);
@@ -242,7 +196,7 @@ export const subscriptionRoutes = createRouter()
       { userId: account.id, action: "cancel", request: null },
       async (key) => ({
         status: 202,
-        data: await cancelSubscription(c.env, account, key),
+        data: await cancelSubscription(c.env, account, key, c.get("now")),
       }),
     );
     return ok(c, result.data, 202);
@@ -254,7 +208,7 @@ export const subscriptionRoutes = createRouter()
       { userId: account.id, action: "reactivate", request: null },
       async (key) => ({
         status: 202,
-        data: await reactivateSubscription(c.env, account, key),
+        data: await reactivateSubscription(c.env, account, key, c.get("now")),
       }),
     );
     return ok(c, result.data, 202);

@@ -1,19 +1,14 @@
 import { decodeJwt } from "jose";
 import { z } from "zod";
 import { base64UrlEncode, sha256 } from "../security/crypto";
+import type { OAuthProvider } from "./oauth-providers";
 
-/** OAuth sign-in providers (README "Sign in with Google, GitHub or Microsoft"). Each appears only when its client id and secret are set. */
-export const OAUTH_PROVIDERS = ["google", "github", "microsoft"] as const;
-export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
-
-export const isOAuthProvider = (value: string): value is OAuthProvider =>
-  (OAUTH_PROVIDERS as readonly string[]).includes(value);
-
-export const OAUTH_PROVIDER_NAMES: Record<OAuthProvider, string> = {
-  google: "Google",
-  github: "GitHub",
-  microsoft: "Microsoft",
-};
+export {
+  isOAuthProvider,
+  OAUTH_PROVIDER_NAMES,
+  OAUTH_PROVIDERS,
+  type OAuthProvider,
+} from "./oauth-providers";
 
 export interface OAuthEndpoints {
   authorize: string;

@@ -7,7 +7,9 @@
  * session left open on a shared computer cannot ban users or issue refunds an hour later. */
 export const STEP_UP_MAX_AGE_MS = 15 * 60_000;
 
-export type StepUpMethod = "password" | "totp" | "recovery_code" | "passkey";
+/** Ways of proving it is you: at sign-in as a second factor, or later for a step-up. */
+export const STEP_UP_METHODS = ["password", "totp", "recovery_code", "passkey"] as const;
+export type StepUpMethod = (typeof STEP_UP_METHODS)[number];
 
 export interface SessionProof {
   /** When the session last proved who it is (sign-in or step-up), in ms. */

@@ -6,6 +6,10 @@ export const BACKUP_RETENTION_DAYS = 30;
 /** Rows per NDJSON part: keeps each R2 object and each Worker's memory use small. */
 export const ROWS_PER_PART = 2000;
 
+/** A backup's catalogue row (`backups.status`): being written, done, or past retention. */
+export const BACKUP_STATUSES = ["running", "complete", "pruned"] as const;
+export type BackupStatus = (typeof BACKUP_STATUSES)[number];
+
 const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z$/;
 
 /** `2026-11-25T14:00:00.000Z` → `2026-11-25T14-00-00Z`: sortable and safe in a key. */

@@ -1,4 +1,5 @@
 import { PLAN_PRICES_CENTS, PLANS, type Plan } from "../plans/entitlements";
+import { type InvoiceStatus, isEntitledStatus, type LifecycleState } from "./states";
 
 /**
  * The subscription lifecycle of README "Billing" as pure functions: which plan's limits apply for a
@@ -19,17 +20,6 @@ export function classifyChange(from: Plan, to: Plan): PlanChange {
   return planRank(to) > planRank(from) ? "upgrade" : "downgrade";
 }
 
-/** The provider's statuses we act on (Stripe's words). */
-export type ProviderStatus =
-  | "trialing"
-  | "active"
-  | "past_due"
-  | "canceled"
-  | "unpaid"
-  | "incomplete"
-  | "incomplete_expired"
-  | "paused";
-
 export interface SubscriptionState {
   plan: Plan;
   status: string;
@@ -47,18 +37,10 @@ export interface SubscriptionState {
  */
 export function entitledPlan(sub: SubscriptionState | null): Plan {
   if (!sub) return "free";
-  return ["trialing", "active", "past_due"].includes(sub.status) ? sub.plan : "free";
+  return isEntitledStatus(sub.status) ? sub.plan : "free";
 }
 
-/** What a person sees: the provider status, with cancellation and non-payment spelled out. */
-export type LifecycleState =
-  | "free"
-  | "trialing"
-  | "active"
-  | "past_due"
-  | "canceled"
-  | "unpaid"
-  | "incomplete";
+/** What a person sees (core/billing/states.ts `LIFECYCLE_STATES`). */
 
 export function lifecycleState(sub: SubscriptionState | null): LifecycleState {
   if (!sub) return "free";
@@ -112,7 +94,7 @@ export function isNewer(event: EventPosition, applied: EventPosition | null): bo
 }
 
 /** Invoice statuses never go back: a late `payment_failed` cannot reopen a paid invoice. */
-const INVOICE_RANK: Record<string, number> = {
+const INVOICE_RANK: Record<InvoiceStatus, number> = {
   draft: 0,
   open: 1,
   uncollectible: 2,
@@ -121,7 +103,7 @@ const INVOICE_RANK: Record<string, number> = {
 };
 
 export const invoiceStatusMayMove = (from: string, to: string): boolean =>
-  (INVOICE_RANK[to] ?? 0) >= (INVOICE_RANK[from] ?? 0);
+  (INVOICE_RANK[to as InvoiceStatus] ?? 0) >= (INVOICE_RANK[from as InvoiceStatus] ?? 0);
 
 /**
  * The dunning schedule, hours after the first failure. Each stage waits for the invoice to

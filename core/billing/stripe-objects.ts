@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionStatus,
+} from "./states";
 
 /**
  * The parts of Stripe's objects the product reads, parsed leniently: Stripe adds fields all
@@ -19,7 +25,9 @@ const subscriptionSchema = z
     id: z.string(),
     object: z.literal("subscription"),
     customer: idOf,
-    status: z.string(),
+    // The pinned API version's statuses: an unknown one is an unreadable event (failed,
+    // for an operator), not a status written to the mirror.
+    status: z.enum(SUBSCRIPTION_STATUSES),
     cancel_at_period_end: z.boolean().default(false),
     trial_end: z.number().nullish(),
     ended_at: z.number().nullish(),
@@ -47,7 +55,7 @@ const subscriptionSchema = z
 export interface SubscriptionSnapshot {
   id: string;
   customerId: string;
-  status: string;
+  status: SubscriptionStatus;
   priceId: string;
   cancelAtPeriodEnd: boolean;
   currentPeriodStart: number;
@@ -124,7 +132,7 @@ const invoiceSchema = z
     id: z.string(),
     object: z.literal("invoice"),
     customer: idOf,
-    status: z.string().nullish(),
+    status: z.enum(INVOICE_STATUSES).nullish(),
     number: z.string().nullish(),
     currency: z.string(),
     amount_due: z.number(),
@@ -157,7 +165,7 @@ export interface InvoiceSnapshot {
   id: string;
   customerId: string;
   subscriptionId: string | null;
-  status: string;
+  status: InvoiceStatus;
   number: string | null;
   currency: string;
   amountDue: number;

@@ -12,12 +12,16 @@ export const WORKFLOW_NAMES = [
 ] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 
-/** Cloudflare Workflows instance statuses, as recorded and reported. */
+/**
+ * Cloudflare Workflows instance statuses (`InstanceStatus`), as recorded and reported;
+ * `waitingForPause` is a run finishing its current step before it pauses.
+ */
 export const RUN_STATUSES = [
   "queued",
   "running",
   "paused",
   "waiting",
+  "waitingForPause",
   "complete",
   "errored",
   "terminated",
@@ -31,12 +35,13 @@ export type RunAction = (typeof RUN_ACTIONS)[number];
 export const ACTIONS_ALLOWED_FROM: Record<RunAction, readonly string[]> = {
   pause: ["queued", "running", "waiting"],
   resume: ["paused"],
-  terminate: ["queued", "running", "paused", "waiting"],
-  restart: ["queued", "running", "paused", "waiting", "complete", "errored", "terminated"],
+  terminate: ["queued", "running", "paused", "waiting", "waitingForPause"],
+  // a run in any state Cloudflare reports can be started again with its params
+  restart: RUN_STATUSES.filter((status) => status !== "unknown"),
 };
 
 /** Statuses that can still change without an operator: worth refreshing. */
-export const LIVE_STATUSES: readonly string[] = ["queued", "running", "waiting"];
+export const LIVE_STATUSES: readonly string[] = ["queued", "running", "waiting", "waitingForPause"];
 
 export const canApply = (action: RunAction, status: string): boolean =>
   ACTIONS_ALLOWED_FROM[action].includes(status);

@@ -283,7 +283,8 @@ function familyOf(text: string): RoleFamily | undefined {
     .sort((a, b) => b.hits - a.hits)[0]?.family;
 }
 
-export type SuggestionKind = "bullets" | "skills" | "summary";
+export const SUGGESTION_KINDS = ["bullets", "skills", "summary"] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
 export interface SuggestionInput {
   role?: string;

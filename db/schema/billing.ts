@@ -1,4 +1,11 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  BILLING_EVENT_SOURCES,
+  BILLING_MODES,
+  INVOICE_STATUSES,
+  STRIPE_EVENT_STATUSES,
+  SUBSCRIPTION_STATUSES,
+} from "../../core/billing/states";
 import { users } from "./users";
 
 /**
@@ -14,7 +21,7 @@ export const billingCustomers = sqliteTable("billing_customers", {
     .references(() => users.id, { onDelete: "cascade" }),
   customerId: text("customer_id").notNull().unique(),
   /** Which provider created it: a local customer means nothing to Stripe and vice versa. */
-  mode: text("mode").$type<"stripe" | "local">().notNull(),
+  mode: text("mode", { enum: BILLING_MODES }).notNull(),
   /** Set once a trial has started, so nobody gets a second one. */
   trialUsedAt: integer("trial_used_at"),
   /**
@@ -40,8 +47,8 @@ export const subscriptions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     customerId: text("customer_id").notNull(),
     plan: text("plan").notNull(),
-    /** The provider's status: trialing, active, past_due, canceled, unpaid, incomplete, … */
-    status: text("status").notNull(),
+    /** The provider's status (core/billing/states.ts); the enum is for types, not a CHECK. */
+    status: text("status", { enum: SUBSCRIPTION_STATUSES }).notNull(),
     cancelAtPeriodEnd: integer("cancel_at_period_end", { mode: "boolean" })
       .notNull()
       .default(false),
@@ -106,7 +113,7 @@ export const invoices = sqliteTable(
     subscriptionId: text("subscription_id"),
     number: text("number"),
     /** draft, open, paid, void, uncollectible (the provider's words). */
-    status: text("status").notNull(),
+    status: text("status", { enum: INVOICE_STATUSES }).notNull(),
     currency: text("currency").notNull(),
     amountDue: integer("amount_due").notNull(),
     amountPaid: integer("amount_paid").notNull(),
@@ -138,7 +145,7 @@ export const billingEvents = sqliteTable(
     /** `subscription.status_changed`, `plan.changed`, `invoice.paid`, `checkout.created`, … */
     type: text("type").notNull(),
     /** api (a person's request), webhook (the provider said so), workflow (dunning). */
-    source: text("source").$type<"api" | "webhook" | "workflow">().notNull(),
+    source: text("source", { enum: BILLING_EVENT_SOURCES }).notNull(),
     detailJson: text("detail_json").notNull(),
     stripeEventId: text("stripe_event_id"),
     idempotencyKey: text("idempotency_key"),
@@ -168,7 +175,7 @@ export const stripeEvents = sqliteTable(
      * queued → applying → applied | ignored (stale, unknown customer, unhandled type) | failed
      * (waits for an operator, who retries it or marks it skipped; README "Stuck billing events")
      */
-    status: text("status").notNull(),
+    status: text("status", { enum: STRIPE_EVENT_STATUSES }).notNull(),
     error: text("error"),
     receivedAt: integer("received_at").notNull(),
     processedAt: integer("processed_at"),

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { EMAIL_STATUSES, EMAIL_TRANSPORTS } from "../../core/contract/outbox";
 
 /**
  * Every email the product sends, written before it is handed to a provider: the local
@@ -16,8 +17,8 @@ export const emailOutbox = sqliteTable(
     htmlBody: text("html_body").notNull(),
     template: text("template").notNull(),
     /** `outbox` locally (stored only), `cloudflare` when handed to the EMAIL binding. */
-    transport: text("transport").$type<"outbox" | "cloudflare">().notNull(),
-    status: text("status").$type<"stored" | "sent" | "failed">().notNull(),
+    transport: text("transport", { enum: EMAIL_TRANSPORTS }).notNull(),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull(),
     error: text("error"),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),

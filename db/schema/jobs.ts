@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { JobStatus } from "../../core/jobs/status";
+import { JOB_STATUSES } from "../../core/jobs/status";
 
 /** One row per long-running job; KV `job:{id}` mirrors it for fast polling. */
 export const jobs = sqliteTable(
@@ -9,7 +9,7 @@ export const jobs = sqliteTable(
     kind: text("kind").notNull(),
     /** `user:{id}`, `operator` or `system`: who may read the job. */
     ownerId: text("owner_id").notNull(),
-    status: text("status").$type<JobStatus>().notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull(),
     step: text("step"),
     percent: integer("percent").notNull().default(0),
     resultJson: text("result_json"),
@@ -36,7 +36,7 @@ export const jobEvents = sqliteTable(
     jobId: text("job_id")
       .notNull()
       .references(() => jobs.id, { onDelete: "cascade" }),
-    status: text("status").$type<JobStatus>().notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull(),
     step: text("step"),
     percent: integer("percent").notNull(),
     message: text("message"),

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Role } from "../../core/auth/permissions";
-
-export type UserStatus = "pending_verification" | "active" | "suspended" | "banned" | "deleted";
+import { ONBOARDING_STEPS, PAID_PLANS, USER_STATUSES } from "../../core/auth/identity";
+import { ROLES } from "../../core/auth/permissions";
+import { PLANS } from "../../core/plans/entitlements";
 
 export const users = sqliteTable(
   "users",
@@ -13,18 +13,18 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     /** `pbkdf2-sha256$iterations$salt$hash`; null for accounts that only use OAuth. */
     passwordHash: text("password_hash"),
-    role: text("role").$type<Role>().notNull().default("user"),
-    status: text("status").$type<UserStatus>().notNull().default("pending_verification"),
+    role: text("role", { enum: ROLES }).notNull().default("user"),
+    status: text("status", { enum: USER_STATUSES }).notNull().default("pending_verification"),
     /**
      * The plan every limit follows. Written only by billing (the Stripe event consumer and the
      * provider-backed admin actions); see README "Security".
      */
-    plan: text("plan").notNull().default("free"),
+    plan: text("plan", { enum: PLANS }).notNull().default("free"),
     /**
      * A paid plan picked at sign-up or onboarding: a checkout intent that sends the person to
      * checkout, never a limit. Cleared once they have been sent there or chose Free.
      */
-    planIntent: text("plan_intent"),
+    planIntent: text("plan_intent", { enum: PAID_PLANS }),
     mfaEnabled: integer("mfa_enabled", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -42,10 +42,7 @@ export const profiles = sqliteTable("profiles", {
   website: text("website"),
   locale: text("locale").notNull().default("en"),
   timezone: text("timezone").notNull().default("UTC"),
-  onboardingStep: text("onboarding_step")
-    .$type<"profile" | "plan" | "done">()
-    .notNull()
-    .default("profile"),
+  onboardingStep: text("onboarding_step", { enum: ONBOARDING_STEPS }).notNull().default("profile"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

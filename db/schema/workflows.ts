@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { RUN_STATUSES } from "../../core/workflows/runs";
 
 /**
  * Every Workflow instance the product creates, so operators can list and control runs.
@@ -13,8 +14,8 @@ export const workflowRuns = sqliteTable(
     subject: text("subject").notNull(),
     jobId: text("job_id"),
     createdBy: text("created_by").notNull(),
-    /** Last known Workflows status: queued, running, paused, waiting, complete, errored, terminated. */
-    status: text("status").notNull(),
+    /** Last known Workflows status (core/workflows/runs.ts); the enum is for types, not a CHECK. */
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
     error: text("error"),
     paramsJson: text("params_json").notNull(),
     /** How many times an operator restarted it. */

@@ -1,26 +1,14 @@
 import { eq } from "drizzle-orm";
 import { normalizeEmail, planIntentOf } from "../../core/auth/identity";
-import type { Role } from "../../core/auth/permissions";
+import type { User } from "../../core/contract/auth";
 import { createDb } from "../../db/client";
 import { type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
 
 type AccountEnv = Pick<Env, "DB">;
 
-/** What the API shows of a user: never the password hash. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: UserRow["status"];
-  plan: string;
-  email_verified: boolean;
-  mfa_enabled: boolean;
-  created_at: string;
-}
-
-export const toUserView = (row: UserRow): UserView => ({
+/** What the API shows of a user (the wire contract's `User`): never the password hash. */
+export const toUserView = (row: UserRow): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -39,7 +27,7 @@ export const toUserView = (row: UserRow): UserView => ({
 export async function createUser(
   env: AccountEnv,
   input: { email: string; name: string; passwordHash: string; planIntent?: string },
-  now = Date.now(),
+  now: number,
 ): Promise<UserRow | null> {
   const [row] = await createDb(env.DB)
     .insert(users)
@@ -67,10 +55,11 @@ export async function updateUser(
   env: AccountEnv,
   id: string,
   changes: Partial<Pick<UserRow, "passwordHash" | "lastLoginAt" | "status" | "emailVerifiedAt">>,
+  now: number,
 ) {
   await createDb(env.DB)
     .update(users)
-    .set({ ...changes, updatedAt: Date.now() })
+    .set({ ...changes, updatedAt: now })
     .where(eq(users.id, id));
 }
 
@@ -79,7 +68,7 @@ export const canSignIn = (row: UserRow) =>
   row.status === "active" || row.status === "pending_verification";
 
 /** Confirms the address (once) and activates a pending account; returns the account. */
-export async function markEmailVerified(env: AccountEnv, userId: string, now = Date.now()) {
+export async function markEmailVerified(env: AccountEnv, userId: string, now: number) {
   const user = await findUserById(env, userId);
   if (!user) return undefined;
   if (user.emailVerifiedAt !== null) return user;

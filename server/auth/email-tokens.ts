@@ -18,7 +18,7 @@ export async function createEmailToken(
   env: Pick<Env, "DB">,
   userId: string,
   purpose: EmailTokenPurpose,
-  now = Date.now(),
+  now: number,
 ): Promise<{ token: string; expiresAt: number }> {
   const token = randomToken();
   const expiresAt = now + EMAIL_TOKEN_TTL_MS[purpose];
@@ -43,7 +43,7 @@ export async function consumeEmailToken(
   env: Pick<Env, "DB">,
   token: string,
   purpose: EmailTokenPurpose,
-  now = Date.now(),
+  now: number,
 ): Promise<string | null> {
   const [used] = await createDb(env.DB)
     .update(emailTokens)
@@ -65,7 +65,7 @@ export async function peekEmailToken(
   env: Pick<Env, "DB">,
   token: string,
   purpose: EmailTokenPurpose,
-  now = Date.now(),
+  now: number,
 ): Promise<string | null> {
   const row = await createDb(env.DB).query.emailTokens.findFirst({
     where: and(

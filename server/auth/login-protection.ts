@@ -27,7 +27,7 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function recordLoginAttempt(
   env: Pick<Env, "DB">,
-  attempt: { email: string; ip?: string | null; succeeded: boolean; at?: number },
+  attempt: { email: string; ip?: string | null; succeeded: boolean; at: number },
 ): Promise<void> {
   await createDb(env.DB)
     .insert(loginAttempts)
@@ -35,7 +35,7 @@ export async function recordLoginAttempt(
       email: normalizeEmail(attempt.email),
       ip: attempt.ip || null,
       succeeded: attempt.succeeded,
-      at: attempt.at ?? Date.now(),
+      at: attempt.at,
     });
 }
 
@@ -88,7 +88,7 @@ export async function markLoginSucceeded(env: Pick<Env, "DB">, attemptId: number
 export async function lockoutStatus(
   env: Pick<Env, "DB">,
   email: string,
-  now = Date.now(),
+  now: number,
 ): Promise<{ locked: boolean; retryAfterSeconds: number }> {
   const address = normalizeEmail(email);
   const windowStart = now - LOCKOUT_WINDOW_MS;
@@ -119,7 +119,7 @@ export async function lockoutStatus(
 export async function suspectedCredentialStuffing(
   env: Pick<Env, "DB">,
   ip: string,
-  now = Date.now(),
+  now: number,
 ): Promise<boolean> {
   if (!ip) return false;
   const [row] = await createDb(env.DB)

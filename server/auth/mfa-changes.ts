@@ -43,7 +43,7 @@ export async function replaceRecoveryCodes(
     verifySecondFactor(env, userId, { code }, now),
   );
   if (factor !== "otp") throw wrongCode();
-  return issueRecoveryCodes(env, userId);
+  return issueRecoveryCodes(env, userId, now);
 }
 
 /**
@@ -69,5 +69,5 @@ export async function turnOffMfa(
   if (!right) {
     throw new AppError(401, "invalid_credentials", "The password or code is incorrect");
   }
-  await disableMfa(env, userId);
+  await disableMfa(env, userId, now);
 }

@@ -22,9 +22,12 @@ const totpFor = (secret: string, label: string) =>
   });
 
 /** Starts (or restarts) enrolment: a new secret, unused until a first code confirms it. */
-export async function beginTotpEnrolment(env: MfaEnv, user: { id: string; email: string }) {
+export async function beginTotpEnrolment(
+  env: MfaEnv,
+  user: { id: string; email: string },
+  now: number,
+) {
   const secret = new Secret({ size: 20 }).base32;
-  const now = Date.now();
   await createDb(env.DB)
     .insert(totpFactors)
     .values({ userId: user.id, secretEncrypted: await sealSecret(env, secret), createdAt: now })
@@ -97,10 +100,13 @@ function newRecoveryCode(): string {
 const normalizeRecoveryCode = (code: string) => code.trim().toLowerCase().replace(/\s/g, "");
 
 /** Replaces the user's recovery codes; the plain codes are returned once and never stored. */
-export async function issueRecoveryCodes(env: MfaEnv, userId: string): Promise<string[]> {
+export async function issueRecoveryCodes(
+  env: MfaEnv,
+  userId: string,
+  now: number,
+): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const db = createDb(env.DB);
-  const now = Date.now();
   const rows = await Promise.all(
     codes.map(async (code) => ({
       id: crypto.randomUUID(),
@@ -128,7 +134,7 @@ export async function confirmTotpEnrolment(
     .update(users)
     .set({ mfaEnabled: true, updatedAt: now })
     .where(eq(users.id, userId));
-  return issueRecoveryCodes(env, userId);
+  return issueRecoveryCodes(env, userId, now);
 }
 
 const unusedRecoveryCode = async (userId: string, recoveryCode: string) =>
@@ -179,12 +185,12 @@ export async function secondFactorMatches(
   return row !== undefined;
 }
 
-export async function disableMfa(env: MfaEnv, userId: string): Promise<void> {
+export async function disableMfa(env: MfaEnv, userId: string, now: number): Promise<void> {
   const db = createDb(env.DB);
   await db.batch([
     db.delete(totpFactors).where(eq(totpFactors.userId, userId)),
     db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-    db.update(users).set({ mfaEnabled: false, updatedAt: Date.now() }).where(eq(users.id, userId)),
+    db.update(users).set({ mfaEnabled: false, updatedAt: now }).where(eq(users.id, userId)),
   ]);
 }
 

@@ -129,11 +129,11 @@ export async function beginFlow(
  * Single use: the flow is claimed (once, even for concurrent callbacks) and deleted before
  * anything is done with it.
  */
-export async function takeFlow(env: Env, state: string): Promise<FlowState | null> {
+export async function takeFlow(env: Env, state: string, now: number): Promise<FlowState | null> {
   const stored = await env.SESSIONS.get<FlowState>(flowKey(state), "json");
   if (!stored) return null;
   const ttlMs = FLOW_TTL_SECONDS * 1000;
-  if (!(await claimSingleUse(env, flowKey(state), ttlMs, Date.now()))) return null;
+  if (!(await claimSingleUse(env, flowKey(state), ttlMs, now))) return null;
   await env.SESSIONS.delete(flowKey(state));
   return stored;
 }
@@ -231,8 +231,8 @@ async function linkIdentity(
   userId: string,
   provider: OAuthProvider,
   profile: OAuthProfile,
+  now: number,
 ): Promise<boolean> {
-  const now = Date.now();
   const [row] = await createDb(env.DB)
     .insert(oauthAccounts)
     .values({
@@ -249,11 +249,8 @@ async function linkIdentity(
   return row !== undefined;
 }
 
-const touchIdentity = (env: Env, id: string) =>
-  createDb(env.DB)
-    .update(oauthAccounts)
-    .set({ lastUsedAt: Date.now() })
-    .where(eq(oauthAccounts.id, id));
+const touchIdentity = (env: Env, id: string, now: number) =>
+  createDb(env.DB).update(oauthAccounts).set({ lastUsedAt: now }).where(eq(oauthAccounts.id, id));
 
 function signInAllowed(user: UserRow): UserRow {
   if (!canSignIn(user)) throw new OAuthFlowError("account_suspended");
@@ -266,22 +263,23 @@ function signInAllowed(user: UserRow): UserRow {
  * register someone's email first and wait): the credentials they set — password, sessions,
  * other identities — stop working, and the owner can set a password by reset later.
  */
-async function claimUnverifiedAccount(env: Env, user: UserRow, logger: Logger): Promise<UserRow> {
+async function claimUnverifiedAccount(
+  env: Env,
+  user: UserRow,
+  logger: Logger,
+  now: number,
+): Promise<UserRow> {
   const db = createDb(env.DB);
-  await db
-    .update(users)
-    .set({ passwordHash: null, updatedAt: Date.now() })
-    .where(eq(users.id, user.id));
+  await db.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, user.id));
   await db.delete(oauthAccounts).where(eq(oauthAccounts.userId, user.id));
-  await revokeAllSessions(env, user.id, "oauth_email_claimed");
-  await revokeAccessTokensOf(env, user.id);
-  const verified = await markEmailVerified(env, user.id);
-  await notifySignupWorkflow(env, user.id, logger);
+  await revokeAllSessions(env, user.id, "oauth_email_claimed", now);
+  await revokeAccessTokensOf(env, user.id, now);
+  const verified = await markEmailVerified(env, user.id, now);
+  await notifySignupWorkflow(env, user.id, logger, now);
   return verified ?? user;
 }
 
-async function createAccount(env: Env, profile: OAuthProfile & { email: string }) {
-  const now = Date.now();
+async function createAccount(env: Env, profile: OAuthProfile & { email: string }, now: number) {
   const [row] = await createDb(env.DB)
     .insert(users)
     .values({
@@ -299,7 +297,7 @@ async function createAccount(env: Env, profile: OAuthProfile & { email: string }
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!row) return null;
-  await startSignup(env, row.id, "free");
+  await startSignup(env, row.id, "free", now);
   return row;
 }
 
@@ -313,6 +311,7 @@ export async function resolveAccount(
   flow: FlowState,
   profile: OAuthProfile,
   logger: Logger,
+  now: number,
 ): Promise<ResolvedAccount> {
   const provider = flow.provider;
   const identity = await findIdentity(env, provider, profile.providerAccountId);
@@ -323,8 +322,8 @@ export async function resolveAccount(
     const user = await findUserById(env, flow.userId);
     if (!user) throw new OAuthFlowError("oauth_failed");
     signInAllowed(user);
-    if (identity) await touchIdentity(env, identity.id);
-    else if (!(await linkIdentity(env, user.id, provider, profile)))
+    if (identity) await touchIdentity(env, identity.id, now);
+    else if (!(await linkIdentity(env, user.id, provider, profile, now)))
       throw new OAuthFlowError("oauth_already_linked");
     return { user, created: false };
   }
@@ -333,7 +332,7 @@ export async function resolveAccount(
     const user = await findUserById(env, identity.userId);
     if (!user) throw new OAuthFlowError("oauth_failed");
     signInAllowed(user);
-    await touchIdentity(env, identity.id);
+    await touchIdentity(env, identity.id, now);
     return { user, created: false };
   }
 
@@ -347,15 +346,15 @@ export async function resolveAccount(
       signInAllowed(existing);
       const user =
         existing.emailVerifiedAt === null
-          ? await claimUnverifiedAccount(env, existing, logger)
+          ? await claimUnverifiedAccount(env, existing, logger, now)
           : existing;
-      if (!(await linkIdentity(env, user.id, provider, profile)))
+      if (!(await linkIdentity(env, user.id, provider, profile, now)))
         throw new OAuthFlowError("oauth_already_linked");
       return { user, created: false };
     }
-    const created = await createAccount(env, { ...profile, email });
+    const created = await createAccount(env, { ...profile, email }, now);
     if (created) {
-      await linkIdentity(env, created.id, provider, profile);
+      await linkIdentity(env, created.id, provider, profile, now);
       return { user: created, created: true };
     }
   }

@@ -14,6 +14,8 @@ import {
 import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import { and, asc, count, eq } from "drizzle-orm";
 import { deviceLabel } from "../../core/auth/device-label";
+import type { StepUpMethod } from "../../core/auth/step-up";
+import type { Passkey } from "../../core/contract/passkeys";
 import { createDb } from "../../db/client";
 import { type PasskeyRow, passkeys } from "../../db/schema";
 import { devToolsEnabled } from "../dev-tools";
@@ -74,25 +76,17 @@ async function storeCeremony(env: PasskeyEnv, ceremony: Ceremony): Promise<strin
  * The ceremony, claimed so it cannot be answered twice, even by concurrent requests; null
  * when unknown, expired or already taken.
  */
-async function takeCeremony(env: PasskeyEnv, id: string): Promise<Ceremony | null> {
+async function takeCeremony(env: PasskeyEnv, id: string, now: number): Promise<Ceremony | null> {
   const ceremony = await env.SESSIONS.get<Ceremony>(challengeKey(id), "json");
   if (!ceremony) return null;
   const ttlMs = CHALLENGE_TTL_SECONDS * 1000;
-  if (!(await claimSingleUse(env, challengeKey(id), ttlMs, Date.now()))) return null;
+  if (!(await claimSingleUse(env, challengeKey(id), ttlMs, now))) return null;
   await env.SESSIONS.delete(challengeKey(id));
   return ceremony;
 }
 
-export interface PasskeyView {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  backed_up: boolean;
-  device_type: PasskeyRow["deviceType"];
-}
-
-export const toPasskeyView = (row: PasskeyRow): PasskeyView => ({
+/** What the API shows of a passkey (the wire contract's `Passkey`): never the key itself. */
+export const toPasskeyView = (row: PasskeyRow): Passkey => ({
   id: row.id,
   name: row.name,
   created_at: new Date(row.createdAt).toISOString(),
@@ -120,8 +114,8 @@ export async function hasPasskeys(env: PasskeyEnv, userId: string): Promise<bool
 }
 
 /** What can answer an MFA sign-in challenge: the TOTP factor, and passkeys where there are any. */
-export async function secondFactorMethods(env: Env, mfaToken: string): Promise<string[]> {
-  const methods = ["totp", "recovery_code"];
+export async function secondFactorMethods(env: Env, mfaToken: string): Promise<StepUpMethod[]> {
+  const methods: StepUpMethod[] = ["totp", "recovery_code"];
   if (await hasPasskeys(env, await mfaChallengeUserId(env, mfaToken))) methods.push("passkey");
   return methods;
 }
@@ -184,8 +178,9 @@ export async function registerPasskey(
   userId: string,
   input: { challengeId: string; response: RegistrationResponseJSON; name?: string },
   userAgent: string | null,
-): Promise<PasskeyView> {
-  const ceremony = await takeCeremony(env, input.challengeId);
+  now: number,
+): Promise<Passkey> {
+  const ceremony = await takeCeremony(env, input.challengeId, now);
   if (ceremony?.kind !== "register" || ceremony.userId !== userId) throw notVerified();
   const verification = await verifyRegistrationResponse({
     response: input.response,
@@ -196,7 +191,6 @@ export async function registerPasskey(
   }).catch(() => null);
   if (!verification?.verified) throw notVerified();
   const info = verification.registrationInfo;
-  const now = Date.now();
   const [row] = await createDb(env.DB)
     .insert(passkeys)
     .values({
@@ -221,7 +215,7 @@ export async function renamePasskey(
   userId: string,
   id: string,
   name: string,
-): Promise<PasskeyView> {
+): Promise<Passkey> {
   const [row] = await createDb(env.DB)
     .update(passkeys)
     .set({ name })
@@ -278,8 +272,9 @@ export async function verifyAssertion(
   env: PasskeyEnv,
   input: { challengeId: string; response: AuthenticationResponseJSON },
   kind: Exclude<CeremonyScope["kind"], "register">,
+  now: number,
 ): Promise<AssertionResult> {
-  const ceremony = await takeCeremony(env, input.challengeId);
+  const ceremony = await takeCeremony(env, input.challengeId, now);
   if (ceremony?.kind !== kind) return { ok: false };
   const db = createDb(env.DB);
   const row = await db.query.passkeys.findFirst({ where: eq(passkeys.id, input.response.id) });
@@ -312,7 +307,7 @@ export async function verifyAssertion(
     .set({
       counter: info.newCounter,
       backedUp: info.credentialBackedUp,
-      lastUsedAt: Date.now(),
+      lastUsedAt: now,
     })
     .where(and(eq(passkeys.id, row.id), counterStill))
     .returning({ id: passkeys.id });

@@ -34,8 +34,9 @@ export function assertStrongPassword(
 export async function sendResetLink(
   env: Env,
   user: Pick<UserRow, "id" | "email" | "name" | "emailVerifiedAt">,
+  now: number,
 ): Promise<void> {
-  const { token } = await createEmailToken(env, user.id, "reset_password");
+  const { token } = await createEmailToken(env, user.id, "reset_password", now);
   await sendEmail(env, {
     to: user.email,
     template: "reset_password",
@@ -45,6 +46,7 @@ export async function sendResetLink(
       expiresInMinutes: EMAIL_TOKEN_TTL_MS.reset_password / 60_000,
     },
     dedupeKey: `reset:${user.id}:${token.slice(0, 16)}`,
+    now,
   });
 }
 
@@ -62,6 +64,7 @@ async function notifyChange(
       recoverUrl: publicUrl(env, "/forgot-password"),
     },
     dedupeKey: `password-changed:${user.id}:${at}`,
+    now: at,
   });
 }
 

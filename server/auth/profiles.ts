@@ -1,20 +1,12 @@
 import { eq } from "drizzle-orm";
-import { type PaidPlan, planIntentOf } from "../../core/auth/identity";
+import { planIntentOf } from "../../core/auth/identity";
+import type { Profile, ValidProfileChanges } from "../../core/contract/profile";
 import { createDb } from "../../db/client";
 import { type ProfileRow, profiles, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
 
-export interface ProfileView {
-  headline: string | null;
-  location: string | null;
-  website: string | null;
-  locale: string;
-  timezone: string;
-  onboarding_step: ProfileRow["onboardingStep"];
-  plan_intent: PaidPlan | null;
-}
-
-export const toProfileView = (row: ProfileRow, user: Pick<UserRow, "planIntent">): ProfileView => ({
+/** What the API shows of a profile (the wire contract's `Profile`). */
+export const toProfileView = (row: ProfileRow, user: Pick<UserRow, "planIntent">): Profile => ({
   headline: row.headline,
   location: row.location,
   website: row.website,
@@ -28,9 +20,9 @@ export const toProfileView = (row: ProfileRow, user: Pick<UserRow, "planIntent">
 export async function getOrCreateProfile(
   env: Pick<Env, "DB">,
   userId: string,
+  now: number,
 ): Promise<ProfileRow> {
   const db = createDb(env.DB);
-  const now = Date.now();
   await db
     .insert(profiles)
     .values({ userId, createdAt: now, updatedAt: now })
@@ -40,21 +32,14 @@ export async function getOrCreateProfile(
   return row;
 }
 
-export interface ProfileChanges {
-  headline?: string | null;
-  location?: string | null;
-  website?: string | null;
-  locale?: string;
-  timezone?: string;
-  onboarding_step?: ProfileRow["onboardingStep"];
-  /** The paid plan to check out (null: none). Never the plan itself, which billing sets. */
-  plan_intent?: PaidPlan | null;
-}
-
-export async function updateProfile(env: Pick<Env, "DB">, userId: string, changes: ProfileChanges) {
-  await getOrCreateProfile(env, userId);
+export async function updateProfile(
+  env: Pick<Env, "DB">,
+  userId: string,
+  changes: ValidProfileChanges,
+  now: number,
+) {
+  await getOrCreateProfile(env, userId, now);
   const db = createDb(env.DB);
-  const now = Date.now();
   const { plan_intent, onboarding_step, ...fields } = changes;
   const checkoutIntent = plan_intent === undefined ? {} : { planIntent: plan_intent };
   await db.batch([

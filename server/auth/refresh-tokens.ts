@@ -1,4 +1,5 @@
 import { and, desc, eq, exists, gt, isNull, ne } from "drizzle-orm";
+import type { Session } from "../../core/contract/auth";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type RefreshTokenRow, refreshTokens, type UserRow, users } from "../../db/schema";
@@ -21,7 +22,7 @@ export async function startSession(
   env: TokenEnv,
   userId: string,
   device: Device,
-  now = Date.now(),
+  now: number,
   mfaVerified = false,
 ): Promise<{ token: string; familyId: string; expiresAt: number }> {
   const token = randomToken();
@@ -65,7 +66,7 @@ export async function rotateRefreshToken(
   env: TokenEnv,
   presented: string,
   device: Device,
-  now = Date.now(),
+  now: number,
 ): Promise<RotationResult> {
   const db = createDb(env.DB);
   const row = await db.query.refreshTokens.findFirst({
@@ -189,12 +190,7 @@ export async function liveSessionAccount(
   return account ?? null;
 }
 
-export async function revokeFamily(
-  env: TokenEnv,
-  familyId: string,
-  reason: string,
-  now = Date.now(),
-) {
+export async function revokeFamily(env: TokenEnv, familyId: string, reason: string, now: number) {
   await createDb(env.DB)
     .update(refreshTokens)
     .set({ revokedAt: now, revokedReason: reason })
@@ -205,7 +201,7 @@ export async function revokeAllSessions(
   env: TokenEnv,
   userId: string,
   reason: string,
-  now = Date.now(),
+  now: number,
 ) {
   await createDb(env.DB)
     .update(refreshTokens)
@@ -213,20 +209,14 @@ export async function revokeAllSessions(
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
 }
 
-export interface SessionView {
-  id: string;
-  user_agent: string | null;
-  ip: string | null;
-  started_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
+/** A signed-in device as the API shows it; whether it is the caller's own is the route's to say. */
+export type SessionView = Omit<Session, "current">;
 
 /** Active sessions (families whose newest token is live), most recently used first. */
 export async function listSessions(
   env: TokenEnv,
   userId: string,
-  now = Date.now(),
+  now: number,
 ): Promise<SessionView[]> {
   const rows = await createDb(env.DB)
     .select()
@@ -263,7 +253,7 @@ export async function revokeOtherSessions(
   userId: string,
   keepFamilyId: string | null,
   reason: string,
-  now = Date.now(),
+  now: number,
 ) {
   const others = keepFamilyId ? ne(refreshTokens.familyId, keepFamilyId) : undefined;
   await createDb(env.DB)

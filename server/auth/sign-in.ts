@@ -1,14 +1,8 @@
+import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
-import {
-  canSignIn,
-  findUserByEmail,
-  findUserById,
-  toUserView,
-  type UserView,
-  updateUser,
-} from "./accounts";
+import { canSignIn, findUserByEmail, findUserById, toUserView, updateUser } from "./accounts";
 import {
   attemptBudget,
   releaseAttempts,
@@ -34,7 +28,7 @@ export interface SessionTokens {
   refreshExpiresAt: number;
   /** The session (refresh-token family): browser CSRF tokens are bound to it. */
   sessionId: string;
-  user: UserView;
+  user: User;
 }
 
 /** The detection looks back over its window; a refused address waits that long. */
@@ -64,9 +58,9 @@ export async function signIn(
   env: Env,
   input: { email: string; password: string },
   device: Device,
-  now = Date.now(),
+  now: number,
 ): Promise<SessionTokens | { mfaChallenge: string }> {
-  if (device.ip && (await suspectedCredentialStuffing(env, device.ip))) {
+  if (device.ip && (await suspectedCredentialStuffing(env, device.ip, now))) {
     // Many accounts tried from one address: refuse it for the window, whatever
     // the credentials, so a list of stolen passwords cannot be confirmed from here.
     throw tooManyRequests(
@@ -75,7 +69,7 @@ export async function signIn(
     );
   }
   // Per-address ceiling on sign-in requests, on top of the per-account lockout.
-  await enforceLimit(env, "signIn", device.ip ?? "unknown");
+  await enforceLimit(env, "signIn", device.ip ?? "unknown", now);
   const attempt = await reserveLoginAttempt(env, { email: input.email, ip: device.ip, at: now });
   if (attempt === null)
     throw locked((await lockoutStatus(env, input.email, now)).retryAfterSeconds);
@@ -92,9 +86,9 @@ export async function signIn(
     throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
   }
   if (check.needsRehash)
-    await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) });
+    await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) }, now);
   if (user.mfaEnabled) return { mfaChallenge: await createMfaChallenge(env, user.id) };
-  return openSession(env, user.id, device);
+  return openSession(env, user.id, device, now);
 }
 
 /** A challenge lives as long as its budget of tries: the window is its lifetime. */
@@ -122,7 +116,7 @@ export async function completeMfaChallenge(
   challengeId: string,
   input: { code?: string; recoveryCode?: string },
   device: Device,
-  now = Date.now(),
+  now: number,
 ): Promise<SessionTokens> {
   const userId = await mfaChallengeUserId(env, challengeId);
   const tries = challengeTries(challengeId);
@@ -139,7 +133,7 @@ export async function completeMfaChallenge(
   }
   await releaseAttempts(env, reservation);
   await env.SESSIONS.delete(challengeKey(challengeId));
-  return openSession(env, userId, device, true);
+  return openSession(env, userId, device, now, true);
 }
 
 const challengeExpired = () =>
@@ -158,10 +152,11 @@ export async function passMfaChallenge(
   challengeId: string,
   userId: string,
   device: Device,
+  now: number,
 ): Promise<SessionTokens> {
   if ((await mfaChallengeUserId(env, challengeId)) !== userId) throw challengeExpired();
   await env.SESSIONS.delete(challengeKey(challengeId));
-  return openSession(env, userId, device, true);
+  return openSession(env, userId, device, now, true);
 }
 
 /** Issues the first token pair of a new session for a user who has just proven who they are. */
@@ -169,12 +164,12 @@ export async function openSession(
   env: Env,
   userId: string,
   device: Device,
+  now: number,
   mfa = false,
 ): Promise<SessionTokens> {
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
-  const now = Date.now();
-  await updateUser(env, user.id, { lastLoginAt: now });
+  await updateUser(env, user.id, { lastLoginAt: now }, now);
   const session = await startSession(env, user.id, device, now, mfa);
   const { token } = await issueAccessToken(
     env,
@@ -205,19 +200,24 @@ export async function refreshSession(
   env: Env,
   refreshToken: string,
   device: Device,
+  now: number,
 ): Promise<SessionTokens> {
-  const rotated = await rotateRefreshToken(env, refreshToken, device);
+  const rotated = await rotateRefreshToken(env, refreshToken, device, now);
   if (!rotated.ok) throw sessionExpired();
   const user = await findUserById(env, rotated.userId);
   if (!user || !canSignIn(user)) throw sessionExpired();
-  const { token } = await issueAccessToken(env, {
-    id: user.id,
-    email: user.email,
-    role: user.role,
-    sessionId: rotated.familyId,
-    mfa: rotated.mfaVerified,
-    authTime: rotated.authAt,
-  });
+  const { token } = await issueAccessToken(
+    env,
+    {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      sessionId: rotated.familyId,
+      mfa: rotated.mfaVerified,
+      authTime: rotated.authAt,
+    },
+    now,
+  );
   return {
     accessToken: token,
     refreshToken: rotated.token,

@@ -22,10 +22,16 @@ export const signupJobId = signupInstanceId;
  * by operators in the runs console), then the workflow run. Both are keyed by the account,
  * so a retried request starts nothing twice.
  */
-export async function startSignup(env: Env, userId: string, plan: SignupPlan) {
+export async function startSignup(env: Env, userId: string, plan: SignupPlan, now: number) {
   const jobId = signupJobId(userId);
   const owner = `user:${userId}`;
-  await createJob(env, { id: jobId, kind: "signup", ownerId: owner, note: "account created" });
+  await createJob(env, {
+    id: jobId,
+    kind: "signup",
+    ownerId: owner,
+    note: "account created",
+    now,
+  });
   await startWorkflowRun(env, {
     workflow: "signup",
     instanceId: signupInstanceId(userId),
@@ -33,6 +39,7 @@ export async function startSignup(env: Env, userId: string, plan: SignupPlan) {
     subject: owner,
     jobId,
     createdBy: owner,
+    now,
   });
   return { jobId };
 }
@@ -47,9 +54,10 @@ export async function sendVerificationEmail(
   env: Env,
   user: Pick<UserRow, "id" | "email">,
   occasion: string,
+  now: number,
   reminder = false,
 ): Promise<void> {
-  const { token } = await createEmailToken(env, user.id, "verify_email");
+  const { token } = await createEmailToken(env, user.id, "verify_email", now);
   await sendEmail(env, {
     to: user.email,
     template: "verify_email",
@@ -59,6 +67,7 @@ export async function sendVerificationEmail(
       reminder,
     },
     dedupeKey: `verify:${user.id}:${occasion}`,
+    now,
   });
 }
 
@@ -74,7 +83,7 @@ export const ACCOUNT_EXISTS_NOTICE_WINDOW_MS = 86_400_000;
 export async function sendAccountExistsNotice(
   env: Env,
   user: Pick<UserRow, "id" | "email">,
-  now = Date.now(),
+  now: number,
 ): Promise<void> {
   const window = Math.floor(now / ACCOUNT_EXISTS_NOTICE_WINDOW_MS);
   await sendEmail(env, {
@@ -82,6 +91,7 @@ export async function sendAccountExistsNotice(
     template: "account_exists",
     data: { signInUrl: publicUrl(env, "/login") },
     dedupeKey: `account-exists:${user.id}:${window}`,
+    now,
   });
 }
 
@@ -94,10 +104,11 @@ export async function notifySignupWorkflow(
   env: Env,
   userId: string,
   logger: Logger,
+  now: number,
 ): Promise<void> {
   try {
     const instance = await env.SIGNUP_WORKFLOW.get(signupInstanceId(userId));
-    await instance.sendEvent({ type: EMAIL_VERIFIED_EVENT, payload: { userId, at: Date.now() } });
+    await instance.sendEvent({ type: EMAIL_VERIFIED_EVENT, payload: { userId, at: now } });
   } catch (error) {
     logger.warn("could not notify the signup workflow", { user_id: userId, ...errorFields(error) });
   }

@@ -101,7 +101,7 @@ export async function verifyPasskeyStepUp(
     [userProofBudget(principal.userId)],
     now,
     async () => {
-      const result = await verifyAssertion(env, input, "step-up");
+      const result = await verifyAssertion(env, input, "step-up", now);
       return result.ok && result.userId === principal.userId ? true : null;
     },
   );

@@ -132,7 +132,7 @@ export async function issueAccessToken(
     /** Last proof of identity in ms; a token minted outside a session proves it now. */
     authTime?: number;
   },
-  now = Date.now(),
+  now: number,
 ): Promise<{ token: string; claims: AccessClaims }> {
   const keys = await loadKeys(env);
   const iat = Math.floor(now / 1000);
@@ -223,7 +223,7 @@ export async function verifyAccessToken(
 export async function denyAccessToken(
   env: Pick<Env, "SESSIONS">,
   claims: Pick<AccessClaims, "jti" | "exp">,
-  now = Date.now(),
+  now: number,
 ): Promise<void> {
   // KV's minimum TTL is 60 s; a token closer to expiry is simply kept a little longer.
   const ttl = Math.max(60, claims.exp - Math.floor(now / 1000));
@@ -237,7 +237,7 @@ export async function denyAccessToken(
 export async function revokeAccessTokensOf(
   env: Pick<Env, "SESSIONS">,
   userId: string,
-  now = Date.now(),
+  now: number,
 ): Promise<void> {
   await env.SESSIONS.put(revokedBeforeKey(userId), String(now), {
     expirationTtl: ACCESS_TOKEN_TTL_SECONDS + 60,

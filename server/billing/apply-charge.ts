@@ -22,7 +22,7 @@ export async function applyRefund(ctx: ApplyContext): Promise<ApplyOutcome> {
   const updated = invoiceId
     ? await createDb(ctx.env.DB)
         .update(invoices)
-        .set({ amountRefunded: charge.amountRefunded, updatedAt: Date.now() })
+        .set({ amountRefunded: charge.amountRefunded, updatedAt: ctx.now })
         .where(and(eq(invoices.id, invoiceId), eq(invoices.userId, ctx.userId)))
         .returning({ id: invoices.id })
     : [];

@@ -37,7 +37,7 @@ export async function applyCustomer(ctx: ApplyContext): Promise<ApplyOutcome> {
       defaultPaymentMethodId: snap.defaultPaymentMethodId,
       lastEventCreated: position.created,
       lastEventSeq: position.seq,
-      updatedAt: Date.now(),
+      updatedAt: ctx.now,
     })
     .where(
       and(
@@ -81,6 +81,7 @@ export async function applyCustomer(ctx: ApplyContext): Promise<ApplyOutcome> {
           : {}),
       },
       stripeEventId: event.id,
+      at: ctx.now,
     });
   }
   return { status: "applied" };

@@ -1,5 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import { entitledPlan, invoiceStatusMayMove, isNewer } from "../../core/billing/lifecycle";
+import { isLiveSubscriptionStatus } from "../../core/billing/states";
 import {
   customerOfObject,
   parseCheckoutSession,
@@ -25,7 +26,7 @@ import { applyDispute, applyRefund } from "./apply-charge";
 import { applyCustomer } from "./apply-customer";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
-import { currentSubscription, LIVE_STATUSES, recordWebhookChange, userOfCustomer } from "./records";
+import { currentSubscription, recordWebhookChange, userOfCustomer } from "./records";
 import { UnappliableEvent } from "./unappliable";
 
 export interface ApplyOutcome {
@@ -39,6 +40,8 @@ export interface ApplyContext {
   position: { created: number; seq: number };
   userId: string;
   customerId: string;
+  /** The consumer's reading of the clock for this batch (epoch ms). */
+  now: number;
 }
 
 type Context = ApplyContext;
@@ -56,6 +59,7 @@ export type AccountOfCustomer = (customerId: string) => Promise<string | null>;
 export async function applyStripeEvent(
   env: Env,
   row: StripeEventRow,
+  now: number,
   accountOf: AccountOfCustomer = (customerId) => userOfCustomer(env, customerId),
 ): Promise<ApplyOutcome> {
   const event = stripeEventSchema.parse(JSON.parse(row.payloadJson));
@@ -82,6 +86,7 @@ export async function applyStripeEvent(
     position: { created: row.created, seq: row.seq },
     userId,
     customerId,
+    now,
   });
 }
 
@@ -109,7 +114,7 @@ async function applySubscription(ctx: Context): Promise<ApplyOutcome> {
   const endedReason = deleted
     ? endedReasonOf(snap.cancellationReason, event.data.object, before?.status ?? null)
     : null;
-  const now = Date.now();
+  const { now } = ctx;
   const values = {
     id: snap.id,
     userId: ctx.userId,
@@ -227,7 +232,7 @@ async function syncPlan(ctx: Context) {
   const db = createDb(env.DB);
   const changed = await db
     .update(users)
-    .set({ plan, updatedAt: Date.now() })
+    .set({ plan, updatedAt: ctx.now })
     .where(and(eq(users.id, userId), sql`${users.plan} <> ${plan}`))
     .returning({ id: users.id });
   if (changed.length > 0)
@@ -243,7 +248,7 @@ async function applyInvoice(ctx: Context): Promise<ApplyOutcome> {
   const before = await db.query.invoices.findFirst({ where: eq(invoices.id, snap.id) });
   if (before && !invoiceStatusMayMove(before.status, status))
     return ignored(`invoice is already ${before.status}`);
-  const now = Date.now();
+  const { now } = ctx;
   const values = {
     userId: ctx.userId,
     customerId: ctx.customerId,
@@ -278,11 +283,15 @@ async function applyInvoice(ctx: Context): Promise<ApplyOutcome> {
   } else {
     await note(ctx, "invoice.payment_failed", detail);
     if (snap.subscriptionId && snap.amountDue > snap.amountPaid) {
-      await startDunning(env, {
-        invoiceId: snap.id,
-        userId: ctx.userId,
-        subscriptionId: snap.subscriptionId,
-      });
+      await startDunning(
+        env,
+        {
+          invoiceId: snap.id,
+          userId: ctx.userId,
+          subscriptionId: snap.subscriptionId,
+        },
+        ctx.now,
+      );
     }
   }
   return applied;
@@ -290,7 +299,7 @@ async function applyInvoice(ctx: Context): Promise<ApplyOutcome> {
 
 async function applyPaymentMethod(ctx: Context): Promise<ApplyOutcome> {
   const snap = parsePaymentMethod(ctx.event.data.object);
-  const now = Date.now();
+  const { now } = ctx;
   const detached = ctx.event.type === "payment_method.detached";
   // Any type is mirrored (cards, bank debits, Link, wallets, types Stripe adds later): what
   // it does not have is null, so no payment method holds back this customer's later events.
@@ -370,7 +379,7 @@ async function subscriptionForCard(ctx: Context, named: string | undefined) {
     const row = await createDb(ctx.env.DB).query.subscriptions.findFirst({
       where: and(eq(subscriptions.id, named), eq(subscriptions.userId, ctx.userId)),
     });
-    if (row && LIVE_STATUSES.includes(row.status)) return row.id;
+    if (row && isLiveSubscriptionStatus(row.status)) return row.id;
   }
   return (await currentSubscription(ctx.env, ctx.userId))?.id ?? null;
 }

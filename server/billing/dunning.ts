@@ -22,7 +22,7 @@ export const dunningInstanceId = (invoiceId: string) => `dunning-${invoiceId}`;
  * One DunningWorkflow per invoice: the instance id is the invoice's, so every later
  * `invoice.payment_failed` for it (each retry reports one) starts nothing new.
  */
-export async function startDunning(env: Env, input: DunningParams) {
+export async function startDunning(env: Env, input: DunningParams, now: number) {
   return startWorkflowRun(env, {
     workflow: "dunning",
     instanceId: dunningInstanceId(input.invoiceId),
@@ -30,6 +30,7 @@ export async function startDunning(env: Env, input: DunningParams) {
     subject: `invoice:${input.invoiceId}`,
     jobId: null,
     createdBy: "stripe-webhook",
+    now,
   });
 }
 

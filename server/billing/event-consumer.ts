@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { StripeEventStatus } from "../../core/billing/states";
 import { createDb } from "../../db/client";
 import { type StripeEventRow, stripeEvents } from "../../db/schema";
 import type { Env } from "../env";
@@ -30,13 +31,13 @@ export const MAX_EVENTS_PER_PASS = 100;
 export type Failures = Map<number, Error>;
 
 /** Events still to apply. */
-const OPEN_STATUSES = ["queued", "applying"];
+const OPEN_STATUSES: StripeEventStatus[] = ["queued", "applying"];
 /**
  * Events that hold back the later events of their customer: the open ones, and the failed
  * ones waiting for an operator (README "Stuck billing events"). Applying a later event past
  * a failed one would break the customer's order silently.
  */
-const BLOCKING_STATUSES = [...OPEN_STATUSES, "failed"];
+const BLOCKING_STATUSES: StripeEventStatus[] = [...OPEN_STATUSES, "failed"];
 
 const claimable = (now: number) =>
   or(
@@ -61,7 +62,11 @@ const isLater = (a: StripeEventRow, b: StripeEventRow) =>
  * failed in a way a retry may fix, an earlier one is failed for good, or an earlier one is
  * still being applied by another consumer.
  */
-export async function applyStripeEventBatch(env: Env, seqs: readonly number[]): Promise<Failures> {
+export async function applyStripeEventBatch(
+  env: Env,
+  seqs: readonly number[],
+  now: number,
+): Promise<Failures> {
   const failures: Failures = new Map();
   if (seqs.length === 0) return failures;
   const rows = await createDb(env.DB)
@@ -72,11 +77,11 @@ export async function applyStripeEventBatch(env: Env, seqs: readonly number[]): 
     );
   // A failed event's message again (redelivered, or the pass that failed it stopped before its
   // alert went out): nothing to apply, but the alert is made sure of (its key keeps it to one).
-  for (const row of rows) if (row.status === "failed") await alertFailedEvent(env, row);
+  for (const row of rows) if (row.status === "failed") await alertFailedEvent(env, row, now);
   const open = rows.filter((row) => row.status !== "failed");
   for (const members of groupByCustomer(open)) {
     const latest = members.reduce((a, b) => (isLater(b, a) ? b : a));
-    const pass = await applyInOrder(env, latest);
+    const pass = await applyInOrder(env, latest, now);
     for (const member of members) {
       if (!pass.done.has(member.seq)) failures.set(member.seq, notYet(member, pass.stoppedBy));
     }
@@ -110,7 +115,7 @@ interface Pass {
  * Claims the customer's open events up to `latest` and applies them in order, stopping at the
  * first one it cannot apply now, or at a failed one (which only an operator moves on).
  */
-async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
+async function applyInOrder(env: Env, latest: StripeEventRow, now: number): Promise<Pass> {
   const db = createDb(env.DB);
   const pending = latest.customerId
     ? await db
@@ -135,7 +140,6 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
     pass.stoppedBy = new Error(waitsBehind(blocker, "it failed and waits for an operator"));
   }
   if (runnable.length === 0) return pass;
-  const now = Date.now();
   const claimed = new Set(
     (
       await db
@@ -167,13 +171,13 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
     }
     let outcome: ApplyOutcome;
     try {
-      outcome = await applyStripeEvent(env, row, accountOf);
+      outcome = await applyStripeEvent(env, row, now, accountOf);
     } catch (error) {
       const unappliable = unappliableOf(error);
       if (unappliable) {
         // Retrying cannot help: failed at once, its message is done, the operators are told.
         const reason = reasonOf(unappliable);
-        await failClaimedEvent(env, row.seq, reason);
+        await failClaimedEvent(env, row.seq, reason, now);
         pass.done.add(row.seq);
         pass.stoppedBy = new Error(waitsBehind(row, reason));
       } else {
@@ -183,10 +187,10 @@ async function applyInOrder(env: Env, latest: StripeEventRow): Promise<Pass> {
       break;
     }
     if (outcome.status === "ignored") unchanged.push({ seq: row.seq, outcome });
-    else await finish(env, [{ seq: row.seq, outcome }]);
+    else await finish(env, [{ seq: row.seq, outcome }], now);
     pass.done.add(row.seq);
   }
-  await finish(env, unchanged);
+  await finish(env, unchanged, now);
   // The failed event keeps its reason for operators; the message's retry tries it again.
   if (failed !== null) await release(env, [failed], pass.stoppedBy?.message);
   // Claimed but not reached (a failure or a busy event stopped the pass): back in the queue.
@@ -214,10 +218,13 @@ function accountsOnce(env: Env): AccountOfCustomer {
   };
 }
 
-async function finish(env: Env, outcomes: { seq: number; outcome: ApplyOutcome }[]) {
+async function finish(
+  env: Env,
+  outcomes: { seq: number; outcome: ApplyOutcome }[],
+  processedAt: number,
+) {
   if (outcomes.length === 0) return;
   const db = createDb(env.DB);
-  const processedAt = Date.now();
   const writes = outcomes.map(({ seq, outcome }) =>
     db
       .update(stripeEvents)

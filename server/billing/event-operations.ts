@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { StripeEventStatus } from "../../core/billing/states";
 import { createDb } from "../../db/client";
 import { billingCustomers, type StripeEventRow, stripeEvents, users } from "../../db/schema";
 import type { Env } from "../env";
@@ -9,16 +10,6 @@ import { conflict, notFound } from "../errors";
  * events"): list and read them, retry a failed one once its cause is fixed, or skip it for
  * good so its customer's later events go on.
  */
-
-export const STRIPE_EVENT_STATUSES = [
-  "queued",
-  "applying",
-  "applied",
-  "ignored",
-  "failed",
-  "skipped",
-] as const;
-export type StripeEventStatus = (typeof STRIPE_EVENT_STATUSES)[number];
 
 export interface StripeEventListing {
   row: Omit<StripeEventRow, "payloadJson">;
@@ -196,18 +187,22 @@ export async function retryFailedEvent(env: Env, eventId: string): Promise<Event
  * queued again so the mirror catches up. A repeat of a skip answers the same without doing
  * it again; any event that is not failed is a conflict.
  */
-export async function skipFailedEvent(env: Env, eventId: string): Promise<EventAction> {
+export async function skipFailedEvent(
+  env: Env,
+  eventId: string,
+  now: number,
+): Promise<EventAction> {
   const row = await current(env, eventId);
   const [skipped] = await createDb(env.DB)
     .update(stripeEvents)
-    .set({ status: "skipped", processedAt: Date.now() })
+    .set({ status: "skipped", processedAt: now })
     .where(and(eq(stripeEvents.seq, row.seq), eq(stripeEvents.status, "failed")))
     .returning();
   if (!skipped) {
-    const now = await current(env, eventId);
-    if (now.status === "skipped") return actionResult(env, eventId, [], false);
-    throw conflict(`Only a failed event can be skipped; this one is ${now.status}`, {
-      status: now.status,
+    const latest = await current(env, eventId);
+    if (latest.status === "skipped") return actionResult(env, eventId, [], false);
+    throw conflict(`Only a failed event can be skipped; this one is ${latest.status}`, {
+      status: latest.status,
     });
   }
   const later = laterFailed(skipped);

@@ -46,13 +46,18 @@ export const reasonOf = (error: UnappliableEvent) => bounded(`${error.code}: ${e
  * Marks an event this consumer holds (`applying`) failed with its reason, then alerts. Only
  * from `applying`: a claim taken over meanwhile is someone else's to finish.
  */
-export async function failClaimedEvent(env: Env, seq: number, reason: string): Promise<void> {
+export async function failClaimedEvent(
+  env: Env,
+  seq: number,
+  reason: string,
+  now: number,
+): Promise<void> {
   const [row] = await createDb(env.DB)
     .update(stripeEvents)
-    .set({ status: "failed", error: bounded(reason), processedAt: Date.now() })
+    .set({ status: "failed", error: bounded(reason), processedAt: now })
     .where(and(eq(stripeEvents.seq, seq), eq(stripeEvents.status, "applying")))
     .returning();
-  if (row) await alertFailedEvent(env, row);
+  if (row) await alertFailedEvent(env, row, now);
 }
 
 /** Who the customer is in this product: the account id and its address, when known. */
@@ -74,7 +79,7 @@ export async function accountOfCustomer(
  * moment it failed), so a redelivered message or a replayed dead letter sends nothing again,
  * while the same event failing again after an operator's retry is a new alert.
  */
-export async function alertFailedEvent(env: Env, row: StripeEventRow): Promise<void> {
+export async function alertFailedEvent(env: Env, row: StripeEventRow, now: number): Promise<void> {
   if (row.status !== "failed") return;
   const account = row.customerId ? await accountOfCustomer(env, row.customerId) : null;
   const failedAt = row.processedAt ?? row.receivedAt;
@@ -82,6 +87,7 @@ export async function alertFailedEvent(env: Env, row: StripeEventRow): Promise<v
     to: env.OPS_ALERT_EMAIL,
     template: "billing_event_failed",
     dedupeKey: `stripe-event-failed:${row.seq}:${failedAt}`,
+    now,
     data: {
       eventId: row.eventId,
       type: row.type,
@@ -124,18 +130,21 @@ export const waitsBehind = (blocker: Pick<StripeEventRow, "eventId">, cause: str
  * `failed` (keeping why) and operators are alerted. "busy": a live consumer holds the event
  * right now, so the dead letter should come back later to see how that ended.
  */
-export async function deadLetterStripeEvent(env: Env, seq: number): Promise<"settled" | "busy"> {
+export async function deadLetterStripeEvent(
+  env: Env,
+  seq: number,
+  now: number,
+): Promise<"settled" | "busy"> {
   const db = createDb(env.DB);
   const row = await db.query.stripeEvents.findFirst({ where: eq(stripeEvents.seq, seq) });
   if (!row) return "settled";
   // Failed already (the dead letter replayed, or the consumer failed it at once): make sure
   // the alert went out; the dedupe key keeps it to one.
   if (row.status === "failed") {
-    await alertFailedEvent(env, row);
+    await alertFailedEvent(env, row, now);
     return "settled";
   }
   if (row.status !== "queued" && row.status !== "applying") return "settled";
-  const now = Date.now();
   if (row.status === "applying" && (row.processedAt ?? 0) > now - CLAIM_TIMEOUT_MS) return "busy";
   const blocker = await blockerBefore(env, row);
   const reason = blocker
@@ -156,6 +165,6 @@ export async function deadLetterStripeEvent(env: Env, seq: number): Promise<"set
     )
     .returning();
   if (!failed) return "busy";
-  await alertFailedEvent(env, failed);
+  await alertFailedEvent(env, failed, now);
   return "settled";
 }

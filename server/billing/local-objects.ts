@@ -1,3 +1,4 @@
+import type { SubscriptionStatus } from "../../core/billing/states";
 import { type CardBehaviour, TEST_CARDS, type TestCard } from "../../core/billing/test-cards";
 import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
 import { type LocalObject, localId } from "./local-store";
@@ -11,7 +12,7 @@ export const LOCAL_PERIOD_SECONDS = 30 * 86_400;
 export interface LocalSubscription extends LocalObject {
   object: "subscription";
   customer: string;
-  status: string;
+  status: SubscriptionStatus;
   cancel_at_period_end: boolean;
   canceled_at: number | null;
   ended_at: number | null;

@@ -33,6 +33,7 @@ export async function requireObject<T extends LocalObject>(env: Env, id: string)
 }
 
 export async function writeObject(env: Env, data: LocalObject, customerId: string | null) {
+  // The local stand-in for Stripe keeps its own clock, as Stripe does, not the caller's.
   const now = Date.now();
   const dataJson = JSON.stringify(data);
   await createDb(env.DB)
@@ -64,10 +65,12 @@ export async function listObjects<T extends LocalObject>(
 /** The customer's test clock in seconds: real time plus however far it was advanced. */
 export async function clockNow(env: Env, customerId: string): Promise<number> {
   const clock = await readObject<LocalObject & { offset: number }>(env, `clock_${customerId}`);
+  // Stripe's test clocks run from Stripe's real time; this stand-in's is the wall clock.
   return Math.floor(Date.now() / 1000) + (clock?.offset ?? 0);
 }
 
 export async function advanceClockTo(env: Env, customerId: string, seconds: number) {
+  // The offset from the stand-in's wall clock, the one `clockNow` adds it to.
   const offset = Math.max(0, seconds - Math.floor(Date.now() / 1000));
   await writeObject(env, { id: `clock_${customerId}`, object: "test_clock", offset }, customerId);
 }
@@ -82,6 +85,7 @@ export async function advanceClockTo(env: Env, customerId: string, seconds: numb
 export async function once<T>(env: Env, key: string, fn: () => Promise<T>): Promise<T> {
   const id = `idem_${await sha256Hex(key)}`;
   const db = createDb(env.DB);
+  // Stripe's own clock for its idempotency keys; the stand-in's is the wall clock.
   const now = Date.now();
   const claimed = await db
     .insert(localBillingObjects)
@@ -137,6 +141,7 @@ export async function emitEvent(
     type,
   };
   const payload = JSON.stringify(event);
-  await receiveStripeEvent(env, payload, await signPayload(env, payload));
+  // Received now, by our own clock: the signature was just made with it (not the test clock).
+  await receiveStripeEvent(env, payload, await signPayload(env, payload), Date.now());
   return event.id;
 }

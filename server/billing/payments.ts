@@ -99,8 +99,9 @@ export async function addPaymentMethod(
   account: Account,
   input: { paymentMethodId: string; makeDefault: boolean },
   key: string,
+  now: number,
 ) {
-  const customerId = await ensureCustomer(env, account);
+  const customerId = await ensureCustomer(env, account, now);
   const provider = await billingProvider(env);
   const { subscriptionId, makeDefault } = await newCardDefault(env, account.id, input.makeDefault);
   const pm = await provider.attachPaymentMethod(
@@ -126,6 +127,7 @@ export async function addPaymentMethod(
       make_default: makeDefault,
     },
     idempotencyKey: key,
+    at: now,
   });
   return paymentMethodBody(pm);
 }
@@ -142,8 +144,9 @@ export async function startCardSetup(
   account: Account,
   input: { makeDefault: boolean },
   key: string,
+  now: number,
 ) {
-  const customerId = await ensureCustomer(env, account);
+  const customerId = await ensureCustomer(env, account, now);
   const { subscriptionId, makeDefault } = await newCardDefault(env, account.id, input.makeDefault);
   const session = await (await billingProvider(env)).createCheckout(
     {
@@ -170,11 +173,18 @@ export async function startCardSetup(
       subscription_id: subscriptionId,
     },
     idempotencyKey: key,
+    at: now,
   });
   return { checkout_url: session.url, session_id: session.id };
 }
 
-export async function setDefaultPaymentMethod(env: Env, account: Account, id: string, key: string) {
+export async function setDefaultPaymentMethod(
+  env: Env,
+  account: Account,
+  id: string,
+  key: string,
+  now: number,
+) {
   const row = await ownPaymentMethod(env, account.id, id);
   const sub = await currentSubscription(env, account.id);
   await (await billingProvider(env)).setDefaultPaymentMethod(
@@ -188,11 +198,12 @@ export async function setDefaultPaymentMethod(env: Env, account: Account, id: st
     source: "api",
     detail: { payment_method_id: id },
     idempotencyKey: key,
+    at: now,
   });
 }
 
 /** The last card of a paying subscription stays: without it the next renewal would fail. */
-export async function removePaymentMethod(env: Env, account: Account, id: string) {
+export async function removePaymentMethod(env: Env, account: Account, id: string, now: number) {
   const row = await ownPaymentMethod(env, account.id, id);
   const [sub, cards] = await Promise.all([
     currentSubscription(env, account.id),
@@ -214,6 +225,7 @@ export async function removePaymentMethod(env: Env, account: Account, id: string
     type: "payment_method.remove_requested",
     source: "api",
     detail: { payment_method_id: id },
+    at: now,
   });
 }
 
@@ -272,6 +284,7 @@ export async function payInvoice(
   id: string,
   paymentMethodId: string | null,
   key: string,
+  now: number,
 ) {
   const invoice = await findInvoice(env, account.id, id);
   if (invoice.status === "paid") throw conflict("This invoice is already paid");
@@ -289,15 +302,16 @@ export async function payInvoice(
     source: "api",
     detail: { invoice_id: id, payment_method_id: paymentMethodId, paid: result.paid },
     idempotencyKey: key,
+    at: now,
   });
   if (!result.paid) throw paymentFailed(result.message);
   return { invoice_id: id, paid: true as const };
 }
 
 /** Resumes kept, and this month's exports and writing-help calls, against the plan. */
-export async function usageOf(env: Env, account: Account) {
+export async function usageOf(env: Env, account: Account, now: number) {
   const db = createDb(env.DB);
-  const period = currentPeriod();
+  const period = currentPeriod(now);
   const [[resumeCount], counters] = await Promise.all([
     db
       .select({ value: count() })
@@ -326,7 +340,12 @@ export async function usageOf(env: Env, account: Account) {
  * `invoices/{user}/{invoice}.pdf`. A paid invoice never changes, so its copy is final; an
  * open one is rendered again once it is paid (the key names the status).
  */
-export async function invoicePdf(env: Env, account: Account, id: string): Promise<R2ObjectBody> {
+export async function invoicePdf(
+  env: Env,
+  account: Account,
+  id: string,
+  now: number,
+): Promise<R2ObjectBody> {
   const invoice = await findInvoice(env, account.id, id);
   const key = `invoices/${account.id}/${invoice.id}-${invoice.status}-${invoice.amountRefunded}.pdf`;
   if (invoice.pdfKey === key) {
@@ -353,7 +372,7 @@ export async function invoicePdf(env: Env, account: Account, id: string): Promis
   await env.FILES.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
   await createDb(env.DB)
     .update(invoices)
-    .set({ pdfKey: key, updatedAt: Date.now() })
+    .set({ pdfKey: key, updatedAt: now })
     .where(eq(invoices.id, invoice.id));
   const stored = await env.FILES.get(key);
   if (!stored) throw new Error(`invoice PDF ${key} vanished after upload`);

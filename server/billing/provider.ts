@@ -1,3 +1,4 @@
+import type { BillingMode } from "../../core/billing/states";
 import type {
   CheckoutSessionSnapshot,
   PaymentMethodSnapshot,
@@ -13,7 +14,6 @@ import { AppError } from "../errors";
  * (local and test environments only). Neither writes the billing mirror: every change comes
  * back as a signed event through `POST /api/stripe/webhook`.
  */
-export type BillingMode = "stripe" | "local";
 
 interface CheckoutCommon {
   userId: string;
@@ -109,8 +109,6 @@ export interface BillingProvider {
     input: { invoiceId: string; paymentMethodId: string | null },
     idempotencyKey: string,
   ): Promise<PaymentResult>;
-  /** The verified event; throws when the signature or payload is wrong. */
-  verifyEvent(payload: string, signature: string): Promise<unknown>;
   /** Disputes name a charge, not a customer. */
   customerOfCharge(chargeId: string): Promise<string | null>;
   /** The invoice a PaymentIntent paid (its `invoice_payment`), or null for none. */

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { type BillingEventSource, LIVE_SUBSCRIPTION_STATUSES } from "../../core/billing/states";
 import { createDb } from "../../db/client";
 import {
   type BillingCustomerRow,
@@ -16,10 +17,12 @@ export interface BillingEventInput {
   userId: string | null;
   customerId: string | null;
   type: string;
-  source: "api" | "webhook" | "workflow";
+  source: BillingEventSource;
   detail: Record<string, unknown>;
   stripeEventId?: string | null;
   idempotencyKey?: string | null;
+  /** When it happened (epoch ms). */
+  at: number;
 }
 
 export async function recordBillingEvent(env: Env, input: BillingEventInput): Promise<void> {
@@ -34,13 +37,13 @@ export async function recordBillingEvent(env: Env, input: BillingEventInput): Pr
       detailJson: JSON.stringify(input.detail),
       stripeEventId: input.stripeEventId ?? null,
       idempotencyKey: input.idempotencyKey ?? null,
-      createdAt: Date.now(),
+      createdAt: input.at,
     });
 }
 
 /** What the webhook consumer applied, in the account's history, linked to Stripe's event. */
 export const recordWebhookChange = (
-  ctx: { env: Env; userId: string; customerId: string; event: { id: string } },
+  ctx: { env: Env; userId: string; customerId: string; event: { id: string }; now: number },
   type: string,
   detail: Record<string, unknown>,
 ) =>
@@ -51,6 +54,7 @@ export const recordWebhookChange = (
     source: "webhook",
     detail,
     stripeEventId: ctx.event.id,
+    at: ctx.now,
   });
 
 export async function listBillingEvents(
@@ -87,15 +91,16 @@ export async function userOfCustomer(env: Env, customerId: string): Promise<stri
   return row?.userId ?? null;
 }
 
-export const LIVE_STATUSES = ["trialing", "active", "past_due", "unpaid", "incomplete"];
-
 /** The subscription that decides someone's plan: the newest one that has not ended. */
 export async function currentSubscription(
   env: Env,
   userId: string,
 ): Promise<SubscriptionRow | null> {
   const row = await createDb(env.DB).query.subscriptions.findFirst({
-    where: and(eq(subscriptions.userId, userId), inArray(subscriptions.status, LIVE_STATUSES)),
+    where: and(
+      eq(subscriptions.userId, userId),
+      inArray(subscriptions.status, LIVE_SUBSCRIPTION_STATUSES),
+    ),
     orderBy: desc(subscriptions.createdAt),
   });
   return row ?? null;

@@ -46,7 +46,7 @@ export async function verifySignedPayload(
   env: Env,
   payload: string,
   signature: string,
-  now = Date.now(),
+  now: number,
 ): Promise<unknown> {
   const event = await Stripe.webhooks.constructEventAsync(
     payload,

@@ -11,7 +11,6 @@ import type { Plan } from "../../core/plans/entitlements";
 import type { Env } from "../env";
 import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
 import { checkoutMetadata, paymentFailed, priceIdFor } from "./provider";
-import { verifySignedPayload } from "./signing";
 
 /** Card errors are the person's to fix (another card); anything else is ours to retry. */
 function cardRefusal(error: unknown): PaymentResult | null {
@@ -277,10 +276,6 @@ export class StripeProvider implements BillingProvider {
       if (refusal) return refusal;
       throw error;
     }
-  }
-
-  verifyEvent(payload: string, signature: string) {
-    return verifySignedPayload(this.env, payload, signature);
   }
 
   async invoiceOfPayment(paymentIntentId: string) {

@@ -6,6 +6,7 @@ import {
   prorationCents,
   trialDaysLeft,
 } from "../../core/billing/lifecycle";
+import { isEntitledStatus } from "../../core/billing/states";
 import { isPlan, PLAN_PRICES_CENTS, type Plan, TRIAL_DAYS } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
 import { billingCustomers, type SubscriptionRow, workflowRuns } from "../../db/schema";
@@ -32,13 +33,13 @@ export interface Account {
 
 const iso = (seconds: number | null) =>
   seconds === null ? null : new Date(seconds * 1000).toISOString();
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+const toSeconds = (ms: number) => Math.floor(ms / 1000);
 
 const stateOf = (sub: SubscriptionRow | null) =>
   lifecycleState(sub && isPlan(sub.plan) ? { ...sub, plan: sub.plan } : null);
 
 /** The payment customer for an account, created once (signup, or the first checkout). */
-export async function ensureCustomer(env: Env, account: Account): Promise<string> {
+export async function ensureCustomer(env: Env, account: Account, now: number): Promise<string> {
   const existing = await customerOfUser(env, account.id);
   const provider = await billingProvider(env);
   if (existing && existing.mode === provider.mode) return existing.customerId;
@@ -46,7 +47,6 @@ export async function ensureCustomer(env: Env, account: Account): Promise<string
     { userId: account.id, email: account.email, name: account.name },
     `customer:${account.id}:${provider.mode}`,
   );
-  const now = Date.now();
   await createDb(env.DB)
     .insert(billingCustomers)
     .values({ userId: account.id, customerId, mode: provider.mode, createdAt: now, updatedAt: now })
@@ -60,6 +60,7 @@ export async function ensureCustomer(env: Env, account: Account): Promise<string
     type: "customer.created",
     source: "api",
     detail: { mode: provider.mode },
+    at: now,
   });
   return customerId;
 }
@@ -75,8 +76,8 @@ async function trialDaysFor(env: Env, userId: string, plan: Plan): Promise<numbe
  * (no card yet). Both calls carry keys derived from the account, so a replayed step creates
  * nothing twice. Paid plans without a trial start at checkout.
  */
-export async function startPlanAtSignup(env: Env, account: Account, plan: Plan) {
-  const customerId = await ensureCustomer(env, account);
+export async function startPlanAtSignup(env: Env, account: Account, plan: Plan, now: number) {
+  const customerId = await ensureCustomer(env, account, now);
   const trialDays = await trialDaysFor(env, account.id, plan);
   if (plan === "free" || trialDays === 0 || (await currentSubscription(env, account.id))) {
     return { customerId, trial: false };
@@ -86,7 +87,6 @@ export async function startPlanAtSignup(env: Env, account: Account, plan: Plan) 
     { userId: account.id, customerId, plan, trialDays },
     `signup:${account.id}:trial`,
   );
-  const now = Date.now();
   await createDb(env.DB)
     .update(billingCustomers)
     .set({ trialUsedAt: now, updatedAt: now })
@@ -97,6 +97,7 @@ export async function startPlanAtSignup(env: Env, account: Account, plan: Plan) 
     type: "trial.started",
     source: "workflow",
     detail: { plan, trial_days: trialDays, subscription_id: subscriptionId },
+    at: now,
   });
   return { customerId, trial: true };
 }
@@ -117,7 +118,7 @@ async function graceEndsAt(env: Env, sub: SubscriptionRow): Promise<string | nul
   return new Date(from + GRACE_HOURS * 3_600_000).toISOString();
 }
 
-export async function subscriptionView(env: Env, account: Account) {
+export async function subscriptionView(env: Env, account: Account, now: number) {
   const sub =
     (await currentSubscription(env, account.id)) ?? (await latestSubscription(env, account.id));
   const customer = await customerOfUser(env, account.id);
@@ -134,7 +135,7 @@ export async function subscriptionView(env: Env, account: Account) {
       current_period_start: iso(sub.currentPeriodStart)!,
       current_period_end: iso(sub.currentPeriodEnd)!,
       trial_end: iso(sub.trialEnd),
-      trial_days_left: trialDaysLeft(sub.trialEnd, nowSeconds()),
+      trial_days_left: trialDaysLeft(sub.trialEnd, toSeconds(now)),
       pending_plan: sub.pendingPlan,
       default_payment_method_id: sub.defaultPaymentMethodId,
       grace_ends_at: await graceEndsAt(env, sub),
@@ -154,6 +155,7 @@ export async function startCheckout(
   account: Account,
   plan: Exclude<Plan, "free">,
   key: string,
+  now: number,
 ) {
   const current = await currentSubscription(env, account.id);
   let trial: SubscriptionRow | null = null;
@@ -168,7 +170,7 @@ export async function startCheckout(
     trial = current;
   }
   const mode: "subscription" | "setup" = trial ? "setup" : "subscription";
-  const customerId = await ensureCustomer(env, account);
+  const customerId = await ensureCustomer(env, account, now);
   const trialDays = trial ? 0 : await trialDaysFor(env, account.id, plan);
   const provider = await billingProvider(env);
   const common = {
@@ -191,6 +193,7 @@ export async function startCheckout(
     source: "api",
     detail: { plan, mode, trial_days: trialDays, session_id: session.id },
     idempotencyKey: key,
+    at: now,
   });
   return {
     checkout_url: session.url,
@@ -203,7 +206,7 @@ export async function startCheckout(
 
 async function requireLive(env: Env, userId: string): Promise<SubscriptionRow> {
   const sub = await currentSubscription(env, userId);
-  if (!sub || !["trialing", "active", "past_due"].includes(sub.status)) {
+  if (!sub || !isEntitledStatus(sub.status)) {
     throw conflict("There is no active subscription; start one at checkout first");
   }
   return sub;
@@ -214,7 +217,7 @@ async function requireLive(env: Env, userId: string): Promise<SubscriptionRow> {
  * a downgrade waits for the next cycle; Free is a cancellation at the period end; the
  * current plan again drops a scheduled change. The mirror follows through the webhook.
  */
-export async function changePlan(env: Env, account: Account, plan: Plan, key: string) {
+export async function changePlan(env: Env, account: Account, plan: Plan, key: string, now: number) {
   const sub = await requireLive(env, account.id);
   if (!isPlan(sub.plan)) throw conflict(`Unknown current plan ${sub.plan}`);
   const provider = await billingProvider(env);
@@ -227,6 +230,7 @@ export async function changePlan(env: Env, account: Account, plan: Plan, key: st
       source: "api",
       detail: { subscription_id: sub.id, from: sub.plan, to: plan, ...detail },
       idempotencyKey: key,
+      at: now,
     });
   if (plan === "free") {
     await provider.setCancelAtPeriodEnd(sub.id, true, key);
@@ -241,7 +245,11 @@ export async function changePlan(env: Env, account: Account, plan: Plan, key: st
     if (!sub.pendingPlan) throw conflict(`You are already on the ${plan} plan`);
     await provider.clearScheduledChange(sub.id, key);
     await audit("change.requested", { change: "keep" });
-    return { change: "keep" as const, effective_at: new Date().toISOString(), proration_cents: 0 };
+    return {
+      change: "keep" as const,
+      effective_at: new Date(now).toISOString(),
+      proration_cents: 0,
+    };
   }
   if (change === "upgrade") {
     const proration =
@@ -251,13 +259,13 @@ export async function changePlan(env: Env, account: Account, plan: Plan, key: st
             sub.plan,
             plan,
             { start: sub.currentPeriodStart, end: sub.currentPeriodEnd },
-            nowSeconds(),
+            toSeconds(now),
           );
     await provider.upgrade({ subscriptionId: sub.id, plan }, key);
     await audit("change.requested", { change: "upgrade", proration_cents: proration });
     return {
       change: "upgrade" as const,
-      effective_at: new Date().toISOString(),
+      effective_at: new Date(now).toISOString(),
       proration_cents: proration,
     };
   }
@@ -270,7 +278,7 @@ export async function changePlan(env: Env, account: Account, plan: Plan, key: st
   };
 }
 
-export async function cancelSubscription(env: Env, account: Account, key: string) {
+export async function cancelSubscription(env: Env, account: Account, key: string, now: number) {
   const sub = await requireLive(env, account.id);
   if (sub.cancelAtPeriodEnd) throw conflict("The subscription is already set to end");
   await (await billingProvider(env)).setCancelAtPeriodEnd(sub.id, true, key);
@@ -281,13 +289,14 @@ export async function cancelSubscription(env: Env, account: Account, key: string
     source: "api",
     detail: { subscription_id: sub.id, access_until: iso(sub.currentPeriodEnd) },
     idempotencyKey: key,
+    at: now,
   });
   return { access_until: iso(sub.currentPeriodEnd)! };
 }
 
-export async function reactivateSubscription(env: Env, account: Account, key: string) {
+export async function reactivateSubscription(env: Env, account: Account, key: string, now: number) {
   const sub = await currentSubscription(env, account.id);
-  if (!sub?.cancelAtPeriodEnd || sub.currentPeriodEnd <= nowSeconds()) {
+  if (!sub?.cancelAtPeriodEnd || sub.currentPeriodEnd <= toSeconds(now)) {
     throw conflict("Only a subscription set to end, before its period ends, can be reactivated");
   }
   await (await billingProvider(env)).setCancelAtPeriodEnd(sub.id, false, key);
@@ -298,6 +307,7 @@ export async function reactivateSubscription(env: Env, account: Account, key: st
     source: "api",
     detail: { subscription_id: sub.id },
     idempotencyKey: key,
+    at: now,
   });
   return { renews_at: iso(sub.currentPeriodEnd)! };
 }

@@ -4,7 +4,7 @@ import { usageCounters, usageRefunds } from "../../db/schema";
 import type { Env } from "../env";
 
 /** Calendar month in UTC, `2026-11`: the period monthly allowances count in. */
-export const currentPeriod = (now = Date.now()) => new Date(now).toISOString().slice(0, 7);
+export const currentPeriod = (now: number) => new Date(now).toISOString().slice(0, 7);
 
 /** What a plan meters a month (server/billing/entitlements.ts `meter` counts a use). */
 type Metered = "exports" | "ai_calls";
@@ -17,6 +17,7 @@ type Metered = "exports" | "ai_calls";
 export async function refundUsage(
   env: Pick<Env, "DB">,
   use: { userId: string; metric: Metered; period: string; reference: string },
+  now: number,
 ): Promise<void> {
   const db = createDb(env.DB);
   const alreadyRefunded = db
@@ -37,7 +38,7 @@ export async function refundUsage(
       ),
     db
       .insert(usageRefunds)
-      .values({ ...use, createdAt: Date.now() })
+      .values({ ...use, createdAt: now })
       .onConflictDoNothing({ target: usageRefunds.reference }),
   ]);
 }

@@ -25,12 +25,13 @@ export async function receiveStripeEvent(
   env: Env,
   payload: string,
   signature: string | undefined,
+  now: number,
 ): Promise<{ eventId: string; duplicate: boolean }> {
   billingMode(env);
   if (!signature) throw signatureInvalid("Missing Stripe-Signature header");
   let verified: unknown;
   try {
-    verified = await verifySignedPayload(env, payload, signature);
+    verified = await verifySignedPayload(env, payload, signature, now);
   } catch (error) {
     throw signatureInvalid(error instanceof Error ? error.message : "invalid signature");
   }
@@ -48,7 +49,7 @@ export async function receiveStripeEvent(
       created: event.created,
       payloadJson: payload,
       status: "queued",
-      receivedAt: Date.now(),
+      receivedAt: now,
     })
     .onConflictDoNothing({ target: stripeEvents.eventId })
     .returning({ seq: stripeEvents.seq });

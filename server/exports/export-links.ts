@@ -20,7 +20,7 @@ const message = (jobId: string) => (expiresAt: number) => `export-download|${job
 export async function signDownloadToken(
   env: LinkEnv,
   jobId: string,
-  now = Date.now(),
+  now: number,
   ttlSeconds = DOWNLOAD_LINK_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: number }> {
   const expiresAt = Math.floor(now / 1000) + ttlSeconds;
@@ -32,7 +32,7 @@ export function verifyDownloadToken(
   env: LinkEnv,
   token: string,
   jobId: string,
-  now = Date.now(),
+  now: number,
 ): Promise<boolean> {
   return verifyExpiring(() => linkKey(env), token, message(jobId), Math.floor(now / 1000));
 }

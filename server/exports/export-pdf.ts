@@ -26,6 +26,8 @@ let launching = 0;
 let limitsCache: { value: number; at: number } | null = null;
 
 async function sessionLimit(env: BrowserEnv): Promise<number> {
+  // Wall clock on purpose here and below: this module times its own work (a per-isolate
+  // cache age, a wait deadline, the print's duration), which no caller's `now` can stand for.
   if (limitsCache && Date.now() - limitsCache.at < LIMITS_TTL_MS) return limitsCache.value;
   const limits = await puppeteer.limits(env.BROWSER);
   const value = Math.max(1, limits.maxConcurrentSessions || 1);
@@ -66,6 +68,7 @@ function lease(browser: Browser, sessionId: string, launched: boolean): LeasedBr
 
 /** A connected browser: a warm idle one if there is one, else a new one within the limit. */
 export async function acquireBrowser(env: BrowserEnv): Promise<LeasedBrowser> {
+  // Own wall clock: a deadline for this wait, which passes while the loop polls.
   const deadline = Date.now() + ACQUIRE_TIMEOUT_MS;
   for (;;) {
     const [sessions, limit] = await Promise.all([
@@ -165,6 +168,7 @@ async function renderOnce(html: string, leased: LeasedBrowser): Promise<PdfResul
       await page.setContent(html, { waitUntil: "load", timeout: 15_000 });
       // Embedded fonts decode asynchronously; printing before they are ready would fall back.
       await page.evaluate("document.fonts.ready.then(() => true)");
+      // Own wall clock: the print's duration, for the metrics.
       const started = Date.now();
       const pdf = await page.pdf({
         preferCSSPageSize: true,

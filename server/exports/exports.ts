@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
+import type { ExportItem } from "../../core/contract/exports";
 import { EXPORT_CONTENT_TYPES, type ExportFormat, exportKey } from "../../core/export/formats";
-import type { ExportListItem } from "../../core/export/list-item";
 import { type ExportParams, exportParamsSchema } from "../../core/export/params";
 import { createDb } from "../../db/client";
 import { jobs, workflowRuns } from "../../db/schema";
@@ -30,6 +30,8 @@ export interface ExportRequest {
   format: ExportFormat;
   template?: string;
   pageSize?: "A4" | "Letter";
+  /** When it is asked for (epoch ms): the month it counts in, the job's and run's times. */
+  now: number;
 }
 
 /**
@@ -50,7 +52,8 @@ export async function requestExport(
   if (resume.deletedAt !== null) throw notFound("Resume");
   if (request.format === "pdf")
     assertTemplateInPlan(owner.plan, request.template ?? resume.template);
-  const { period, ...usage } = await meter(env, owner, "exports", Date.now());
+  const { now } = request;
+  const { period, ...usage } = await meter(env, owner, "exports", now);
   const params: ExportParams = {
     jobId: `export-${crypto.randomUUID()}`,
     usagePeriod: period,
@@ -63,28 +66,32 @@ export async function requestExport(
     ...(request.pageSize ? { pageSize: request.pageSize } : {}),
   };
   try {
-    return { job: await queueExport(env, params), usage };
+    return { job: await queueExport(env, params, now), usage };
   } catch (error) {
     // Nothing was queued: the export this use paid for will never run.
-    await refundUsage(env, {
-      userId: owner.id,
-      metric: "exports",
-      period,
-      reference: params.jobId,
-    });
+    await refundUsage(
+      env,
+      {
+        userId: owner.id,
+        metric: "exports",
+        period,
+        reference: params.jobId,
+      },
+      now,
+    );
     throw error;
   }
 }
 
-async function queueExport(env: Env, params: ExportParams): Promise<JobView> {
+async function queueExport(env: Env, params: ExportParams, now: number): Promise<JobView> {
   const { jobId, userId, resumeId } = params;
   const job = await createJob(env, {
     id: jobId,
     kind: "export",
     ownerId: `user:${userId}`,
     note: `${params.format} export of version ${params.version}`,
+    now,
   });
-  const now = Date.now();
   await createDb(env.DB)
     .insert(workflowRuns)
     .values({
@@ -117,7 +124,7 @@ export async function listExports(
   env: Pick<Env, "DB">,
   userId: string,
   page: { page: number; perPage: number },
-): Promise<{ items: ExportListItem[]; total: number }> {
+): Promise<{ items: ExportItem[]; total: number }> {
   const db = createDb(env.DB);
   const where = and(eq(jobs.ownerId, `user:${userId}`), eq(jobs.kind, "export"));
   const [rows, [total]] = await Promise.all([
@@ -131,7 +138,7 @@ export async function listExports(
       .offset((page.page - 1) * page.perPage),
     db.select({ value: count() }).from(jobs).where(where),
   ]);
-  const items = rows.map(({ job, paramsJson }): ExportListItem => {
+  const items = rows.map(({ job, paramsJson }): ExportItem => {
     const params = exportParamsSchema.safeParse(parseJson(paramsJson));
     const result = job.status === "succeeded" ? parseJson(job.resultJson) : null;
     return {
@@ -160,11 +167,11 @@ export type DownloadAccess = { userId: string } | { token: string };
  * The finished file, to its owner or to a valid signed link. Anyone else, and any job that
  * is not an export, gets the same 404, so job ids cannot be probed.
  */
-export async function openExport(env: Env, jobId: string, access: DownloadAccess) {
-  const job = await getJob(env, jobId);
+export async function openExport(env: Env, jobId: string, access: DownloadAccess, now: number) {
+  const job = await getJob(env, jobId, now);
   if (job?.kind !== "export") throw notFound("Export");
   if ("token" in access) {
-    if (!(await verifyDownloadToken(env, access.token, jobId))) {
+    if (!(await verifyDownloadToken(env, access.token, jobId, now))) {
       throw new AppError(401, "token_invalid", "This download link is invalid or has expired");
     }
   } else if (job.owner_id !== `user:${access.userId}`) {
@@ -183,8 +190,8 @@ export async function openExport(env: Env, jobId: string, access: DownloadAccess
 }
 
 /** An absolute-path download link that works without signing in until it expires. */
-export async function signedDownloadPath(env: Env, jobId: string) {
-  const { token, expiresAt } = await signDownloadToken(env, jobId);
+export async function signedDownloadPath(env: Env, jobId: string, now: number) {
+  const { token, expiresAt } = await signDownloadToken(env, jobId, now);
   return {
     path: `${downloadPath(jobId)}?token=${encodeURIComponent(token)}`,
     expiresAt: new Date(expiresAt * 1000).toISOString(),

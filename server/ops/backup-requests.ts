@@ -22,6 +22,7 @@ export async function requestBackup(
     kind: "backup",
     ownerId,
     note: `requested by ${requestedBy}${reason ? `: ${reason}` : ""}`,
+    now: at.getTime(),
   });
   if (job.status === "queued") {
     await env.OPS_QUEUE.send({

@@ -80,6 +80,7 @@ export async function writeManifest(
   backupId: string,
   tables: BackupTable[],
   extraSql: string[],
+  now: number,
 ): Promise<BackupManifest> {
   const manifest = buildManifest(backupId, tables, extraSql);
   await env.FILES.put(manifestKey(backupId), JSON.stringify(manifest, null, 2), {
@@ -93,16 +94,21 @@ export async function writeManifest(
       tableCount: manifest.totals.tables,
       rowCount: manifest.totals.rows,
       bytes: manifest.totals.bytes,
-      completedAt: Date.now(),
+      completedAt: now,
     })
     .where(eq(backups.id, backupId));
   return manifest;
 }
 
-export async function recordBackupStart(env: BackupEnv, backupId: string, jobId: string) {
+export async function recordBackupStart(
+  env: BackupEnv,
+  backupId: string,
+  jobId: string,
+  now: number,
+) {
   await createDb(env.DB)
     .insert(backups)
-    .values({ id: backupId, jobId, status: "running", createdAt: Date.now() })
+    .values({ id: backupId, jobId, status: "running", createdAt: now })
     .onConflictDoNothing();
 }
 

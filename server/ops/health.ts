@@ -1,10 +1,5 @@
+import type { BindingHealth } from "../../core/contract/admin";
 import type { Env } from "../env";
-
-export interface BindingHealth {
-  status: "ok" | "error" | "not_configured";
-  latency_ms?: number;
-  detail?: string;
-}
 
 const PROBE_TIMEOUT_MS = 2000;
 

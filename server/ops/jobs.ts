@@ -76,9 +76,9 @@ async function readRow(env: JobEnv, id: string): Promise<JobRow | undefined> {
 /** Creates a queued job; creating the same id again returns the existing job unchanged. */
 export async function createJob(
   env: JobEnv,
-  input: { id: string; kind: string; ownerId: string; note?: string },
+  input: { id: string; kind: string; ownerId: string; note?: string; now: number },
 ): Promise<JobView> {
-  const now = Date.now();
+  const { now } = input;
   const state = initialJobState();
   const db = createDb(env.DB);
   const inserted = await db
@@ -175,11 +175,11 @@ export async function changeJob(
 }
 
 /** Reads the KV mirror, falling back to D1 when it is missing or possibly stale. */
-export async function getJob(env: JobEnv, id: string): Promise<JobView | null> {
+export async function getJob(env: JobEnv, id: string, now: number): Promise<JobView | null> {
   const cached = await env.JOBS.get<JobView>(jobKey(id), "json");
   if (cached) {
     const fresh =
-      isTerminal(cached.status) || Date.now() - Date.parse(cached.updated_at) < MIRROR_STALE_MS;
+      isTerminal(cached.status) || now - Date.parse(cached.updated_at) < MIRROR_STALE_MS;
     if (fresh) return cached;
   }
   const row = await readRow(env, id);

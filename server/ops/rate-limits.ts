@@ -191,7 +191,7 @@ export async function rateLimit(
   env: Pick<Env, "RATE_LIMITS">,
   key: string,
   options: { limit: number; windowSeconds: number },
-  now = Date.now(),
+  now: number,
 ): Promise<RateLimitResult> {
   const { limit, windowSeconds } = options;
   if (
@@ -219,7 +219,7 @@ export function consumeLimit(
   env: Pick<Env, "RATE_LIMITS">,
   name: RequestLimitName,
   key: string,
-  now = Date.now(),
+  now: number,
 ): Promise<RateLimitResult> {
   const rule = REQUEST_LIMITS[name];
   return rateLimit(env, `${rule.prefix}:${key}`, rule, now);
@@ -236,7 +236,7 @@ export async function enforceLimit(
   env: Pick<Env, "RATE_LIMITS">,
   name: RequestLimitName,
   key: string,
-  now = Date.now(),
+  now: number,
 ): Promise<void> {
   const result = await consumeLimit(env, name, key, now);
   if (!result.allowed) throw overLimit(name, result.retryAfterSeconds);

@@ -1,5 +1,10 @@
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import { canApply, type RunAction, type WorkflowName } from "../../core/workflows/runs";
+import {
+  canApply,
+  type RunAction,
+  type RunStatus,
+  type WorkflowName,
+} from "../../core/workflows/runs";
 import { createDb } from "../../db/client";
 import { type WorkflowRunRow, workflowRuns } from "../../db/schema";
 import type { Env } from "../env";
@@ -14,6 +19,8 @@ export interface StartRunInput {
   subject: string;
   jobId: string | null;
   createdBy: string;
+  /** When the run is recorded as created (epoch ms). */
+  now: number;
 }
 
 const isDuplicateInstance = (error: unknown) =>
@@ -28,7 +35,7 @@ export async function startWorkflowRun(
   input: StartRunInput,
 ): Promise<{ instanceId: string; created: boolean }> {
   const db = createDb(env.DB);
-  const now = Date.now();
+  const { now } = input;
   await db
     .insert(workflowRuns)
     .values({
@@ -59,18 +66,19 @@ export async function startWorkflowRun(
 export async function setRunStatus(
   env: Pick<Env, "DB">,
   instanceId: string,
-  status: string,
-  error: string | null = null,
+  status: RunStatus,
+  error: string | null,
+  now: number,
 ): Promise<void> {
   await createDb(env.DB)
     .update(workflowRuns)
-    .set({ status, error, updatedAt: Date.now() })
+    .set({ status, error, updatedAt: now })
     .where(eq(workflowRuns.instanceId, instanceId));
 }
 
 export interface RunFilters {
   workflow?: WorkflowName;
-  status?: string;
+  status?: RunStatus;
   subject?: string;
   page: number;
   perPage: number;
@@ -109,19 +117,24 @@ async function findRun(env: Env, instanceId: string): Promise<WorkflowRunRow> {
 }
 
 /** The recorded run plus the binding's live view of it, which refreshes the record. */
-export async function inspectWorkflowRun(env: Env, instanceId: string) {
+export async function inspectWorkflowRun(env: Env, instanceId: string, now: number) {
   const row = await findRun(env, instanceId);
   const instance = await workflowBinding(env, row.workflow as WorkflowName).get(instanceId);
   const live = await instance.status();
   const error = live.error ? `${live.error.name}: ${live.error.message}` : null;
   if (live.status !== row.status || error !== row.error)
-    await setRunStatus(env, instanceId, live.status, error);
+    await setRunStatus(env, instanceId, live.status, error, now);
   return { row: { ...row, status: live.status, error }, output: live.output ?? null };
 }
 
 /** Operator controls; a restart also puts the run's job back to queued. */
-export async function controlWorkflowRun(env: Env, instanceId: string, action: RunAction) {
-  const { row } = await inspectWorkflowRun(env, instanceId);
+export async function controlWorkflowRun(
+  env: Env,
+  instanceId: string,
+  action: RunAction,
+  now: number,
+) {
+  const { row } = await inspectWorkflowRun(env, instanceId, now);
   if (!canApply(action, row.status)) {
     throw conflict(`Cannot ${action} a run that is ${row.status}`, { status: row.status });
   }
@@ -129,18 +142,13 @@ export async function controlWorkflowRun(env: Env, instanceId: string, action: R
   if (action === "restart") {
     // Requeue first: the restarted run starts at once and its first step moves the job on.
     if (row.jobId) {
-      await changeJob(
-        env,
-        row.jobId,
-        { type: "requeue", at: Date.now() },
-        "restarted by an operator",
-      );
+      await changeJob(env, row.jobId, { type: "requeue", at: now }, "restarted by an operator");
     }
     await createDb(env.DB)
       .update(workflowRuns)
-      .set({ restarts: sql`${workflowRuns.restarts} + 1`, updatedAt: Date.now() })
+      .set({ restarts: sql`${workflowRuns.restarts} + 1`, updatedAt: now })
       .where(eq(workflowRuns.instanceId, instanceId));
   }
   await instance[action]();
-  return inspectWorkflowRun(env, instanceId);
+  return inspectWorkflowRun(env, instanceId, now);
 }

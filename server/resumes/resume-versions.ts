@@ -72,7 +72,8 @@ export async function restoreVersion(
   owner: { id: string; plan: string },
   resumeId: string,
   version: number,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  now: number,
 ): Promise<ResumeView> {
   const old = await getVersion(env, owner.id, resumeId, version);
   const current = await getResume(env, owner.id, resumeId);
@@ -83,6 +84,7 @@ export async function restoreVersion(
     resumeId,
     expectedVersion ?? current.version,
     { title: old.title, data: old.data },
+    now,
     "restore",
   );
 }

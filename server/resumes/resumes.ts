@@ -128,11 +128,11 @@ export async function createResume(
   env: ResumeEnv,
   owner: { id: string; plan: string; name?: string; email?: string },
   input: { title: string; data?: ResumeData; template?: string },
+  now: number,
   reason: VersionReason = "create",
 ): Promise<ResumeView> {
   const data = withTemplate(input.data ?? emptyResume(owner.name, owner.email), input.template);
   const id = crypto.randomUUID();
-  const now = Date.now();
   const dataJson = JSON.stringify(data);
   const template = resolveStyle(data).template;
   assertTemplateInPlan(owner.plan, template);
@@ -237,6 +237,7 @@ export async function updateResume(
   id: string,
   expectedVersion: number,
   changes: { title?: string; data?: ResumeData },
+  now: number,
   reason: VersionReason = "edit",
 ): Promise<ResumeView> {
   const head = await ownedHead(env, owner.id, id);
@@ -245,7 +246,6 @@ export async function updateResume(
   const data = changes.data ?? (await loadData(env, id, head.version));
   const title = changes.title ?? head.title;
   const version = head.version + 1;
-  const now = Date.now();
   const dataJson = JSON.stringify(data);
   const style = resolveStyle(data);
   const template = style.template;
@@ -290,7 +290,8 @@ export async function cloneResume(
   env: ResumeEnv,
   owner: { id: string; plan: string },
   id: string,
-  title?: string,
+  title: string | undefined,
+  now: number,
 ): Promise<ResumeView> {
   const source = await getResume(env, owner.id, id);
   if (source.deletedAt !== null) throw notFound("Resume");
@@ -298,17 +299,23 @@ export async function cloneResume(
     env,
     owner,
     { title: title ?? `${source.title} (copy)`.slice(0, 120), data: source.data },
+    now,
     "clone",
   );
 }
 
 /** Moves a resume to the bin; its share link stops working with it. */
-export async function deleteResume(env: ResumeEnv, userId: string, id: string): Promise<void> {
+export async function deleteResume(
+  env: ResumeEnv,
+  userId: string,
+  id: string,
+  now: number,
+): Promise<void> {
   const head = await ownedHead(env, userId, id);
   if (head.deletedAt !== null) return;
   await createDb(env.DB)
     .update(resumes)
-    .set({ deletedAt: Date.now() })
+    .set({ deletedAt: now })
     .where(and(eq(resumes.id, id), isNull(resumes.deletedAt)));
 }
 
@@ -320,12 +327,13 @@ export async function restoreResume(
   env: ResumeEnv,
   owner: { id: string; plan: string },
   id: string,
+  now: number,
 ): Promise<ResumeView> {
   const head = await ownedHead(env, owner.id, id);
   if (head.deletedAt !== null) {
     const restored = await createDb(env.DB)
       .update(resumes)
-      .set({ deletedAt: null, updatedAt: Date.now() })
+      .set({ deletedAt: null, updatedAt: now })
       .where(and(eq(resumes.id, id), isNotNull(resumes.deletedAt), roomForResume(owner)))
       .returning({ id: resumes.id });
     // Refused, unless a parallel request restored this very resume.

@@ -28,9 +28,6 @@ const newSlug = () => randomToken(12);
 /** What a slug can look like; anything else is not looked up at all. */
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]{10,64}$/;
 
-export const SHARE_PASSWORD_MIN = 6;
-export const SHARE_PASSWORD_MAX = 128;
-
 const toView = (row: ResumeShareRow): ShareView => ({
   slug: row.slug,
   enabled: row.enabled,
@@ -77,6 +74,7 @@ export async function configureShare(
   owner: { id: string; plan: string },
   resumeId: string,
   settings: ShareSettings,
+  now: number,
 ): Promise<ShareView> {
   await assertLiveResume(env, owner.id, resumeId);
   if (typeof settings.password === "string") assertFeature(owner, "sharePassword");
@@ -84,7 +82,6 @@ export async function configureShare(
     typeof settings.password === "string"
       ? await hashPassword(settings.password)
       : settings.password;
-  const now = Date.now();
   const changes = {
     enabled: settings.enabled,
     updatedAt: now,
@@ -159,7 +156,7 @@ export async function countView(
   env: ShareEnv & Pick<Env, "CACHE">,
   share: Pick<PublicShare, "resumeId" | "slug">,
   visitor: string,
-  now = Date.now(),
+  now: number,
 ): Promise<boolean> {
   const day = new Date(now).toISOString().slice(0, 10);
   const key = `share-view:${await sha256Hex(`${visitor}|${share.slug}|${day}`)}`;

@@ -1,3 +1,4 @@
+import type { EnhanceKind, WritingEngine } from "../../core/contract/writing";
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
 import { meter } from "../billing/entitlements";
@@ -7,7 +8,7 @@ import { errorFields } from "../logger";
 import { enforceLimit } from "../ops/rate-limits";
 
 /** Which engine answered: every response says so (README "Writing help"). */
-export type Engine = "workers-ai" | "heuristic";
+export type Engine = WritingEngine;
 export const ENGINE_LABELS: Record<Engine, string> = {
   "workers-ai": "Workers AI",
   heuristic: "Built-in writing rules (no AI model)",
@@ -19,9 +20,10 @@ const MODEL = "@cf/meta/llama-3.1-8b-instruct";
 export async function meterAiCall(
   env: Pick<Env, "DB" | "RATE_LIMITS">,
   user: { id: string; plan: string },
+  now: number,
 ): Promise<{ used: number; limit: number | null }> {
-  await enforceLimit(env, "writingHelp", user.id);
-  const { used, limit } = await meter(env, user, "ai_calls", Date.now());
+  await enforceLimit(env, "writingHelp", user.id, now);
+  const { used, limit } = await meter(env, user, "ai_calls", now);
   return { used, limit };
 }
 
@@ -61,8 +63,6 @@ const isSuggestions = (value: unknown): value is { suggestions: string[] } =>
   value !== null &&
   Array.isArray((value as { suggestions?: unknown }).suggestions) &&
   (value as { suggestions: unknown[] }).suggestions.every((item) => typeof item === "string");
-
-export type EnhanceKind = "bullet" | "summary";
 
 /**
  * Improves a bullet or summary: Workers AI when bound, the built-in rules otherwise or when

@@ -117,9 +117,12 @@ describe("PDF renderer network isolation", () => {
     hits.length = 0;
     const { blocked, size } = await render("protected", hostileResume());
     expect(size).toBeGreaterThan(1000);
-    // Give any late request (a frame, a lazy image) time to arrive before concluding.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(hits).toEqual([]);
+    // A barrier instead of a wait: a page printed after this one, without interception,
+    // requests a sentinel. Once the sentinel has arrived, so has anything the protected
+    // page sent before it (a frame, a lazy image), so the listener's log is complete.
+    await render("unprotected", `<img src="${origin}/sentinel.gif" alt="">`);
+    await expect.poll(() => hits, { timeout: 10_000 }).toContain("/sentinel.gif");
+    expect(hits).toEqual(["/sentinel.gif"]);
     // The photo never becomes a request: templates show only https or data: photos.
     expect([...blocked].sort()).toEqual(
       [

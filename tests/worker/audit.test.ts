@@ -54,6 +54,7 @@ describe("audit log of administrative actions", () => {
       subject: "user:test",
       jobId: null,
       createdBy: "test",
+      now: Date.now(),
     });
     await instance.waitForStatus("complete");
     const { headers, id: adminId } = await bearerFor("super_admin");

@@ -23,11 +23,11 @@ describe("JWKS", () => {
   });
 
   it("lets another service verify an access token from the JWKS alone", async () => {
-    const { token } = await issueAccessToken(env, {
-      id: "u1",
-      email: "u1@example.test",
-      role: "admin",
-    });
+    const { token } = await issueAccessToken(
+      env,
+      { id: "u1", email: "u1@example.test", role: "admin" },
+      Date.now(),
+    );
     const { body: jwks } = await api("/.well-known/jwks.json");
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: "ES256", kid: jwks.keys[0].kid });
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
@@ -43,7 +43,7 @@ describe("JWKS", () => {
   it("keeps verifying tokens signed by the previous key after a rotation", async () => {
     const rotated = rotateKeys(env.JWT_PRIVATE_KEYS!);
     const oldToken = (
-      await issueAccessToken(env, { id: "u2", email: "u2@example.test", role: "admin" })
+      await issueAccessToken(env, { id: "u2", email: "u2@example.test", role: "admin" }, Date.now())
     ).token;
     const jwks = await (
       await withEnv("/.well-known/jwks.json", { JWT_PRIVATE_KEYS: rotated })
@@ -60,6 +60,7 @@ describe("JWKS", () => {
     const fresh = await issueAccessToken(
       { ...env, JWT_PRIVATE_KEYS: rotated },
       { id: "u3", email: "u3@example.test", role: "user" },
+      Date.now(),
     );
     expect(decodeProtectedHeader(fresh.token).kid).toBe(jwks.keys[0]!.kid);
   });
@@ -96,7 +97,7 @@ describe("access tokens on requests", () => {
       .setAudience("another-api")
       .sign(foreignKey.privateKey);
     const denied = await bearerFor("admin");
-    await denyAccessToken(env, denied.claims);
+    await denyAccessToken(env, denied.claims, Date.now());
 
     for (const token of [expired, tampered, foreign, wrongAudience, denied.token]) {
       const { status, body } = await api("/api/admin/workflows", {
@@ -141,8 +142,14 @@ describe("access tokens on requests", () => {
       id: uniqueId("job"),
       kind: "export",
       ownerId: `user:${alice.id}`,
+      now: Date.now(),
     });
-    const system = await createJob(env, { id: uniqueId("job"), kind: "backup", ownerId: "system" });
+    const system = await createJob(env, {
+      id: uniqueId("job"),
+      kind: "backup",
+      ownerId: "system",
+      now: Date.now(),
+    });
     expect((await api(`/api/jobs/${own.id}`, { headers: alice.headers })).status).toBe(200);
     expect((await api(`/api/jobs/${own.id}`, { headers: bob.headers })).status).toBe(404);
     expect((await api(`/api/jobs/${own.id}`, { headers: admin.headers })).status).toBe(404);

@@ -112,7 +112,7 @@ const schemaOf = async (db: D1Database) =>
   (await readSchema(db)).sort((a, b) => `${a.type}${a.name}`.localeCompare(`${b.type}${b.name}`));
 
 async function takeBackup(id: string) {
-  await recordBackupStart(env, id, `backup-${id}`);
+  await recordBackupStart(env, id, `backup-${id}`, Date.now());
   const schema = await readSchema(env.DB);
   const dumped = [];
   for (const table of schema.filter((object) => object.type === "table")) {
@@ -120,7 +120,7 @@ async function takeBackup(id: string) {
   }
   const before = await snapshot(env.DB);
   const extraSql = schema.filter((object) => object.type !== "table").map((object) => object.sql);
-  const manifest = await writeManifest(env, id, dumped, extraSql);
+  const manifest = await writeManifest(env, id, dumped, extraSql, Date.now());
   return { manifest, before };
 }
 
@@ -261,7 +261,7 @@ describe("pruning", () => {
 
   it("deletes only backups past the 30-day window and marks their records pruned", async () => {
     for (const id of [...OLD, EDGE, RECENT]) {
-      await recordBackupStart(env, id, `backup-${id}`);
+      await recordBackupStart(env, id, `backup-${id}`, Date.now());
       await env.FILES.put(manifestKey(id), "{}");
       await env.FILES.put(`${backupFolder(id)}jobs/part-00001.ndjson`, "{}\n");
       await env.FILES.put(`${backupFolder(id)}jobs/part-00002.ndjson`, "{}\n");

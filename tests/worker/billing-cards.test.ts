@@ -275,6 +275,7 @@ describe("a card-less trial gets its card through the same path", () => {
       env,
       { id: person.userId, email: person.email, name: "Katherine Johnson", plan: "free" },
       "standard",
+      Date.now(),
     );
     const trial = await waitForSubscription(person, (d) => d.state === "trialing");
     expect(trial.subscription!.default_payment_method_id).toBeNull();

@@ -78,7 +78,7 @@ describe("subscription lifecycle (local provider, every change through the webho
       name: "Katherine Johnson",
       plan: "free",
     };
-    await startPlanAtSignup(env, account, "standard");
+    await startPlanAtSignup(env, account, "standard", Date.now());
     await waitForSubscription(person, (d) => d.state === "trialing" && d.plan === "standard");
     await advance(person);
     const ended = await waitForSubscription(person, (d) => d.state === "free");

@@ -53,6 +53,7 @@ describe("SignupWorkflow: start plan", () => {
       env,
       { id: userId, email: "x@example.test", name: "Mary Jackson", plan: "standard" },
       "standard",
+      Date.now(),
     );
     expect(again.trial).toBe(false);
     expect(

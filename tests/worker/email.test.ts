@@ -19,6 +19,9 @@ const data = (overrides: Partial<BackupFailedData> = {}): BackupFailedData => ({
   ...overrides,
 });
 
+/** The time the emails of these tests are sent at. */
+const SENT_AT = Date.UTC(2027, 2, 1, 10, 0, 6);
+
 const outboxRow = (dedupeKey: string) =>
   env.DB.prepare("SELECT * FROM email_outbox WHERE dedupe_key = ?")
     .bind(dedupeKey)
@@ -32,6 +35,7 @@ describe("sendEmail", () => {
       template: "backup_failed",
       data: data(),
       dedupeKey,
+      now: SENT_AT,
     });
     const expected = renderEmail("backup_failed", data());
     expect(deduplicated).toBe(false);
@@ -61,6 +65,7 @@ describe("sendEmail", () => {
       template: "backup_failed",
       data: data(),
       dedupeKey,
+      now: SENT_AT,
     });
     // a retried step renders again, possibly with different data: the first email stands
     const again = await sendEmail(env, {
@@ -68,6 +73,7 @@ describe("sendEmail", () => {
       template: "backup_failed",
       data: data({ reason: "something else" }),
       dedupeKey,
+      now: SENT_AT,
     });
     expect(again.deduplicated).toBe(true);
     expect(again.email.id).toBe(first.email.id);
@@ -85,7 +91,13 @@ describe("sendEmail", () => {
       "ops@example.test\r\nBcc: x@y.test",
     ]) {
       const dedupeKey = uniqueId("invalid");
-      const attempt = sendEmail(env, { to, template: "backup_failed", data: data(), dedupeKey });
+      const attempt = sendEmail(env, {
+        to,
+        template: "backup_failed",
+        data: data(),
+        dedupeKey,
+        now: SENT_AT,
+      });
       await expect(attempt).rejects.toBeInstanceOf(AppError);
       await expect(attempt).rejects.toMatchObject({ status: 400, code: "validation_failed" });
       expect(await outboxRow(dedupeKey)).toBeNull();
@@ -102,11 +114,12 @@ describe("sendEmail", () => {
         template: "backup_failed",
         data: data({ backupId: "sauvegarde-été-🎉", reason: "R2 ne répond pas" }),
         dedupeKey,
+        now: SENT_AT,
       },
     );
     expect(email).toMatchObject({ transport: "cloudflare", status: "sent", error: null });
     expect(email.subject).toContain("sauvegarde-été-🎉");
-    expect(email.sentAt).toEqual(expect.any(Number));
+    expect(email).toMatchObject({ createdAt: SENT_AT, sentAt: SENT_AT });
   });
 
   it("records a binding failure, rethrows it, and sends on the caller's retry", async () => {
@@ -116,6 +129,7 @@ describe("sendEmail", () => {
       template: "backup_failed" as const,
       data: data(),
       dedupeKey,
+      now: SENT_AT,
     };
     await expect(sendEmail({ ...env, EMAIL: env.TEST_EMAIL_RESTRICTED }, input)).rejects.toThrow(
       /not allowed/,
@@ -143,12 +157,13 @@ describe("GET /api/dev/outbox", () => {
   it("lists emails newest first, filtered by recipient (any case) and paginated", async () => {
     const to = `${uniqueId("reader")}@example.test`;
     const ids: string[] = [];
-    for (const reason of ["first", "second", "third"]) {
+    for (const [index, reason] of ["first", "second", "third"].entries()) {
       const { email } = await sendEmail(env, {
         to,
         template: "backup_failed",
         data: data({ reason }),
         dedupeKey: uniqueId("list"),
+        now: SENT_AT + index,
       });
       ids.push(email.id);
     }
@@ -157,6 +172,7 @@ describe("GET /api/dev/outbox", () => {
       template: "backup_failed",
       data: data(),
       dedupeKey: uniqueId("other"),
+      now: SENT_AT,
     });
 
     const all = await api(`/api/dev/outbox?to=${encodeURIComponent(to.toUpperCase())}`);
@@ -195,6 +211,7 @@ describe("GET /api/dev/outbox", () => {
       template: "backup_failed",
       data: data(),
       dedupeKey: uniqueId("detail"),
+      now: SENT_AT,
     });
     const found = await api(`/api/dev/outbox/${email.id}`);
     expect(found.status).toBe(200);
@@ -218,6 +235,7 @@ describe("GET /api/dev/outbox", () => {
       template: "backup_failed",
       data: data(),
       dedupeKey: uniqueId("hidden"),
+      now: SENT_AT,
     });
     for (const environment of ["production", "staging"] as const) {
       for (const path of ["/api/dev/outbox", `/api/dev/outbox/${email.id}`]) {

@@ -17,7 +17,7 @@ const exportsUsed = (userId: string) =>
   countRows(
     "SELECT coalesce(sum(count), 0) AS n FROM usage_counters WHERE user_id = ? AND metric = 'exports' AND period = ?",
     userId,
-    currentPeriod(),
+    currentPeriod(Date.now()),
   );
 
 /** Waits until the only instance of the introspected workflow has ended in `status`. */
@@ -46,7 +46,7 @@ describe("export failures and repeats", () => {
     await env.DB.prepare(
       "INSERT INTO usage_counters (user_id, metric, period, count) VALUES (?, 'exports', ?, 5)",
     )
-      .bind(person.userId, currentPeriod())
+      .bind(person.userId, currentPeriod(Date.now()))
       .run();
     const jobsBefore = await countRows("SELECT count(*) AS n FROM jobs WHERE kind = 'export'");
     const refused = await requestExport(person.headers, person.resumeId, { format: "pdf" });
@@ -179,14 +179,18 @@ describe("export failures and repeats", () => {
     await env.DB.prepare(
       "UPDATE usage_counters SET count = 3 WHERE user_id = ? AND metric = 'exports' AND period = ?",
     )
-      .bind(person.userId, currentPeriod())
+      .bind(person.userId, currentPeriod(Date.now()))
       .run();
-    await refundUsage(env, {
-      userId: person.userId,
-      metric: "exports",
-      period: currentPeriod(),
-      reference: jobId,
-    });
+    await refundUsage(
+      env,
+      {
+        userId: person.userId,
+        metric: "exports",
+        period: currentPeriod(Date.now()),
+        reference: jobId,
+      },
+      Date.now(),
+    );
     expect(await exportsUsed(person.userId)).toBe(3);
     const refunds = await countRows(
       "SELECT count(*) AS n FROM usage_refunds WHERE reference = ?",
@@ -208,6 +212,7 @@ describe("export failures and repeats", () => {
     await expect(
       requestExportService(broken, { id: person.userId, plan: "free" }, person.resumeId, {
         format: "pdf",
+        now: Date.now(),
       }),
     ).rejects.toThrow("queue unavailable");
     expect(await exportsUsed(person.userId)).toBe(0);
@@ -258,7 +263,12 @@ describe("export failures and repeats", () => {
     const person = await personWithResume(resume);
     // A job whose message used up its attempts: it never started.
     const jobId = `export-${crypto.randomUUID()}`;
-    await createJob(env, { id: jobId, kind: "export", ownerId: `user:${person.userId}` });
+    await createJob(env, {
+      id: jobId,
+      kind: "export",
+      ownerId: `user:${person.userId}`,
+      now: Date.now(),
+    });
     const dead = await deliver("pdf_generation_dlq", [
       { id: "dead", body: { type: "export.run", job_id: jobId } },
     ]);

@@ -6,6 +6,7 @@ import {
   SELF,
 } from "cloudflare:test";
 import { vi } from "vitest";
+import { TEST_NOW_HEADER } from "../../api/lib/request-time";
 import type { Role } from "../../core/auth/permissions";
 import type { JobStatus } from "../../core/jobs/status";
 import { issueAccessToken } from "../../server/auth/tokens";
@@ -76,7 +77,7 @@ export async function waitForJob(id: string, status: JobStatus, timeout = 15_000
   await vi.waitFor(
     async () => {
       await env.JOBS.delete(`job:${id}`);
-      const job = await getJob(env, id);
+      const job = await getJob(env, id, Date.now());
       if (job?.status !== status) throw new Error(`job ${id} is ${job?.status}, not ${status}`);
     },
     { timeout, interval: 100 },
@@ -92,23 +93,17 @@ export async function countRows(sql: string, ...params: unknown[]): Promise<numb
 
 /** A signed access token for a person with `role`, as an MFA sign-in issues it by default. */
 export async function bearerFor(role: Role, id = uniqueId("user"), mfa = true) {
-  const { token, claims } = await issueAccessToken(env, {
-    id,
-    email: `${id}@example.test`,
-    role,
-    mfa,
-  });
+  const { token, claims } = await issueAccessToken(
+    env,
+    { id, email: `${id}@example.test`, role, mfa },
+    Date.now(),
+  );
   return { headers: { Authorization: `Bearer ${token}` }, token, claims, id };
 }
 
 /**
- * Request limits count in fixed windows aligned to the clock (`rateLimit` in
- * server/ops/rate-limits.ts), so a test that fills one must not straddle a boundary:
- * the count would start again halfway and the last request would pass. When less than
- * `needMs` of the current window is left, this waits for the next one to begin.
+ * Headers that make the Worker serve a request at `now` (epoch ms; api/lib/request-time.ts,
+ * honoured in the test environment only). Requests sent with one fixed time all count in the
+ * same rate-limit window, so a test that fills a limit never straddles a window's end.
  */
-export async function awayFromWindowEdge(windowSeconds: number, needMs = 5_000) {
-  const windowMs = windowSeconds * 1000;
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
+export const servedAt = (now: number) => ({ [TEST_NOW_HEADER]: String(now) });

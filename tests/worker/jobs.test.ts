@@ -40,9 +40,21 @@ async function expectMirrorMatchesD1(id: string) {
 describe("job service", () => {
   it("creates a job once: the same id again returns it unchanged with one queued event", async () => {
     const id = uniqueId("create");
-    const first = await createJob(env, { id, kind: "export", ownerId: "user:1", note: "first" });
+    const first = await createJob(env, {
+      id,
+      kind: "export",
+      ownerId: "user:1",
+      note: "first",
+      now: Date.now(),
+    });
     await changeJob(env, id, { type: "start", at: Date.now() });
-    const second = await createJob(env, { id, kind: "other", ownerId: "user:2", note: "again" });
+    const second = await createJob(env, {
+      id,
+      kind: "other",
+      ownerId: "user:2",
+      note: "again",
+      now: Date.now(),
+    });
     expect(first).toMatchObject({ id, kind: "export", owner_id: "user:1", status: "queued" });
     expect(second).toMatchObject({ id, kind: "export", owner_id: "user:1", status: "running" });
     const count = await env.DB.prepare("SELECT count(*) AS n FROM jobs WHERE id = ?")
@@ -57,7 +69,7 @@ describe("job service", () => {
 
   it("applies start, progress and succeed, mirroring D1 to KV after every change", async () => {
     const id = uniqueId("life");
-    await createJob(env, { id, kind: "backup", ownerId: "system" });
+    await createJob(env, { id, kind: "backup", ownerId: "system", now: Date.now() });
     await expectMirrorMatchesD1(id);
     const started = await changeJob(env, id, { type: "start", at: 1_000 });
     expect(started).toMatchObject({ status: "running", started_at: new Date(1_000).toISOString() });
@@ -92,7 +104,7 @@ describe("job service", () => {
 
   it("skips replays without writing history", async () => {
     const id = uniqueId("replay");
-    await createJob(env, { id, kind: "backup", ownerId: "system" });
+    await createJob(env, { id, kind: "backup", ownerId: "system", now: Date.now() });
     await changeJob(env, id, { type: "start", at: 1 });
     await changeJob(env, id, { type: "progress", step: "a", percent: 50, at: 2 });
     const before = await events(id);
@@ -105,7 +117,7 @@ describe("job service", () => {
 
   it("ignores every change to a finished job, except a requeue", async () => {
     const id = uniqueId("terminal");
-    await createJob(env, { id, kind: "backup", ownerId: "system" });
+    await createJob(env, { id, kind: "backup", ownerId: "system", now: Date.now() });
     await changeJob(env, id, { type: "fail", error: { code: "boom", message: "It broke" }, at: 5 });
     const before = await events(id);
     expect(before.at(-1)).toMatchObject({ status: "failed", message: "It broke" });
@@ -148,10 +160,10 @@ describe("job service", () => {
 
   it("reads D1 when the KV entry is missing or stale, and refreshes it", async () => {
     const id = uniqueId("fallback");
-    await createJob(env, { id, kind: "backup", ownerId: "system" });
+    await createJob(env, { id, kind: "backup", ownerId: "system", now: Date.now() });
     await changeJob(env, id, { type: "start", at: Date.now() });
     await env.JOBS.delete(jobKey(id));
-    expect(await getJob(env, id)).toMatchObject({ id, status: "running" });
+    expect(await getJob(env, id, Date.now())).toMatchObject({ id, status: "running" });
     expect(await mirrored(id)).toMatchObject({ id, status: "running" });
 
     // A lost KV write: the mirror still says queued, written a minute ago.
@@ -161,15 +173,15 @@ describe("job service", () => {
       updated_at: new Date(Date.now() - 60_000).toISOString(),
     };
     await env.JOBS.put(jobKey(id), JSON.stringify(stale));
-    expect(await getJob(env, id)).toMatchObject({ status: "running" });
+    expect(await getJob(env, id, Date.now())).toMatchObject({ status: "running" });
     expect(await mirrored(id)).toMatchObject({ status: "running" });
 
-    expect(await getJob(env, uniqueId("never"))).toBeNull();
+    expect(await getJob(env, uniqueId("never"), Date.now())).toBeNull();
   });
 
   it("keeps one consistent row and one event per winning write under concurrent updates", async () => {
     const id = uniqueId("race");
-    await createJob(env, { id, kind: "backup", ownerId: "system" });
+    await createJob(env, { id, kind: "backup", ownerId: "system", now: Date.now() });
     await changeJob(env, id, { type: "start", at: 1 });
     const progress = async () => (await events(id)).filter((e) => e.step?.startsWith("step "));
     const burst = (percents: number[]) =>
@@ -227,7 +239,7 @@ describe("GET /api/jobs/:id", () => {
 
   it("hides another user's job behind 404, even from the operator", async () => {
     const id = uniqueId("theirs");
-    await createJob(env, { id, kind: "export", ownerId: "user:42" });
+    await createJob(env, { id, kind: "export", ownerId: "user:42", now: Date.now() });
     const { status, body } = await api(`/api/jobs/${id}`, { headers: opsHeaders });
     expect(status).toBe(404);
     expect(JSON.stringify(body)).not.toContain("user:42");
@@ -236,7 +248,7 @@ describe("GET /api/jobs/:id", () => {
   it("shows the operator's own and system jobs, without the owner", async () => {
     for (const ownerId of ["operator", "system"]) {
       const id = uniqueId(ownerId);
-      await createJob(env, { id, kind: "backup", ownerId });
+      await createJob(env, { id, kind: "backup", ownerId, now: Date.now() });
       await changeJob(env, id, { type: "start", at: Date.now() });
       const { status, body, response } = await api(`/api/jobs/${id}`, { headers: opsHeaders });
       expect(status).toBe(200);

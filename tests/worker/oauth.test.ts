@@ -296,8 +296,9 @@ describe("a flow's state", () => {
       userId: null,
     };
     await env.SESSIONS.put(`oauth-state:${state}`, JSON.stringify(flow));
+    const now = Date.now();
     const taken = await Promise.all(
-      Array.from({ length: 4 }, () => takeFlow(env as unknown as Env, state)),
+      Array.from({ length: 4 }, () => takeFlow(env as unknown as Env, state, now)),
     );
     expect(taken.filter((f) => f !== null)).toEqual([flow]);
   });

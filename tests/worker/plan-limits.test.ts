@@ -25,7 +25,7 @@ async function createResume(headers: Headers, body: Record<string, unknown> = {}
 
 const useUp = (userId: string, metric: string, count: number) =>
   env.DB.prepare("INSERT INTO usage_counters (user_id, metric, period, count) VALUES (?, ?, ?, ?)")
-    .bind(userId, metric, currentPeriod(), count)
+    .bind(userId, metric, currentPeriod(Date.now()), count)
     .run();
 
 /** The one shape: 403, code plan_limit, and exactly these details besides `more`. */
@@ -114,7 +114,7 @@ describe("plan_limit: one error for every plan check", () => {
         limit: 50,
         upgrade_to: "premium",
         resource: "exports",
-        period: currentPeriod(),
+        period: currentPeriod(Date.now()),
       },
     );
     await env.DB.prepare("UPDATE users SET plan = 'premium' WHERE id = ?")
@@ -130,7 +130,7 @@ describe("plan_limit: one error for every plan check", () => {
         limit: 1000,
         upgrade_to: "enterprise",
         resource: "ai_calls",
-        period: currentPeriod(),
+        period: currentPeriod(Date.now()),
       },
     );
   });

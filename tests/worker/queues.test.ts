@@ -9,7 +9,7 @@ let hour = 0;
 async function backupJob() {
   const backupId = backupIdFor(new Date(Date.UTC(2029, 0, 1) + ++hour * 3_600_000));
   const jobId = `backup-${backupId}`;
-  await createJob(env, { id: jobId, kind: "backup", ownerId: "system" });
+  await createJob(env, { id: jobId, kind: "backup", ownerId: "system", now: Date.now() });
   const message = { type: "backup.run", job_id: jobId, backup_id: backupId, requested_by: "test" };
   return { backupId, jobId, message };
 }
@@ -26,7 +26,7 @@ describe("ops queue", () => {
     expect(result.retryMessages).toEqual([]);
     expect(await runsOf(jobId)).toBe(1);
     await instance.waitForStatus("complete");
-    expect(await getJob(env, jobId)).toMatchObject({
+    expect(await getJob(env, jobId, Date.now())).toMatchObject({
       status: "succeeded",
       result: { backup_id: backupId },
     });
@@ -92,7 +92,7 @@ describe("ops queue", () => {
       expect(result.delays.get(`on-${queue}`)).toBeGreaterThanOrEqual(1);
     }
     expect(await runsOf(jobId)).toBe(0);
-    expect(await getJob(env, jobId)).toMatchObject({ status: "queued" });
+    expect(await getJob(env, jobId, Date.now())).toMatchObject({ status: "queued" });
   });
 
   it("routes the staging queue ops_staging like ops", async () => {
@@ -110,7 +110,7 @@ describe("dead-letter queues", () => {
     "%s fails the message's job with a readable reason and acks it",
     async (queue) => {
       const jobId = uniqueId("dlq-backup");
-      await createJob(env, { id: jobId, kind: "backup", ownerId: "system" });
+      await createJob(env, { id: jobId, kind: "backup", ownerId: "system", now: Date.now() });
       const result = await deliver(queue, [
         {
           id: "dead",
@@ -119,7 +119,7 @@ describe("dead-letter queues", () => {
       ]);
       expect(result.explicitAcks).toEqual(["dead"]);
       expect(result.retryMessages).toEqual([]);
-      const job = await getJob(env, jobId);
+      const job = await getJob(env, jobId, Date.now());
       expect(job?.status).toBe("failed");
       expect(job?.error).toEqual({
         code: "dead_lettered",
@@ -131,13 +131,13 @@ describe("dead-letter queues", () => {
 
   it("names unknown work generically on pdf_generation_dlq", async () => {
     const jobId = uniqueId("dlq-pdf");
-    await createJob(env, { id: jobId, kind: "export", ownerId: "user:7" });
+    await createJob(env, { id: jobId, kind: "export", ownerId: "user:7", now: Date.now() });
     await changeJob(env, jobId, { type: "start", at: Date.now() });
     const result = await deliver("pdf_generation_dlq", [
       { id: "pdf", body: { type: "export.pdf", job_id: jobId } },
     ]);
     expect(result.explicitAcks).toEqual(["pdf"]);
-    expect((await getJob(env, jobId))?.error).toEqual({
+    expect((await getJob(env, jobId, Date.now()))?.error).toEqual({
       code: "dead_lettered",
       message: "We could not run this job after several attempts. Please try again later.",
     });
@@ -145,13 +145,16 @@ describe("dead-letter queues", () => {
 
   it("leaves a job that already finished as it was", async () => {
     const jobId = uniqueId("dlq-done");
-    await createJob(env, { id: jobId, kind: "backup", ownerId: "system" });
+    await createJob(env, { id: jobId, kind: "backup", ownerId: "system", now: Date.now() });
     await changeJob(env, jobId, { type: "succeed", result: { ok: true }, at: Date.now() });
     const result = await deliver("ops_dlq", [
       { id: "late", body: { type: "backup.run", job_id: jobId } },
     ]);
     expect(result.explicitAcks).toEqual(["late"]);
-    expect(await getJob(env, jobId)).toMatchObject({ status: "succeeded", error: null });
+    expect(await getJob(env, jobId, Date.now())).toMatchObject({
+      status: "succeeded",
+      error: null,
+    });
   });
 
   it("acks dead letters for unknown jobs and malformed bodies without throwing", async () => {
@@ -172,7 +175,7 @@ describe("dead-letter queues", () => {
       "wrong-types",
     ]);
     expect(result.retryMessages).toEqual([]);
-    expect(await getJob(env, ghost)).toBeNull();
+    expect(await getJob(env, ghost, Date.now())).toBeNull();
     expect(await countRows("SELECT count(*) AS n FROM jobs")).toBe(jobsBefore);
   });
 });

@@ -1,16 +1,18 @@
 // The table of limits (server/ops/rate-limits.ts) is what the limiter enforces: each named
 // request limit counts under its own key with the table's numbers, and every refusal is the
 // same 429 envelope with Retry-After.
-import { env } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { TEST_NOW_HEADER } from "../../api/lib/request-time";
 import {
   consumeLimit,
   enforceLimit,
   REQUEST_LIMITS,
   type RequestLimitName,
 } from "../../server/ops/rate-limits";
+import worker from "../../worker";
 import { postJson } from "./auth-support";
-import { api, awayFromWindowEdge, uniqueId } from "./helpers";
+import { api, uniqueId } from "./helpers";
 
 /** The start of an hour far from real time: a window start for every limit in the table. */
 const W = Date.UTC(2031, 5, 1, 12, 0, 0);
@@ -65,31 +67,82 @@ describe("the table of request limits", () => {
   });
 });
 
+/** Two random groups for IPv6 addresses no earlier run used: the local storage outlives a run. */
+const freshPrefix = () =>
+  Array.from(crypto.getRandomValues(new Uint16Array(2)), (group) => group.toString(16)).join(":");
+
+const forgot = (from: string, headers: Record<string, string> = {}) =>
+  api(
+    "/api/auth/forgot-password",
+    postJson(
+      { email: `${uniqueId("forgot")}@example.test` },
+      { "CF-Connecting-IP": from, ...headers },
+    ),
+  );
+
 describe("a route over its limit", () => {
   it("answers the 429 envelope with Retry-After, keyed by the caller's address", async () => {
     const { limit, windowSeconds } = REQUEST_LIMITS.forgotPasswordPerAddress;
-    await awayFromWindowEdge(windowSeconds);
-    const forgot = (from: string) =>
-      api(
-        "/api/auth/forgot-password",
-        postJson({ email: `${uniqueId("forgot")}@example.test` }, { "CF-Connecting-IP": from }),
-      );
-    // Addresses no earlier run used: the local storage outlives a run.
-    const stamp = (Date.now() % 0x10000).toString(16);
-    const ownAddress = `2001:db8:7:${stamp}::1`;
+    // The requests are served at a set time, 100 s into a window, so none straddles its end.
+    const at = { [TEST_NOW_HEADER]: String(W + 100_000) };
+    const prefix = freshPrefix();
+    const ownAddress = `2001:db8:${prefix}::1`;
     for (let request = 0; request < limit; request++) {
-      expect((await forgot(ownAddress)).status).toBe(202);
+      expect((await forgot(ownAddress, at)).status).toBe(202);
     }
-    const refused = await forgot(ownAddress);
+    const refused = await forgot(ownAddress, at);
     expect(refused.status).toBe(429);
-    const seconds = Number(refused.response.headers.get("Retry-After"));
-    expect(seconds).toBeGreaterThan(0);
-    expect(seconds).toBeLessThanOrEqual(windowSeconds);
+    expect(refused.response.headers.get("Retry-After")).toBe(String(windowSeconds - 100));
     expect(refused.body).toMatchObject({
       success: false,
-      error: { code: "rate_limited", details: { retry_after: seconds } },
+      error: { code: "rate_limited", details: { retry_after: windowSeconds - 100 } },
     });
     // Another address has a counter of its own.
-    expect((await forgot(`2001:db8:7:${stamp}::2`)).status).toBe(202);
+    expect((await forgot(`2001:db8:${prefix}::2`, at)).status).toBe(202);
+    // The next window starts a new count.
+    const next = { [TEST_NOW_HEADER]: String(W + windowSeconds * 1000) };
+    expect((await forgot(ownAddress, next)).status).toBe(202);
+  });
+});
+
+describe("the test clock header", () => {
+  /** The request as another environment would serve it: the same bindings otherwise. */
+  const servedIn = async (environment: "production" | "staging" | "local", request: Request) => {
+    const response = await worker.fetch(
+      request as Request<unknown, IncomingRequestCfProperties>,
+      { ...env, ENVIRONMENT: environment },
+      createExecutionContext(),
+    );
+    return response.status;
+  };
+  const forgotRequest = (from: string, headers: Record<string, string>) =>
+    new Request("http://localhost/api/auth/forgot-password", {
+      ...postJson(
+        { email: `${uniqueId("forgot")}@example.test` },
+        { "CF-Connecting-IP": from, ...headers },
+      ),
+    });
+
+  it("is refused when it is not epoch milliseconds", async () => {
+    const bad = await forgot(`2001:db8:${freshPrefix()}::1`, { [TEST_NOW_HEADER]: "yesterday" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation_failed");
+  });
+
+  it.each(["production", "staging", "local"] as const)("is ignored in %s", async (environment) => {
+    const { limit } = REQUEST_LIMITS.forgotPasswordPerAddress;
+    const address = `2001:db8:${freshPrefix()}::1`;
+    // Spend the address's limit in a window long past, through the test environment's header.
+    const past = { [TEST_NOW_HEADER]: String(W - 3_600_000) };
+    for (let request = 0; request < limit; request++) {
+      expect((await forgot(address, past)).status).toBe(202);
+    }
+    expect((await forgot(address, past)).status).toBe(429);
+    // Elsewhere the same header is not a time: the request counts in the real window and
+    // passes, and a malformed value is no error either.
+    expect(await servedIn(environment, forgotRequest(address, past))).toBe(202);
+    expect(await servedIn(environment, forgotRequest(address, { [TEST_NOW_HEADER]: "x" }))).toBe(
+      202,
+    );
   });
 });

@@ -247,12 +247,16 @@ describe("POST /api/auth/step-up", () => {
 
   it("works for a token minted outside a session, without recording anything", async () => {
     const person = await signedInPerson();
-    const { token } = await issueAccessToken(env, {
-      id: person.userId,
-      email: person.email,
-      role: "user",
-      authTime: Date.now() - TWENTY_MINUTES,
-    });
+    const { token } = await issueAccessToken(
+      env,
+      {
+        id: person.userId,
+        email: person.email,
+        role: "user",
+        authTime: Date.now() - TWENTY_MINUTES,
+      },
+      Date.now(),
+    );
     const stepped = await api("/api/auth/step-up", postJson({ password: PASSWORD }, bearer(token)));
     expect(stepped.status).toBe(200);
   });

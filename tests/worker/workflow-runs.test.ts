@@ -10,7 +10,7 @@ import { ExportWorkflow } from "../../workflows/export";
 import { ReservedWorkflow } from "../../workflows/lib/reserved";
 import { ModerationWorkflow } from "../../workflows/moderation";
 import { SignupWorkflow } from "../../workflows/signup";
-import { api, countRows, opsHeaders, uniqueId, waitForJob } from "./helpers";
+import { api, countRows, opsHeaders, servedAt, uniqueId, waitForJob } from "./helpers";
 
 const runStatus = (instanceId: string) =>
   env.DB.prepare("SELECT status FROM workflow_runs WHERE instance_id = ?")
@@ -24,18 +24,22 @@ async function waitForRun(instanceId: string, status: string) {
   });
 }
 
-/** Backup ids are the request's second: start each request in a second no other used. */
-async function freshSecond() {
-  const now = Date.now();
-  await new Promise((resolve) => setTimeout(resolve, 1_000 - (now % 1_000) + 20));
-}
+/**
+ * Backup ids are the request's second: each call gives the requests it is sent with a second
+ * no other backup request of this file used (counted on from when the file started).
+ */
+let lastSecond = Math.floor(Date.now() / 1_000) * 1_000;
+const nextBackupSecond = () => {
+  lastSecond += 1_000;
+  return servedAt(lastSecond);
+};
 
 /** POST /api/admin/backups, then waits until the job and its run are both done. */
 async function backupThroughApi(body?: unknown) {
-  await freshSecond();
-  const init: RequestInit = { method: "POST", headers: opsHeaders };
+  const headers = { ...opsHeaders, ...nextBackupSecond() };
+  const init: RequestInit = { method: "POST", headers };
   if (body !== undefined) {
-    init.headers = { ...opsHeaders, "Content-Type": "application/json" };
+    init.headers = { ...headers, "Content-Type": "application/json" };
     init.body = JSON.stringify(body);
   }
   const { status, body: response } = await api("/api/admin/backups", init);
@@ -92,7 +96,9 @@ describe("admin workflow runs", () => {
 
   it("pages through runs newest first", async () => {
     const ids = [uniqueId("page-a"), uniqueId("page-b"), uniqueId("page-c")];
-    for (const id of ids) {
+    // Created a millisecond apart, in this order: newest first is the reverse.
+    const createdAt = Date.now();
+    for (const [position, id] of ids.entries()) {
       await using instance = await introspectWorkflowInstance(env.BAN_ESCALATION_WORKFLOW, id);
       await startWorkflowRun(env, {
         workflow: "ban-escalation",
@@ -101,9 +107,9 @@ describe("admin workflow runs", () => {
         subject: `pager:${id}`,
         jobId: null,
         createdBy: "test",
+        now: createdAt + position,
       });
       await instance.waitForStatus("complete");
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const pages = [1, 2, 3].map((page) => listRuns(`?subject=pager:&per_page=2&page=${page}`));
     const [first, second, third] = await Promise.all(pages);
@@ -213,8 +219,9 @@ describe("admin workflow runs", () => {
   });
 
   it("gives the same job to two backup requests in the same second", async () => {
-    await freshSecond();
-    const post = () => api("/api/admin/backups", { method: "POST", headers: opsHeaders });
+    // Both requests are served in one second: the same second gives the same backup id.
+    const headers = { ...opsHeaders, ...nextBackupSecond() };
+    const post = () => api("/api/admin/backups", { method: "POST", headers });
     const [a, b] = [await post(), await post()];
     expect(a.status).toBe(202);
     expect(b.status).toBe(202);
@@ -260,6 +267,7 @@ describe("reserved workflows", () => {
       subject: "user:1",
       jobId: null,
       createdBy: "test",
+      now: Date.now(),
     });
     expect(started).toEqual({ instanceId, created: true });
     await instance.waitForStatus("complete");
@@ -278,6 +286,7 @@ describe("reserved workflows", () => {
       subject: "user:1",
       jobId: null,
       createdBy: "test",
+      now: Date.now(),
     });
     // Cloudflare rejects the duplicate (created: false); local Workflows ignore it. Either way
     // there is still one run, and it is not run again.

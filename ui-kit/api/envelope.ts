@@ -1,31 +1,27 @@
-/** The response envelope of README "API conventions", as both apps read it. */
-export interface ResponseMeta {
-  timestamp: string;
-  version?: string;
-  request_id: string;
-}
+import type {
+  ErrorCode,
+  ErrorEnvelope,
+  Pagination,
+  SuccessEnvelope as ServerSuccessEnvelope,
+} from "../../core/contract/envelope";
 
-export interface Pagination {
-  page: number;
-  per_page: number;
-  total: number;
-  total_pages: number;
-}
+/** The response envelope of README "API conventions", as the wire contract defines it. */
+export type { ErrorCode, ErrorEnvelope, Pagination };
 
-export interface SuccessEnvelope<T> {
-  success: true;
-  data: T;
-  meta: ResponseMeta;
-  pagination?: Pagination;
-}
-
-export interface ErrorEnvelope {
-  success: false;
-  error: { code: string; message: string; details: unknown };
-  meta: ResponseMeta;
-}
+/** A success answer as it arrives: a list's also carries `pagination`. */
+export type SuccessEnvelope<T> = ServerSuccessEnvelope<T> & { pagination?: Pagination };
 
 export type Envelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
+
+/**
+ * Codes this side gives failures no envelope explains: `network_error` (no response),
+ * `bad_response` (not an envelope), `download_failed` (a file download was refused without
+ * an envelope), `client_error` (anything else that went wrong here).
+ */
+export type ClientErrorCode = "network_error" | "bad_response" | "download_failed" | "client_error";
+
+/** What an ApiError's code can be: one of the server's, or one of this side's. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 export function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== "object" || value === null || !("success" in value)) return false;
@@ -40,7 +36,7 @@ export function isEnvelope(value: unknown): value is Envelope<unknown> {
 
 /**
  * An API failure the UI can branch on: `code` is the server's error code, or one of the
- * client-side codes `network_error` (no response) and `bad_response` (not an envelope).
+ * client-side codes (`ClientErrorCode`).
  */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -48,7 +44,7 @@ export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when no response arrived. */
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: unknown = null,
     readonly requestId: string | null = null,

@@ -65,12 +65,7 @@ export function CodeForm(props: {
           id="mfa-code"
           kind={useRecovery() ? "recovery" : "totp"}
           label={useRecovery() ? "Recovery code" : "Authentication code"}
-          value={code()}
-          onChange={(value) => {
-            setCode(value);
-            form.edited("code");
-          }}
-          error={form.error("code")}
+          {...form.bind("code", code, setCode)}
         />
         <div class="ds-cluster">
           <Button type="submit" loading={form.pending()}>

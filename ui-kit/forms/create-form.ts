@@ -82,6 +82,26 @@ export function createForm<F extends string>(options: FormOptions<F>) {
     }
   }
 
+  /**
+   * A field's value, change handler and error for its control's props:
+   * `<CodeField id="…" {...form.bind("code", code, setCode)} />`. The getters keep the props
+   * reactive through the spread; a change also clears the server's message about the old value.
+   */
+  function bind<T>(field: F, value: () => T, setValue: (next: T) => void) {
+    return {
+      get value() {
+        return value();
+      },
+      onChange(next: T) {
+        setValue(next);
+        edited(field);
+      },
+      get error() {
+        return error(field);
+      },
+    };
+  }
+
   function place(error: unknown) {
     const placed =
       error instanceof ApiError
@@ -127,5 +147,5 @@ export function createForm<F extends string>(options: FormOptions<F>) {
     setFormError(null);
   }
 
-  return { error, problems, edited, submit, pending, summaryFocus, formError, reset };
+  return { error, problems, edited, bind, submit, pending, summaryFocus, formError, reset };
 }

@@ -1,6 +1,6 @@
 import { createMemo, type JSX, Match, Show, Switch } from "solid-js";
+import type { Job } from "../../core/contract/jobs";
 import type { ApiError } from "../api/envelope";
-import type { Job } from "../api/jobs";
 import { Alert } from "../design-system/components/Alert";
 import { Badge } from "../design-system/components/Badge";
 import { FactList } from "../design-system/components/FactList";

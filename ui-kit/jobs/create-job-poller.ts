@@ -1,7 +1,7 @@
 import { type Accessor, createEffect, createSignal, on } from "solid-js";
+import type { Job } from "../../core/contract/jobs";
 import { isTerminal } from "../../core/jobs/status";
 import { ApiError } from "../api/envelope";
-import type { Job } from "../api/jobs";
 import { describeError } from "../forms/describe-error";
 import { createPoll } from "../poll/create-poll";
 import { backoffDelay } from "../poll/poll-until";

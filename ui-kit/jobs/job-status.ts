@@ -1,4 +1,4 @@
-import type { JobStatus } from "../api/jobs";
+import type { JobStatus } from "../../core/contract/jobs";
 import type { BadgeTone } from "../design-system/components/Badge";
 
 export const JOB_STATUS_LABEL: Record<JobStatus, string> = {

@@ -1,14 +1,8 @@
-import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
+import type { StepUpProof } from "../../core/contract/auth";
 import type { ApiClient } from "../api/client";
 import { ApiError } from "../api/envelope";
-import {
-  fetchMfaStatus,
-  passkeyStepUp,
-  passkeyStepUpOptions,
-  type StepUpProof,
-  stepUp,
-} from "../api/mfa";
+import { fetchMfaStatus, passkeyStepUp, passkeyStepUpOptions, stepUp } from "../api/mfa";
 import { Alert } from "../design-system/components/Alert";
 import { Button, buttonClass } from "../design-system/components/Button";
 import { Modal } from "../design-system/components/Modal";
@@ -162,7 +156,7 @@ function StepUpPrompt(props: {
     let response: unknown;
     try {
       response = await startAuthentication({
-        optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+        optionsJSON: options,
       });
     } catch {
       // cancelled, timed out or no passkey here: the browser says no more than that

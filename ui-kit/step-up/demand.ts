@@ -1,3 +1,4 @@
+import { STEP_UP_METHODS, type StepUpMethod } from "../../core/auth/step-up";
 import { ApiError } from "../api/envelope";
 
 // What a 403 asking for a step-up means, apart from the client and the dialog so that plain
@@ -11,7 +12,7 @@ export const isStepUpRequest = (path: string) =>
   path === STEP_UP_PATH || path.startsWith(PASSKEY_STEP_UP_PREFIX);
 
 /** Ways of proving it is you that a `step_up_required` answer may list. */
-export type StepUpMethod = "password" | "totp" | "recovery_code" | "passkey";
+export type { StepUpMethod };
 
 /** What the server asks for: a recent sign-in, possibly with a second factor. */
 export interface StepUpDemand {
@@ -25,7 +26,7 @@ export interface StepUpDemand {
   methods: StepUpMethod[] | null;
 }
 
-const METHODS = new Set<string>(["password", "totp", "recovery_code", "passkey"]);
+const METHODS = new Set<string>(STEP_UP_METHODS);
 
 /** The 403 answers a step-up can cure. */
 export const needsStepUp = (error: unknown): error is ApiError =>

@@ -13,7 +13,7 @@ export abstract class ReservedWorkflow extends WorkflowEntrypoint<Env, Record<st
 
   override async run(event: Readonly<WorkflowEvent<Record<string, unknown>>>, step: WorkflowStep) {
     return step.do("record reserved run", async () => {
-      await setRunStatus(this.env, event.instanceId, "complete");
+      await setRunStatus(this.env, event.instanceId, "complete", null, Date.now());
       return { flow: this.flow, performed: false, arrives_with: this.arrivesWith };
     });
   }

@@ -88,15 +88,18 @@ export async function runTrackedJob<T extends Rpc.Serializable<T>>(
       ),
   };
 
+  // Each marking step reads the clock inside itself, so a replay records the same time.
   await step.do("job: mark running", async () => {
-    await changeJob(env, job.jobId, { type: "start", at: Date.now() });
-    await setRunStatus(env, job.instanceId, "running");
+    const at = Date.now();
+    await changeJob(env, job.jobId, { type: "start", at });
+    await setRunStatus(env, job.instanceId, "running", null, at);
   });
   try {
     const result = await body(steps);
     await step.do("job: mark succeeded", async () => {
-      await changeJob(env, job.jobId, { type: "succeed", result, at: Date.now() });
-      await setRunStatus(env, job.instanceId, "complete");
+      const at = Date.now();
+      await changeJob(env, job.jobId, { type: "succeed", result, at });
+      await setRunStatus(env, job.instanceId, "complete", null, at);
     });
     return result;
   } catch (error) {
@@ -115,7 +118,7 @@ export async function runTrackedJob<T extends Rpc.Serializable<T>>(
         error: { code: "step_failed", message: shown },
         at,
       });
-      await setRunStatus(env, job.instanceId, "errored", failure.message);
+      await setRunStatus(env, job.instanceId, "errored", failure.message, at);
       return new Date(at).toISOString();
     });
     const { onFailure } = job;

@@ -1,19 +1,8 @@
+import type { AuditEntry } from "~core/contract/admin";
 import type { ApiClient, ListPage } from "~kit/api/client";
 
 /** One administrative action, as GET /api/admin/audit-logs lists it. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor_id: string;
-  actor_role: string;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-}
+export type { AuditEntry } from "~core/contract/admin";
 
 export const AUDIT_FILTER_NAMES = [
   "actor",

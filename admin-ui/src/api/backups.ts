@@ -1,21 +1,8 @@
+import type { BackupRecord, BackupStarted } from "~core/contract/admin";
 import type { ApiClient, ListPage } from "~kit/api/client";
 
-/** One D1 snapshot in R2, as GET /api/admin/backups lists it. */
-export interface BackupRecord {
-  id: string;
-  job_id: string;
-  status: string;
-  created_at: string;
-  completed_at: string | null;
-  table_count: number;
-  row_count: number;
-  bytes: number;
-}
-
-export interface BackupStarted {
-  job_id: string;
-  workflow_instance_id: string;
-}
+/** One D1 snapshot in R2 (GET /api/admin/backups), and the answer to "Back up now". */
+export type { BackupRecord, BackupStarted } from "~core/contract/admin";
 
 export const BACKUPS_PER_PAGE = 20;
 

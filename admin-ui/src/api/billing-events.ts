@@ -1,42 +1,29 @@
+import { STRIPE_EVENT_STATUSES, type StripeEventStatus } from "~core/billing/states";
+import type {
+  StripeEvent as BillingEvent,
+  StripeEventAction as BillingEventAction,
+} from "~core/contract/admin";
 import type { ApiClient, ListPage } from "~kit/api/client";
 
 /** README "Stuck billing events": the Stripe events the webhook recorded, for operators. */
 
-export const BILLING_EVENT_STATUSES = [
+export type BillingEventStatus = StripeEventStatus;
+
+/** The status filter's order: the failed ones, waiting for an operator, come first. */
+export const BILLING_EVENT_STATUSES: readonly BillingEventStatus[] = [
   "failed",
-  "queued",
-  "applying",
-  "applied",
-  "ignored",
-  "skipped",
-] as const;
-export type BillingEventStatus = (typeof BILLING_EVENT_STATUSES)[number];
+  ...STRIPE_EVENT_STATUSES.filter((status) => status !== "failed"),
+];
 
-/** One Stripe event, as GET /api/admin/billing/events lists it. */
-export interface BillingEvent {
-  seq: number;
-  event_id: string;
-  type: string;
-  customer_id: string | null;
-  account: { user_id: string; email: string } | null;
-  status: BillingEventStatus;
-  error: string | null;
-  created: string;
-  received_at: string;
-  processed_at: string | null;
-}
-
-/** What a retry or skip did (`changed` is false for a repeat that found the work done). */
-export interface BillingEventAction {
-  event: BillingEvent;
-  requeued: string[];
-  changed: boolean;
-}
+/** One Stripe event (GET /api/admin/billing/events), and what a retry or skip did. */
+export type {
+  StripeEvent as BillingEvent,
+  StripeEventAction as BillingEventAction,
+} from "~core/contract/admin";
 
 export const BILLING_EVENTS_PER_PAGE = 20;
 
-export const isBillingEventStatus = (value: string | undefined): value is BillingEventStatus =>
-  (BILLING_EVENT_STATUSES as readonly string[]).includes(value ?? "");
+export { isStripeEventStatus as isBillingEventStatus } from "~core/billing/states";
 
 export const listBillingEvents = (
   api: ApiClient,

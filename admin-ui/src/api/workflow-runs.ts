@@ -1,6 +1,8 @@
+import type { WorkflowRun, WorkflowRunDetail } from "~core/contract/admin";
 import type { RunAction } from "~core/workflows/runs";
 import type { ApiClient, ListPage } from "~kit/api/client";
 
+export type { RunStep, WorkflowRun, WorkflowRunDetail } from "~core/contract/admin";
 export {
   ACTIONS_ALLOWED_FROM,
   LIVE_STATUSES,
@@ -8,33 +10,6 @@ export {
   type RunAction,
   WORKFLOW_NAMES,
 } from "~core/workflows/runs";
-
-export interface WorkflowRun {
-  instance_id: string;
-  workflow: string;
-  subject: string;
-  job_id: string | null;
-  created_by: string;
-  status: string;
-  error: string | null;
-  params: unknown;
-  restarts: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface RunStep {
-  status: string;
-  step: string | null;
-  percent: number;
-  message: string | null;
-  at: string;
-}
-
-export interface WorkflowRunDetail extends WorkflowRun {
-  output: unknown;
-  steps: RunStep[];
-}
 
 export interface RunFilters {
   page: number;

@@ -1,4 +1,4 @@
-import type { Permission } from "~core/auth/permissions";
+import type { Permission, Role } from "~core/auth/permissions";
 import { operatorToken } from "./operator-session";
 import { staffSession } from "./staff-session";
 
@@ -8,7 +8,7 @@ import { staffSession } from "./staff-session";
  */
 export type AdminIdentity =
   | { kind: "operator" }
-  | { kind: "staff"; name: string; email: string; role: string };
+  | { kind: "staff"; name: string; email: string; role: Role };
 
 export function adminIdentity(): AdminIdentity | null {
   const staff = staffSession();

@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import type { JobStatus } from "~kit/api/jobs";
+import type { JobStatus } from "~core/contract/jobs";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Table } from "~kit/design-system/components/Table";
 import { formatDateTime } from "~kit/format";

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { auditEntrySchema } from "../../../core/contract/admin";
 import { listAuditLog } from "../../../server/ops/audit";
 import { okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
@@ -10,22 +11,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-
-const auditEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor_id: z.string(),
-    actor_role: z.string(),
-    action: z.string(),
-    resource_type: z.string(),
-    resource_id: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-    ip: z.string().nullable(),
-    user_agent: z.string().nullable(),
-    request_id: z.string().nullable(),
-  })
-  .openapi("AuditEntry");
 
 const listRoute = createRoute({
   method: "get",

@@ -1,4 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  backupRequestSchema,
+  backupSchema,
+  backupStartedSchema,
+} from "../../../core/contract/admin";
 import { recordAudit } from "../../../server/ops/audit";
 import { requestBackup } from "../../../server/ops/backup-requests";
 import { listBackups } from "../../../server/ops/backups";
@@ -15,19 +20,6 @@ import {
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
 
-const backupSchema = z
-  .object({
-    id: z.string(),
-    job_id: z.string(),
-    status: z.enum(["running", "complete", "pruned"]),
-    created_at: z.string(),
-    completed_at: z.string().nullable(),
-    table_count: z.number().int(),
-    row_count: z.number().int(),
-    bytes: z.number().int(),
-  })
-  .openapi("Backup");
-
 const startBackupRoute = createRoute({
   method: "post",
   path: "/",
@@ -40,16 +32,13 @@ const startBackupRoute = createRoute({
       required: false,
       content: {
         "application/json": {
-          schema: z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(),
+          schema: backupRequestSchema,
         },
       },
     },
   },
   responses: {
-    202: jsonResponse(
-      envelopeOf(z.object({ job_id: z.string(), workflow_instance_id: z.string() })),
-      "Queued",
-    ),
+    202: jsonResponse(envelopeOf(backupStartedSchema), "Queued"),
     ...errorResponses,
   },
 });
@@ -71,7 +60,7 @@ adminBackupRoutes
     const hasBody = c.req.header("content-type")?.includes("application/json");
     const reason = hasBody ? c.req.valid("json").reason : undefined;
     const { job } = await requestBackup(c.env, {
-      at: new Date(),
+      at: new Date(c.get("now")),
       requestedBy: "operator",
       ownerId: "operator",
       reason,

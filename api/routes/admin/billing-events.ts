@@ -1,10 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  stripeEventActionSchema,
+  stripeEventDetailSchema,
+  stripeEventRetryRequestSchema,
+  stripeEventSchema,
+  stripeEventSkipRequestSchema,
+  stripeEventStatusSchema,
+} from "../../../core/contract/admin";
+import {
   type EventAction,
   getStripeEvent,
   listStripeEvents,
   retryFailedEvent,
-  STRIPE_EVENT_STATUSES,
   type StripeEventListing,
   skipFailedEvent,
 } from "../../../server/billing/event-operations";
@@ -26,29 +33,6 @@ import { requirePermission } from "../../middleware/principal";
 
 /** Admin API for Stripe events that could not be applied (README "Stuck billing events"). */
 
-const stripeEventSchema = z
-  .object({
-    seq: z.number().int(),
-    event_id: z.string(),
-    type: z.string(),
-    customer_id: z.string().nullable(),
-    account: z.object({ user_id: z.string(), email: z.string() }).nullable(),
-    status: z.enum(STRIPE_EVENT_STATUSES),
-    error: z.string().nullable(),
-    created: z.string().openapi({ description: "When Stripe created the event" }),
-    received_at: z.string(),
-    processed_at: z.string().nullable(),
-  })
-  .openapi("StripeEvent");
-
-const actionSchema = z
-  .object({
-    event: stripeEventSchema,
-    requeued: z.array(z.string()).openapi({ description: "Event ids queued again" }),
-    changed: z.boolean().openapi({ description: "False for a repeat that found the work done" }),
-  })
-  .openapi("StripeEventAction");
-
 const eventIdParam = z.object({
   eventId: z
     .string()
@@ -69,7 +53,7 @@ const listRoute = createRoute({
   middleware: [requirePermission("payments.read")] as const,
   request: {
     query: pageQuerySchema.extend({
-      status: z.enum(STRIPE_EVENT_STATUSES).optional(),
+      status: stripeEventStatusSchema.optional(),
       customer_id: z.string().min(1).max(255).optional(),
     }),
   },
@@ -85,10 +69,7 @@ const getRoute = createRoute({
   middleware: [requirePermission("payments.read")] as const,
   request: { params: eventIdParam },
   responses: {
-    200: jsonResponse(
-      envelopeOf(stripeEventSchema.extend({ payload: z.unknown() })),
-      "The event and the payload Stripe sent",
-    ),
+    200: jsonResponse(envelopeOf(stripeEventDetailSchema), "The event and the payload Stripe sent"),
     ...errorResponses,
   },
 });
@@ -102,10 +83,13 @@ const retryRoute = createRoute({
   middleware: [requirePermission("payments.write")] as const,
   request: {
     params: eventIdParam,
-    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict(), false),
+    ...jsonBody(stripeEventRetryRequestSchema, false),
   },
   responses: {
-    202: jsonResponse(envelopeOf(actionSchema), "Queued again (or already, for a repeat)"),
+    202: jsonResponse(
+      envelopeOf(stripeEventActionSchema),
+      "Queued again (or already, for a repeat)",
+    ),
     ...errorResponses,
     ...conflictResponse,
   },
@@ -120,10 +104,10 @@ const skipRoute = createRoute({
   middleware: [requirePermission("payments.write")] as const,
   request: {
     params: eventIdParam,
-    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()),
+    ...jsonBody(stripeEventSkipRequestSchema),
   },
   responses: {
-    200: jsonResponse(envelopeOf(actionSchema), "Skipped (or already, for a repeat)"),
+    200: jsonResponse(envelopeOf(stripeEventActionSchema), "Skipped (or already, for a repeat)"),
     ...errorResponses,
     ...conflictResponse,
   },
@@ -138,7 +122,7 @@ function present({ row, account }: StripeEventListing) {
     type: row.type,
     customer_id: row.customerId,
     account: account ? { user_id: account.userId, email: account.email } : null,
-    status: row.status as (typeof STRIPE_EVENT_STATUSES)[number],
+    status: row.status,
     error: row.error,
     created: new Date(row.created * 1000).toISOString(),
     received_at: new Date(row.receivedAt).toISOString(),
@@ -182,7 +166,7 @@ adminBillingEventRoutes
   .openapi(skipRoute, async (c) => {
     const { eventId } = c.req.valid("param");
     const { reason } = c.req.valid("json");
-    const action = await skipFailedEvent(c.env, eventId);
+    const action = await skipFailedEvent(c.env, eventId, c.get("now"));
     if (action.changed) {
       await recordAudit(c.env, actorOf(c), {
         action: "billing_event.skip",

@@ -1,5 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { RUN_ACTIONS, RUN_STATUSES, WORKFLOW_NAMES } from "../../../core/workflows/runs";
+import {
+  runStatusSchema,
+  workflowRunDetailSchema,
+  workflowRunSchema,
+} from "../../../core/contract/admin";
+import { RUN_ACTIONS, WORKFLOW_NAMES } from "../../../core/workflows/runs";
 import type { WorkflowRunRow } from "../../../db/schema";
 import { recordAudit } from "../../../server/ops/audit";
 import { listJobEvents } from "../../../server/ops/jobs";
@@ -21,35 +26,6 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requirePermission } from "../../middleware/principal";
-
-const runSchema = z
-  .object({
-    instance_id: z.string(),
-    workflow: z.string(),
-    subject: z.string(),
-    job_id: z.string().nullable(),
-    created_by: z.string(),
-    status: z.string(),
-    error: z.string().nullable(),
-    params: z.unknown(),
-    restarts: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
-  })
-  .openapi("WorkflowRun");
-
-const runDetailSchema = runSchema.extend({
-  output: z.unknown(),
-  steps: z.array(
-    z.object({
-      status: z.string(),
-      step: z.string().nullable(),
-      percent: z.number(),
-      message: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
-});
 
 const toRunView = (row: WorkflowRunRow) => ({
   instance_id: row.instanceId,
@@ -83,11 +59,11 @@ const listRoute = createRoute({
   request: {
     query: pageQuerySchema.extend({
       workflow: z.enum(WORKFLOW_NAMES).optional(),
-      status: z.enum(RUN_STATUSES).optional(),
+      status: runStatusSchema.optional(),
       subject: z.string().max(200).optional(),
     }),
   },
-  responses: { 200: jsonResponse(listEnvelopeOf(runSchema), "Runs"), ...errorResponses },
+  responses: { 200: jsonResponse(listEnvelopeOf(workflowRunSchema), "Runs"), ...errorResponses },
 });
 
 const detailRoute = createRoute({
@@ -98,7 +74,7 @@ const detailRoute = createRoute({
   security: bearerSecurity,
   middleware: [requirePermission("system.metrics")] as const,
   request: { params: instanceParam },
-  responses: { 200: jsonResponse(envelopeOf(runDetailSchema), "Run"), ...errorResponses },
+  responses: { 200: jsonResponse(envelopeOf(workflowRunDetailSchema), "Run"), ...errorResponses },
 });
 
 const actionRoute = createRoute({
@@ -112,14 +88,14 @@ const actionRoute = createRoute({
     params: instanceParam.extend({ action: z.enum(RUN_ACTIONS) }),
   },
   responses: {
-    200: jsonResponse(envelopeOf(runSchema), "The run after the action"),
+    200: jsonResponse(envelopeOf(workflowRunSchema), "The run after the action"),
     409: jsonResponse(errorEnvelopeSchema, "The run's status does not allow the action"),
     ...errorResponses,
   },
 });
 
-async function detail(env: Parameters<typeof inspectWorkflowRun>[0], id: string) {
-  const { row, output } = await inspectWorkflowRun(env, id);
+async function detail(env: Parameters<typeof inspectWorkflowRun>[0], id: string, now: number) {
+  const { row, output } = await inspectWorkflowRun(env, id, now);
   const events = row.jobId ? await listJobEvents(env, row.jobId) : [];
   return {
     ...toRunView(row),
@@ -141,10 +117,12 @@ adminWorkflowRoutes
     const { rows, total } = await listWorkflowRuns(c.env, { ...filters, page, perPage });
     return okList(c, rows.map(toRunView), { page, perPage, total });
   })
-  .openapi(detailRoute, async (c) => ok(c, await detail(c.env, c.req.valid("param").id), 200))
+  .openapi(detailRoute, async (c) =>
+    ok(c, await detail(c.env, c.req.valid("param").id, c.get("now")), 200),
+  )
   .openapi(actionRoute, async (c) => {
     const { id, action } = c.req.valid("param");
-    const { row } = await controlWorkflowRun(c.env, id, action);
+    const { row } = await controlWorkflowRun(c.env, id, action, c.get("now"));
     await recordAudit(c.env, actorOf(c), {
       action: `workflow.${action}`,
       resourceType: "workflow_run",

@@ -1,6 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
+  registerResultSchema,
+  registerSchema,
+  resendResultSchema,
+  sessionRevokedSchema,
+  sessionSchema,
+  tokenValidationSchema,
+  userResultSchema,
+  verifyEmailSchema,
+} from "../../../core/contract/auth";
+import {
   canSignIn,
   createUser,
   findUserByEmail,
@@ -26,7 +36,6 @@ import { limitRequest } from "../../lib/rate-limit";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { registerSchema, userSchema } from "./schemas";
 
 const verifyEmailRoute = createRoute({
   method: "post",
@@ -34,13 +43,10 @@ const verifyEmailRoute = createRoute({
   tags: ["Authentication"],
   summary: "Confirm an email address with the token from the verification email",
   request: {
-    body: {
-      required: true,
-      content: { "application/json": { schema: z.object({ token: z.string().min(16).max(200) }) } },
-    },
+    body: { required: true, content: { "application/json": { schema: verifyEmailSchema } } },
   },
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Confirmed"),
+    200: jsonResponse(envelopeOf(userResultSchema), "Confirmed"),
     ...errorResponses,
   },
 });
@@ -53,10 +59,7 @@ const resendRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   responses: {
-    202: jsonResponse(
-      envelopeOf(z.object({ sent: z.boolean(), already_verified: z.boolean() })),
-      "Queued",
-    ),
+    202: jsonResponse(envelopeOf(resendResultSchema), "Queued"),
     ...errorResponses,
   },
 });
@@ -72,15 +75,7 @@ const registerRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: registerSchema } } },
   },
   responses: {
-    202: jsonResponse(
-      envelopeOf(
-        z.object({
-          status: z.literal("verification_sent"),
-          email: z.string().openapi({ description: "Where the email went" }),
-        }),
-      ),
-      "Check your inbox",
-    ),
+    202: jsonResponse(envelopeOf(registerResultSchema), "Check your inbox"),
     ...errorResponses,
   },
 });
@@ -93,7 +88,7 @@ const meRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ user: userSchema })), "Account"),
+    200: jsonResponse(envelopeOf(userResultSchema), "Account"),
     ...errorResponses,
   },
 });
@@ -106,33 +101,10 @@ const validateRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   responses: {
-    200: jsonResponse(
-      envelopeOf(
-        z.object({
-          valid: z.literal(true),
-          user_id: z.string(),
-          role: z.string(),
-          permissions: z.array(z.string()),
-          expires_at: z.string(),
-        }),
-      ),
-      "Valid",
-    ),
+    200: jsonResponse(envelopeOf(tokenValidationSchema), "Valid"),
     ...errorResponses,
   },
 });
-
-const sessionSchema = z
-  .object({
-    id: z.string(),
-    user_agent: z.string().nullable(),
-    ip: z.string().nullable(),
-    started_at: z.string(),
-    last_seen_at: z.string(),
-    expires_at: z.string(),
-    current: z.boolean(),
-  })
-  .openapi("Session");
 
 const sessionsRoute = createRoute({
   method: "get",
@@ -156,7 +128,7 @@ const revokeSessionRoute = createRoute({
   middleware: [requireUser] as const,
   request: { params: z.object({ id: z.string().uuid() }) },
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ revoked: z.literal(true) })), "Revoked"),
+    200: jsonResponse(envelopeOf(sessionRevokedSchema), "Revoked"),
     ...errorResponses,
   },
 });
@@ -168,7 +140,7 @@ const revokeSessionRoute = createRoute({
 async function tellOwner(c: Context<AppEnv>, email: string) {
   try {
     const owner = await findUserByEmail(c.env, email);
-    if (owner && canSignIn(owner)) await sendAccountExistsNotice(c.env, owner);
+    if (owner && canSignIn(owner)) await sendAccountExistsNotice(c.env, owner, c.get("now"));
   } catch (error) {
     c.get("logger").error("account-exists notice failed", errorFields(error));
   }
@@ -181,17 +153,26 @@ export const accountRoutes = createRouter()
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.
     const passwordHash = await hashPassword(input.password);
-    const user = await createUser(c.env, { ...input, passwordHash, planIntent: input.plan });
-    if (user) await startSignup(c.env, user.id, input.plan);
+    const user = await createUser(
+      c.env,
+      { ...input, passwordHash, planIntent: input.plan },
+      c.get("now"),
+    );
+    if (user) await startSignup(c.env, user.id, input.plan, c.get("now"));
     else await tellOwner(c, input.email);
     return ok(c, { status: "verification_sent" as const, email: input.email }, 202);
   })
   .openapi(verifyEmailRoute, async (c) => {
-    const userId = await consumeEmailToken(c.env, c.req.valid("json").token, "verify_email");
+    const userId = await consumeEmailToken(
+      c.env,
+      c.req.valid("json").token,
+      "verify_email",
+      c.get("now"),
+    );
     if (!userId) throw invalidEmailLink();
-    const user = await markEmailVerified(c.env, userId);
+    const user = await markEmailVerified(c.env, userId, c.get("now"));
     if (!user) throw notFound("Account");
-    await notifySignupWorkflow(c.env, userId, c.get("logger"));
+    await notifySignupWorkflow(c.env, userId, c.get("logger"), c.get("now"));
     return ok(c, { user: toUserView(user) }, 200);
   })
   .openapi(resendRoute, async (c) => {
@@ -200,7 +181,8 @@ export const accountRoutes = createRouter()
     if (!user) throw notFound("Account");
     if (user.emailVerifiedAt !== null) return ok(c, { sent: false, already_verified: true }, 202);
     await limitRequest(c, "resendVerification", user.id);
-    await sendVerificationEmail(c.env, user, `resend:${Date.now()}`);
+    // Each resend asked for is its own email: a fresh dedupe key.
+    await sendVerificationEmail(c.env, user, `resend:${crypto.randomUUID()}`, c.get("now"));
     return ok(c, { sent: true, already_verified: false }, 202);
   })
   .openapi(meRoute, async (c) => {
@@ -224,7 +206,7 @@ export const accountRoutes = createRouter()
   })
   .openapi(sessionsRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
-    const sessions = await listSessions(c.env, principal.userId);
+    const sessions = await listSessions(c.env, principal.userId, c.get("now"));
     return ok(
       c,
       sessions.map((session) => ({ ...session, current: session.id === principal.sessionId })),
@@ -234,10 +216,10 @@ export const accountRoutes = createRouter()
   .openapi(revokeSessionRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
     const { id } = c.req.valid("param");
-    const owned = (await listSessions(c.env, principal.userId)).some(
+    const owned = (await listSessions(c.env, principal.userId, c.get("now"))).some(
       (session) => session.id === id,
     );
     if (!owned) throw notFound("Session");
-    await revokeFamily(c.env, id, "revoked_by_user");
+    await revokeFamily(c.env, id, "revoked_by_user", c.get("now"));
     return ok(c, { revoked: true as const }, 200);
   });

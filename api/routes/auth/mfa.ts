@@ -1,4 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  mfaDisabledSchema,
+  mfaDisableSchema,
+  mfaStatusSchema,
+  recoveryCodesSchema,
+  totpCodeSchema,
+  totpSetupSchema,
+} from "../../../core/contract/auth";
 import { findUserById } from "../../../server/auth/accounts";
 import { beginTotpEnrolment, remainingRecoveryCodes } from "../../../server/auth/mfa";
 import {
@@ -17,9 +25,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
-import { passwordSchema } from "./schemas";
-
-const code = z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app");
 
 const statusRoute = createRoute({
   tags: ["Two-factor authentication"],
@@ -29,10 +34,7 @@ const statusRoute = createRoute({
   path: "/",
   summary: "Whether two-factor authentication is on, and recovery codes left",
   responses: {
-    200: jsonResponse(
-      envelopeOf(z.object({ enabled: z.boolean(), recovery_codes_left: z.number().int() })),
-      "Status",
-    ),
+    200: jsonResponse(envelopeOf(mfaStatusSchema), "Status"),
     ...errorResponses,
   },
 });
@@ -45,10 +47,7 @@ const setupRoute = createRoute({
   path: "/totp/setup",
   summary: "Start TOTP enrolment: a secret and otpauth:// URL for the authenticator app (QR code)",
   responses: {
-    200: jsonResponse(
-      envelopeOf(z.object({ secret: z.string(), otpauth_url: z.string() })),
-      "Enrolment started",
-    ),
+    200: jsonResponse(envelopeOf(totpSetupSchema), "Enrolment started"),
     ...errorResponses,
   },
 });
@@ -62,9 +61,9 @@ const confirmRoute = createRoute({
   summary: "Confirm enrolment with a first code; returns 10 single-use recovery codes, once",
   description:
     "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
-  request: jsonBody(z.object({ code })),
+  request: jsonBody(totpCodeSchema),
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Enabled"),
+    200: jsonResponse(envelopeOf(recoveryCodesSchema), "Enabled"),
     ...errorResponses,
   },
 });
@@ -78,9 +77,9 @@ const regenerateRoute = createRoute({
   summary: "Replace the recovery codes (needs a current code)",
   description:
     "Wrong answers draw on the account's proof budget (five wrong in 15 minutes across every password and code check, then 429 with Retry-After).",
-  request: jsonBody(z.object({ code })),
+  request: jsonBody(totpCodeSchema),
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ recovery_codes: z.array(z.string()) })), "Replaced"),
+    200: jsonResponse(envelopeOf(recoveryCodesSchema), "Replaced"),
     ...errorResponses,
   },
 });
@@ -94,15 +93,9 @@ const disableRoute = createRoute({
   summary: "Turn two-factor authentication off (needs the password and a code)",
   description:
     "Both are checked every time; a wrong password and a wrong code get the same 401 `invalid_credentials`. Wrong answers draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
-  request: jsonBody(
-    z.object({
-      password: passwordSchema,
-      code: code.optional(),
-      recovery_code: z.string().max(20).optional(),
-    }),
-  ),
+  request: jsonBody(mfaDisableSchema),
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ enabled: z.literal(false) })), "Disabled"),
+    200: jsonResponse(envelopeOf(mfaDisabledSchema), "Disabled"),
     ...errorResponses,
   },
 });
@@ -126,19 +119,23 @@ export const mfaRoutes = createRouter()
     const user = await findUserById(c.env, userId);
     if (user?.mfaEnabled)
       throw new AppError(409, "conflict", "Two-factor authentication is already on");
-    const { secret, otpauthUrl } = await beginTotpEnrolment(c.env, { id: userId, email });
+    const { secret, otpauthUrl } = await beginTotpEnrolment(
+      c.env,
+      { id: userId, email },
+      c.get("now"),
+    );
     c.header("Cache-Control", "no-store");
     return ok(c, { secret, otpauth_url: otpauthUrl }, 200);
   })
   .openapi(confirmRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
-    const codes = await confirmEnrolment(c.env, userId, c.req.valid("json").code, Date.now());
+    const codes = await confirmEnrolment(c.env, userId, c.req.valid("json").code, c.get("now"));
     c.header("Cache-Control", "no-store");
     return ok(c, { recovery_codes: codes }, 200);
   })
   .openapi(regenerateRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
-    const codes = await replaceRecoveryCodes(c.env, userId, c.req.valid("json").code, Date.now());
+    const codes = await replaceRecoveryCodes(c.env, userId, c.req.valid("json").code, c.get("now"));
     c.header("Cache-Control", "no-store");
     return ok(c, { recovery_codes: codes }, 200);
   })
@@ -149,7 +146,7 @@ export const mfaRoutes = createRouter()
       c.env,
       userId,
       { password: input.password, code: input.code, recoveryCode: input.recovery_code },
-      Date.now(),
+      c.get("now"),
     );
     return ok(c, { enabled: false as const }, 200);
   });

@@ -1,7 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { isOAuthProvider, OAUTH_PROVIDERS } from "../../../core/auth/oauth";
+import { isOAuthProvider } from "../../../core/auth/oauth";
+import {
+  identityUnlinkedSchema,
+  linkedIdentitySchema,
+  oauthProvidersSchema,
+} from "../../../core/contract/auth";
 import { constantTimeEqual, sha256Hex } from "../../../core/security/crypto";
 import {
   beginFlow,
@@ -67,14 +72,7 @@ const providersRoute = createRoute({
   tags: ["Authentication"],
   summary: "The OAuth providers this deployment offers (only configured ones)",
   responses: {
-    200: jsonResponse(
-      envelopeOf(
-        z.object({
-          providers: z.array(z.object({ id: z.enum(OAUTH_PROVIDERS), name: z.string() })),
-        }),
-      ),
-      "Providers",
-    ),
+    200: jsonResponse(envelopeOf(oauthProvidersSchema), "Providers"),
   },
 });
 
@@ -116,16 +114,6 @@ const callbackRoute = createRoute({
   responses: { 302: redirectResponse("Onward: the app, the MFA step or the error page") },
 });
 
-const identitySchema = z
-  .object({
-    id: z.string(),
-    provider: z.enum(OAUTH_PROVIDERS),
-    email: z.string(),
-    created_at: z.string(),
-    last_used_at: z.string().nullable(),
-  })
-  .openapi("LinkedIdentity");
-
 const accountsRoute = createRoute({
   method: "get",
   path: "/accounts",
@@ -134,7 +122,7 @@ const accountsRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   responses: {
-    200: jsonResponse(envelopeOf(z.array(identitySchema)), "Linked identities"),
+    200: jsonResponse(envelopeOf(z.array(linkedIdentitySchema)), "Linked identities"),
     ...errorResponses,
   },
 });
@@ -148,7 +136,7 @@ const unlinkRoute = createRoute({
   middleware: [requireUser] as const,
   request: { params: z.object({ id: z.string().uuid() }) },
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ unlinked: z.literal(true) })), "Unlinked"),
+    200: jsonResponse(envelopeOf(identityUnlinkedSchema), "Unlinked"),
     409: jsonResponse(envelopeOf(z.null()), "`last_sign_in_method`: nothing else signs in"),
     ...errorResponses,
   },
@@ -206,7 +194,7 @@ export const oauthRoutes = createRouter()
       const query = c.req.valid("query");
       const limit = await countRequest(c, "oauthCallback");
       if (!limit.allowed) return failTo(c, "rate_limited");
-      const flow = query.state ? await takeFlow(c.env, query.state) : null;
+      const flow = query.state ? await takeFlow(c.env, query.state, c.get("now")) : null;
       const bound = query.state ? await flowMatchesBrowser(c, query.state) : false;
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_COOKIE_PATH, secure: true });
       if (!flow || !bound || flow.provider !== provider) return failTo(c, "oauth_state_invalid");
@@ -220,7 +208,7 @@ export const oauthRoutes = createRouter()
       if (!query.code || !client) return failTo(c, "oauth_failed", flow);
       try {
         const profile = await fetchProfile(c.env, client, query.code, flow.verifier, logger);
-        const { user, created } = await resolveAccount(c.env, flow, profile, logger);
+        const { user, created } = await resolveAccount(c.env, flow, profile, logger, c.get("now"));
         c.header("Cache-Control", "no-store");
         if (flow.intent === "link") {
           return c.redirect(withParams(flow.next ?? SECURITY_PAGE, { linked: flow.provider }), 302);
@@ -235,10 +223,15 @@ export const oauthRoutes = createRouter()
             302,
           );
         }
-        const session = await openSession(c.env, user.id, {
-          userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
-          ip: clientAddress(c),
-        });
+        const session = await openSession(
+          c.env,
+          user.id,
+          {
+            userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
+            ip: clientAddress(c),
+          },
+          c.get("now"),
+        );
         await setSessionCookies(c, session);
         return c.redirect(created ? "/onboarding" : (flow.next ?? "/dashboard"), 302);
       } catch (error) {

@@ -1,6 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { Context } from "hono";
+import { stepUpGrantSchema, tokenPairSchema } from "../../../core/contract/auth";
+import {
+  ceremonySchema,
+  credentialIdSchema,
+  passkeyDeletedSchema,
+  passkeyResultSchema,
+  passkeySchema,
+  registerVerifySchema,
+  renamePasskeySchema,
+  signInOptionsSchema,
+  signInVerifySchema,
+  stepUpVerifySchema,
+} from "../../../core/contract/passkeys";
 import { canSignIn, findUserById } from "../../../server/auth/accounts";
 import { recordLoginAttempt } from "../../../server/auth/login-protection";
 import {
@@ -29,83 +42,18 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireRecentAuth, requireUser, userPrincipal } from "../../middleware/principal";
-import { stepUpGrantSchema, tokenPairSchema } from "./schemas";
 import { respondWithTokens, wantsCookies } from "./session";
 import { respondWithStepUp } from "./step-up";
 
 const TAG = "Passkeys";
 
-const base64url = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Expected base64url");
-/** Browsers may send null where the JSON form of a credential has nothing. */
-const absent = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => value ?? undefined, schema.optional());
-const credentialId = base64url(1400);
-const attachment = absent(z.enum(["platform", "cross-platform"]));
-const extensionResults = z.record(z.string(), z.unknown()).default({});
-
-const registrationResponseSchema = z
-  .object({
-    id: credentialId,
-    rawId: credentialId,
-    response: z.object({
-      clientDataJSON: base64url(8192),
-      attestationObject: base64url(32768),
-      authenticatorData: absent(base64url(32768)),
-      transports: absent(z.array(z.string().max(32)).max(10)),
-      publicKeyAlgorithm: absent(z.number().int()),
-      publicKey: absent(base64url(8192)),
-    }),
-    authenticatorAttachment: attachment,
-    clientExtensionResults: extensionResults,
-    type: z.literal("public-key"),
-  })
-  .openapi("PasskeyRegistrationResponse");
-
-const authenticationResponseSchema = z
-  .object({
-    id: credentialId,
-    rawId: credentialId,
-    response: z.object({
-      clientDataJSON: base64url(8192),
-      authenticatorData: base64url(32768),
-      signature: base64url(2048),
-      userHandle: absent(base64url(256)),
-    }),
-    authenticatorAttachment: attachment,
-    clientExtensionResults: extensionResults,
-    type: z.literal("public-key"),
-  })
-  .openapi("PasskeyAuthenticationResponse");
-
-const passkeySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    created_at: z.string().datetime(),
-    last_used_at: z.string().datetime().nullable(),
-    backed_up: z.boolean(),
-    device_type: z.enum(["singleDevice", "multiDevice"]),
-  })
-  .openapi("Passkey");
-
-const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(60);
-const challengeId = z.string().uuid();
-const optionsSchema = (description: string) =>
+const credentialParams = { params: z.object({ id: credentialIdSchema }) };
+/** The challenge answer, with what `options` are for in the OpenAPI document. */
+const ceremonyResponse = (description: string) =>
   jsonResponse(
-    envelopeOf(
-      z.object({
-        challenge_id: z.string().uuid(),
-        options: z.record(z.string(), z.unknown()).openapi({ description }),
-      }),
-    ),
+    envelopeOf(ceremonySchema(description)),
     "A challenge for the browser (valid 5 minutes, once)",
   );
-const idParams = { params: z.object({ id: credentialId }) };
 
 const userRoute = { tags: [TAG], security: bearerSecurity };
 
@@ -116,7 +64,7 @@ const registerOptionsRoute = createRoute({
   path: "/register/options",
   summary: "Start adding a passkey (needs a recent sign-in or step-up)",
   responses: {
-    200: optionsSchema("PublicKeyCredentialCreationOptionsJSON for startRegistration()"),
+    200: ceremonyResponse("PublicKeyCredentialCreationOptionsJSON for startRegistration()"),
     ...errorResponses,
   },
 });
@@ -127,15 +75,9 @@ const registerVerifyRoute = createRoute({
   method: "post",
   path: "/register/verify",
   summary: "Finish adding a passkey with the authenticator's answer",
-  request: jsonBody(
-    z.object({
-      challenge_id: challengeId,
-      response: registrationResponseSchema,
-      name: nameSchema.optional(),
-    }),
-  ),
+  request: jsonBody(registerVerifySchema),
   responses: {
-    201: jsonResponse(envelopeOf(z.object({ passkey: passkeySchema })), "Added"),
+    201: jsonResponse(envelopeOf(passkeyResultSchema), "Added"),
     ...errorResponses,
   },
 });
@@ -158,9 +100,9 @@ const renameRoute = createRoute({
   method: "patch",
   path: "/{id}",
   summary: "Rename a passkey",
-  request: { ...idParams, ...jsonBody(z.object({ name: nameSchema })) },
+  request: { ...credentialParams, ...jsonBody(renamePasskeySchema) },
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ passkey: passkeySchema })), "Renamed"),
+    200: jsonResponse(envelopeOf(passkeyResultSchema), "Renamed"),
     ...errorResponses,
   },
 });
@@ -171,9 +113,9 @@ const deleteRoute = createRoute({
   method: "delete",
   path: "/{id}",
   summary: "Remove a passkey (needs a recent sign-in or step-up)",
-  request: idParams,
+  request: credentialParams,
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ deleted: z.literal(true) })), "Removed"),
+    200: jsonResponse(envelopeOf(passkeyDeletedSchema), "Removed"),
     ...errorResponses,
   },
 });
@@ -185,9 +127,9 @@ const loginOptionsRoute = createRoute({
   summary: "Start signing in with a passkey",
   description:
     "Without a body: a passwordless sign-in, any passkey of this site. With the `mfa_token` of a password sign-in: that account's passkeys, to answer its second-factor challenge.",
-  request: jsonBody(z.object({ mfa_token: z.string().uuid().optional() }), false),
+  request: jsonBody(signInOptionsSchema, false),
   responses: {
-    200: optionsSchema("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
+    200: ceremonyResponse("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
     ...errorResponses,
   },
 });
@@ -199,13 +141,7 @@ const loginVerifyRoute = createRoute({
   summary: "Sign in with the authenticator's answer",
   description:
     "Answers like POST /auth/login: tokens, and for web clients session cookies. The session counts as signed in with a second factor.",
-  request: jsonBody(
-    z.object({
-      challenge_id: challengeId,
-      response: authenticationResponseSchema,
-      mfa_token: z.string().uuid().optional(),
-    }),
-  ),
+  request: jsonBody(signInVerifySchema),
   responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"), ...errorResponses },
 });
 
@@ -216,7 +152,7 @@ const stepUpOptionsRoute = createRoute({
   path: "/step-up/options",
   summary: "Start confirming it's you with one of this account's passkeys",
   responses: {
-    200: optionsSchema("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
+    200: ceremonyResponse("PublicKeyCredentialRequestOptionsJSON for startAuthentication()"),
     ...errorResponses,
   },
 });
@@ -227,9 +163,7 @@ const stepUpVerifyRoute = createRoute({
   method: "post",
   path: "/step-up/verify",
   summary: "Confirm it's you with a passkey (counts as a second factor)",
-  request: jsonBody(
-    z.object({ challenge_id: challengeId, response: authenticationResponseSchema }),
-  ),
+  request: jsonBody(stepUpVerifySchema),
   responses: { 200: jsonResponse(envelopeOf(stepUpGrantSchema), "Confirmed"), ...errorResponses },
 });
 
@@ -243,7 +177,12 @@ const rpOf = (c: Context<AppEnv>) => relyingPartyFor(c.env, c.req.header("origin
 async function recordAttempt(c: Context<AppEnv>, userId: string | undefined, succeeded: boolean) {
   const user = userId ? await findUserById(c.env, userId) : undefined;
   if (user) {
-    await recordLoginAttempt(c.env, { email: user.email, ip: deviceOf(c).ip, succeeded });
+    await recordLoginAttempt(c.env, {
+      email: user.email,
+      ip: deviceOf(c).ip,
+      succeeded,
+      at: c.get("now"),
+    });
   }
   return user;
 }
@@ -269,6 +208,7 @@ export const passkeyRoutes = createRouter()
         name: body.name,
       },
       deviceOf(c).userAgent,
+      c.get("now"),
     );
     return ok(c, { passkey }, 201);
   })
@@ -308,6 +248,7 @@ export const passkeyRoutes = createRouter()
       c.env,
       { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
       body.mfa_token ? "mfa" : "login",
+      c.get("now"),
     );
     if (!result.ok) {
       await recordAttempt(c, result.userId, false);
@@ -322,8 +263,8 @@ export const passkeyRoutes = createRouter()
     }
     // Possession of the authenticator plus its biometric or PIN: a second factor in itself.
     const tokens = body.mfa_token
-      ? await passMfaChallenge(c.env, body.mfa_token, user.id, deviceOf(c))
-      : await openSession(c.env, user.id, deviceOf(c), true);
+      ? await passMfaChallenge(c.env, body.mfa_token, user.id, deviceOf(c), c.get("now"))
+      : await openSession(c.env, user.id, deviceOf(c), c.get("now"), true);
     return respondWithTokens(c, tokens, wantsCookies(c));
   })
   .openapi(stepUpOptionsRoute, async (c) => {
@@ -343,7 +284,11 @@ export const passkeyRoutes = createRouter()
       c.env,
       principal,
       { challengeId: body.challenge_id, response: body.response as AuthenticationResponseJSON },
-      Date.now(),
+      c.get("now"),
     );
-    return respondWithStepUp(c, principal, await grantStepUp(c.env, principal, proof, Date.now()));
+    return respondWithStepUp(
+      c,
+      principal,
+      await grantStepUp(c.env, principal, proof, c.get("now")),
+    );
   });

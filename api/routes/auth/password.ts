@@ -1,4 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  passwordChangedSchema,
+  passwordResetSchema,
+  resetLinkSentSchema,
+  resetPasswordSchema,
+} from "../../../core/contract/auth";
 import { canSignIn, findUserByEmail } from "../../../server/auth/accounts";
 import {
   changePassword,
@@ -20,16 +28,15 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { emailSchema, passwordSchema } from "./schemas";
 
 const forgotRoute = createRoute({
   method: "post",
   path: "/forgot-password",
   tags: ["Authentication"],
   summary: "Email a password reset link (always 202, whether or not the account exists)",
-  request: jsonBody(z.object({ email: emailSchema })),
+  request: jsonBody(forgotPasswordSchema),
   responses: {
-    202: jsonResponse(envelopeOf(z.object({ sent: z.literal(true) })), "Accepted"),
+    202: jsonResponse(envelopeOf(resetLinkSentSchema), "Accepted"),
     ...errorResponses,
   },
 });
@@ -40,9 +47,9 @@ const resetRoute = createRoute({
   tags: ["Authentication"],
   summary:
     "Choose a new password with the emailed single-use token (1 hour); ends every session and every other reset link",
-  request: jsonBody(z.object({ token: z.string().min(16).max(200), password: passwordSchema })),
+  request: jsonBody(resetPasswordSchema),
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ reset: z.literal(true) })), "Reset"),
+    200: jsonResponse(envelopeOf(passwordResetSchema), "Reset"),
     ...errorResponses,
   },
 });
@@ -57,14 +64,9 @@ const changeRoute = createRoute({
     "A wrong current password draws on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
   security: bearerSecurity,
   middleware: [requireUser] as const,
-  request: jsonBody(z.object({ current_password: passwordSchema, new_password: passwordSchema })),
+  request: jsonBody(changePasswordSchema),
   responses: {
-    200: jsonResponse(
-      envelopeOf(
-        z.object({ changed: z.literal(true), access_token: z.string(), expires_in: z.number() }),
-      ),
-      "Changed",
-    ),
+    200: jsonResponse(envelopeOf(passwordChangedSchema), "Changed"),
     ...errorResponses,
   },
 });
@@ -82,14 +84,14 @@ export const passwordRoutes = createRouter()
     const work = (async () => {
       if (!byEmail.allowed) return;
       const user = await findUserByEmail(c.env, email);
-      if (user && canSignIn(user)) await sendResetLink(c.env, user);
+      if (user && canSignIn(user)) await sendResetLink(c.env, user, c.get("now"));
     })().catch((error) => c.get("logger").error("reset link failed", errorFields(error)));
     c.executionCtx.waitUntil(work);
     return ok(c, { sent: true as const }, 202);
   })
   .openapi(resetRoute, async (c) => {
     const { token, password } = c.req.valid("json");
-    await resetPassword(c.env, token, password, Date.now());
+    await resetPassword(c.env, token, password, c.get("now"));
     return ok(c, { reset: true as const }, 200);
   })
   .openapi(changeRoute, async (c) => {
@@ -100,7 +102,7 @@ export const passwordRoutes = createRouter()
       principal.userId,
       { current: current_password, next: new_password },
       principal.sessionId,
-      Date.now(),
+      c.get("now"),
     );
     // Every older access token was just revoked, this request's included: hand out a new one.
     const { token } = await issueAccessToken(
@@ -113,7 +115,8 @@ export const passwordRoutes = createRouter()
         mfa: principal.mfa,
         authTime: principal.authTime,
       },
-      Date.now() + 1,
+      // One past the revocation time, so the token handed out here is not revoked with the rest.
+      c.get("now") + 1,
     );
     if (principal.via === "cookie") {
       setAccessCookie(c, token);

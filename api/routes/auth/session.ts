@@ -1,5 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  loggedOutSchema,
+  loginResultSchema,
+  loginSchema,
+  mfaVerifySchema,
+  type RefreshRequest,
+  refreshSchema,
+  tokenPairSchema,
+} from "../../../core/contract/auth";
 import { secondFactorMethods } from "../../../server/auth/passkeys";
 import { familyOf, revokeAllSessions, revokeFamily } from "../../../server/auth/refresh-tokens";
 import {
@@ -29,7 +38,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { loginSchema, refreshSchema, tokenPairSchema } from "./schemas";
 
 /** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
 export async function respondWithTokens(
@@ -56,16 +64,7 @@ const loginRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: loginSchema } } } },
   responses: {
     200: jsonResponse(
-      envelopeOf(
-        z.union([
-          tokenPairSchema,
-          z.object({
-            mfa_required: z.literal(true),
-            mfa_token: z.string(),
-            methods: z.array(z.string()),
-          }),
-        ]),
-      ),
+      envelopeOf(loginResultSchema),
       "Signed in, or a second factor is needed (then POST /auth/mfa/verify)",
     ),
     ...errorResponses,
@@ -88,7 +87,7 @@ const logoutRoute = createRoute({
   summary: "End this session",
   request: jsonBody(refreshSchema, false),
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ logged_out: z.literal(true) })), "Signed out"),
+    200: jsonResponse(envelopeOf(loggedOutSchema), "Signed out"),
   },
 });
 
@@ -100,19 +99,13 @@ const logoutAllRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireUser] as const,
   responses: {
-    200: jsonResponse(
-      envelopeOf(z.object({ logged_out: z.literal(true) })),
-      "Signed out everywhere",
-    ),
+    200: jsonResponse(envelopeOf(loggedOutSchema), "Signed out everywhere"),
     ...errorResponses,
   },
 });
 
 /** Browsers send the refresh token as a cookie, other clients in the body. */
-function presentedRefreshToken(
-  c: Context<AppEnv>,
-  body: z.infer<typeof refreshSchema> | undefined,
-) {
+function presentedRefreshToken(c: Context<AppEnv>, body: RefreshRequest | undefined) {
   return body?.refresh_token ?? readCookie(c, REFRESH_COOKIE);
 }
 
@@ -121,25 +114,7 @@ const mfaVerifyRoute = createRoute({
   path: "/mfa/verify",
   tags: ["Authentication"],
   summary: "Finish an MFA sign-in with a TOTP code or a recovery code",
-  request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              mfa_token: z.string().uuid(),
-              code: z
-                .string()
-                .regex(/^\d{6}$/)
-                .optional(),
-              recovery_code: z.string().min(10).max(20).optional(),
-            })
-            .refine((body) => body.code || body.recovery_code, "Send a code or a recovery code"),
-        },
-      },
-    },
-  },
+  request: jsonBody(mfaVerifySchema),
   responses: { 200: jsonResponse(envelopeOf(tokenPairSchema), "Signed in"), ...errorResponses },
 });
 
@@ -151,11 +126,12 @@ export const sessionRoutes = createRouter()
       body.mfa_token,
       { code: body.code, recoveryCode: body.recovery_code },
       deviceOf(c),
+      c.get("now"),
     );
     return respondWithTokens(c, tokens, wantsCookies(c));
   })
   .openapi(loginRoute, async (c) => {
-    const result = await signIn(c.env, c.req.valid("json"), deviceOf(c));
+    const result = await signIn(c.env, c.req.valid("json"), deviceOf(c), c.get("now"));
     if ("mfaChallenge" in result) {
       c.header("Cache-Control", "no-store");
       return ok(
@@ -171,31 +147,32 @@ export const sessionRoutes = createRouter()
     return respondWithTokens(c, result, wantsCookies(c));
   })
   .openapi(refreshRoute, async (c) => {
-    const body = c.req.valid("json") as z.infer<typeof refreshSchema> | undefined;
+    const body = c.req.valid("json") as RefreshRequest | undefined;
     const presented = presentedRefreshToken(c, body);
     if (!presented) throw new AppError(401, "session_expired", "No refresh token was presented");
-    const tokens = await refreshSession(c.env, presented, deviceOf(c));
+    const tokens = await refreshSession(c.env, presented, deviceOf(c), c.get("now"));
     return respondWithTokens(c, tokens, body?.refresh_token === undefined);
   })
   .openapi(logoutRoute, async (c) => {
     const principal = c.get("principal");
     if (principal?.kind === "user")
-      await denyAccessToken(c.env, { jti: principal.tokenId, exp: principal.tokenExpiresAt });
-    const presented = presentedRefreshToken(
-      c,
-      c.req.valid("json") as z.infer<typeof refreshSchema> | undefined,
-    );
+      await denyAccessToken(
+        c.env,
+        { jti: principal.tokenId, exp: principal.tokenExpiresAt },
+        c.get("now"),
+      );
+    const presented = presentedRefreshToken(c, c.req.valid("json") as RefreshRequest | undefined);
     const row = presented ? await familyOf(c.env, presented) : undefined;
-    if (row) await revokeFamily(c.env, row.familyId, "logout");
+    if (row) await revokeFamily(c.env, row.familyId, "logout", c.get("now"));
     else if (principal?.kind === "user" && principal.sessionId)
-      await revokeFamily(c.env, principal.sessionId, "logout");
+      await revokeFamily(c.env, principal.sessionId, "logout", c.get("now"));
     clearSessionCookies(c);
     return ok(c, { logged_out: true as const }, 200);
   })
   .openapi(logoutAllRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
-    await revokeAllSessions(c.env, principal.userId, "logout_all");
-    await revokeAccessTokensOf(c.env, principal.userId);
+    await revokeAllSessions(c.env, principal.userId, "logout_all", c.get("now"));
+    await revokeAccessTokensOf(c.env, principal.userId, c.get("now"));
     clearSessionCookies(c);
     return ok(c, { logged_out: true as const }, 200);
   });

@@ -1,5 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  type StepUpRequest,
+  stepUpGrantSchema,
+  stepUpMethodsSchema,
+  stepUpRequestSchema,
+} from "../../../core/contract/auth";
 import type { Principal } from "../../../server/auth/principal";
 import {
   grantStepUp,
@@ -19,23 +25,6 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import { passwordSchema, stepUpGrantSchema } from "./schemas";
-
-const proofSchema = z
-  .object({
-    password: passwordSchema.optional(),
-    code: z
-      .string()
-      .regex(/^\d{6}$/, "Enter the 6-digit code from your app")
-      .optional(),
-    recovery_code: z.string().min(10).max(20).optional(),
-  })
-  .strict()
-  .refine(
-    (body) => [body.password, body.code, body.recovery_code].filter(Boolean).length === 1,
-    "Send exactly one of password, code or recovery_code",
-  )
-  .openapi("StepUpRequest");
 
 const methodsRoute = createRoute({
   tags: ["Authentication"],
@@ -45,12 +34,7 @@ const methodsRoute = createRoute({
   path: "/",
   summary: "Which proofs this account can give to confirm it's them",
   responses: {
-    200: jsonResponse(
-      envelopeOf(
-        z.object({ methods: z.array(z.string()), mfa: z.boolean(), auth_time: z.number() }),
-      ),
-      "Methods and the session's current proof",
-    ),
+    200: jsonResponse(envelopeOf(stepUpMethodsSchema), "Methods and the session's current proof"),
     ...errorResponses,
   },
 });
@@ -64,11 +48,11 @@ const stepUpRoute = createRoute({
   summary: "Confirm it's you before a sensitive action",
   description:
     "Answer to a 403 `step_up_required` or `mfa_required`. Accounts with two-factor authentication give a code or a recovery code (passkeys: /auth/passkeys/step-up); others their password. Returns an access token carrying the fresh proof; browser sessions also get it as the access cookie. Wrong proofs draw on the account's proof budget (five wrong in 15 minutes, then 429 with Retry-After).",
-  request: jsonBody(proofSchema),
+  request: jsonBody(stepUpRequestSchema),
   responses: { 200: jsonResponse(envelopeOf(stepUpGrantSchema), "Confirmed"), ...errorResponses },
 });
 
-const toProof = (body: z.infer<typeof proofSchema>): StepUpProof => {
+const toProof = (body: StepUpRequest): StepUpProof => {
   if (body.code) return { kind: "totp", code: body.code };
   if (body.recovery_code) return { kind: "recovery_code", recoveryCode: body.recovery_code };
   return { kind: "password", password: body.password ?? "" };
@@ -89,7 +73,7 @@ export const stepUpRoutes = createRouter()
   })
   .openapi(stepUpRoute, async (c) => {
     const principal = userPrincipal(c.get("principal"));
-    const now = Date.now();
+    const now = c.get("now");
     const proof = await verifyStepUpProof(c.env, principal, toProof(c.req.valid("json")), now);
     return respondWithStepUp(c, principal, await grantStepUp(c.env, principal, proof, now));
   });

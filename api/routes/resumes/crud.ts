@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { resumeDataSchema } from "../../../core/resume/schema";
+import {
+  cloneResumeSchema,
+  createResumeSchema,
+  deletedResumeSchema,
+  resumeListQuerySchema,
+  resumeSchema,
+  resumeSummarySchema,
+  updateResumeSchema,
+} from "../../../core/contract/resumes";
 import { readOnlyResumeIds } from "../../../server/billing/entitlements";
 import {
   cloneResume,
@@ -27,10 +35,6 @@ import {
   etagOf,
   ownerOf,
   resumeIdParam,
-  resumeSchema,
-  resumeSummarySchema,
-  templateIdSchema,
-  titleSchema,
   toResumeBody,
   toSummaryBody,
   versionFromIfMatch,
@@ -54,13 +58,7 @@ const createResumeRoute = createRoute({
   method: "post",
   path: "/",
   summary: "Create a resume (empty, or from a document)",
-  request: jsonBody(
-    z.object({
-      title: titleSchema,
-      template: templateIdSchema.optional(),
-      data: resumeDataSchema.optional(),
-    }),
-  ),
+  request: jsonBody(createResumeSchema),
   responses: { 201: resumeResponse("Created"), ...limitResponse, ...errorResponses },
 });
 
@@ -71,9 +69,8 @@ const listRoute = createRoute({
   summary: "One's resumes: search by title, sort, pages; `deleted=true` lists the bin",
   request: {
     query: pageQuerySchema.extend({
-      q: z.string().trim().max(120).optional(),
-      sort: z.enum(["updated_at", "created_at", "title"]).default("updated_at"),
-      order: z.enum(["asc", "desc"]).optional(),
+      ...resumeListQuerySchema.shape,
+      // a query string carries text: the bin flag arrives as "true"/"false"
       deleted: z
         .enum(["true", "false"])
         .default("false")
@@ -105,11 +102,7 @@ const patchRoute = createRoute({
   request: {
     params: resumeIdParam,
     headers: z.object({ "if-match": z.string().max(40).optional() }),
-    ...jsonBody(
-      z
-        .object({ title: titleSchema.optional(), data: resumeDataSchema.optional() })
-        .refine((body) => body.title !== undefined || body.data !== undefined, "Nothing to change"),
-    ),
+    ...jsonBody(updateResumeSchema),
   },
   responses: {
     200: resumeResponse("Saved"),
@@ -130,7 +123,7 @@ const deleteRoute = createRoute({
   summary: "Move a resume to the bin (restore with POST /resumes/{id}/restore)",
   request: { params: resumeIdParam },
   responses: {
-    200: jsonResponse(envelopeOf(z.object({ deleted: z.literal(true) })), "In the bin"),
+    200: jsonResponse(envelopeOf(deletedResumeSchema), "In the bin"),
     ...errorResponses,
   },
 });
@@ -151,14 +144,14 @@ const cloneRoute = createRoute({
   summary: "Copy a resume",
   request: {
     params: resumeIdParam,
-    ...jsonBody(z.object({ title: titleSchema.optional() }), false),
+    ...jsonBody(cloneResumeSchema, false),
   },
   responses: { 201: resumeResponse("The copy"), ...limitResponse, ...errorResponses },
 });
 
 export const resumeCrudRoutes = createRouter()
   .openapi(createResumeRoute, async (c) => {
-    const created = await createResume(c.env, await ownerOf(c), c.req.valid("json"));
+    const created = await createResume(c.env, await ownerOf(c), c.req.valid("json"), c.get("now"));
     c.header("ETag", etagOf(created.version));
     c.header("Location", `/api/resumes/${created.id}`);
     return ok(c, toResumeBody(created), 201);
@@ -201,18 +194,19 @@ export const resumeCrudRoutes = createRouter()
       c.req.valid("param").id,
       expected,
       c.req.valid("json"),
+      c.get("now"),
     );
     c.header("ETag", etagOf(saved.version));
     return ok(c, toResumeBody(saved), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { userId } = userPrincipal(c.get("principal"));
-    await deleteResume(c.env, userId, c.req.valid("param").id);
+    await deleteResume(c.env, userId, c.req.valid("param").id, c.get("now"));
     return ok(c, { deleted: true as const }, 200);
   })
   .openapi(restoreRoute, async (c) => {
     const owner = await ownerOf(c);
-    const restored = await restoreResume(c.env, owner, c.req.valid("param").id);
+    const restored = await restoreResume(c.env, owner, c.req.valid("param").id, c.get("now"));
     // restored now is the newest; one that was not in the bin keeps its place
     const readOnly = await readOnlyResumeIds(c.env, owner);
     c.header("ETag", etagOf(restored.version));
@@ -220,7 +214,13 @@ export const resumeCrudRoutes = createRouter()
   })
   .openapi(cloneRoute, async (c) => {
     const body = c.req.valid("json") as { title?: string } | undefined;
-    const copy = await cloneResume(c.env, await ownerOf(c), c.req.valid("param").id, body?.title);
+    const copy = await cloneResume(
+      c.env,
+      await ownerOf(c),
+      c.req.valid("param").id,
+      body?.title,
+      c.get("now"),
+    );
     c.header("ETag", etagOf(copy.version));
     return ok(c, toResumeBody(copy), 201);
   });

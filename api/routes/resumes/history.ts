@@ -1,5 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { resumeDataSchema } from "../../../core/resume/schema";
+import {
+  type ResumeVersion,
+  resumeSchema,
+  resumeVersionDetailSchema,
+  resumeVersionSchema,
+} from "../../../core/contract/resumes";
 import { getVersion, listVersions, restoreVersion } from "../../../server/resumes/resume-versions";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
@@ -13,25 +18,9 @@ import {
   pageQuerySchema,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
-import {
-  etagOf,
-  ownerOf,
-  resumeIdParam,
-  resumeSchema,
-  toResumeBody,
-  versionFromIfMatch,
-} from "./schemas";
+import { etagOf, ownerOf, resumeIdParam, toResumeBody, versionFromIfMatch } from "./schemas";
 
 const common = { tags: ["Resume versions"], security: bearerSecurity, middleware: [requireUser] };
-
-const versionSummarySchema = z
-  .object({
-    version: z.number().int(),
-    title: z.string(),
-    reason: z.string(),
-    created_at: z.string(),
-  })
-  .openapi("ResumeVersion");
 
 const versionParams = resumeIdParam.extend({
   v: z.coerce
@@ -48,7 +37,7 @@ const listRoute = createRoute({
   summary: "Saved versions of a resume, newest first",
   request: { params: resumeIdParam, query: pageQuerySchema },
   responses: {
-    200: jsonResponse(listEnvelopeOf(versionSummarySchema), "Versions"),
+    200: jsonResponse(listEnvelopeOf(resumeVersionSchema), "Versions"),
     ...errorResponses,
   },
 });
@@ -60,10 +49,7 @@ const getRoute = createRoute({
   summary: "One saved version with its document",
   request: { params: versionParams },
   responses: {
-    200: jsonResponse(
-      envelopeOf(versionSummarySchema.extend({ data: resumeDataSchema })),
-      "Version",
-    ),
+    200: jsonResponse(envelopeOf(resumeVersionDetailSchema), "Version"),
     ...errorResponses,
   },
 });
@@ -89,7 +75,7 @@ const toVersionBody = (v: {
   title: string;
   reason: string;
   createdAt: number;
-}) => ({
+}): ResumeVersion => ({
   version: v.version,
   title: v.title,
   reason: v.reason,
@@ -116,7 +102,7 @@ export const resumeHistoryRoutes = createRouter()
     const { id, v } = c.req.valid("param");
     const ifMatch = c.req.valid("header")["if-match"];
     const expected = ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch);
-    const restored = await restoreVersion(c.env, await ownerOf(c), id, v, expected);
+    const restored = await restoreVersion(c.env, await ownerOf(c), id, v, expected, c.get("now"));
     c.header("ETag", etagOf(restored.version));
     return ok(c, toResumeBody(restored), 200);
   });

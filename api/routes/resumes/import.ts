@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { importResumeQuerySchema, resumeSchema } from "../../../core/contract/resumes";
 import { jsonTextNestsDeeperThan } from "../../../core/json/nesting";
 import { LIMITS, resumeDataSchema } from "../../../core/resume/schema";
 import { AppError } from "../../../server/errors";
@@ -16,7 +17,7 @@ import {
 } from "../../lib/schemas";
 import { nestedTooDeep } from "../../middleware/body-limits";
 import { requireUser } from "../../middleware/principal";
-import { etagOf, ownerOf, resumeSchema, titleSchema, toResumeBody } from "./schemas";
+import { etagOf, ownerOf, toResumeBody } from "./schemas";
 
 /** A resume document is kilobytes; anything near this is not one. */
 const MAX_IMPORT_BYTES = LIMITS.documentBytes;
@@ -31,7 +32,7 @@ const importRoute = createRoute({
   description:
     "Fields the schema does not know are kept. A document that does not validate gets 400 with each wrong field's path.",
   request: {
-    query: z.object({ title: titleSchema.optional() }),
+    query: importResumeQuerySchema,
     body: {
       required: true,
       content: {
@@ -125,6 +126,7 @@ export const resumeImportRoutes = createRouter().openapi(
       c.env,
       await ownerOf(c),
       { title, data: parsed.data },
+      c.get("now"),
       "import",
     );
     c.header("ETag", etagOf(created.version));

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { resumeDataSchema } from "../../../core/resume/schema";
+import type { Resume, ResumeSummary as ResumeSummaryBody } from "../../../core/contract/resumes";
 import { findUserById } from "../../../server/auth/accounts";
 import { AppError, notFound } from "../../../server/errors";
 import type { ResumeSummary, ResumeView } from "../../../server/resumes/resumes";
@@ -14,33 +14,10 @@ export const resumeIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-export const titleSchema = z.string().trim().min(1, "Give the resume a title").max(120);
-export const templateIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, "Not a template id");
-
-export const resumeSummarySchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    template: z.string(),
-    version: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    deleted_at: z.string().nullable(),
-    read_only: z.boolean().openapi({
-      description:
-        "Beyond the plan's resume count (after a downgrade): readable, exportable and deletable, not editable (403 `plan_limit`)",
-    }),
-  })
-  .openapi("ResumeSummary");
-
-export const resumeSchema = resumeSummarySchema
-  .extend({ data: resumeDataSchema })
-  .openapi("Resume");
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** `readOnly`: from readOnlyResumeIds; a resume just written is never read-only. */
-export const toSummaryBody = (resume: ResumeSummary, readOnly = false) => ({
+export const toSummaryBody = (resume: ResumeSummary, readOnly = false): ResumeSummaryBody => ({
   id: resume.id,
   title: resume.title,
   template: resume.template,
@@ -51,7 +28,7 @@ export const toSummaryBody = (resume: ResumeSummary, readOnly = false) => ({
   read_only: readOnly,
 });
 
-export const toResumeBody = (resume: ResumeView, readOnly = false) => ({
+export const toResumeBody = (resume: ResumeView, readOnly = false): Resume => ({
   ...toSummaryBody(resume, readOnly),
   data: resume.data,
 });

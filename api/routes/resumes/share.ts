@@ -1,12 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
-  configureShare,
-  getShare,
-  SHARE_PASSWORD_MAX,
-  SHARE_PASSWORD_MIN,
-  type ShareView,
-} from "../../../server/resumes/shares";
+  type ShareLink,
+  shareLinkSchema,
+  shareSettingsSchema,
+} from "../../../core/contract/resumes";
+import { configureShare, getShare, type ShareView } from "../../../server/resumes/shares";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
@@ -23,36 +22,7 @@ import { ownerOf, resumeIdParam } from "./schemas";
 
 const common = { tags: ["Sharing"], security: bearerSecurity, middleware: [requireUser] };
 
-const shareSchema = z
-  .object({
-    slug: z.string(),
-    url: z.string().url(),
-    enabled: z.boolean(),
-    has_password: z.boolean(),
-    noindex: z.boolean(),
-    views: z.number().int(),
-    downloads: z.number().int(),
-  })
-  .openapi("ShareLink");
-
-const shareSettingsSchema = z
-  .object({
-    enabled: z.boolean(),
-    password: z
-      .string()
-      .min(SHARE_PASSWORD_MIN, `Use at least ${SHARE_PASSWORD_MIN} characters`)
-      .max(SHARE_PASSWORD_MAX)
-      .nullable()
-      .optional()
-      .openapi({ description: "A new password; null removes it; leave it out to keep it" }),
-    noindex: z
-      .boolean()
-      .optional()
-      .openapi({ description: "Ask search engines not to index the page (default true)" }),
-  })
-  .strict();
-
-const toShareBody = (c: Context<AppEnv>, share: ShareView) => ({
+const toShareBody = (c: Context<AppEnv>, share: ShareView): ShareLink => ({
   slug: share.slug,
   url: new URL(`/r/${share.slug}`, c.req.url).toString(),
   enabled: share.enabled,
@@ -69,7 +39,7 @@ const getShareRoute = createRoute({
   summary: "The resume's public link and its counters (404 if it was never shared)",
   request: { params: resumeIdParam },
   responses: {
-    200: jsonResponse(envelopeOf(shareSchema), "The share link"),
+    200: jsonResponse(envelopeOf(shareLinkSchema), "The share link"),
     ...errorResponses,
   },
 });
@@ -83,7 +53,7 @@ const configureShareRoute = createRoute({
     "The slug is made on first use and kept for good, so a link given out works again when re-enabled. A password needs a plan with password-protected links (403 `plan_limit`).",
   request: { params: resumeIdParam, ...jsonBody(shareSettingsSchema) },
   responses: {
-    200: jsonResponse(envelopeOf(shareSchema), "The share link as it now is"),
+    200: jsonResponse(envelopeOf(shareLinkSchema), "The share link as it now is"),
     403: jsonResponse(errorEnvelopeSchema, "Passwords are not in the plan (`plan_limit`)"),
     ...errorResponses,
   },
@@ -98,6 +68,12 @@ export const resumeShareRoutes = createRouter()
   })
   .openapi(configureShareRoute, async (c) => {
     const owner = await ownerOf(c);
-    const share = await configureShare(c.env, owner, c.req.valid("param").id, c.req.valid("json"));
+    const share = await configureShare(
+      c.env,
+      owner,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.get("now"),
+    );
     return ok(c, toShareBody(c, share), 200);
   });

@@ -96,18 +96,13 @@ export function ChangePassword(props: { user: User; onChanged: () => void }) {
             label="New password"
             type="password"
             autocomplete="new-password"
-            value={next()}
-            onChange={(value) => {
-              setNext(value);
-              form.edited("new_password");
-            }}
+            {...form.bind("new_password", next, setNext)}
             description={
               <PasswordRequirements
                 password={next()}
                 context={{ email: props.user.email, name: props.user.name }}
               />
             }
-            error={form.error("new_password")}
             required
           />
           <TextField
@@ -115,12 +110,7 @@ export function ChangePassword(props: { user: User; onChanged: () => void }) {
             label="Confirm the new password"
             type="password"
             autocomplete="new-password"
-            value={confirmation()}
-            onChange={(value) => {
-              setConfirmation(value);
-              form.edited("confirmation");
-            }}
-            error={form.error("confirmation")}
+            {...form.bind("confirmation", confirmation, setConfirmation)}
             required
           />
           <div class="auth-form__actions">

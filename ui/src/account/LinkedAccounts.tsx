@@ -1,15 +1,14 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import {
-  type LinkedIdentity,
   listLinkedIdentities,
   listOAuthProviders,
-  type OAuthProviderInfo,
   oauthErrorMessage,
   oauthStartUrl,
   unlinkIdentity,
 } from "~/auth/oauth";
 import { api } from "~/auth/session";
+import type { LinkedIdentity, OAuthProviderInfo } from "~core/contract/auth";
 import { fetchMe } from "~kit/api/auth";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { deletePasskey, listPasskeys, type Passkey, renamePasskey } from "~/api/passkeys";
+import { deletePasskey, listPasskeys, renamePasskey } from "~/api/passkeys";
 import {
   addPasskey,
   ceremonyCancelled,
@@ -7,6 +7,7 @@ import {
   passkeysSupported,
 } from "~/auth/passkeys";
 import { api } from "~/auth/session";
+import type { Passkey } from "~core/contract/passkeys";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Badge } from "~kit/design-system/components/Badge";
@@ -200,15 +201,10 @@ function RenameDialog(props: { passkey: Passkey; onClose: () => void; onSaved: (
           id="passkey-name"
           label="Name"
           maxLength={60}
-          value={name()}
+          {...form.bind("name", name, setName)}
           ref={(el) => {
             input = el;
           }}
-          onChange={(value) => {
-            setName(value);
-            form.edited("name");
-          }}
-          error={form.error("name")}
           required
         />
         <div class="passkeys__dialog-actions">

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "~/auth/session";
-import { listSessions, revokeSession, type SessionInfo } from "~kit/api/auth";
+import type { Session } from "~core/contract/auth";
+import { listSessions, revokeSession } from "~kit/api/auth";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
@@ -29,7 +30,7 @@ export function Sessions(props: { reloadKey: number }) {
     return [...list].sort((a, b) => Number(b.current) - Number(a.current));
   };
 
-  async function revoke(session: SessionInfo) {
+  async function revoke(session: Session) {
     setRevoking(session.id);
     try {
       await revokeSession(api, session.id);

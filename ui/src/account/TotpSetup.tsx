@@ -90,16 +90,7 @@ export function TotpSetup(props: {
           </p>
           <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
           <form class="auth-form security__form" onSubmit={submit} noValidate>
-            <CodeField
-              id="totp-setup-code"
-              kind="totp"
-              value={code()}
-              onChange={(value) => {
-                setCode(value);
-                form.edited("code");
-              }}
-              error={form.error("code")}
-            />
+            <CodeField id="totp-setup-code" kind="totp" {...form.bind("code", code, setCode)} />
             <div class="auth-form__actions">
               <Button type="submit" icon="shield" loading={form.pending()}>
                 Turn on two-factor authentication

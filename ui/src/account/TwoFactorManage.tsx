@@ -94,12 +94,7 @@ function NewCodesForm(props: { onCodes: (codes: string[]) => void; onCancel: () 
         <CodeField
           id="new-codes-code"
           kind="totp"
-          value={code()}
-          onChange={(value) => {
-            setCode(value);
-            form.edited("code");
-          }}
-          error={form.error("code")}
+          {...form.bind("code", code, setCode)}
           ref={focusField}
         />
         <div class="auth-form__actions">
@@ -167,24 +162,14 @@ function DisableForm(props: { onDisabled: () => void; onCancel: () => void }) {
           label="Password"
           type="password"
           autocomplete="current-password"
-          value={password()}
-          onChange={(value) => {
-            setPassword(value);
-            form.edited("password");
-          }}
-          error={form.error("password")}
+          {...form.bind("password", password, setPassword)}
           ref={focusField}
           required
         />
         <CodeField
           id="disable-code"
           kind={useRecovery() ? "recovery" : "totp"}
-          value={code()}
-          onChange={(value) => {
-            setCode(value);
-            form.edited("code");
-          }}
-          error={form.error("code")}
+          {...form.bind("code", code, setCode)}
         />
         <div class="auth-form__actions">
           <Button type="submit" variant="danger" loading={form.pending()}>

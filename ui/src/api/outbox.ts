@@ -1,19 +1,5 @@
+import type { OutboxEmail } from "~core/contract/outbox";
 import type { ApiClient, ListPage } from "~kit/api/client";
-
-/** GET /api/dev/outbox — an email the local outbox stored instead of sending it. */
-export interface OutboxEmail {
-  id: string;
-  to: string;
-  subject: string;
-  template: string;
-  text: string;
-  html: string;
-  status: "stored" | "sent" | "failed";
-  transport: "outbox" | "cloudflare";
-  error: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
 
 export const OUTBOX_PER_PAGE = 20;
 

@@ -4,34 +4,10 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from "@simplewebauthn/browser";
+import type { StepUpGrant } from "~core/contract/auth";
+import type { Ceremony, Passkey } from "~core/contract/passkeys";
 import type { SignInResult } from "~kit/api/auth";
 import { type ApiClient, WEB_CLIENT_HEADERS } from "~kit/api/client";
-
-/** GET /api/auth/passkeys — one passkey of the account (only the public key is stored). */
-export interface Passkey {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  /** Synced to the person's other devices by their password manager. */
-  backed_up: boolean;
-  device_type: "singleDevice" | "multiDevice";
-}
-
-/** A step-up by passkey: an access token carrying the fresh proof (cookie sessions get it too). */
-export interface PasskeyStepUp {
-  access_token: string;
-  token_type: "Bearer";
-  expires_in: number;
-  auth_time: number;
-  mfa: boolean;
-}
-
-/** A WebAuthn challenge: the options for the browser, and the id to send back with the answer. */
-export interface Ceremony<T> {
-  challenge_id: string;
-  options: T;
-}
 
 const base = "/api/auth/passkeys";
 const path = (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -72,4 +48,4 @@ export const stepUpOptions = (api: ApiClient) =>
 export const verifyStepUp = (
   api: ApiClient,
   input: { challenge_id: string; response: AuthenticationResponseJSON },
-) => api.post<PasskeyStepUp>(`${base}/step-up/verify`, input);
+) => api.post<StepUpGrant>(`${base}/step-up/verify`, input);

@@ -1,38 +1,9 @@
-import type { User } from "~kit/api/auth";
+import type { ProfileChanges, ProfileResult } from "~core/contract/profile";
 import type { ApiClient } from "~kit/api/client";
-import type { PaidPlan } from "./billing";
-
-export type OnboardingStep = "profile" | "plan" | "done";
-
-export interface Profile {
-  headline: string | null;
-  location: string | null;
-  website: string | null;
-  locale: string | null;
-  timezone: string | null;
-  onboarding_step: OnboardingStep;
-  /** A paid plan chosen at sign-up or onboarding, for checkout; never the account's plan. */
-  plan_intent: PaidPlan | null;
-}
-
-export interface ProfileResponse {
-  profile: Profile;
-  user: User;
-}
-
-export interface ProfileChanges {
-  headline?: string | null;
-  location?: string | null;
-  website?: string | null;
-  locale?: string;
-  timezone?: string;
-  onboarding_step?: OnboardingStep;
-  /** The paid plan to check out, or null for none. The plan itself changes only by billing. */
-  plan_intent?: PaidPlan | null;
-}
 
 export const fetchProfile = (api: ApiClient, signal?: AbortSignal) =>
-  api.get<ProfileResponse>("/api/profile", { signal });
+  api.get<ProfileResult>("/api/profile", { signal });
 
+/** The plan itself is not a change a person can send: it changes only by billing. */
 export const updateProfile = (api: ApiClient, changes: ProfileChanges) =>
-  api.patch<ProfileResponse>("/api/profile", changes);
+  api.patch<ProfileResult>("/api/profile", changes);

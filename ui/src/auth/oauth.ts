@@ -1,20 +1,6 @@
+import type { LinkedIdentity, OAuthProviderInfo } from "~core/contract/auth";
 import type { MfaChallenge } from "~kit/api/auth";
 import type { ApiClient } from "~kit/api/client";
-
-/** A sign-in provider this deployment offers (only configured ones are listed). */
-export interface OAuthProviderInfo {
-  id: "google" | "github" | "microsoft";
-  name: string;
-}
-
-/** A provider identity linked to the signed-in account. */
-export interface LinkedIdentity {
-  id: string;
-  provider: OAuthProviderInfo["id"];
-  email: string;
-  created_at: string;
-  last_used_at: string | null;
-}
 
 export const listOAuthProviders = (api: ApiClient, signal?: AbortSignal) =>
   api.get<{ providers: OAuthProviderInfo[] }>("/api/auth/oauth/providers", { signal });

@@ -5,6 +5,7 @@ import {
   WebAuthnError,
 } from "@simplewebauthn/browser";
 import * as passkeys from "~/api/passkeys";
+import type { Passkey } from "~core/contract/passkeys";
 import type { ApiClient } from "~kit/api/client";
 import { ApiError } from "~kit/api/envelope";
 import { describeError } from "~kit/forms/describe-error";
@@ -51,7 +52,7 @@ export function describePasskeyError(error: unknown): string {
 }
 
 /** Creates a passkey on this device and registers it; resolves with the stored passkey. */
-export async function addPasskey(api: ApiClient, name?: string): Promise<passkeys.Passkey> {
+export async function addPasskey(api: ApiClient, name?: string): Promise<Passkey> {
   const { challenge_id, options } = await passkeys.registrationOptions(api);
   const response = await startRegistration({ optionsJSON: options });
   return (await passkeys.verifyRegistration(api, { challenge_id, response, name })).passkey;

@@ -1,13 +1,11 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { type BillingEvent, listBillingHistory } from "~/api/billing";
+import { createResource, createSignal, For } from "solid-js";
+import { type BillingHistoryEntry, listBillingHistory } from "~/api/billing";
 import { api } from "~/auth/session";
 import { formatCents } from "~core/billing/lifecycle";
 import { type PaymentMethodFacts, paymentMethodName } from "~core/billing/payment-method-label";
 import { Card } from "~kit/design-system/components/Card";
-import { Pagination } from "~kit/design-system/components/Pagination";
-import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { formatDateTime } from "~kit/format";
-import { LoadError } from "~kit/forms/LoadError";
+import { PagedList } from "~kit/lists/PagedList";
 import { planLabel } from "./plans";
 import { formatDay } from "./status";
 
@@ -28,7 +26,7 @@ const methodIn = (d: Record<string, unknown>): PaymentMethodFacts => ({
 });
 
 /** Every entry of billing_events in words; unknown kinds fall back to their type. */
-export function describeEvent(event: BillingEvent): string {
+export function describeEvent(event: BillingHistoryEntry): string {
   const d = event.detail;
   switch (event.type) {
     case "customer.created":
@@ -102,7 +100,7 @@ export function describeEvent(event: BillingEvent): string {
   }
 }
 
-const SOURCE: Record<BillingEvent["source"], string> = {
+const SOURCE: Record<BillingHistoryEntry["source"], string> = {
   api: "You",
   webhook: "Payment provider",
   workflow: "Automatic",
@@ -115,48 +113,33 @@ export function History(props: { reloadKey: string }) {
     () => ({ page: page(), reload: props.reloadKey }),
     ({ page: current }) => listBillingHistory(api, current),
   );
-  const loaded = () =>
-    history.state === "ready" || history.state === "refreshing" ? history.latest : undefined;
-
   return (
     <Card title="Billing history">
-      <Switch>
-        <Match when={history.error}>
-          <LoadError what="The history" error={history.error} onRetry={refetch} />
-        </Match>
-        <Match when={loaded()}>
-          {(current) => (
-            <Show
-              when={current().items.length > 0}
-              fallback={<p class="ds-muted">Nothing has happened yet.</p>}
-            >
-              <ol class="billing-history">
-                <For each={current().items}>
-                  {(event) => (
-                    <li class="billing-history__item">
-                      <span class="billing-history__what">{describeEvent(event)}</span>
-                      <span class="ds-muted billing-history__meta">
-                        <time datetime={event.created_at}>{formatDateTime(event.created_at)}</time>
-                        {" · "}
-                        {SOURCE[event.source]}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ol>
-              <Pagination
-                label="Billing history pages"
-                page={page()}
-                count={current().pagination.total_pages}
-                onPageChange={setPage}
-              />
-            </Show>
-          )}
-        </Match>
-        <Match when={true}>
-          <SkeletonText lines={4} label="Loading billing history…" />
-        </Match>
-      </Switch>
+      <PagedList
+        list={history}
+        noun="Billing history"
+        empty="Nothing has happened yet."
+        pagerLabel="Billing history pages"
+        onPage={setPage}
+        onRetry={refetch}
+      >
+        {(events) => (
+          <ol class="billing-history">
+            <For each={events}>
+              {(event) => (
+                <li class="billing-history__item">
+                  <span class="billing-history__what">{describeEvent(event)}</span>
+                  <span class="ds-muted billing-history__meta">
+                    <time datetime={event.created_at}>{formatDateTime(event.created_at)}</time>
+                    {" · "}
+                    {SOURCE[event.source]}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ol>
+        )}
+      </PagedList>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { type Invoice, invoicePdfPath, listInvoices, payInvoice } from "~/api/billing";
 import { api } from "~/auth/session";
 import { formatCents } from "~core/billing/lifecycle";
@@ -7,11 +7,9 @@ import { Alert } from "~kit/design-system/components/Alert";
 import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
 import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
-import { Pagination } from "~kit/design-system/components/Pagination";
-import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { Table } from "~kit/design-system/components/Table";
 import { describeError } from "~kit/forms/describe-error";
-import { LoadError } from "~kit/forms/LoadError";
+import { PagedList } from "~kit/lists/PagedList";
 import { pollUntil } from "~kit/poll/poll-until";
 import { withIdempotencyKey } from "./idempotency";
 import { formatDay } from "./status";
@@ -55,9 +53,6 @@ export function Invoices(props: InvoicesProps) {
   const [busy, setBusy] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
 
-  const loaded = () =>
-    invoices.state === "ready" || invoices.state === "refreshing" ? invoices.latest : undefined;
-
   async function pay(invoice: Invoice) {
     setBusy(`pay:${invoice.id}`);
     setProblem(null);
@@ -98,95 +93,83 @@ export function Invoices(props: InvoicesProps) {
       <Show when={problem()}>
         <Alert tone="error">{problem()}</Alert>
       </Show>
-      <Switch>
-        <Match when={invoices.error}>
-          <LoadError what="Invoices" error={invoices.error} onRetry={refetch} />
-        </Match>
-        <Match when={loaded()}>
-          {(current) => (
-            <Show
-              when={current().items.length > 0}
-              fallback={<p class="ds-muted">No invoices yet.</p>}
-            >
-              <Table caption="Invoices" hideCaption>
-                <thead>
+      <PagedList
+        list={invoices}
+        noun="Invoices"
+        empty="No invoices yet."
+        pagerLabel="Invoice pages"
+        onPage={setPage}
+        onRetry={refetch}
+      >
+        {(items) => (
+          <Table caption="Invoices" hideCaption>
+            <thead>
+              <tr>
+                <th scope="col">Invoice</th>
+                <th scope="col">Date</th>
+                <th scope="col">Period</th>
+                <th scope="col" class="ds-table__num">
+                  Amount
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={items}>
+                {(invoice) => (
                   <tr>
-                    <th scope="col">Invoice</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Period</th>
-                    <th scope="col" class="ds-table__num">
-                      Amount
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Actions</th>
+                    <th scope="row">{invoiceName(invoice)}</th>
+                    <td>{formatDay(invoice.created_at)}</td>
+                    <td>
+                      {invoice.period_start
+                        ? `${formatDay(invoice.period_start)} – ${formatDay(invoice.period_end)}`
+                        : "—"}
+                    </td>
+                    <td class="ds-table__num">
+                      {formatCents(invoice.amount_due, invoice.currency)}
+                      <Show when={invoice.amount_refunded > 0}>
+                        <span class="billing-invoices__refund">
+                          {" "}
+                          ({formatCents(invoice.amount_refunded, invoice.currency)} refunded)
+                        </span>
+                      </Show>
+                    </td>
+                    <td>
+                      <Badge tone={STATUS[invoice.status]?.tone ?? "neutral"}>
+                        {STATUS[invoice.status]?.label ?? invoice.status}
+                      </Badge>
+                    </td>
+                    <td class="billing-invoices__actions">
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        icon="download"
+                        loading={busy() === `pdf:${invoice.id}`}
+                        onClick={() => void download(invoice)}
+                        aria-label={`Download invoice ${invoiceName(invoice)} as PDF`}
+                      >
+                        PDF
+                      </Button>
+                      <Show when={invoice.status === "open"}>
+                        <Button
+                          size="sm"
+                          loading={busy() === `pay:${invoice.id}`}
+                          disabled={busy() !== null && busy() !== `pay:${invoice.id}`}
+                          onClick={() => void pay(invoice)}
+                          aria-label={`Pay invoice ${invoiceName(invoice)} now, ${formatCents(invoice.amount_due - invoice.amount_paid, invoice.currency)}`}
+                        >
+                          Pay now
+                        </Button>
+                      </Show>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={current().items}>
-                    {(invoice) => (
-                      <tr>
-                        <th scope="row">{invoiceName(invoice)}</th>
-                        <td>{formatDay(invoice.created_at)}</td>
-                        <td>
-                          {invoice.period_start
-                            ? `${formatDay(invoice.period_start)} – ${formatDay(invoice.period_end)}`
-                            : "—"}
-                        </td>
-                        <td class="ds-table__num">
-                          {formatCents(invoice.amount_due, invoice.currency)}
-                          <Show when={invoice.amount_refunded > 0}>
-                            <span class="billing-invoices__refund">
-                              {" "}
-                              ({formatCents(invoice.amount_refunded, invoice.currency)} refunded)
-                            </span>
-                          </Show>
-                        </td>
-                        <td>
-                          <Badge tone={STATUS[invoice.status]?.tone ?? "neutral"}>
-                            {STATUS[invoice.status]?.label ?? invoice.status}
-                          </Badge>
-                        </td>
-                        <td class="billing-invoices__actions">
-                          <Button
-                            variant="ghost"
-                            size="sm"
-                            icon="download"
-                            loading={busy() === `pdf:${invoice.id}`}
-                            onClick={() => void download(invoice)}
-                            aria-label={`Download invoice ${invoiceName(invoice)} as PDF`}
-                          >
-                            PDF
-                          </Button>
-                          <Show when={invoice.status === "open"}>
-                            <Button
-                              size="sm"
-                              loading={busy() === `pay:${invoice.id}`}
-                              disabled={busy() !== null && busy() !== `pay:${invoice.id}`}
-                              onClick={() => void pay(invoice)}
-                              aria-label={`Pay invoice ${invoiceName(invoice)} now, ${formatCents(invoice.amount_due - invoice.amount_paid, invoice.currency)}`}
-                            >
-                              Pay now
-                            </Button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </Table>
-              <Pagination
-                label="Invoice pages"
-                page={page()}
-                count={current().pagination.total_pages}
-                onPageChange={setPage}
-              />
-            </Show>
-          )}
-        </Match>
-        <Match when={true}>
-          <SkeletonText lines={3} label="Loading invoices…" />
-        </Match>
-      </Switch>
+                )}
+              </For>
+            </tbody>
+          </Table>
+        )}
+      </PagedList>
     </Card>
   );
 }

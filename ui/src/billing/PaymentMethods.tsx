@@ -2,6 +2,7 @@ import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import {
   addPaymentMethod,
+  type BillingMode,
   listPaymentMethods,
   type PaymentMethod,
   removePaymentMethod,
@@ -49,7 +50,7 @@ type CardReturn =
   | { kind: "canceled" };
 
 export interface PaymentMethodsProps {
-  mode: "stripe" | "local";
+  mode: BillingMode;
   reloadKey: string;
   /** Says a finished action's outcome to screen readers; it reloads nothing. */
   announce: (message: string) => void;

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from "~/api/billing";
+import { type PaymentMethod, startCardSetup } from "~/api/billing";
 import { api } from "~/auth/session";
 import { withIdempotencyKey } from "./idempotency";
 
@@ -30,11 +30,7 @@ export function takePendingCardSetup(): PendingCardSetup | null {
  */
 export async function goToCardSetup(makeDefault: boolean, cards: PaymentMethod[]): Promise<void> {
   const session = await withIdempotencyKey(`card-setup:${makeDefault}`, (key) =>
-    api.post<{ checkout_url: string; session_id: string }>(
-      "/api/payment-methods/setup",
-      { make_default: makeDefault },
-      { headers: { "Idempotency-Key": key } },
-    ),
+    startCardSetup(api, makeDefault, key),
   );
   const pending: PendingCardSetup = {
     session_id: session.session_id,

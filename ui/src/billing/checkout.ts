@@ -5,6 +5,7 @@ import {
   startCheckout,
 } from "~/api/billing";
 import { api } from "~/auth/session";
+import { isEntitledStatus } from "~core/billing/states";
 import { pollUntil } from "~kit/poll/poll-until";
 import { withIdempotencyKey } from "./idempotency";
 
@@ -57,7 +58,7 @@ export async function goToCheckout(
  */
 export function checkoutApplied(view: SubscriptionView, pending: PendingCheckout | null): boolean {
   const sub = view.subscription;
-  if (!sub || !["trialing", "active", "past_due"].includes(sub.status)) return false;
+  if (!sub || !isEntitledStatus(sub.status)) return false;
   if (!pending) return true;
   return sub.plan === pending.plan && sub.default_payment_method_id !== null;
 }

@@ -1,4 +1,5 @@
 import type { LifecycleState, SubscriptionView } from "~/api/billing";
+import { isEntitledStatus } from "~core/billing/states";
 import type { BadgeTone } from "~kit/design-system/components/Badge";
 import { planLabel } from "./plans";
 
@@ -62,6 +63,4 @@ export function describeState(view: SubscriptionView): string {
 
 /** Trialing, active or past due: a plan can be changed or cancelled (not a new checkout). */
 export const isLive = (view: SubscriptionView | null): boolean =>
-  view !== null &&
-  view.subscription !== null &&
-  ["trialing", "active", "past_due"].includes(view.subscription.status);
+  view !== null && view.subscription !== null && isEntitledStatus(view.subscription.status);

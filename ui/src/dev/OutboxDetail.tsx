@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import type { OutboxEmail } from "~/api/outbox";
+import type { OutboxEmail } from "~core/contract/outbox";
 import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
 import { FactList } from "~kit/design-system/components/FactList";

@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import type { OutboxEmail } from "~/api/outbox";
+import type { OutboxEmail } from "~core/contract/outbox";
 import { formatDateTime } from "~kit/format";
 
 export interface OutboxListProps {

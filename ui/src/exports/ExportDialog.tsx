@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { api } from "~/auth/session";
+import type { PageSize } from "~core/contract/exports";
 import { EXPORT_LABELS, type ExportFormat } from "~core/export/formats";
 import { fetchJob } from "~kit/api/jobs";
 import { Alert } from "~kit/design-system/components/Alert";
@@ -28,7 +29,7 @@ export interface ExportDialogProps {
   onOpenChange: (open: boolean) => void;
   resumeId: string;
   /** The page size the resume is styled with, preselected. */
-  pageSize: "A4" | "Letter";
+  pageSize: PageSize;
   /** Saves pending edits first, so the export is of what the person sees. */
   beforeExport?: () => Promise<unknown>;
 }
@@ -36,7 +37,7 @@ export interface ExportDialogProps {
 /** Format and page size, then a progress bar until the file can be downloaded. */
 export function ExportDialog(props: ExportDialogProps) {
   const [format, setFormat] = createSignal<ExportFormat>("pdf");
-  const [pageSize, setPageSize] = createSignal<"A4" | "Letter">(props.pageSize);
+  const [pageSize, setPageSize] = createSignal<PageSize>(props.pageSize);
   const [jobId, setJobId] = createSignal<string | null>(null);
   const [starting, setStarting] = createSignal(false);
   const [error, setError] = createSignal("");
@@ -103,7 +104,7 @@ export function ExportDialog(props: ExportDialogProps) {
               <Select
                 label="Page size"
                 value={pageSize()}
-                onChange={(value) => setPageSize(value as "A4" | "Letter")}
+                onChange={(value) => setPageSize(value as PageSize)}
                 options={[
                   { value: "A4", label: "A4 (210 × 297 mm)" },
                   { value: "Letter", label: "US Letter (8.5 × 11 in)" },

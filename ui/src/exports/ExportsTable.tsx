@@ -1,13 +1,13 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { api } from "~/auth/session";
+import type { ExportItem } from "~core/contract/exports";
 import { EXPORT_LABELS } from "~core/export/formats";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Button } from "~kit/design-system/components/Button";
 import { Table } from "~kit/design-system/components/Table";
 import { formatDateTime } from "~kit/format";
 import { JOB_STATUS_TONE } from "~kit/jobs/job-status";
-import type { ExportItem } from "./api";
 import { downloadExport, formatSize } from "./download";
 import { exportPhase, PHASE_LABEL } from "./phase";
 import "./exports.css";

@@ -1,31 +1,11 @@
+import type {
+  ExportItem,
+  ExportOptions,
+  ExportResult,
+  StartedExport,
+} from "~core/contract/exports";
 import type { ExportFormat } from "~core/export/formats";
-import type { ExportListItem } from "~core/export/list-item";
-import type { JobStatus } from "~core/jobs/status";
 import type { ApiClient, ListPage } from "~kit/api/client";
-
-export interface ExportOptions {
-  page_size?: "A4" | "Letter";
-  template?: string;
-}
-
-export interface StartedExport {
-  job_id: string;
-  status: JobStatus;
-  status_url: string;
-  usage: { used: number; limit: number | null };
-}
-
-/** One row of GET /api/exports (the server's own type). */
-export type ExportItem = ExportListItem;
-
-/** What a finished export job holds in `result`. */
-export interface ExportResult {
-  format: ExportFormat;
-  filename: string;
-  size: number;
-  content_type: string;
-  download_path: string;
-}
 
 export const startExport = (
   api: ApiClient,
@@ -41,6 +21,7 @@ export const startExport = (
 export const listExports = (api: ApiClient, page = 1): Promise<ListPage<ExportItem>> =>
   api.list<ExportItem>("/api/exports", { query: { page, per_page: 20 } });
 
+/** A finished export job's `result` is `unknown` on the wire; this is the part the app reads. */
 export const isExportResult = (value: unknown): value is ExportResult =>
   typeof value === "object" &&
   value !== null &&

@@ -1,4 +1,4 @@
-import type { Job } from "~kit/api/jobs";
+import type { Job } from "~core/contract/jobs";
 
 /** The four stages the export dialog's progress bar names (README "Exports"). */
 export type ExportPhase = "queued" | "rendering" | "uploading" | "done" | "failed";

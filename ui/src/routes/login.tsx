@@ -105,12 +105,7 @@ export default function LoginPage() {
                 label="Password"
                 type="password"
                 autocomplete="current-password"
-                value={password()}
-                onChange={(value) => {
-                  setPassword(value);
-                  form.edited("password");
-                }}
-                error={form.error("password")}
+                {...form.bind("password", password, setPassword)}
                 required
               />
               <div class="auth-form__actions">

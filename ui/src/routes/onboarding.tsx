@@ -23,13 +23,9 @@ import { describeError } from "~kit/forms/describe-error";
 import { normalizeWebsite } from "~kit/forms/fields";
 import "~/onboarding/onboarding.css";
 import type { PaidPlan } from "~/api/billing";
-import {
-  fetchProfile,
-  type OnboardingStep,
-  type Profile,
-  type ProfileResponse,
-  updateProfile,
-} from "~/api/profile";
+import { fetchProfile, updateProfile } from "~/api/profile";
+import type { OnboardingStep } from "~core/auth/identity";
+import type { Profile, ProfileResult } from "~core/contract/profile";
 import type { SignupPlan, User } from "~kit/api/auth";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button, buttonClass } from "~kit/design-system/components/Button";
@@ -78,7 +74,7 @@ function Onboarding(props: { user: User }) {
   const [step, setStep] = createSignal<OnboardingStep | null>(null);
   const currentStep = () => step() ?? loaded()?.profile.onboarding_step ?? "profile";
 
-  function saved(response: ProfileResponse, next: OnboardingStep) {
+  function saved(response: ProfileResult, next: OnboardingStep) {
     // together: the new step renders once, knowing it was reached by moving on
     batch(() => {
       setStep(next);
@@ -187,7 +183,7 @@ function StepTitle(props: { number: number; title: string }) {
   );
 }
 
-function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileResponse) => void }) {
+function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileResult) => void }) {
   const [headline, setHeadline] = createSignal(props.profile.headline ?? "");
   const [location, setLocation] = createSignal(props.profile.location ?? "");
   const [website, setWebsite] = createSignal(props.profile.website ?? "");
@@ -253,12 +249,7 @@ function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileRespo
           label="Headline"
           description="The line under your name, e.g. “Senior product designer”."
           maxLength={HEADLINE_MAX}
-          value={headline()}
-          onChange={(value) => {
-            setHeadline(value);
-            form.edited("headline");
-          }}
-          error={form.error("headline")}
+          {...form.bind("headline", headline, setHeadline)}
         />
         <TextField
           id="location"
@@ -266,12 +257,7 @@ function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileRespo
           description="City and country, or “Remote”."
           autocomplete="address-level2"
           maxLength={LOCATION_MAX}
-          value={location()}
-          onChange={(value) => {
-            setLocation(value);
-            form.edited("location");
-          }}
-          error={form.error("location")}
+          {...form.bind("location", location, setLocation)}
         />
         <TextField
           id="website"
@@ -280,12 +266,7 @@ function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileRespo
           inputMode="url"
           autocomplete="url"
           description="A portfolio or profile page."
-          value={website()}
-          onChange={(value) => {
-            setWebsite(value);
-            form.edited("website");
-          }}
-          error={form.error("website")}
+          {...form.bind("website", website, setWebsite)}
         />
         <div class="auth-form__actions">
           <Button type="submit" loading={form.pending()} disabled={skipping()}>
@@ -314,7 +295,7 @@ function PlanStep(props: {
   plan: string;
   intent: PaidPlan | null;
   onBack: () => void;
-  onSaved: (response: ProfileResponse) => void;
+  onSaved: (response: ProfileResult) => void;
 }) {
   const initial = props.intent ?? props.plan;
   const [plan, setPlan] = createSignal<SignupPlan>(isSignupPlan(initial) ? initial : "free");
@@ -343,12 +324,9 @@ function PlanStep(props: {
           label="Plan"
           name="plan"
           options={PLAN_OPTIONS}
-          value={plan()}
-          onChange={(value) => {
+          {...form.bind<string>("plan", plan, (value) => {
             if (isSignupPlan(value)) setPlan(value);
-            form.edited("plan");
-          }}
-          error={form.error("plan")}
+          })}
           required
         />
         <div class="auth-form__actions">

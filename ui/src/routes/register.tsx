@@ -80,12 +80,7 @@ export default function RegisterPage() {
                 label="Name"
                 autocomplete="name"
                 maxLength={100}
-                value={name()}
-                onChange={(value) => {
-                  setName(value);
-                  form.edited("name");
-                }}
-                error={form.error("name")}
+                {...form.bind("name", name, setName)}
                 required
               />
               <EmailField form={form} value={email()} onChange={setEmail} autocomplete="email" />
@@ -94,18 +89,13 @@ export default function RegisterPage() {
                 label="Password"
                 type="password"
                 autocomplete="new-password"
-                value={password()}
-                onChange={(value) => {
-                  setPassword(value);
-                  form.edited("password");
-                }}
+                {...form.bind("password", password, setPassword)}
                 description={
                   <PasswordRequirements
                     password={password()}
                     context={{ email: email(), name: name() }}
                   />
                 }
-                error={form.error("password")}
                 required
               />
               <RadioCardGroup
@@ -114,12 +104,9 @@ export default function RegisterPage() {
                 description="Standard starts its 14-day trial, no card needed, once you confirm your address; Premium and Enterprise start at checkout after you sign in. Billed monthly in US dollars; change plans at any time."
                 name="plan"
                 options={PLAN_OPTIONS}
-                value={plan()}
-                onChange={(value) => {
+                {...form.bind<string>("plan", plan, (value) => {
                   if (isSignupPlan(value)) setPlan(value);
-                  form.edited("plan");
-                }}
-                error={form.error("plan")}
+                })}
                 required
               />
               <div class="auth-form__actions">

@@ -99,13 +99,8 @@ export default function ResetPasswordPage() {
               label="New password"
               type="password"
               autocomplete="new-password"
-              value={password()}
-              onChange={(value) => {
-                setPassword(value);
-                form.edited("password");
-              }}
+              {...form.bind("password", password, setPassword)}
               description={<PasswordRequirements password={password()} context={{}} />}
-              error={form.error("password")}
               required
             />
             <TextField
@@ -113,12 +108,7 @@ export default function ResetPasswordPage() {
               label="Confirm the new password"
               type="password"
               autocomplete="new-password"
-              value={confirmation()}
-              onChange={(value) => {
-                setConfirmation(value);
-                form.edited("confirmation");
-              }}
-              error={form.error("confirmation")}
+              {...form.bind("confirmation", confirmation, setConfirmation)}
               required
             />
             <div class="auth-form__actions">

@@ -1,28 +1,17 @@
-import { A, useParams } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import { Show } from "solid-js";
-import { fetchJob, type Job } from "~kit/api/jobs";
-import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
-import { JobProgress } from "~kit/jobs/JobProgress";
+import type { Job } from "~core/contract/jobs";
+import { JobPage } from "~kit/jobs/JobPage";
 import { adminApi } from "../../api/admin-api";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 
 export default function AdminJobPage() {
-  const params = useParams<{ id: string }>();
-  usePageTitle(() => "Job progress", ADMIN_APP_NAME);
   return (
-    <div class="ds-container ds-stack">
-      <header class="ds-page-header">
-        <div>
-          <h1>Job progress</h1>
-          <p class="ds-muted ds-mono">{params.id}</p>
-        </div>
-      </header>
-      <JobProgress
-        jobId={params.id}
-        fetchJob={(id, signal) => fetchJob(adminApi, id, signal)}
-        renderResult={(job) => <JobResult job={job} />}
-      />
-    </div>
+    <JobPage
+      api={adminApi}
+      appName={ADMIN_APP_NAME}
+      renderResult={(job) => <JobResult job={job} />}
+    />
   );
 }
 

@@ -6,13 +6,12 @@ import {
   deleteResume,
   importResume,
   listResumes,
-  type ResumeSort,
-  type ResumeSummary,
   restoreResume,
   saveResume,
 } from "~/api/resumes";
 import { planName } from "~/auth/plan-options";
 import { api } from "~/auth/session";
+import type { ResumeSort, ResumeSummary, SortOrder } from "~core/contract/resumes";
 import { entitlementsOf } from "~core/plans/entitlements";
 import { templateInfo } from "~core/templates/index";
 import type { User } from "~kit/api/auth";
@@ -29,7 +28,7 @@ import { LoadError } from "~kit/forms/LoadError";
 import { TitleDialog } from "./CreateResumeDialog";
 import "./resume-list.css";
 
-const SORTS: { value: string; label: string; sort: ResumeSort; order: "asc" | "desc" }[] = [
+const SORTS: { value: string; label: string; sort: ResumeSort; order: SortOrder }[] = [
   { value: "updated", label: "Last edited", sort: "updated_at", order: "desc" },
   { value: "created", label: "Newest first", sort: "created_at", order: "desc" },
   { value: "title", label: "Title A–Z", sort: "title", order: "asc" },

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import type { Resume } from "~/api/resumes";
 import { ExportButton } from "~/exports/ExportButton";
+import type { Resume } from "~core/contract/resumes";
 import { entitlementsOf } from "~core/plans/entitlements";
 import type { User } from "~kit/api/auth";
 import { Alert } from "~kit/design-system/components/Alert";

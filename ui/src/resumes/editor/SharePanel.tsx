@@ -1,6 +1,7 @@
 import { createResource, createSignal, Show } from "solid-js";
-import { configureShare, fetchShare, type ShareLink } from "~/api/resumes";
+import { configureShare, fetchShare } from "~/api/resumes";
 import { api } from "~/auth/session";
+import type { ShareLink } from "~core/contract/resumes";
 import { entitlementsOf } from "~core/plans/entitlements";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";

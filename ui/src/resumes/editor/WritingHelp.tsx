@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
-import { type EnhanceKind, type Enhancement, enhanceText } from "~/api/writing";
+import { enhanceText } from "~/api/writing";
 import { api } from "~/auth/session";
+import type { EnhanceKind, Enhancement } from "~core/contract/writing";
 import { ApiError } from "~kit/api/envelope";
 import { lineAt } from "./line-at";
 

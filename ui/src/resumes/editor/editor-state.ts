@@ -1,7 +1,8 @@
 import { createContext, createSignal, onCleanup, useContext } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import { type Resume, saveResume } from "~/api/resumes";
+import { saveResume } from "~/api/resumes";
 import { api } from "~/auth/session";
+import type { Resume } from "~core/contract/resumes";
 import { type ResumeData, resumeDataSchema } from "~core/resume/schema";
 import { ApiError } from "~kit/api/envelope";
 import { Autosave, type SaveFailure, type SaveState } from "../autosave";
