@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject, onTestFailed } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../../../scripts/lib/chromium.mjs";
 import { RequestJournal } from "./request-journal";
 
@@ -62,8 +62,11 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
   const problems: string[] = [];
   // When a wait times out, the page's side of the story: where it was, what it still waited for.
   const journal = new RequestJournal(page, inject("workerLog"));
-  onTestFailed(() => {
-    console.error(journal.report(problems));
+  // The context stays open until the test has finished, so a failed test can still ask the
+  // page what it was doing (its rendering, its focus, its text), then it is closed.
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === "fail") console.error(await journal.report(problems));
+    await context.close();
   });
 
   page.on("console", (message) => {
@@ -89,9 +92,7 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
     page,
     context,
     problems,
-    close: () => {
-      journal.close();
-      return context.close();
-    },
+    // the report describes the page as the test left it; the context closes when the test ends
+    close: async () => journal.close(),
   };
 }

@@ -43,7 +43,34 @@ export class RequestJournal {
     });
   }
 
-  /** Called before the page closes: requests cut short by closing it are not the story. */
+  /**
+   * What the page itself says, each probe bounded so a stalled page cannot hang the report:
+   * whether animation frames still come (Playwright's "stable" check waits on them), what has
+   * focus, whether the form is disabled, and the start of the main text.
+   */
+  async pageState(): Promise<string[]> {
+    const probe = this.page.evaluate(async () => {
+      const frames = await Promise.race([
+        new Promise<string>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve("yes"))),
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve("NO (none in 2 s)"), 2_000)),
+      ]);
+      const active = document.activeElement;
+      return [
+        `visibility: ${document.visibilityState}, animation frames: ${frames}`,
+        `focus: ${active ? `${active.tagName.toLowerCase()}#${active.id} "${active.textContent?.trim().slice(0, 60) ?? ""}"` : "none"}`,
+        `disabled fieldsets: ${document.querySelectorAll("fieldset:disabled").length}, open dialogs: ${document.querySelectorAll("dialog[open], [role=dialog]").length}`,
+        `main text: ${(document.querySelector("main")?.textContent ?? "").replace(/\s+/g, " ").slice(0, 400)}`,
+      ];
+    });
+    const timeout = new Promise<string[]>((resolve) =>
+      setTimeout(() => resolve(["the page did not answer within 5 s (main thread busy?)"]), 5_000),
+    );
+    return Promise.race([probe, timeout]).catch((error: Error) => [`page: ${error.message}`]);
+  }
+
+  /** Called when the test is done with the page: later requests are not the story. */
   close() {
     this.#closedAt ??= Date.now();
   }
@@ -54,8 +81,11 @@ export class RequestJournal {
     if (entry) Object.assign(entry, { endedAt: Date.now(), outcome });
   }
 
-  /** The page's URL, its unfinished requests, the last ones that ended, problems, the server's log. */
-  report(problems: string[], lastEnded = 25): string {
+  /**
+   * The page's URL, whether it still renders, its focus and text, its unfinished requests, the
+   * last ones that ended, problems, and the server's log of the same seconds.
+   */
+  async report(problems: string[], lastEnded = 25): Promise<string> {
     const now = this.#closedAt ?? Date.now();
     const at = (ms: number) => `+${((ms - this.#openedAt) / 1000).toFixed(1)} s`;
     const entries = [...this.#entries.values()];
@@ -67,7 +97,8 @@ export class RequestJournal {
     return [
       `── the page when the test failed (${at(now)} after it opened)`,
       `url: ${this.page.url()}`,
-      `unfinished, ${this.#closedAt ? "when the test closed the page" : "now"}: ${open.length} request(s):`,
+      ...(await this.pageState()),
+      `unfinished, ${this.#closedAt ? "when the test was done with the page" : "now"}: ${open.length} request(s):`,
       ...open.map((e) => `  ${e.method} ${e.url} since ${at(e.startedAt)}`),
       `last ${ended.length} finished:`,
       ...ended.map(
