@@ -78,5 +78,21 @@ export const STRIPE_EVENT_STATUSES = [
 ] as const;
 export type StripeEventStatus = (typeof STRIPE_EVENT_STATUSES)[number];
 
+/** Events still to apply. */
+export const OPEN_STRIPE_EVENT_STATUSES = [
+  "queued",
+  "applying",
+] as const satisfies readonly StripeEventStatus[];
+
+/**
+ * Events that hold back the later events of their customer: the open ones, and the failed
+ * ones waiting for an operator (README "Stuck billing events"). Applying a later event past
+ * a failed one would break the customer's order silently.
+ */
+export const BLOCKING_STRIPE_EVENT_STATUSES = [
+  ...OPEN_STRIPE_EVENT_STATUSES,
+  "failed",
+] as const satisfies readonly StripeEventStatus[];
+
 export const isStripeEventStatus = (value: string | undefined): value is StripeEventStatus =>
   (STRIPE_EVENT_STATUSES as readonly string[]).includes(value ?? "");

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import type { StripeEventStatus } from "../../core/billing/states";
+import { BLOCKING_STRIPE_EVENT_STATUSES } from "../../core/billing/states";
 import { createDb } from "../../db/client";
 import { type StripeEventRow, stripeEvents } from "../../db/schema";
 import type { Env } from "../env";
@@ -29,15 +29,6 @@ export const MAX_EVENTS_PER_PASS = 100;
 
 /** Why a message has to come back later; anything not named here was done. */
 export type Failures = Map<number, Error>;
-
-/** Events still to apply. */
-const OPEN_STATUSES: StripeEventStatus[] = ["queued", "applying"];
-/**
- * Events that hold back the later events of their customer: the open ones, and the failed
- * ones waiting for an operator (README "Stuck billing events"). Applying a later event past
- * a failed one would break the customer's order silently.
- */
-const BLOCKING_STATUSES: StripeEventStatus[] = [...OPEN_STATUSES, "failed"];
 
 const claimable = (now: number) =>
   or(
@@ -73,7 +64,10 @@ export async function applyStripeEventBatch(
     .select()
     .from(stripeEvents)
     .where(
-      and(inArray(stripeEvents.seq, [...seqs]), inArray(stripeEvents.status, BLOCKING_STATUSES)),
+      and(
+        inArray(stripeEvents.seq, [...seqs]),
+        inArray(stripeEvents.status, BLOCKING_STRIPE_EVENT_STATUSES),
+      ),
     );
   // A failed event's message again (redelivered, or the pass that failed it stopped before its
   // alert went out): nothing to apply, but the alert is made sure of (its key keeps it to one).
@@ -124,7 +118,7 @@ async function applyInOrder(env: Env, latest: StripeEventRow, now: number): Prom
         .where(
           and(
             eq(stripeEvents.customerId, latest.customerId),
-            inArray(stripeEvents.status, BLOCKING_STATUSES),
+            inArray(stripeEvents.status, BLOCKING_STRIPE_EVENT_STATUSES),
             upTo(latest),
           ),
         )

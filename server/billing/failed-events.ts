@@ -1,5 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { ZodError } from "zod";
+import {
+  BLOCKING_STRIPE_EVENT_STATUSES,
+  OPEN_STRIPE_EVENT_STATUSES,
+} from "../../core/billing/states";
 import { createDb } from "../../db/client";
 import { billingCustomers, type StripeEventRow, stripeEvents, users } from "../../db/schema";
 import { publicUrl, sendEmail } from "../email";
@@ -113,7 +117,7 @@ async function blockerBefore(env: Env, row: StripeEventRow): Promise<StripeEvent
     .where(
       and(
         eq(stripeEvents.customerId, row.customerId),
-        inArray(stripeEvents.status, ["queued", "applying", "failed"]),
+        inArray(stripeEvents.status, BLOCKING_STRIPE_EVENT_STATUSES),
         sql`(${stripeEvents.created} < ${row.created} OR (${stripeEvents.created} = ${row.created} AND ${stripeEvents.seq} < ${row.seq}))`,
       ),
     )
@@ -156,7 +160,7 @@ export async function deadLetterStripeEvent(
     .where(
       and(
         eq(stripeEvents.seq, seq),
-        inArray(stripeEvents.status, ["queued", "applying"]),
+        inArray(stripeEvents.status, OPEN_STRIPE_EVENT_STATUSES),
         // the same state it was read in: a consumer that claimed it meanwhile keeps it
         row.processedAt === null
           ? sql`${stripeEvents.processedAt} IS NULL`
