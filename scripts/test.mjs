@@ -52,7 +52,7 @@ async function vitest(name, args) {
 }
 
 await phase("Chromium", async () => {
-  ensureChromium();
+  ensureChromium({ forTests: true });
   ensureChromeWrapper();
 });
 await phase("Lint (biome)", () =>

@@ -8,6 +8,13 @@ import path from "node:path";
 import { projectEnv, ROOT } from "./env.mjs";
 
 export const CHROMIUM = "/usr/bin/chromium";
+/**
+ * Debian's build of Chromium's headless shell, for the browser tests: the build Playwright
+ * itself drives when headless. Full Chromium's `--headless` mode draws through the windowing
+ * compositor, and on a loaded CI machine a page sometimes stopped getting animation frames,
+ * so every Playwright wait that polls on them (visible, stable) hung until its timeout.
+ */
+export const CHROMIUM_HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -18,15 +25,24 @@ export const CHROMIUM_FLAGS = [
   "--no-first-run",
 ];
 
-/** Installs Debian's chromium when missing (needs root, as on CI and the dev machines). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/**
+ * Installs Debian's chromium (PDFs) when missing, and with `forTests` its headless shell
+ * (browser tests) too. Needs root, as on CI and the dev machines.
+ */
+export function ensureChromium({ forTests = false } = {}) {
+  const wanted = [[CHROMIUM, "chromium"]];
+  if (forTests) wanted.push([CHROMIUM_HEADLESS_SHELL, "chromium-headless-shell"]);
+  const missing = wanted.filter(([binary]) => !existsSync(binary));
+  if (missing.length === 0) return;
+  const packages = missing.map(([, name]) => name);
   if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing: run 'sudo apt-get install -y chromium'`);
+    throw new Error(
+      `${missing[0][0]} is missing: run 'sudo apt-get install -y ${packages.join(" ")}'`,
+    );
   }
-  console.log("Installing Chromium from Debian (apt-get install -y chromium)...");
+  console.log(`Installing from Debian (apt-get install -y ${packages.join(" ")})...`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-liberation"], {
+  execFileSync("apt-get", ["install", "-y", "-qq", ...packages, "fonts-liberation"], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });

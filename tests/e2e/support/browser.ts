@@ -1,11 +1,15 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject, onTestFinished } from "vitest";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../../../scripts/lib/chromium.mjs";
+import { CHROMIUM_FLAGS, CHROMIUM_HEADLESS_SHELL } from "../../../scripts/lib/chromium.mjs";
 import { RequestJournal } from "./request-journal";
 
-/** Debian's Chromium, never a downloaded browser. */
+/** Debian's Chromium headless shell (see scripts/lib/chromium.mjs), never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_HEADLESS_SHELL,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
 }
 
 export interface OpenPageOptions {
@@ -65,7 +69,14 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
   // The context stays open until the test has finished, so a failed test can still ask the
   // page what it was doing (its rendering, its focus, its text), then it is closed.
   onTestFinished(async ({ task }) => {
-    if (task.result?.state === "fail") console.error(await journal.report(problems));
+    if (task.result?.state === "fail") {
+      const pageSide = await journal.pageReport(problems);
+      console.error(`${pageSide}\n${journal.serverReport()}`);
+      // The summary at the end of the run repeats the error, and a CI log is often read only
+      // from its tail: the page's side goes with it (the server's log stays above, streamed).
+      const error = task.result.errors?.[0];
+      if (error) error.message = `${error.message}\n${pageSide}`;
+    }
     await context.close();
   });
 

@@ -82,10 +82,10 @@ export class RequestJournal {
   }
 
   /**
-   * The page's URL, whether it still renders, its focus and text, its unfinished requests, the
-   * last ones that ended, problems, and the server's log of the same seconds.
+   * The page's side: its URL, whether it still renders, its focus and text, its unfinished
+   * requests, the last ones that ended, and the problems seen.
    */
-  async report(problems: string[], lastEnded = 25): Promise<string> {
+  async pageReport(problems: string[], lastEnded = 25): Promise<string> {
     const now = this.#closedAt ?? Date.now();
     const at = (ms: number) => `+${((ms - this.#openedAt) / 1000).toFixed(1)} s`;
     const entries = [...this.#entries.values()];
@@ -106,6 +106,12 @@ export class RequestJournal {
           `  ${e.method} ${e.url} → ${e.outcome} (${at(e.startedAt)}, ${(e.endedAt ?? 0) - e.startedAt} ms)`,
       ),
       `problems: ${problems.length ? problems.join("; ") : "none"}`,
+    ].join("\n");
+  }
+
+  /** What wrangler dev logged while the page was open (its last 150 lines). */
+  serverReport(): string {
+    return [
       "── what wrangler dev logged meanwhile (the last 150 lines)",
       ...logSince(this.workerLog, this.#logOffset).split("\n").slice(-150),
       "──",
