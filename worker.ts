@@ -1,6 +1,7 @@
 import { app } from "./api/app";
 import { appShellFor } from "./api/lib/app-shell";
 import { localCheckoutApp } from "./api/routes/local-checkout";
+import { mediaApp } from "./api/routes/media";
 import { publicShareApp } from "./api/routes/public-share";
 import { handleQueue } from "./consumers/queue";
 import { handleScheduled } from "./consumers/scheduled";
@@ -43,6 +44,8 @@ export default {
     }
     // Public share pages are rendered here, never by the SPA (see api/routes/public-share.ts).
     if (pathname.startsWith("/r/")) return publicShareApp.fetch(request, env, ctx);
+    // Uploaded photos, from R2 (see api/routes/media.ts).
+    if (pathname.startsWith("/media/")) return mediaApp.fetch(request, env, ctx);
     // The local billing provider's checkout page (404 without dev tools or with Stripe keys).
     if (pathname.startsWith("/local-checkout/")) return localCheckoutApp.fetch(request, env, ctx);
     return serveAppShell(request, env);

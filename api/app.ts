@@ -10,6 +10,8 @@ import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminBillingEventRoutes } from "./routes/admin/billing-events";
+import { adminModerationCaseRoutes } from "./routes/admin/moderation-cases";
+import { adminModerationRuleRoutes } from "./routes/admin/moderation-rules";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
 import { accountRoutes } from "./routes/auth/account";
@@ -19,6 +21,7 @@ import { passkeyRoutes } from "./routes/auth/passkeys";
 import { passwordRoutes } from "./routes/auth/password";
 import { sessionRoutes } from "./routes/auth/session";
 import { stepUpRoutes } from "./routes/auth/step-up";
+import { avatarRoutes } from "./routes/avatar";
 import { billingRoutes } from "./routes/billing";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
@@ -43,6 +46,8 @@ export function createApp() {
     .route("/admin/workflows", adminWorkflowRoutes)
     .route("/admin/audit-logs", adminAuditRoutes)
     .route("/admin/billing/events", adminBillingEventRoutes)
+    .route("/admin/moderation/cases", adminModerationCaseRoutes)
+    .route("/admin/moderation/rules", adminModerationRuleRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)
     .route("/auth", sessionRoutes)
@@ -51,6 +56,7 @@ export function createApp() {
     .route("/auth/oauth", oauthRoutes)
     .route("/auth/passkeys", passkeyRoutes)
     .route("/auth/step-up", stepUpRoutes)
+    .route("/profile/avatar", avatarRoutes)
     .route("/profile", profileRoutes)
     .route("/resumes", resumeRoutes)
     .route("/", exportRoutes)

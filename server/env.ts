@@ -3,6 +3,7 @@ import type { QueueMessage } from "../core/queue/messages";
 import type {
   BackupParams,
   DunningParams,
+  ModerationParams,
   ReservedParams,
   SignupParams,
 } from "../core/workflows/params";
@@ -78,8 +79,7 @@ export interface Env {
   BACKUP_WORKFLOW: Workflow<BackupParams>;
   SIGNUP_WORKFLOW: Workflow<SignupParams>;
   EXPORT_WORKFLOW: Workflow<ExportParams>;
-  /** Reserved for the moderation issue: its run records that it did no work. */
-  MODERATION_WORKFLOW: Workflow<ReservedParams>;
+  MODERATION_WORKFLOW: Workflow<ModerationParams>;
   DUNNING_WORKFLOW: Workflow<DunningParams>;
   /** Reserved for the moderation issue: its run records that it did no work. */
   BAN_ESCALATION_WORKFLOW: Workflow<ReservedParams>;

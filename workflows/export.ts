@@ -11,8 +11,13 @@ import { printableHtml } from "../server/exports/export-assets";
 import { renderExportFile, withExportOptions } from "../server/exports/export-render";
 import { downloadPath, type ExportResult, signedDownloadPath } from "../server/exports/exports";
 import { createLogger, errorFields } from "../server/logger";
+import {
+  type ExportVerdict,
+  exportVerdict,
+  heldMessage,
+  startExportCheck,
+} from "../server/moderation/export-gate";
 import { changeJob } from "../server/ops/jobs";
-import { blockedMessage, reviewContent } from "../server/resumes/moderation";
 import { getVersion } from "../server/resumes/resume-versions";
 import { parseParams } from "./lib/params";
 import { runTrackedJob } from "./lib/tracked-job";
@@ -34,6 +39,10 @@ const NOTIFY_RETRY = {
 } as const;
 
 const VERSION_GONE = "The resume or this version of it no longer exists";
+const MODERATION_TOO_SLOW =
+  "the content check did not finish in time. Please try the export again in a minute.";
+/** Seconds between reads of the moderation verdict (about a minute in all). */
+const VERDICT_WAITS = [1, 1, 2, 2, 4, 4, 8, 8, 15, 15];
 const EXPORT_FAILED = "We could not create your export. Please try again.";
 
 /**
@@ -75,17 +84,17 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       });
       const data = JSON.parse(snapshot.dataJson) as ResumeData;
 
-      const verdict = await steps.do("moderation gate", RETRY, async () => {
-        return reviewContent(env, {
-          kind: "resume_export",
-          userId: params.userId,
-          resumeId: params.resumeId,
-          data,
-        });
+      const caseId = await steps.do("moderation: start check", RETRY, async () => {
+        const user = await findUserById(env, params.userId);
+        if (!user) throw new NonRetryableError(VERSION_GONE);
+        const input = { userId: params.userId, email: user.email, resumeId: params.resumeId, data };
+        return startExportCheck(env, input, Date.now());
       });
-      if (verdict.outcome === "blocked") {
+      const verdict = await this.moderationVerdict(step, caseId);
+      if (verdict.state !== "allowed") {
         heldBack = true;
-        const message = blockedMessage(verdict);
+        const message =
+          verdict.state === "held" ? verdict.message : heldMessage(MODERATION_TOO_SLOW);
         await step.do("moderation: fail job", RETRY, async () => {
           await changeJob(env, params.jobId, {
             type: "fail",
@@ -199,5 +208,21 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       logger.error("export email failed", errorFields(error));
     }
     return result;
+  }
+
+  /**
+   * The check's automated verdict: read from D1 between short durable sleeps (1 s doubling to
+   * 8 s, about a minute in all). The layers take a second or two; a check still undecided
+   * after that is reported as pending, and the export is held rather than printed unchecked.
+   */
+  private async moderationVerdict(step: WorkflowStep, caseId: string): Promise<ExportVerdict> {
+    for (const [attempt, wait] of VERDICT_WAITS.entries()) {
+      const verdict = await step.do(`moderation: verdict ${attempt + 1}`, RETRY, () =>
+        exportVerdict(this.env, caseId),
+      );
+      if (verdict.state !== "pending") return verdict;
+      await step.sleep(`moderation: wait ${attempt + 1}`, `${wait} seconds`);
+    }
+    return step.do("moderation: last verdict", RETRY, () => exportVerdict(this.env, caseId));
   }
 }

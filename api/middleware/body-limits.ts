@@ -1,6 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { jsonTextNestsDeeperThan } from "../../core/json/nesting";
+import { PHOTO_LIMITS } from "../../core/media/photo-rules";
 import { LIMITS } from "../../core/resume/schema";
 import { AppError } from "../../server/errors";
 import type { AppEnv } from "../app-env";
@@ -9,7 +10,8 @@ import type { AppEnv } from "../app-env";
  * One cap on every request body, checked before anything parses it: the largest thing the
  * API takes is a resume document (1 MB, `LIMITS.documentBytes`), so no body may be larger
  * — `POST /api/resumes` and `PATCH` refuse what import refuses. Only the import form gets
- * room for its multipart framing on top. Stripe's events are a few kilobytes.
+ * room for its multipart framing on top, and a photo upload its 5 MB image. Stripe's events
+ * are a few kilobytes.
  */
 export const BODY_MAX_BYTES = LIMITS.documentBytes;
 const IMPORT_FORM_MAX_BYTES = LIMITS.documentBytes + 64 * 1024;
@@ -44,11 +46,15 @@ const limitTo = (maxSize: number) =>
   });
 const anyBody = limitTo(BODY_MAX_BYTES);
 const importForm = limitTo(IMPORT_FORM_MAX_BYTES);
+/** A photo upload's body is the image file itself: up to PHOTO_LIMITS.maxBytes (README "Photos"). */
+const photoBody = limitTo(PHOTO_LIMITS.maxBytes);
+const PHOTO_PATH = /^\/api\/(profile\/avatar|resumes\/[^/]+\/photo)$/;
+
+const limitFor = (path: string) =>
+  path === IMPORT_PATH ? importForm : PHOTO_PATH.test(path) ? photoBody : anyBody;
 
 /** 413 `payload_too_large` for a body over the cap (by Content-Length, or while reading it). */
-export const bodySizeLimit = createMiddleware<AppEnv>((c, next) =>
-  (c.req.path === IMPORT_PATH ? importForm : anyBody)(c, next),
-);
+export const bodySizeLimit = createMiddleware<AppEnv>((c, next) => limitFor(c.req.path)(c, next));
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 

@@ -4,21 +4,26 @@ import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { reportFormSchema } from "../../core/contract/moderation";
+import { resumeDataSchema } from "../../core/resume/schema";
+import { sha256Hex } from "../../core/security/crypto";
 import {
   documentCsp,
   messagePage,
   notFoundPage,
   PAGE_CSP,
   passwordPage,
+  reportPage,
   resumeFontUrl,
   withBranding,
+  withReportLink,
 } from "../../core/share/page";
 import { type FontSubset, renderResumeDocument } from "../../core/templates";
 import { verifyAccessToken } from "../../server/auth/tokens";
 import { brandingRemoved } from "../../server/billing/entitlements";
 import { AppError } from "../../server/errors";
 import { errorFields } from "../../server/logger";
-import { getResume } from "../../server/resumes/resumes";
+import { fileReport } from "../../server/moderation/reports";
 import { unlockShare } from "../../server/resumes/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../../server/resumes/shares";
 import type { AppEnv } from "../app-env";
@@ -63,22 +68,26 @@ function htmlPage(
 
 const notFound = (c: ShareContext) => htmlPage(c, notFoundPage(), 404);
 
-/** Whether the request comes from the resume's owner, signed in by cookie or bearer token. */
-async function isOwner(c: ShareContext, share: PublicShare): Promise<boolean> {
+/** Who is signed in, by cookie or bearer token; null for anyone else. */
+async function signedInUserId(c: ShareContext): Promise<string | null> {
   const token =
     c.req
       .header("authorization")
       ?.match(/^Bearer\s+(.+)$/i)?.[1]
       ?.trim() ?? getCookie(c, ACCESS_COOKIE);
-  if (!token) return false;
+  if (!token) return null;
   try {
     const verified = await verifyAccessToken(c.env, token);
-    return verified?.claims.sub === share.ownerId;
+    return verified?.claims.sub ?? null;
   } catch {
-    // No signing keys configured: nobody is signed in, so nobody is the owner.
-    return false;
+    // No signing keys configured: nobody is signed in.
+    return null;
   }
 }
+
+/** Whether the request comes from the resume's owner. */
+const isOwner = async (c: ShareContext, share: PublicShare) =>
+  (await signedInUserId(c)) === share.ownerId;
 
 const cookieOptions = (slug: string) =>
   ({
@@ -88,14 +97,57 @@ const cookieOptions = (slug: string) =>
     sameSite: "Lax",
   }) as const;
 
+/** A link whose content is not (or no longer) public: what visitors see instead. */
+function unpublished(c: ShareContext, share: PublicShare) {
+  switch (share.publicationState) {
+    case "taken_down":
+      return htmlPage(
+        c,
+        messagePage(
+          "This resume was taken down",
+          "It was removed because it broke the content rules. Its owner has been told.",
+        ),
+        410,
+      );
+    case "withheld":
+      return htmlPage(
+        c,
+        messagePage(
+          "This resume is being reviewed",
+          "It is offline while a moderator looks at it. Try again later.",
+        ),
+        503,
+        { "Retry-After": "3600" },
+      );
+    default:
+      // Its first content check usually takes a second or two.
+      return htmlPage(
+        c,
+        messagePage(
+          "This resume is almost ready",
+          "It is being checked before it goes public. Reload the page in a few seconds.",
+        ),
+        503,
+        { "Retry-After": "5" },
+      );
+  }
+}
+
+/**
+ * The resume as it last passed content moderation (README "Content moderation"), not as it is
+ * saved now: newer edits show once their check passes.
+ */
 async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) {
-  const resume = await getResume(c.env, share.ownerId, share.resumeId);
-  let html = renderResumeDocument(resume.data, {
+  if (share.publicationState !== "live" || share.publishedJson === null) {
+    return unpublished(c, share);
+  }
+  let html = renderResumeDocument(resumeDataSchema.parse(JSON.parse(share.publishedJson)), {
     noindex: share.noindex,
     fonts: resumeFontUrl,
     fontSubsets: ALL_SUBSETS,
   });
   if (!brandingRemoved(share.ownerPlan)) html = withBranding(html);
+  html = withReportLink(html, share.slug);
   if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c), c.get("now"));
   return c.html(html, 200, {
     "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,
@@ -116,6 +168,13 @@ const passwordFormLimit = bodyLimit({
   maxSize: PASSWORD_FORM_MAX_BYTES,
   onError: (c) =>
     htmlPage(c, messagePage("Too large", "That form is larger than a password needs."), 413),
+});
+
+/** The report form: a category and at most 1,000 characters. */
+const reportFormLimit = bodyLimit({
+  maxSize: 8 * 1024,
+  onError: (c) =>
+    htmlPage(c, messagePage("Too large", "That report is longer than we accept."), 413),
 });
 
 export const publicShareApp = new Hono<AppEnv>()
@@ -182,10 +241,57 @@ export const publicShareApp = new Hono<AppEnv>()
     );
     return c.redirect(`/r/${share.slug}`, 303);
   })
+  .get("/r/:slug/report", async (c) => {
+    const share = await findPublicShare(c.env, c.req.param("slug"));
+    if (share?.publicationState !== "live") return notFound(c);
+    return htmlPage(c, reportPage(share.slug), 200);
+  })
+  .post("/r/:slug/report", reportFormLimit, async (c) => {
+    const share = await findPublicShare(c.env, c.req.param("slug"));
+    if (share?.publicationState !== "live") return notFound(c);
+    const form = reportFormSchema.safeParse(await c.req.parseBody().catch(() => ({})));
+    if (!form.success) {
+      return htmlPage(c, reportPage(share.slug, "Choose what the problem is."), 400);
+    }
+    const userId = await signedInUserId(c);
+    if (userId === share.ownerId) {
+      return htmlPage(
+        c,
+        messagePage("This is your resume", "To change what it shows, edit it in the editor."),
+        400,
+      );
+    }
+    const address = clientKey(c);
+    const outcome = await fileReport(
+      c.env,
+      {
+        share,
+        category: form.data.category,
+        message: form.data.message,
+        reporterKey: await sha256Hex(userId ? `user:${userId}` : `address:${address}`),
+        reporterUserId: userId,
+        address,
+      },
+      c.get("now"),
+    );
+    return htmlPage(
+      c,
+      messagePage(
+        "Thank you",
+        outcome === "filed"
+          ? "Your report was sent. Moderators will look at this resume."
+          : "You have already reported this resume; moderators will look at it.",
+      ),
+      200,
+    );
+  })
   .all("*", (c) => notFound(c))
   .onError((error, c) => {
     // The resume left the bin's reach between the two look-ups, say.
     if (error instanceof AppError && error.status === 404) return notFound(c);
+    if (error instanceof AppError && error.status === 429) {
+      return htmlPage(c, messagePage("Please wait", error.message), 429, error.headers);
+    }
     if (error instanceof AppError && error.status === 503) {
       return htmlPage(
         c,

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   "plan_limit",
   "payment_failed",
   "precondition_required",
+  // photo uploads (core/media/photo-rules.ts `PhotoProblem`)
+  "unsupported_image",
+  "invalid_image",
+  "image_dimensions",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHARE_PUBLICATION_STATES } from "../moderation/model";
 import { resumeDataSchema } from "../resume/schema";
 
 /**
@@ -96,6 +97,18 @@ export const shareLinkSchema = z
     noindex: z.boolean(),
     views: z.number().int(),
     downloads: z.number().int(),
+    publication: z
+      .object({
+        state: z.enum(SHARE_PUBLICATION_STATES).meta({
+          description:
+            "checking: not public until its first check passes; live: shows the content that last passed; withheld: offline while a moderator looks; taken_down: offline after a violation until changed content passes",
+        }),
+        published_at: z.string().datetime().nullable(),
+        changes_pending: z
+          .boolean()
+          .meta({ description: "Newer saved content is being checked; the page shows the older" }),
+      })
+      .meta({ id: "SharePublication" }),
   })
   .meta({ id: "ShareLink" });
 export type ShareLink = z.output<typeof shareLinkSchema>;

@@ -9,6 +9,7 @@ import {
 } from "./templates/billing";
 import { billingEventFailed } from "./templates/billing-event-failed";
 import { exportReady } from "./templates/export-ready";
+import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
 import { verifyEmail } from "./templates/verify-email";
@@ -28,6 +29,8 @@ const TEMPLATES = {
   payment_failed: paymentFailed,
   payment_final_notice: paymentFinalNotice,
   export_ready: exportReady,
+  moderation_escalated: moderationEscalated,
+  moderation_notice: moderationNotice,
   password_changed: passwordChanged,
   reset_password: resetPassword,
   verify_email: verifyEmail,

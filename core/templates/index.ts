@@ -152,9 +152,12 @@ function checkedFontCss(css: string): string {
  */
 const styleText = (css: string) => css.replace(/</g, "\\3c ");
 
-/** No script, no plugin, nothing from another origin: the document can only show itself. */
+/**
+ * No script, no plugin, nothing from another origin: the document can only show itself.
+ * Images: inline, https photos, and photos uploaded here (`/media/{key}`, same origin).
+ */
 const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; font-src data: 'self'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https: 'self'; font-src data: 'self'; base-uri 'none'; form-action 'none'";
 
 /** A complete HTML document for the resume, with nothing to fetch but the person's photo. */
 export function renderResumeDocument(data: ResumeData, options: RenderOptions = {}): string {

@@ -1,3 +1,4 @@
+import { mediaKeyOf } from "../media/photo-rules";
 import type { ResumeData } from "../resume/schema";
 import type { TemplateRender } from "./base";
 import { baseCss } from "./base";
@@ -8,14 +9,16 @@ import { escapeHtml, safeUrl } from "./rich-text";
 const DATA_IMAGE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /**
- * The photo address a document may show: the person's own https image or an inline PNG,
- * JPEG or WebP. Anything else (http, SVG, which can carry script, or other data: types)
- * gives null, and the template shows initials instead.
+ * The photo address a document may show: a photo uploaded here (the same-origin path
+ * `/media/{key}`, README "Photos"), the person's own https image or an inline PNG, JPEG or
+ * WebP. Anything else (http, SVG, which can carry script, other data: types, other
+ * same-origin paths) gives null, and the template shows initials instead.
  */
 export function safeImage(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const trimmed = value.trim();
   if (DATA_IMAGE.test(trimmed)) return trimmed;
+  if (mediaKeyOf(trimmed)) return trimmed;
   const url = safeUrl(trimmed);
   return url?.startsWith("https://") ? url : null;
 }

@@ -33,7 +33,13 @@ export const dunningParamsSchema = z.object({
 });
 export type DunningParams = z.infer<typeof dunningParamsSchema>;
 
-/** Flows whose issue has not landed (moderation, bans) take no params yet. */
+/** One moderation check: everything else (subject, content, snapshot) is on the case row. */
+export const moderationParamsSchema = z.object({
+  caseId: z.string().regex(/^mc_[0-9a-f]{32}$/, "a moderation case id"),
+});
+export type ModerationParams = z.infer<typeof moderationParamsSchema>;
+
+/** Flows whose issue has not landed (bans) take no params yet. */
 export type ReservedParams = Record<string, unknown>;
 
 /** The params of every flow, by name: what its binding's `create` accepts. */
@@ -41,7 +47,7 @@ export interface WorkflowParams extends Record<WorkflowName, unknown> {
   backup: BackupParams;
   signup: SignupParams;
   export: ExportParams;
-  moderation: ReservedParams;
+  moderation: ModerationParams;
   dunning: DunningParams;
   "ban-escalation": ReservedParams;
 }

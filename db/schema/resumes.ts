@@ -6,6 +6,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { SHARE_PUBLICATION_STATES } from "../../core/moderation/model";
 import { users } from "./users";
 
 /**
@@ -68,6 +69,18 @@ export const resumeShares = sqliteTable(
     noindex: integer("noindex", { mode: "boolean" }).notNull().default(true),
     views: integer("views").notNull().default(0),
     downloads: integer("downloads").notNull().default(0),
+    /**
+     * What the public page shows: the document as it last passed moderation (README "Content
+     * moderation"), not the live resume, so an edit is public only once it has been checked.
+     */
+    publishedJson: text("published_json"),
+    publishedHash: text("published_hash"),
+    publishedAt: integer("published_at"),
+    /** The content hash being checked now, if any. */
+    pendingHash: text("pending_hash"),
+    publicationState: text("publication_state", { enum: SHARE_PUBLICATION_STATES })
+      .notNull()
+      .default("checking"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -15,6 +15,9 @@ export async function loadWorkerModule(relativePath) {
     bundle: true,
     format: "esm",
     platform: "neutral",
+    // "neutral" reads no package.json main field; CommonJS dependencies (safe-regex2's `ret`)
+    // resolve through theirs, as they do in the Worker's own bundle.
+    mainFields: ["module", "main"],
     logLevel: "error",
   });
   return import(`${outfile}?t=${Date.now()}`);

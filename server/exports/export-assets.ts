@@ -1,3 +1,4 @@
+import { mediaKeyOf } from "../../core/media/photo-rules";
 import type { ResumeData } from "../../core/resume/schema";
 import { checkOutsideUrl } from "../../core/security/outside-url";
 import { resumeFontUrl } from "../../core/share/page";
@@ -11,13 +12,15 @@ import {
 } from "../../core/templates";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
+import { photoBytes } from "../media/photos";
 
 /**
  * Everything the PDF's HTML needs, made self-contained: template fonts as data: URLs (read
- * from the static assets the build copies them to) and the person's photo fetched here
- * and inlined, so the page the browser prints never makes a request.
+ * from the static assets the build copies them to) and the person's photo — read from R2
+ * when it was uploaded here, otherwise fetched — inlined, so the page the browser prints
+ * never makes a request.
  */
-type AssetEnv = Pick<Env, "ASSETS">;
+type AssetEnv = Pick<Env, "ASSETS" | "DB" | "FILES">;
 
 /** Font files never change between deploys of the same build: one read per isolate. */
 const fontCache = new Map<string, Promise<string | null>>();
@@ -152,6 +155,20 @@ export async function inlinePhoto(
   }
 }
 
+/** An uploaded photo (README "Photos") as a data: URL from R2; null once it was deleted. */
+export async function inlineUploadedPhoto(
+  env: Pick<Env, "DB" | "FILES">,
+  key: string,
+  logger?: Logger,
+): Promise<string | null> {
+  const photo = await photoBytes(env, key);
+  if (!photo) {
+    logger?.warn("export photo dropped", { reason: "uploaded photo not found" });
+    return null;
+  }
+  return `data:${photo.contentType};base64,${base64(photo.bytes)}`;
+}
+
 export interface PrintableHtml {
   html: string;
   /** False when the font files were not found (apps not built): fallback stacks print. */
@@ -171,11 +188,15 @@ export async function printableHtml(
   });
   let document = data;
   const image = typeof data.basics?.image === "string" ? data.basics.image.trim() : "";
-  // Only an absolute https address is ever fetched. Anything else — a relative reference
-  // (`photo.png`, valid JSON Resume), another scheme — is left to the template, which shows
-  // initials for it (core/templates/portrait.ts `safeImage`): never a request to our origin.
-  if (templateInfo(style.template).photo && /^https:/i.test(image)) {
-    const inlined = await inlinePhoto(image, { logger });
+  const uploaded = mediaKeyOf(image);
+  // A photo uploaded here (`/media/{key}`) is read straight from R2. Only an absolute https
+  // address is ever fetched. Anything else — a relative reference (`photo.png`, valid JSON
+  // Resume), another scheme — is left to the template, which shows initials for it
+  // (core/templates/portrait.ts `safeImage`): never a request to our origin.
+  if (templateInfo(style.template).photo && (uploaded || /^https:/i.test(image))) {
+    const inlined = uploaded
+      ? await inlineUploadedPhoto(env, uploaded, logger)
+      : await inlinePhoto(image, { logger });
     document = { ...data, basics: { ...data.basics, image: inlined ?? "" } };
   }
   const subsets = subsetsFor(data);

@@ -106,6 +106,31 @@ export const REQUEST_LIMITS = {
     keyedBy: "account",
     protects: "every writing-help call, before it counts against the plan's month",
   },
+  reportPerAddress: {
+    prefix: "report-ip",
+    limit: 5,
+    windowSeconds: 3600,
+    keyedBy: "client address",
+    protects: "POST /r/{slug}/report (a 429 page), across all links",
+    message: "You have sent several reports in the last hour. Try again later.",
+  },
+  reportPerShare: {
+    prefix: "report-share",
+    limit: 30,
+    windowSeconds: 3600,
+    keyedBy: "share link, all addresses together",
+    protects:
+      "POST /r/{slug}/report (a 429 page): a page being brigaded is already in review long before this",
+    message: "This page has received many reports already; moderators are looking at it.",
+  },
+  photoUpload: {
+    prefix: "photo-upload",
+    limit: 20,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "POST /api/profile/avatar and POST /api/resumes/{id}/photo, together",
+    message: "Too many photo uploads in the last hour. Try again later.",
+  },
 } as const satisfies Record<string, RequestLimit>;
 
 /** Wrong answers to credential checks (D1, exact); a right answer gives its attempt back. */

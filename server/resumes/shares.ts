@@ -3,6 +3,7 @@
 // with `sharePassword`) and sees view and download counters; the slug never changes, so a
 // link someone was given works again when it is switched back on.
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
+import type { SharePublicationState } from "../../core/moderation/model";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type ResumeShareRow, resumeShares, resumes, users } from "../../db/schema";
@@ -10,6 +11,7 @@ import { hashPassword } from "../auth/passwords";
 import { assertFeature } from "../billing/entitlements";
 import type { Env } from "../env";
 import { notFound } from "../errors";
+import { type PublicationView, publicationView } from "../moderation/publication";
 
 type ShareEnv = Pick<Env, "DB">;
 
@@ -20,6 +22,8 @@ export interface ShareView {
   noindex: boolean;
   views: number;
   downloads: number;
+  /** What the page shows after moderation (README "Content moderation"). */
+  publication: PublicationView;
 }
 
 /** 12 random bytes: 96 bits, 16 URL-safe characters. Collisions are not a practical concern. */
@@ -35,6 +39,7 @@ const toView = (row: ResumeShareRow): ShareView => ({
   noindex: row.noindex,
   views: row.views,
   downloads: row.downloads,
+  publication: publicationView(row),
 });
 
 /** The owner's resume, outside the bin; anything else is not found. */
@@ -113,6 +118,9 @@ export interface PublicShare {
   slug: string;
   passwordHash: string | null;
   noindex: boolean;
+  publicationState: SharePublicationState;
+  /** The document as it last passed moderation; null until something has. */
+  publishedJson: string | null;
 }
 
 /**
@@ -129,6 +137,8 @@ export async function findPublicShare(env: ShareEnv, slug: string): Promise<Publ
       slug: resumeShares.slug,
       passwordHash: resumeShares.passwordHash,
       noindex: resumeShares.noindex,
+      publicationState: resumeShares.publicationState,
+      publishedJson: resumeShares.publishedJson,
     })
     .from(resumeShares)
     .innerJoin(resumes, eq(resumes.id, resumeShares.resumeId))

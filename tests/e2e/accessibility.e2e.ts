@@ -49,6 +49,14 @@ describe("accessibility basics", () => {
         ...(await checkPage(page, "/admin/workflows", "Workflow runs")),
         ...(await checkPage(page, "/admin/audit-log", "Audit log")),
         ...(await checkPage(page, "/admin/billing-events", "Billing events")),
+        ...(await checkPage(page, "/admin/moderation", "Moderation queue")),
+        ...(await checkPage(page, "/admin/moderation/rules", "Moderation rules")),
+        // a well-formed id no case has: the page says so (the API answers 404)
+        ...(await checkPage(
+          page,
+          "/admin/moderation/mc_00000000000000000000000000000000",
+          "Moderation case",
+        )),
         ...(await checkPage(page, "/admin/jobs/unknown-job", "Job progress")),
         ...(await checkPage(page, "/admin/no/such/page", "Page not found")),
       ];

@@ -167,6 +167,8 @@ describe("resume editor", () => {
         .toBe(true);
       const link = await share.getByRole("textbox", { name: "Link" }).inputValue();
       expect(link).toMatch(/\/r\/[\w-]+$/);
+      // public once the content check has passed: the dialog says so
+      await share.getByRole("status").filter({ hasText: "Live" }).waitFor();
       const visitor = await openPage(browser, { baseUrl });
       try {
         await visitor.page.goto(new URL(link).pathname);

@@ -85,23 +85,22 @@ describe("export failures and repeats", () => {
   });
 
   it("fails the job with a readable reason when moderation blocks the resume", async () => {
-    const person = await personWithResume(resume);
-    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
-    await workflows.modifyAll(async (m) => {
-      await m.mockStepResult(
-        { name: "moderation gate" },
-        { outcome: "blocked", reason: "it links to a known phishing site.", rule: "test" },
-      );
+    // a phishing link (a lookalike of PayPal's login) in the resume: the real layers decide
+    const person = await personWithResume({
+      basics: {
+        ...resume.basics,
+        summary: "Verify your account at https://paypa1-secure-login.com/verify before it closes.",
+      },
     });
+    await using workflows = await introspectWorkflow(env.EXPORT_WORKFLOW);
     const requested = await requestExport(person.headers, person.resumeId, { format: "pdf" });
     const jobId = requested.body.data.job_id as string;
     await waitForJob(jobId, "failed");
     const job = await api(`/api/jobs/${jobId}`, { headers: person.headers });
-    expect(job.body.data.error).toEqual({
-      code: "moderation_blocked",
-      message:
-        "This resume was held back by content moderation: it links to a known phishing site.",
-    });
+    expect(job.body.data.error.code).toBe("moderation_blocked");
+    expect(job.body.data.error.message).toMatch(
+      /^This resume was held back by content moderation: .*harmful or deceptive link/,
+    );
     expect(await files("pdf", jobId)).toBe(0);
     expect(await mails(jobId)).toBe(0);
     // held back by moderation: it stays counted

@@ -1,5 +1,5 @@
 import { env, SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ACCESS_COOKIE } from "../../api/lib/auth-cookies";
 import { hashPassword } from "../../server/auth/passwords";
 import type { Env } from "../../server/env";
@@ -10,6 +10,7 @@ import {
 } from "../../server/resumes/share-unlock";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
 import { api } from "./helpers";
+import { waitForPublication } from "./moderation-support";
 
 type Headers = Record<string, string>;
 
@@ -37,6 +38,7 @@ async function sharedResume(plan = "free", settings: Record<string, unknown> = {
   const id = await createResume(person.headers);
   const shared = await share(person.headers, id, settings);
   expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+  if (settings.enabled) await waitForPublication(person.headers, id, "live");
   return { person, id, slug: shared.body.data.slug as string };
 }
 
@@ -174,6 +176,7 @@ describe("share settings", () => {
       noindex: true,
       views: 0,
       downloads: 0,
+      publication: { state: "live", published_at: expect.any(String), changes_pending: false },
     });
     expect((await visit(`/r/${slug}`)).status).toBe(200);
 
@@ -261,9 +264,16 @@ describe("public page", () => {
       body: JSON.stringify({ data: { basics: { name: "Grace B. Hopper", label: "Admiral" } } }),
     });
     expect(saved.status).toBe(200);
-    const page = await visit(`/r/${slug}`);
+    // the saved edit goes public once its moderation check has passed
+    const page = await vi.waitFor(
+      async () => {
+        const visited = await visit(`/r/${slug}`);
+        if (!visited.html.includes("Grace B. Hopper")) throw new Error("not the new version yet");
+        return visited;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     expect(page.status).toBe(200);
-    expect(page.html).toContain("Grace B. Hopper");
     expect(page.html).toContain('<meta name="robots" content="noindex">');
     expect(page.response.headers.get("x-robots-tag")).toBe("noindex");
     const csp = page.response.headers.get("content-security-policy") ?? "";
@@ -274,8 +284,9 @@ describe("public page", () => {
     expect(page.response.headers.get("x-frame-options")).toBe("DENY");
     expect(page.response.headers.get("strict-transport-security")).toContain("max-age=");
     expect(page.html).toContain('url("/resume-fonts/');
+    // below the resume: the branding, then the report link every public page has
     expect(page.html).toMatch(
-      /<footer class="rb-brand"><a href="\/"[^>]*>Made with Resume Builder<\/a><\/footer>\n<\/body>/,
+      /<footer class="rb-brand"><a href="\/"[^>]*>Made with Resume Builder<\/a><\/footer>\n<p class="rb-report"><a href="\/r\/[\w-]+\/report" rel="nofollow">Report this resume<\/a><\/p>\n<\/body>/,
     );
   });
 
@@ -293,20 +304,32 @@ describe("public page", () => {
     const id = await createResume(person.headers, {
       basics: {
         name: '<script>alert("name")</script></body><footer>',
-        summary: "[click](javascript:alert(1)) <img src=x onerror=alert(2)> <style>*{}</style>",
+        summary: "<img src=x onerror=alert(2)> <style>*{}</style>",
         url: 'https://example.com/"><script>alert(3)</script>',
       },
     });
     const { body } = await share(person.headers, id, { enabled: true });
+    await waitForPublication(person.headers, id, "live");
     const page = await visit(`/r/${body.data.slug}`);
     expect(page.status).toBe(200);
     expect(page.html).not.toMatch(/<script/i);
     expect(page.html).not.toMatch(/<img[^>]*onerror/i);
-    expect(page.html).not.toContain("javascript:");
     expect(page.html).toContain("&lt;script&gt;");
     // the branding still lands after the real content, once
     expect(page.html.match(/<\/body>/g)).toHaveLength(1);
     expect(page.html.match(/class="rb-brand"/g)).toHaveLength(1);
+  });
+
+  it("never publishes a script link: moderation takes the page down before anyone sees it", async () => {
+    const person = await personOnPlan("free");
+    const id = await createResume(person.headers, {
+      basics: { name: "Grace Hopper", summary: "[click](javascript:alert(1))" },
+    });
+    const { body } = await share(person.headers, id, { enabled: true });
+    await waitForPublication(person.headers, id, "taken_down");
+    const page = await visit(`/r/${body.data.slug}`);
+    expect(page.status).toBe(410);
+    expect(page.html).not.toContain("javascript:");
   });
 
   it("answers unknown and malformed links with an HTML 404 page", async () => {

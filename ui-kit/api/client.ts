@@ -59,6 +59,7 @@ export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
   list<T>(path: string, options?: RequestOptions): Promise<ListPage<T>>;
 }
@@ -91,7 +92,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const headers = new Headers({ Accept: "application/json", ...request.headers });
     const token = options.bearerToken?.();
     if (token) headers.set("Authorization", `Bearer ${token}`);
-    if (body !== undefined) headers.set("Content-Type", "application/json");
+    // A file (Blob) is sent as it is, with its own type: photo uploads (README "Photos").
+    const file = body instanceof Blob ? body : null;
+    if (body !== undefined && !file) headers.set("Content-Type", "application/json");
     if (session && STATE_CHANGING.has(method)) {
       const csrf = readCookie(CSRF_COOKIE);
       if (csrf) headers.set(CSRF_HEADER, csrf);
@@ -102,7 +105,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       response = await fetch(withQuery(path, request.query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
         credentials: options.credentials ?? "same-origin",
         signal: request.signal,
       });
@@ -214,6 +217,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async patch<T>(path: string, body?: unknown, request: RequestOptions = {}) {
       return (await sendWithStepUp("PATCH", path, body, request)).data as T;
+    },
+    async put<T>(path: string, body?: unknown, request: RequestOptions = {}) {
+      return (await sendWithStepUp("PUT", path, body, request)).data as T;
     },
     async delete<T>(path: string, request: RequestOptions = {}) {
       return (await sendWithStepUp("DELETE", path, undefined, request)).data as T;

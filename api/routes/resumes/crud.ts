@@ -9,6 +9,7 @@ import {
   updateResumeSchema,
 } from "../../../core/contract/resumes";
 import { readOnlyResumeIds } from "../../../server/billing/entitlements";
+import { publishResume } from "../../../server/moderation/publication";
 import {
   cloneResume,
   createResume,
@@ -188,14 +189,17 @@ export const resumeCrudRoutes = createRouter()
   })
   .openapi(patchRoute, async (c) => {
     const expected = versionFromIfMatch(c.req.valid("header")["if-match"]);
+    const owner = await ownerOf(c);
     const saved = await updateResume(
       c.env,
-      await ownerOf(c),
+      owner,
       c.req.valid("param").id,
       expected,
       c.req.valid("json"),
       c.get("now"),
     );
+    // A shared resume's page follows its saves, each once it passes moderation.
+    await publishResume(c.env, owner.id, saved.id, c.get("now"), saved.data);
     c.header("ETag", etagOf(saved.version));
     return ok(c, toResumeBody(saved), 200);
   })

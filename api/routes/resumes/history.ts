@@ -5,6 +5,7 @@ import {
   resumeVersionDetailSchema,
   resumeVersionSchema,
 } from "../../../core/contract/resumes";
+import { publishResume } from "../../../server/moderation/publication";
 import { getVersion, listVersions, restoreVersion } from "../../../server/resumes/resume-versions";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
@@ -102,7 +103,9 @@ export const resumeHistoryRoutes = createRouter()
     const { id, v } = c.req.valid("param");
     const ifMatch = c.req.valid("header")["if-match"];
     const expected = ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch);
-    const restored = await restoreVersion(c.env, await ownerOf(c), id, v, expected, c.get("now"));
+    const owner = await ownerOf(c);
+    const restored = await restoreVersion(c.env, owner, id, v, expected, c.get("now"));
+    await publishResume(c.env, owner.id, id, c.get("now"), restored.data);
     c.header("ETag", etagOf(restored.version));
     return ok(c, toResumeBody(restored), 200);
   });

@@ -5,6 +5,7 @@ import {
   shareLinkSchema,
   shareSettingsSchema,
 } from "../../../core/contract/resumes";
+import { publishResume } from "../../../server/moderation/publication";
 import { configureShare, getShare, type ShareView } from "../../../server/resumes/shares";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
@@ -30,6 +31,14 @@ const toShareBody = (c: Context<AppEnv>, share: ShareView): ShareLink => ({
   noindex: share.noindex,
   views: share.views,
   downloads: share.downloads,
+  publication: {
+    state: share.publication.state,
+    published_at:
+      share.publication.publishedAt === null
+        ? null
+        : new Date(share.publication.publishedAt).toISOString(),
+    changes_pending: share.publication.changesPending,
+  },
 });
 
 const getShareRoute = createRoute({
@@ -50,7 +59,7 @@ const configureShareRoute = createRoute({
   path: "/{id}/share",
   summary: "Turn the public link /r/{slug} on or off, set or remove its password",
   description:
-    "The slug is made on first use and kept for good, so a link given out works again when re-enabled. A password needs a plan with password-protected links (403 `plan_limit`).",
+    "The slug is made on first use and kept for good, so a link given out works again when re-enabled. A password needs a plan with password-protected links (403 `plan_limit`). Turning it on publishes the saved resume once it passes content moderation (`publication.state`: `checking`, then `live`).",
   request: { params: resumeIdParam, ...jsonBody(shareSettingsSchema) },
   responses: {
     200: jsonResponse(envelopeOf(shareLinkSchema), "The share link as it now is"),
@@ -68,12 +77,12 @@ export const resumeShareRoutes = createRouter()
   })
   .openapi(configureShareRoute, async (c) => {
     const owner = await ownerOf(c);
-    const share = await configureShare(
-      c.env,
-      owner,
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.get("now"),
-    );
+    const { id } = c.req.valid("param");
+    const settings = c.req.valid("json");
+    let share = await configureShare(c.env, owner, id, settings, c.get("now"));
+    if (settings.enabled) {
+      await publishResume(c.env, owner.id, id, c.get("now"));
+      share = await getShare(c.env, owner.id, id);
+    }
     return ok(c, toShareBody(c, share), 200);
   });

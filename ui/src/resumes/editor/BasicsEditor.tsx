@@ -3,6 +3,7 @@ import { updateBasics } from "../document";
 import { EntryList } from "./EntryList";
 import { useEditor } from "./editor-state";
 import { Field } from "./fields";
+import { ResumePhoto } from "./ResumePhoto";
 import type { FieldKind } from "./sections";
 
 interface BasicsField {
@@ -22,8 +23,9 @@ const PERSON: BasicsField[] = [
   {
     key: "image",
     label: "Photo URL",
-    kind: "url",
-    help: "An https:// address; templates with a photo show it",
+    // text, not url: an uploaded photo's address is a same-origin path (/media/…)
+    kind: "text",
+    help: "Upload a photo below, or give an https:// address; templates with a photo show it",
   },
   { key: "summary", label: "Summary", kind: "rich" },
 ];
@@ -75,6 +77,7 @@ export function BasicsEditor() {
       <fieldset class="editor-group">
         <legend>About you</legend>
         <div class="entry__fields">{fields(PERSON, "basics")}</div>
+        <ResumePhoto />
       </fieldset>
       <fieldset class="editor-group">
         <legend>Location</legend>

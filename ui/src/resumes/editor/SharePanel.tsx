@@ -12,7 +12,9 @@ import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { Switch } from "~kit/design-system/components/Switch";
 import { TextField } from "~kit/design-system/components/TextField";
 import { describeError } from "~kit/forms/describe-error";
+import { createPoll } from "~kit/poll/create-poll";
 import { useEditor } from "./editor-state";
+import { PublicationStatus } from "./PublicationStatus";
 
 /** The public link /r/{slug}: on or off, an optional password, noindex, and its counters. */
 export function SharePanel(props: {
@@ -58,6 +60,26 @@ export function SharePanel(props: {
     }
   };
   const enabled = () => share()?.enabled ?? false;
+  // A check takes a second or two; a moderator's review, hours: ask again until it settles.
+  createPoll({
+    while: () => {
+      const publication = share()?.publication;
+      return (
+        props.open &&
+        enabled() &&
+        (publication?.state === "checking" || publication?.changes_pending)
+      );
+    },
+    startAfter: 1_500,
+    round: async (signal) => {
+      const latest = await fetchShare(api, editor.id());
+      if (signal.aborted) return null;
+      mutate(latest);
+      return latest.publication.state === "checking" || latest.publication.changes_pending
+        ? 2_000
+        : null;
+    },
+  });
 
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title="Share">
@@ -68,7 +90,7 @@ export function SharePanel(props: {
           </Show>
           <Switch
             label="Public link"
-            description="Anyone with the link can see this resume as last saved."
+            description="Anyone with the link can see this resume as last saved, once it has passed our content check."
             checked={enabled()}
             disabled={busy()}
             onChange={(on) => void update({ enabled: on })}
@@ -76,6 +98,7 @@ export function SharePanel(props: {
           <Show when={enabled() && share()}>
             {(link) => (
               <>
+                <PublicationStatus publication={link().publication} />
                 <div class="ds-field">
                   <label class="ds-field__label" for="share-url">
                     Link

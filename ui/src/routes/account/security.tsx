@@ -2,6 +2,7 @@ import { createSignal } from "solid-js";
 import { ChangePassword } from "~/account/ChangePassword";
 import { LinkedAccounts } from "~/account/LinkedAccounts";
 import { Passkeys } from "~/account/Passkeys";
+import { ProfilePhoto } from "~/account/ProfilePhoto";
 import { ReturnLink } from "~/account/ReturnLink";
 import { Sessions } from "~/account/Sessions";
 import { SignOutEverywhere } from "~/account/SignOutEverywhere";
@@ -24,11 +25,12 @@ export default function SecurityPage() {
             <div>
               <h1>Account security</h1>
               <p class="ds-muted">
-                Password and signed-in devices for <strong>{user().email}</strong>.
+                Your photo, password and signed-in devices for <strong>{user().email}</strong>.
               </p>
             </div>
             <ReturnLink />
           </header>
+          <ProfilePhoto />
           <ChangePassword user={user()} onChanged={() => setSessionsKey(sessionsKey() + 1)} />
           <TwoFactor />
           <Passkeys />

@@ -1,0 +1,225 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import {
+  bulkDecisionRequestSchema,
+  type DecisionResult,
+  decisionResultSchema,
+  moderationCaseDetailSchema,
+  moderationCaseSchema,
+  moderationQueueQuerySchema,
+  moderatorDecisionRequestSchema,
+} from "../../../core/contract/moderation";
+import type { ModerationSignal, ModeratorVerdict } from "../../../core/moderation/model";
+import type { ModerationCaseRow, ModerationDecisionRow } from "../../../db/schema";
+import { AppError } from "../../../server/errors";
+import { caseFile, listCases } from "../../../server/moderation/queue";
+import { decideCaseAsModerator } from "../../../server/moderation/review";
+import { recordAudit } from "../../../server/ops/audit";
+import type { AppEnv } from "../../app-env";
+import { ok, okList } from "../../lib/envelope";
+import { actorOf } from "../../lib/request";
+import { createRouter } from "../../lib/router";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorEnvelopeSchema,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listEnvelopeOf,
+  pageQuerySchema,
+} from "../../lib/schemas";
+import { requirePermission } from "../../middleware/principal";
+
+/** The review queue and moderator decisions (README "Content moderation"). */
+
+const tags = ["Content moderation"];
+
+const caseIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^mc_[0-9a-f]{32}$/, "A moderation case id")
+    .openapi({ param: { name: "id", in: "path" }, example: "mc_0123456789abcdef0123456789abcdef" }),
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags,
+  summary:
+    "The review queue: open cases, soonest deadline first (filter by status, category, layer, source)",
+  security: bearerSecurity,
+  middleware: [requirePermission("content.read")] as const,
+  request: { query: pageQuerySchema.extend(moderationQueueQuerySchema.shape) },
+  responses: {
+    200: jsonResponse(listEnvelopeOf(moderationCaseSchema), "Cases"),
+    ...errorResponses,
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags,
+  summary: "One case: its decisions and signals, the reports, and exactly the content checked",
+  security: bearerSecurity,
+  middleware: [requirePermission("content.read")] as const,
+  request: { params: caseIdParam },
+  responses: {
+    200: jsonResponse(envelopeOf(moderationCaseDetailSchema), "The case"),
+    ...errorResponses,
+  },
+});
+
+const conflictResponse = {
+  409: jsonResponse(errorEnvelopeSchema, "Decided otherwise before, or not waiting for review"),
+};
+
+const decideRoute = createRoute({
+  method: "post",
+  path: "/{id}/decision",
+  tags,
+  summary: "Approve, reject or ask for changes; the waiting workflow carries it out",
+  security: bearerSecurity,
+  middleware: [requirePermission("content.moderate")] as const,
+  request: { params: caseIdParam, ...jsonBody(moderatorDecisionRequestSchema) },
+  responses: {
+    200: jsonResponse(envelopeOf(decisionResultSchema), "Decided (or already, the same way)"),
+    ...errorResponses,
+    ...conflictResponse,
+  },
+});
+
+const bulkRoute = createRoute({
+  method: "post",
+  path: "/decisions",
+  tags,
+  summary: "The same decision on up to 50 cases; each case's result is reported",
+  security: bearerSecurity,
+  middleware: [requirePermission("content.moderate")] as const,
+  request: { ...jsonBody(bulkDecisionRequestSchema) },
+  responses: {
+    200: jsonResponse(envelopeOf(z.array(decisionResultSchema)), "One result per case"),
+    ...errorResponses,
+  },
+});
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function presentCase(row: ModerationCaseRow) {
+  return {
+    id: row.id,
+    subject_kind: row.subjectKind,
+    subject_id: row.subjectId,
+    user_id: row.userId,
+    resume_id: row.resumeId,
+    source: row.source,
+    status: row.status,
+    outcome: row.outcome,
+    category: row.category,
+    confidence: row.confidence,
+    priority: row.priority,
+    sla_due_at: iso(row.slaDueAt),
+    report_weight: row.reportWeight,
+    created_at: new Date(row.createdAt).toISOString(),
+    decided_at: iso(row.decidedAt),
+  };
+}
+
+function presentDecision(row: ModerationDecisionRow) {
+  return {
+    id: row.id,
+    layer: row.layer,
+    outcome: row.outcome,
+    category: row.category,
+    confidence: row.confidence,
+    rule: row.rule,
+    model: row.model,
+    actor_id: row.actorId,
+    verdict: row.verdict,
+    reason: row.reason,
+    signals: JSON.parse(row.signalsJson) as ModerationSignal[],
+    created_at: new Date(row.createdAt).toISOString(),
+  };
+}
+
+/** One decision, audited when it changed something; a refusal is reported, not thrown, in bulk. */
+async function decide(
+  c: Context<AppEnv>,
+  caseId: string,
+  verdict: ModeratorVerdict,
+  reason: string,
+): Promise<DecisionResult> {
+  const actor = actorOf(c);
+  const result = await decideCaseAsModerator(
+    c.env,
+    { caseId, verdict, reason, actorId: actor.id },
+    c.get("now"),
+  );
+  if (!result.repeated) {
+    await recordAudit(c.env, actor, {
+      action: `moderation.${verdict}`,
+      resourceType: "moderation_case",
+      resourceId: caseId,
+      details: { reason },
+    });
+  }
+  return {
+    case_id: caseId,
+    verdict,
+    result: result.repeated ? "already_decided" : "decided",
+    message: null,
+  };
+}
+
+export const adminModerationCaseRoutes = createRouter();
+adminModerationCaseRoutes
+  .openapi(listRoute, async (c) => {
+    const { page, per_page: perPage, ...filters } = c.req.valid("query");
+    const { items, total } = await listCases(c.env, { ...filters, page, perPage });
+    return okList(c, items.map(presentCase), { page, perPage, total });
+  })
+  .openapi(bulkRoute, async (c) => {
+    const { case_ids: caseIds, verdict, reason } = c.req.valid("json");
+    const results: DecisionResult[] = [];
+    for (const caseId of new Set(caseIds)) {
+      try {
+        results.push(await decide(c, caseId, verdict, reason));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({
+          case_id: caseId,
+          verdict: null,
+          result: error.code,
+          message: error.message,
+        });
+      }
+    }
+    return ok(c, results, 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const file = await caseFile(c.env, c.req.valid("param").id);
+    return ok(
+      c,
+      {
+        ...presentCase(file.row),
+        decisions: file.decisions.map(presentDecision),
+        reports: file.reports.map((report) => ({
+          id: report.id,
+          category: report.category,
+          message: report.message,
+          weight: report.weight,
+          signed_in: report.reporterUserId !== null,
+          status: report.status,
+          created_at: new Date(report.createdAt).toISOString(),
+        })),
+        content: file.content,
+        workflow_instance_id: file.row.workflowInstanceId,
+      },
+      200,
+    );
+  })
+  .openapi(decideRoute, async (c) => {
+    const { verdict, reason } = c.req.valid("json");
+    return ok(c, await decide(c, c.req.valid("param").id, verdict, reason), 200);
+  });

@@ -1,0 +1,161 @@
+// The automated layers of a check (README "Content moderation"), each run by one step of the
+// ModerationWorkflow: the known-content cache, the rules, the AI (or its labelled local
+// stand-in), then the decision. Each records its finding under an id derived from the case and
+// the layer, so a replayed step writes nothing twice.
+import {
+  CATEGORY_POLICY,
+  decide,
+  type ModerationDecision,
+  SLA_HOURS,
+} from "../../core/moderation/decision";
+import type { ModerationSignal } from "../../core/moderation/model";
+import { evaluateRules } from "../../core/moderation/rules/evaluate";
+import type { ModerationCaseRow } from "../../db/schema";
+import type { Env } from "../env";
+import { classifyContent } from "./ai-layer";
+import { changeCase, findCase, recordDecision } from "./cases";
+import { knownContent } from "./hash-cache";
+import { reportedCategory } from "./reports";
+import { activeRuleSet } from "./rule-set";
+import { documentOf, readSnapshot } from "./snapshots";
+
+/** What a check decided, as a workflow step returns it (plain JSON). */
+export interface CaseDecision {
+  outcome: ModerationDecision["outcome"];
+  category: ModerationDecision["category"];
+  confidence: number;
+  slaHours: number | null;
+}
+
+export async function loadCase(env: Pick<Env, "DB">, caseId: string): Promise<ModerationCaseRow> {
+  const row = await findCase(env, caseId);
+  if (!row) throw new Error(`moderation case ${caseId} does not exist`);
+  return row;
+}
+
+async function caseDocument(env: Env, row: ModerationCaseRow) {
+  if (!row.snapshotKey) throw new Error(`moderation case ${row.id} has no snapshot`);
+  return documentOf(await readSnapshot(env, row.snapshotKey));
+}
+
+/** Layer 0: content a moderator already judged is decided the same way at once. */
+export async function knownContentLayer(
+  env: Env,
+  caseId: string,
+  now: number,
+): Promise<CaseDecision | null> {
+  const row = await loadCase(env, caseId);
+  const known = await knownContent(env, row.contentHash);
+  if (!known || known.caseId === row.id) return null;
+  const signal: ModerationSignal =
+    known.verdict === "bad"
+      ? {
+          layer: "hash",
+          category: known.category,
+          confidence: 100,
+          detail: `The same content was rejected by a moderator before (case ${known.caseId}).`,
+        }
+      : {
+          layer: "hash",
+          category: "spam",
+          confidence: 0,
+          detail: `The same content was approved by a moderator before (case ${known.caseId}).`,
+        };
+  const decision: CaseDecision =
+    known.verdict === "bad"
+      ? { outcome: "block", category: known.category, confidence: 100, slaHours: null }
+      : { outcome: "allow", category: null, confidence: 0, slaHours: null };
+  await recordDecision(env, {
+    id: `${row.id}:hash`,
+    caseId: row.id,
+    layer: "hash",
+    outcome: decision.outcome,
+    category: decision.category,
+    confidence: decision.confidence,
+    rule: `known-${known.verdict}`,
+    signals: [signal],
+    at: now,
+  });
+  return decision;
+}
+
+/** Layer 1: the rules (built-in detectors and the admin-edited rule set). */
+export async function rulesLayer(
+  env: Env,
+  caseId: string,
+  now: number,
+): Promise<ModerationSignal[]> {
+  const row = await loadCase(env, caseId);
+  const signals = evaluateRules(await caseDocument(env, row), await activeRuleSet(env));
+  const strongest = decide(signals, row.subjectKind);
+  await recordDecision(env, {
+    id: `${row.id}:rules`,
+    caseId: row.id,
+    layer: "rules",
+    outcome: strongest.outcome,
+    category: strongest.category,
+    confidence: strongest.confidence,
+    rule: strongest.reasons[0]?.rule ?? null,
+    signals,
+    at: now,
+  });
+  return signals;
+}
+
+/** Layer 2: Workers AI, or the built-in classifier standing in for it (labelled as such). */
+export async function aiLayer(env: Env, caseId: string, now: number): Promise<ModerationSignal[]> {
+  const row = await loadCase(env, caseId);
+  const { signals, model } = await classifyContent(env, await caseDocument(env, row));
+  const strongest = decide(signals, row.subjectKind);
+  await recordDecision(env, {
+    id: `${row.id}:ai`,
+    caseId: row.id,
+    layer: "ai",
+    outcome: strongest.outcome,
+    category: strongest.category,
+    confidence: strongest.confidence,
+    model,
+    signals,
+    at: now,
+  });
+  return signals;
+}
+
+/**
+ * The decision over every layer's signals (> 90 automatic, 60–90 review, < 60 allowed). A
+ * reported page goes to review at least: people complained, so a moderator looks.
+ */
+export async function decideCase(
+  env: Env,
+  caseId: string,
+  signals: ModerationSignal[],
+  now: number,
+): Promise<CaseDecision> {
+  const row = await loadCase(env, caseId);
+  const decision = decide(signals, row.subjectKind);
+  const reported = row.source === "report" && decision.outcome === "allow";
+  const outcome = reported ? "review" : decision.outcome;
+  // Reports name a category even when no layer found anything: the reporters' one.
+  const category =
+    decision.category ?? (row.source === "report" ? await reportedCategory(env, caseId) : null);
+  const priority =
+    outcome === "review"
+      ? (decision.priority ?? (category ? CATEGORY_POLICY[category].sla : "standard"))
+      : null;
+  const slaHours = priority === null ? null : SLA_HOURS[priority];
+  await changeCase(
+    env,
+    caseId,
+    {
+      status: outcome === "review" ? "in_review" : "closed",
+      outcome,
+      category,
+      confidence: decision.confidence,
+      priority,
+      slaDueAt: slaHours === null ? null : now + slaHours * 3_600_000,
+      decidedAt: outcome === "review" ? null : now,
+    },
+    now,
+  );
+  return { outcome, category, confidence: decision.confidence, slaHours };
+}

@@ -1,0 +1,191 @@
+// What a decision does to the content and its owner (README "Content moderation"): the public
+// link goes live, is withheld or taken down; the owner is emailed; a confirmed violation
+// becomes a strike and teaches the known-content cache. Every write is keyed (email dedupe
+// keys, the strike's unique case, compare-and-set on the link), so a replayed step is harmless.
+import { eq } from "drizzle-orm";
+import type { ModerationNoticeKind } from "../../core/email/templates/moderation";
+import { CATEGORY_POLICY, ownerMessage, THRESHOLDS } from "../../core/moderation/decision";
+import type { ModeratorVerdict } from "../../core/moderation/model";
+import { createDb } from "../../db/client";
+import {
+  type ModerationCaseRow,
+  moderationReports,
+  resumes,
+  strikes,
+  users,
+} from "../../db/schema";
+import { greetingName, publicUrl, sendEmail } from "../email";
+import type { Env } from "../env";
+import { changeCase, latestHumanDecision } from "./cases";
+import { rememberContent } from "./hash-cache";
+import { type CaseDecision, loadCase } from "./layers";
+import { putLive, takeOffline } from "./publication";
+
+async function notifyOwner(
+  env: Env,
+  row: ModerationCaseRow,
+  kind: ModerationNoticeKind,
+  reason: string,
+  now: number,
+): Promise<void> {
+  const db = createDb(env.DB);
+  const [owner] = await db.select().from(users).where(eq(users.id, row.userId)).limit(1);
+  if (!owner) return;
+  const [resume] = row.resumeId
+    ? await db
+        .select({ title: resumes.title })
+        .from(resumes)
+        .where(eq(resumes.id, row.resumeId))
+        .limit(1)
+    : [];
+  const subject = resume ? `the public page of "${resume.title}"` : "your published content";
+  await sendEmail(env, {
+    to: owner.email,
+    template: "moderation_notice",
+    data: {
+      name: greetingName(owner) ?? "",
+      kind,
+      subject,
+      reason,
+      manageUrl: publicUrl(env, row.resumeId ? `/resumes/${row.resumeId}` : "/dashboard"),
+    },
+    dedupeKey: `moderation:${row.id}:${kind}`,
+    now,
+  });
+}
+
+/** The automated decision's effect on a public link. Exports read their case's outcome. */
+export async function applyAutomatedDecision(
+  env: Env,
+  caseId: string,
+  decision: CaseDecision,
+  now: number,
+): Promise<void> {
+  const row = await loadCase(env, caseId);
+  if (row.subjectKind !== "share" || !row.resumeId || !row.snapshotKey) return;
+  const reason = ownerMessage(decision);
+  switch (decision.outcome) {
+    case "allow":
+      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
+      return;
+    case "warn":
+      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
+      await notifyOwner(env, row, "warning", reason, now);
+      return;
+    case "review": {
+      const policy = decision.category ? CATEGORY_POLICY[decision.category] : null;
+      // In review because the layers found something, or only because people reported it.
+      const found = decision.confidence >= THRESHOLDS.review;
+      if (found && policy?.whileInReview === "withheld") {
+        await takeOffline(env, row.resumeId, row.contentHash, "withheld", now);
+      } else if (row.source === "publication") {
+        await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
+      }
+      // Reported content the layers found nothing in stays up; enough report weight withholds
+      // it (reports.ts).
+      await notifyOwner(env, row, "in_review", reason, now);
+      return;
+    }
+    case "quarantine":
+    case "block":
+      await takeOffline(env, row.resumeId, row.contentHash, "taken_down", now);
+      await notifyOwner(env, row, "taken_down", reason, now);
+      return;
+  }
+}
+
+/** A confirmed violation: one strike per case (the strike and ban rules read them). */
+async function recordStrike(env: Env, row: ModerationCaseRow, now: number): Promise<void> {
+  if (!row.category) return;
+  await createDb(env.DB)
+    .insert(strikes)
+    .values({
+      id: crypto.randomUUID(),
+      userId: row.userId,
+      caseId: row.id,
+      category: row.category,
+      createdAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+const VERDICT_OUTCOME = {
+  approve: "allow",
+  reject: "block",
+  request_changes: "quarantine",
+} as const satisfies Record<ModeratorVerdict, string>;
+
+/**
+ * Carries out the moderator's latest decision on a case: called by the workflow when the
+ * decision's event arrives, or by the API itself when no workflow is waiting any more.
+ * Returns false when no moderator has decided yet.
+ */
+export async function applyModeratorDecision(
+  env: Env,
+  caseId: string,
+  now: number,
+): Promise<boolean> {
+  const row = await loadCase(env, caseId);
+  const human = await latestHumanDecision(env, caseId);
+  if (!human?.verdict) return false;
+  const verdict = human.verdict;
+  const reason = human.reason ?? "";
+  const db = createDb(env.DB);
+  if (row.subjectKind === "share" && row.resumeId && row.snapshotKey) {
+    if (verdict === "approve") {
+      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
+    } else {
+      await takeOffline(env, row.resumeId, row.contentHash, "taken_down", now);
+    }
+  }
+  if (verdict === "approve") {
+    await rememberContent(env, row.contentHash, { verdict: "good", caseId });
+  } else if (verdict === "reject" && row.category) {
+    await rememberContent(env, row.contentHash, {
+      verdict: "bad",
+      category: row.category,
+      caseId,
+    });
+    await recordStrike(env, row, now);
+  }
+  await changeCase(
+    env,
+    caseId,
+    { status: "closed", outcome: VERDICT_OUTCOME[verdict], decidedAt: now },
+    now,
+  );
+  if (row.resumeId) {
+    await db
+      .update(moderationReports)
+      .set({ status: verdict === "approve" ? "dismissed" : "upheld", resolvedAt: now })
+      .where(eq(moderationReports.caseId, caseId));
+  }
+  const notice: Record<ModeratorVerdict, ModerationNoticeKind> = {
+    approve: "approved",
+    reject: "taken_down",
+    request_changes: "changes_requested",
+  };
+  await notifyOwner(env, row, notice[verdict], reason || "A moderator reviewed it.", now);
+  return true;
+}
+
+/** Past its deadline: the case becomes critical and operators are alerted, once. */
+export async function escalateCase(env: Env, caseId: string, now: number): Promise<void> {
+  const row = await loadCase(env, caseId);
+  if (row.status === "closed") return;
+  await changeCase(env, caseId, { status: "escalated", priority: "critical" }, now);
+  await sendEmail(env, {
+    to: env.OPS_ALERT_EMAIL,
+    template: "moderation_escalated",
+    data: {
+      caseId,
+      subject: `${row.subjectKind} ${row.subjectId}`,
+      category: row.category ?? "unknown",
+      dueAt: new Date(row.slaDueAt ?? now).toISOString(),
+      caseUrl: publicUrl(env, `/admin/moderation/${encodeURIComponent(caseId)}`),
+      environment: env.ENVIRONMENT,
+    },
+    dedupeKey: `moderation:${caseId}:escalated`,
+    now,
+  });
+}
