@@ -25,6 +25,8 @@ export const adminApi: ApiClient = {
     current().post<T>(path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     current().patch<T>(path, body, options),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    current().put<T>(path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => current().delete<T>(path, options),
   list: <T>(path: string, options?: RequestOptions) => current().list<T>(path, options),
 };

@@ -9,7 +9,7 @@ export interface AdminNavItem extends NavItem {
 }
 
 /**
- * Only sections that exist. Users, moderation, payments and the other areas of the product
+ * Only sections that exist. Users, payments and the other areas of the product
  * get an entry when their pages and API land.
  */
 export const ADMIN_NAV: AdminNavItem[] = [
@@ -17,6 +17,12 @@ export const ADMIN_NAV: AdminNavItem[] = [
   { href: "/workflows", label: "Workflow runs", icon: "history", permission: "system.metrics" },
   { href: "/backups", label: "Backups", icon: "database", permission: "system.metrics" },
   { href: "/audit-log", label: "Audit log", icon: "shield", permission: "system.logs" },
+  {
+    href: "/moderation",
+    label: "Moderation",
+    icon: "alert-triangle",
+    permission: "content.read",
+  },
   {
     href: "/billing-events",
     label: "Billing events",

@@ -1,0 +1,55 @@
+import { createSignal, onCleanup, onMount } from "solid-js";
+import type { ResumeData } from "~core/resume/schema";
+import { resumeFontUrl } from "~core/share/page";
+import { type FontSubset, renderResumeDocument, resolveDocumentStyle } from "~core/templates/index";
+
+/** CSS pixels of a page at 96 dpi (the user app's preview uses the same sizes). */
+const PAGE_PX = { A4: { width: 794, height: 1123 }, Letter: { width: 816, height: 1056 } };
+/** The public page embeds every subset (api/routes/public-share.ts): so does its preview. */
+const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
+
+/**
+ * Exactly what was published: the checked content rendered by the same template function as
+ * the public page, the editor and the PDF. In a sandboxed frame (no scripts, an opaque origin,
+ * the document's own CSP), scaled down to the card's width so nothing scrolls sideways.
+ */
+export function CasePreview(props: { content: ResumeData }) {
+  let pane: HTMLDivElement | undefined;
+  const [scale, setScale] = createSignal(0.5);
+  const page = () => PAGE_PX[resolveDocumentStyle(props.content).pageSize];
+  const html = () =>
+    renderResumeDocument(props.content, {
+      fonts: resumeFontUrl,
+      fontSubsets: ALL_SUBSETS,
+      noindex: true,
+    });
+
+  onMount(() => {
+    if (!pane) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setScale(Math.min(1, entry.contentRect.width / page().width));
+    });
+    observer.observe(pane);
+    onCleanup(() => observer.disconnect());
+  });
+
+  return (
+    <div
+      ref={pane}
+      class="moderation-preview"
+      style={{ height: `${Math.round(page().height * scale())}px` }}
+    >
+      <iframe
+        class="moderation-preview__frame"
+        title="The published resume, as visitors see it"
+        sandbox=""
+        srcdoc={html()}
+        style={{
+          width: `${page().width}px`,
+          height: `${page().height}px`,
+          transform: `scale(${scale()})`,
+        }}
+      />
+    </div>
+  );
+}

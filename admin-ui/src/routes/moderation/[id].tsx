@@ -1,0 +1,190 @@
+import { A, useParams } from "@solidjs/router";
+import { createMemo, createResource, Show } from "solid-js";
+import { MEDIA_KEY_PATTERN, MEDIA_PATH_PREFIX } from "~core/media/photo-rules";
+import { ApiError } from "~kit/api/envelope";
+import { Badge } from "~kit/design-system/components/Badge";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { formatDateTime } from "~kit/format";
+import { LoadError } from "~kit/forms/LoadError";
+import { adminApi } from "../../api/admin-api";
+import { getModerationCase, type ModerationCaseDetail } from "../../api/moderation";
+import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import { CasePreview } from "../../moderation/CasePreview";
+import { createNow } from "../../moderation/create-now";
+import { DecisionForm } from "../../moderation/DecisionForm";
+import { EvidenceList } from "../../moderation/EvidenceList";
+import { evidenceFields } from "../../moderation/evidence-fields";
+import {
+  CATEGORY_LABELS,
+  confidenceTone,
+  OUTCOME_LABELS,
+  PRIORITY_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  SUBJECT_LABELS,
+  statusTone,
+} from "../../moderation/labels";
+import { ReportsList } from "../../moderation/ReportsList";
+import { SignalsList } from "../../moderation/SignalsList";
+import { timeLeft } from "../../moderation/time-left";
+import "../../moderation/moderation.css";
+
+/** A photo case's image, served by the Worker (`/media/{key}`), when its subject is one. */
+function photoPath(item: ModerationCaseDetail): string | null {
+  const photo = item.subject_kind === "avatar" || item.subject_kind === "resume_photo";
+  return photo && MEDIA_KEY_PATTERN.test(item.subject_id)
+    ? `${MEDIA_PATH_PREFIX}${item.subject_id}`
+    : null;
+}
+
+function Overview(props: { item: ModerationCaseDetail; now: number }) {
+  const item = () => props.item;
+  const left = () => (item().status === "closed" ? null : timeLeft(item().sla_due_at, props.now));
+  const labelOf = <K extends string>(labels: Record<K, string>, value: K | null) =>
+    value === null ? "—" : labels[value];
+  return (
+    <FactList
+      facts={[
+        { label: "Content", value: SUBJECT_LABELS[item().subject_kind] },
+        {
+          label: "Status",
+          value: <Badge tone={statusTone(item().status)}>{STATUS_LABELS[item().status]}</Badge>,
+        },
+        {
+          label: "Time left",
+          value: (
+            <Show when={left()} fallback="—">
+              {(shown) => (
+                <span>
+                  <Badge tone={shown().tone}>{shown().text}</Badge>{" "}
+                  <span class="ds-muted">(due {formatDateTime(item().sla_due_at)})</span>
+                </span>
+              )}
+            </Show>
+          ),
+        },
+        {
+          label: "Priority",
+          value: labelOf(PRIORITY_LABELS, item().priority),
+        },
+        { label: "Category", value: labelOf(CATEGORY_LABELS, item().category) },
+        {
+          label: "Confidence",
+          value: (
+            <Show when={item().confidence !== null} fallback="—">
+              <Badge tone={confidenceTone(item().confidence ?? 0)}>{item().confidence}</Badge>
+            </Show>
+          ),
+        },
+        {
+          label: "Source",
+          value: `${SOURCE_LABELS[item().source]}${item().report_weight > 0 ? ` · report weight ${item().report_weight}` : ""}`,
+        },
+        { label: "Outcome", value: labelOf(OUTCOME_LABELS, item().outcome) },
+        { label: "Opened", value: formatDateTime(item().created_at) },
+        { label: "Decided", value: formatDateTime(item().decided_at) },
+        { label: "Owner", value: <span class="ds-mono">{item().user_id}</span> },
+        {
+          label: "Workflow run",
+          value: (
+            <A
+              href={`/workflows/${encodeURIComponent(item().workflow_instance_id)}`}
+              class="ds-mono moderation-id"
+            >
+              {item().workflow_instance_id}
+            </A>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export default function ModerationCasePage() {
+  const params = useParams<{ id: string }>();
+  usePageTitle(() => "Moderation case", ADMIN_APP_NAME);
+  const [item, { refetch }] = createResource(
+    () => params.id,
+    (id) => getModerationCase(adminApi, id),
+  );
+  const now = createNow();
+  const current = () => (item.error ? undefined : item.latest);
+  const evidence = createMemo(() => {
+    const shown = current();
+    return shown ? evidenceFields(shown.content, shown.decisions) : [];
+  });
+
+  return (
+    <div class="ds-container ds-stack">
+      <header class="ds-page-header">
+        <div>
+          <h1>Moderation case</h1>
+          <p class="ds-muted ds-mono moderation-id">{params.id}</p>
+        </div>
+        <A href="/moderation">Review queue</A>
+      </header>
+      <Show when={item.error}>
+        {(error) => (
+          <LoadError
+            what="The case"
+            title={
+              error() instanceof ApiError && error().status === 404 ? "Case not found" : undefined
+            }
+            error={error()}
+            onRetry={refetch}
+          />
+        )}
+      </Show>
+      <Show
+        when={current()}
+        fallback={
+          <Show when={!item.error}>{<SkeletonText lines={6} label="Loading case…" />}</Show>
+        }
+      >
+        {(shown) => (
+          <>
+            <Card title="Overview">
+              <Overview item={shown()} now={now()} />
+            </Card>
+            <Card title="Where the signals matched">
+              <EvidenceList fields={evidence()} />
+            </Card>
+            <Card title="What was published">
+              <Show
+                when={shown().content}
+                fallback={
+                  <Show
+                    when={photoPath(shown())}
+                    fallback={<p class="ds-muted">No content was recorded with this case.</p>}
+                  >
+                    {(path) => (
+                      <img
+                        class="moderation-photo"
+                        src={path()}
+                        alt={`The ${SUBJECT_LABELS[shown().subject_kind].toLowerCase()} under review`}
+                      />
+                    )}
+                  </Show>
+                }
+              >
+                {(content) => <CasePreview content={content()} />}
+              </Show>
+            </Card>
+            <Card title="Signals by layer">
+              <SignalsList decisions={shown().decisions} />
+            </Card>
+            <Card title="Reports">
+              <ReportsList reports={shown().reports} />
+            </Card>
+            <Card title="Decide">
+              <DecisionForm item={shown()} onChanged={() => void refetch()} />
+            </Card>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
