@@ -15,10 +15,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "../db/seed/0002_demo_accounts.mjs";
 import { CHROMIUM, CHROMIUM_FLAGS, ensureChromeWrapper } from "../scripts/lib/chromium.mjs";
-import { ROOT, wrangler } from "../scripts/lib/env.mjs";
-import { prepareLocalStack, startWorker } from "../scripts/lib/local-stack.mjs";
+import { ROOT } from "../scripts/lib/env.mjs";
 import { loadWorkerModule } from "../scripts/lib/worker-module.mjs";
-import { machine, percentile, writeSection } from "./lib.mjs";
+import { benchServer, machine, percentile, writeSection } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 30);
@@ -36,28 +35,14 @@ const stats = (samples) => {
 const ms = (value) => value.toFixed(0);
 
 ensureChromeWrapper();
-let worker = null;
-let base = process.env.BENCH_URL;
-if (!base) {
-  const persistTo = path.join(ROOT, ".wrangler/bench-export-state");
-  await prepareLocalStack({ fresh: true, persistTo });
-  // Unlimited exports for the run.
-  await wrangler(
-    [
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      persistTo,
-      "--command",
-      `UPDATE users SET plan = 'enterprise' WHERE email = '${EMAIL}'`,
-    ],
-    { quiet: true },
-  );
-  worker = await startWorker({ port: PORT, persistTo });
-  base = worker.url;
-}
+// One resume per run or check: more than the Free plan allows.
+const server = await benchServer({
+  port: PORT,
+  state: "bench-export-state",
+  email: EMAIL,
+  plan: "enterprise",
+});
+const base = server.base;
 
 async function call(method, url, body, headers = {}) {
   const response = await fetch(`${base}${url}`, {
@@ -198,5 +183,5 @@ Server p50 ÷ raw p50: **${ratio.toFixed(1)}×** (target ≤ 5×). Throughput at
 ${loadAtStart > os.cpus().length ? `**Caution:** the machine was overloaded while this ran (load average ${loadAtStart.toFixed(1)} at the start on ${os.cpus().length} cores; other suites were running), so both columns are inflated and the ratios say more than the absolute times. Rerun on an idle machine for absolute figures.\n\n` : ""}The pipeline's time is the queue hand-off (the PDF queue delivers at once: \`max_batch_timeout = 0\`), the workflow's durable steps (each persisted, plus the job row and its KV mirror written at each of the four progress moves), connecting to a warm browser and opening a page, \`setContent\` with the embedded fonts, \`page.pdf()\` itself, and the R2 write.`,
   );
 } finally {
-  await worker?.stop();
+  await server.stop();
 }

@@ -2,6 +2,8 @@
 // loopback only. Latencies are measured per request from send to full body.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { ROOT, wrangler } from "../scripts/lib/env.mjs";
+import { prepareLocalStack, startWorker } from "../scripts/lib/local-stack.mjs";
 
 export function percentile(sorted, p) {
   if (sorted.length === 0) return Number.NaN;
@@ -83,4 +85,21 @@ export function writeSection(file, key, markdown) {
     file,
     pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`,
   );
+}
+
+/**
+ * The server a benchmark measures: `BENCH_URL` when set, else its own `wrangler dev` on `port`
+ * over a fresh database in `.wrangler/{state}` whose demo account `email` is put on `plan`
+ * (benchmarks create more than the Free plan allows). `stop()` ends what was started.
+ */
+export async function benchServer({ port, state, email, plan }) {
+  if (process.env.BENCH_URL) return { base: process.env.BENCH_URL, stop: async () => {} };
+  const persistTo = `${ROOT}/.wrangler/${state}`;
+  await prepareLocalStack({ fresh: true, persistTo });
+  const sql = `UPDATE users SET plan = '${plan}' WHERE email = '${email}'`;
+  await wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command", sql], {
+    quiet: true,
+  });
+  const worker = await startWorker({ port, persistTo });
+  return { base: worker.url, stop: () => worker.stop() };
 }

@@ -5,9 +5,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD } from "../db/seed/0002_demo_accounts.mjs";
-import { ROOT, wrangler } from "../scripts/lib/env.mjs";
-import { prepareLocalStack, startWorker } from "../scripts/lib/local-stack.mjs";
-import { formatRow, load, loadWith, machine, TABLE_HEADER, writeSection } from "./lib.mjs";
+import { ROOT } from "../scripts/lib/env.mjs";
+import {
+  benchServer,
+  formatRow,
+  load,
+  loadWith,
+  machine,
+  TABLE_HEADER,
+  writeSection,
+} from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -20,28 +27,14 @@ const fixture = JSON.parse(
   ),
 );
 
-let worker = null;
-let base = process.env.BENCH_URL;
-if (!base) {
-  const persistTo = path.join(ROOT, ".wrangler/bench-state");
-  await prepareLocalStack({ fresh: true, persistTo });
-  // One resume per concurrent writer: the demo user needs a plan without a resume limit.
-  await wrangler(
-    [
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      persistTo,
-      "--command",
-      `UPDATE users SET plan = 'premium' WHERE email = '${EMAIL}'`,
-    ],
-    { quiet: true },
-  );
-  worker = await startWorker({ port: 8798, persistTo });
-  base = worker.url;
-}
+// One resume per run or check: more than the Free plan allows.
+const server = await benchServer({
+  port: 8798,
+  state: "bench-state",
+  email: EMAIL,
+  plan: "premium",
+});
+const base = server.base;
 
 const signIn = await fetch(`${base}/api/auth/login`, {
   method: "POST",
@@ -131,5 +124,5 @@ query and account read 1.39× and 1.72×; with the two folded into one query (ab
 where it made one, so the ratio is just over the 1.3× target at both levels.`,
   );
 } finally {
-  await worker?.stop();
+  await server.stop();
 }

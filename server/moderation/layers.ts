@@ -79,6 +79,31 @@ export async function knownContentLayer(
   return decision;
 }
 
+/** What one layer found, recorded under `case:layer` with what it alone would have decided. */
+async function recordFinding(
+  env: Env,
+  row: ModerationCaseRow,
+  layer: "rules" | "ai",
+  signals: ModerationSignal[],
+  model: string | null,
+  now: number,
+): Promise<ModerationSignal[]> {
+  const alone = decide(signals, row.subjectKind);
+  await recordDecision(env, {
+    id: `${row.id}:${layer}`,
+    caseId: row.id,
+    layer,
+    outcome: alone.outcome,
+    category: alone.category,
+    confidence: alone.confidence,
+    rule: layer === "rules" ? (alone.reasons[0]?.rule ?? null) : null,
+    model,
+    signals,
+    at: now,
+  });
+  return signals;
+}
+
 /** Layer 1: the rules (built-in detectors and the admin-edited rule set). */
 export async function rulesLayer(
   env: Env,
@@ -87,38 +112,14 @@ export async function rulesLayer(
 ): Promise<ModerationSignal[]> {
   const row = await loadCase(env, caseId);
   const signals = evaluateRules(await caseDocument(env, row), await activeRuleSet(env));
-  const strongest = decide(signals, row.subjectKind);
-  await recordDecision(env, {
-    id: `${row.id}:rules`,
-    caseId: row.id,
-    layer: "rules",
-    outcome: strongest.outcome,
-    category: strongest.category,
-    confidence: strongest.confidence,
-    rule: strongest.reasons[0]?.rule ?? null,
-    signals,
-    at: now,
-  });
-  return signals;
+  return recordFinding(env, row, "rules", signals, null, now);
 }
 
 /** Layer 2: Workers AI, or the built-in classifier standing in for it (labelled as such). */
 export async function aiLayer(env: Env, caseId: string, now: number): Promise<ModerationSignal[]> {
   const row = await loadCase(env, caseId);
   const { signals, model } = await classifyContent(env, await caseDocument(env, row));
-  const strongest = decide(signals, row.subjectKind);
-  await recordDecision(env, {
-    id: `${row.id}:ai`,
-    caseId: row.id,
-    layer: "ai",
-    outcome: strongest.outcome,
-    category: strongest.category,
-    confidence: strongest.confidence,
-    model,
-    signals,
-    at: now,
-  });
-  return signals;
+  return recordFinding(env, row, "ai", signals, model, now);
 }
 
 /**

@@ -132,7 +132,9 @@ describe("content moderation", () => {
         .waitFor();
 
       const decision = page.getByRole("form", { name: "Decision" });
-      await decision.getByRole("radio", { name: /^Reject/ }).check();
+      // the radio is visually hidden inside its card: a person clicks the card's label
+      await decision.locator("label", { hasText: /^Reject$/ }).click();
+      await expect.poll(() => decision.getByLabel(/^Reject/).isChecked()).toBe(true);
       await decision.getByLabel(/^Reason/).fill("Hateful language about a group of people.");
       await decision.getByRole("button", { name: "Reject" }).click();
       await page.getByText("Decision recorded").waitFor();

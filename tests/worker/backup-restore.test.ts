@@ -6,6 +6,7 @@ import {
   manifestKey,
   partKey,
   ROWS_PER_PART,
+  restoreOrder,
 } from "../../core/backup/manifest";
 import { quoteIdentifier } from "../../core/backup/rows";
 import {
@@ -124,14 +125,28 @@ async function takeBackup(id: string) {
   return { manifest, before };
 }
 
-/** The restore target back to empty: one batch, so foreign keys are checked only at the end. */
+/**
+ * The restore target back to empty: one batch, so foreign keys are checked only at the end, and
+ * children before the tables they reference (SQLite resolves a child's foreign keys when its
+ * rows go, so a parent dropped first is "no such table").
+ */
 async function emptyTarget() {
   const db = env.RESTORE_TARGET;
   const tables = (await readSchema(db)).filter((object) => object.type === "table");
   if (tables.length === 0) return;
+  const withReferences = await Promise.all(
+    tables.map(async (table) => {
+      const keys = await db
+        .prepare(`PRAGMA foreign_key_list(${quoteIdentifier(table.name)})`)
+        .all<{ table: string }>();
+      return { name: table.name, references: keys.results.map((key) => key.table) };
+    }),
+  );
   await db.batch([
     db.prepare("PRAGMA defer_foreign_keys = on"),
-    ...tables.map((table) => db.prepare(`DROP TABLE ${quoteIdentifier(table.name)}`)),
+    ...restoreOrder(withReferences)
+      .reverse()
+      .map((table) => db.prepare(`DROP TABLE ${quoteIdentifier(table.name)}`)),
   ]);
   expect((await readSchema(db)).filter((object) => object.type === "table")).toEqual([]);
 }
