@@ -45,6 +45,7 @@ export async function loadEngine() {
       "core/moderation/rules/defaults.ts",
       "core/moderation/rules/compile.ts",
       "core/moderation/rules/evaluate.ts",
+      "core/moderation/rules/link-index.ts",
       "core/moderation/classifier.ts",
       "core/moderation/decision.ts",
     ].map((file) => loadWorkerModule(file)),

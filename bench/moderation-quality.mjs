@@ -4,6 +4,8 @@
 // a case is flagged when the decision is anything but "allow". Prints the false-positive rate
 // (benign flagged / benign), the detection rate (violating flagged / violating) overall and per
 // category, and every misclassified file. Exits 1 when FP ≥ 2 % or detection < 95 %.
+// Then prints the held-out lines' figures (tests/fixtures/moderation/held-out.json), which are
+// reported but never gated: the exit code depends on the corpus alone.
 // `npm run bench:moderation` writes the same figures to bench/RESULTS.md.
 import {
   evaluateCorpus,
@@ -12,6 +14,7 @@ import {
   meetsTargets,
   qualityMarkdown,
 } from "./moderation-corpus.mjs";
+import { evaluateHeldOut, heldOutMarkdown } from "./moderation-held-out.mjs";
 
 const engine = await loadEngine();
 const cases = loadCorpus();
@@ -19,4 +22,5 @@ const report = await evaluateCorpus(engine, cases);
 console.log(qualityMarkdown(report));
 const ok = meetsTargets(report);
 console.log(`\n${ok ? "Within" : "NOT within"} the targets.`);
+console.log(`\n${heldOutMarkdown(await evaluateHeldOut(engine))}`);
 process.exitCode = ok ? 0 : 1;

@@ -3,10 +3,12 @@
 // default rules, built-in classifier, decision (bench/moderation-corpus.mjs checkResume) — for
 // every resume of the labelled corpus (tests/fixtures/moderation), one at a time, next to two
 // baselines measured in the same run on the same resumes: JSON.stringify + SHA-256 (the least
-// any content check costs) and the hash layer alone (extraction + canonical hash). A last row
-// checks adversarial documents (10 kB fields of digits, URL-like runs, one long word, repeated
-// phrases) to show the rules stay linear. Then scores the corpus with the same code as
-// `npm run bench:moderation-quality` and rewrites its section of bench/RESULTS.md.
+// any content check costs) and the hash layer alone (extraction + canonical hash). The last rows
+// check adversarial documents (10 kB fields of digits, URL-like runs, thousands of links, one
+// long word, repeated phrases) to show the rules stay linear and the link work bounded. Then
+// scores the corpus with the same code as `npm run bench:moderation-quality` and rewrites its
+// section of bench/RESULTS.md, with the held-out lines' figures (bench/moderation-held-out.mjs;
+// reported, not gated) beside them.
 // BENCH_MODERATION_ROUNDS (default 20) sets how many times the whole corpus is checked.
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +24,7 @@ import {
   qualityMarkdown,
   SUBJECT,
 } from "./moderation-corpus.mjs";
+import { evaluateHeldOut, HELD_OUT_LABEL, heldOutMarkdown } from "./moderation-held-out.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_MODERATION_ROUNDS ?? 20);
@@ -39,6 +42,9 @@ function adversarialCases(base) {
   const shapes = {
     digits: "4111 1111 1111 111 ".repeat(520),
     "url-like": "http://a.b@c.d/".repeat(660),
+    // Thousands of links in 10 kB: one address repeated, and hundreds of distinct lookalikes.
+    "repeated-links": "www.a.bc ".repeat(1112),
+    "distinct-links": Array.from({ length: 600 }, (_, i) => `http://paypa1-${i}.com`).join(" "),
     "long-word": "x".repeat(9_990),
     "repeated-phrase": "free bitcoin giveaway send now ".repeat(320),
     "punctuation-runs": "-._~:/?#[]@!$&'()*+,;=%".repeat(430),
@@ -103,6 +109,8 @@ for (const c of adversarial) {
 const report = await evaluateCorpus(engine, cases, ruleSet);
 const quality = qualityMarkdown(report);
 console.log(`\n${quality}`);
+const heldOut = heldOutMarkdown(await evaluateHeldOut(engine, undefined, ruleSet));
+console.log(`\n${heldOut}`);
 
 const ms = (v) => v.toFixed(3);
 const check = rows[2];
@@ -127,7 +135,9 @@ any AI call: \`resumeToModerationDocument\`, \`contentHash\`, \`evaluateRules\` 
 \`classifyLocally\` and \`decide(signals, "${SUBJECT}")\`. The first two rows are baselines from the
 same run on the same resumes. The adversarial rows check one corpus resume whose summary and
 two highlights are each replaced by 10 kB of one shape (card-like digit groups, URL-like runs,
-one long word, a repeated scam phrase, URL punctuation), to show the work stays bounded.
+one address written 1,112 times, 600 distinct lookalike addresses, one long word, a repeated
+scam phrase, URL punctuation), to show the work stays bounded: each distinct address is parsed
+once per check and at most ${engine.LINKS_EXAMINED} distinct addresses are examined (more send the resume to a person).
 
 | what | checks | p50 ms | p95 ms | p99 ms | max ms | checks/s |
 |---|---|---|---|---|---|---|
@@ -146,6 +156,19 @@ lexicon cover it, not how they do on text they were not tuned on: check new phra
 cases, and expect the AI layer, not the stand-in, to carry unseen wording in production.
 ${meetsTargets(report) ? "Within" : "**Not within**"} the targets.
 
-${quality}`;
+${quality}
+
+### Held-out lines (${HELD_OUT_LABEL})
+
+\`tests/fixtures/moderation/held-out.json\` holds new wording for every category and benign lines
+that read darkly: \`probe2\` lines come from a colleague's never-committed probe, \`helper\` lines
+were written for this file before reading the rules and lexicons (an earlier probe's lines were
+folded into the corpus, so they are not here). None was used to tune the rules or the built-in
+classifier and nothing gates on them; they show what the corpus rates above cannot, how the
+stand-in does on phrasing nobody fitted it to. Tuning the lexicon on these lines would make them
+stop being held out: add misses you want covered to the corpus instead, and write fresh
+held-out lines.
+
+${heldOut}`;
 writeSection(path.join(here, "RESULTS.md"), "moderation", markdown);
 console.log("\nWritten to bench/RESULTS.md");

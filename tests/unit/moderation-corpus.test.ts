@@ -5,6 +5,7 @@ import {
   qualityMarkdown,
   TARGETS,
 } from "../../bench/moderation-corpus.mjs";
+import { loadHeldOut } from "../../bench/moderation-held-out.mjs";
 import * as classifier from "../../core/moderation/classifier";
 import * as decision from "../../core/moderation/decision";
 import * as document from "../../core/moderation/document";
@@ -124,4 +125,43 @@ describe("moderation corpus: automated layers meet the targets", () => {
     expect(report.detectionRate, summary).toBeGreaterThanOrEqual(TARGETS.detectionRate);
     // ~300 full checks: seconds on a loaded machine, more than the default 5 s allows.
   }, 60_000);
+});
+
+// The held-out lines (bench/moderation-held-out.mjs) are scored but never gated: only their shape
+// is checked here, and that none of them has been copied into the corpus (which would make it a
+// line the engine may have been tuned on).
+describe("moderation held-out lines: well-formed, not gated", () => {
+  const heldOut = loadHeldOut() as {
+    base: string;
+    cases: { line: string; label: string; category: string; source: string; note: string }[];
+  };
+  const violatingLines = heldOut.cases.filter((c) => c.label === "violating");
+
+  it("has at least 40 violating lines over every category and 30 benign lines", () => {
+    expect(violatingLines.length).toBeGreaterThanOrEqual(40);
+    expect(heldOut.cases.filter((c) => c.label === "benign").length).toBeGreaterThanOrEqual(30);
+    expect(new Set(violatingLines.map((c) => c.category))).toEqual(
+      new Set(model.MODERATION_CATEGORIES),
+    );
+  });
+
+  it("labels every line and adds it to a benign corpus resume", () => {
+    expect(benign.some((c) => c.id === heldOut.base)).toBe(true);
+    for (const c of heldOut.cases) {
+      expect(["violating", "benign"], c.line).toContain(c.label);
+      expect(model.MODERATION_CATEGORIES, c.line).toContain(c.category);
+      expect(c.note.length, c.line).toBeGreaterThan(0);
+      expect(c.source.length, c.line).toBeGreaterThan(0);
+    }
+    const lines = heldOut.cases.map((c) => c.line);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it("keeps its lines out of the corpus", () => {
+    const bodies = cases.map((c) => JSON.stringify(c.resume));
+    const copied = heldOut.cases.filter((c) =>
+      bodies.some((body) => body.includes(JSON.stringify(c.line).slice(1, -1))),
+    );
+    expect(copied.map((c) => c.line)).toEqual([]);
+  });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodePunycode, unicodeHost } from "../../core/moderation/punycode";
+import { decide } from "../../core/moderation/decision";
+import { unicodeHost } from "../../core/moderation/idn";
+import { compileRuleSet, loadRuleSet } from "../../core/moderation/rules/compile";
+import { DEFAULT_RULES } from "../../core/moderation/rules/defaults";
 import { detectLinks, linkFindings } from "../../core/moderation/rules/detectors/links";
 import { lookalikeOf, skeleton } from "../../core/moderation/rules/detectors/lookalike";
+import { evaluateRules } from "../../core/moderation/rules/evaluate";
+import { LINKS_EXAMINED } from "../../core/moderation/rules/link-index";
 import { docOf } from "./moderation-support";
 
 const rules = (url: string) => linkFindings(url).map((finding) => finding.rule);
@@ -74,11 +79,10 @@ describe("link findings", () => {
 });
 
 describe("punycode and skeletons", () => {
-  it("decodes labels as RFC 3492 does", () => {
-    expect(decodePunycode("mnchen-3ya")).toBe("münchen");
-    expect(decodePunycode("bcher-kva")).toBe("bücher");
+  it("reads punycode labels as their characters, and leaves a malformed one alone", () => {
+    expect(unicodeHost("xn--mnchen-3ya.de")).toBe("münchen.de");
     expect(unicodeHost("www.xn--bcher-kva.example")).toBe("www.bücher.example");
-    expect(decodePunycode("!!!")).toBeNull();
+    expect(unicodeHost("xn--!!!.example")).toBe("xn--!!!.example");
   });
 
   it("reads confusables as the Latin letters they imitate", () => {
@@ -108,5 +112,88 @@ describe("detectLinks", () => {
 
   it("does not read a skill list as a javascript: link", () => {
     expect(detectLinks(docOf({ "skills[0].name": "JavaScript:React, TypeScript" }))).toEqual([]);
+  });
+});
+
+describe("bounded link work", () => {
+  /** `count` distinct addresses in one field, with `odd` written at position `at`. */
+  const manyLinks = (count: number, at: number, odd: string) =>
+    Array.from({ length: count }, (_, i) => (i === at ? odd : `https://site${i}.example/`)).join(
+      " ",
+    );
+
+  it("judges a repeated address once and keeps its evidence bounded, with spans into each field", () => {
+    const text = "http://203.0.113.7/cv ".repeat(450);
+    const signals = detectLinks(docOf({ "basics.summary": text, "work[0].summary": `x ${text}` }));
+    expect(signals.map((s) => s.rule)).toEqual(["link.ip_host"]);
+    const evidence = signals[0]?.evidence ?? [];
+    expect(evidence).toHaveLength(5);
+    expect(evidence[0]).toMatchObject({ path: "basics.summary", start: 0, end: 21 });
+  });
+
+  it("examines the first distinct addresses and sends a document with more to a person", () => {
+    const lateLookalike = docOf({
+      "projects[0].description": manyLinks(
+        LINKS_EXAMINED + 200,
+        LINKS_EXAMINED + 50,
+        "http://paypa1.com/login",
+      ),
+    });
+    const signals = detectLinks(lateLookalike);
+    expect(signals.map((s) => s.rule)).toEqual(["link.unexamined"]);
+    expect(signals[0]).toMatchObject({ category: "malicious_link", confidence: 70 });
+    expect(signals[0]?.detail).toContain("200 more different links");
+    const first = `https://site${LINKS_EXAMINED}.example/`;
+    const text = lateLookalike.fields[0]?.text ?? "";
+    expect(signals[0]?.evidence?.[0]).toMatchObject({
+      start: text.indexOf(first),
+      end: text.indexOf(first) + first.length,
+    });
+    const decision = decide(
+      evaluateRules(lateLookalike, loadRuleSet(compileRuleSet(DEFAULT_RULES))),
+      "share",
+    );
+    expect(decision.outcome).not.toBe("allow");
+  });
+
+  it("still finds an odd address within the examined ones, and adds no signal at the limit", () => {
+    const signals = detectLinks(
+      docOf({
+        "projects[0].description": manyLinks(
+          LINKS_EXAMINED,
+          LINKS_EXAMINED - 1,
+          "http://paypa1.com/login",
+        ),
+      }),
+    );
+    expect(signals.map((s) => s.rule)).toEqual(["link.lookalike_domain"]);
+  });
+
+  it("matches domain rules against every examined link, parsed once for all rules", () => {
+    const ruleSet = loadRuleSet(
+      compileRuleSet([
+        ...DEFAULT_RULES,
+        {
+          id: "t.blocked",
+          kind: "domain",
+          category: "spam",
+          pattern: "blocked.example",
+          confidence: 77,
+          enabled: true,
+          note: "t",
+        },
+      ]),
+    );
+    const doc = docOf(
+      {
+        "work[0].summary": `${"https://ok.example/ ".repeat(300)}see https://cdn.blocked.example/a`,
+      },
+      { links: { "work[0].url": "https://blocked.example", "work[1].url": "blocked.example" } },
+    );
+    const signal = evaluateRules(doc, ruleSet).find((s) => s.rule === "t.blocked");
+    expect(signal?.confidence).toBe(77);
+    // The url field without a scheme is not an address a visitor's browser would follow.
+    expect(signal?.evidence?.map((e) => e.path)).toEqual(["work[0].summary", "work[0].url"]);
+    expect(signal?.evidence?.[0]?.start).toBe(300 * "https://ok.example/ ".length + 4);
   });
 });

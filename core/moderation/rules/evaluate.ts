@@ -5,10 +5,12 @@
  */
 import { EVIDENCE_LIMIT, evidenceAt } from "../evidence";
 import type { ModerationDocument, ModerationSignal } from "../model";
+import { hostWithin } from "../url-parts";
 import { type LoadedRule, type LoadedRuleSet, ruleMatches } from "./compile";
-import { detectLinks, linkSpan } from "./detectors/links";
+import { detectLinks } from "./detectors/links";
 import { detectPii } from "./detectors/pii";
 import { detectSpam } from "./detectors/spam";
+import { indexLinks, type LinkIndex } from "./link-index";
 
 const RULE_KIND_DETAIL: Record<LoadedRule["kind"], string> = {
   keyword: "Blocked word or phrase",
@@ -16,13 +18,18 @@ const RULE_KIND_DETAIL: Record<LoadedRule["kind"], string> = {
   domain: "A link to a blocked site",
 };
 
-function adminRuleSignal(doc: ModerationDocument, rule: LoadedRule): ModerationSignal | null {
+function adminRuleSignal(
+  doc: ModerationDocument,
+  links: LinkIndex,
+  rule: LoadedRule,
+): ModerationSignal | null {
   const evidence = [];
   if (rule.kind === "domain") {
-    // Links come from url fields as well as text, so domain rules look at the link list.
-    for (const link of doc.links) {
-      if (ruleMatches(rule, link.url, 1).length === 0) continue;
-      const { start, end } = linkSpan(doc, link);
+    // Links come from url fields as well as text, so domain rules look at the link list (the
+    // examined addresses, each parsed once for all domain rules: compile.ts ruleMatches).
+    for (const { link, address } of links.links) {
+      if (!links.domainHosts(address).some((host) => hostWithin(host, rule.source))) continue;
+      const { start, end } = links.span(link);
       evidence.push(evidenceAt(link.path, start, end, link.url));
       if (evidence.length >= EVIDENCE_LIMIT) break;
     }
@@ -69,9 +76,10 @@ function strongestPerRule(signals: ModerationSignal[]): ModerationSignal[] {
 
 /** Every rules-layer signal for a document, strongest first. */
 export function evaluateRules(doc: ModerationDocument, ruleSet: LoadedRuleSet): ModerationSignal[] {
-  const signals = [...detectPii(doc), ...detectLinks(doc), ...detectSpam(doc)];
+  const links = indexLinks(doc);
+  const signals = [...detectPii(doc), ...detectLinks(doc, links), ...detectSpam(doc, links)];
   for (const rule of ruleSet.rules) {
-    const signal = adminRuleSignal(doc, rule);
+    const signal = adminRuleSignal(doc, links, rule);
     if (signal) signals.push(signal);
   }
   return strongestPerRule(signals);

@@ -5,9 +5,10 @@
  * a link shortener sometimes, which is why it goes to a person rather than being blocked).
  */
 import { EVIDENCE_LIMIT, evidenceAt } from "../../evidence";
-import type { ModerationDocument, ModerationLink, ModerationSignal } from "../../model";
-import { unicodeHost } from "../../punycode";
-import { hostWithin, linkParts } from "../../url-parts";
+import { unicodeHost } from "../../idn";
+import type { ModerationDocument, ModerationSignal } from "../../model";
+import { hostWithin, type LinkParts, linkParts } from "../../url-parts";
+import { type ExaminedAddress, indexLinks, LINKS_EXAMINED, type LinkIndex } from "../link-index";
 import { type Lookalike, lookalikeOf, mixesScripts } from "./lookalike";
 
 /** Shorteners hide where a link goes; the ad-paid ones (adf.ly, shorte.st) also earn from clicks. */
@@ -128,9 +129,8 @@ function hostFindings(host: string, userinfo: string): LinkFinding[] {
   return findings;
 }
 
-/** What is wrong with one link, if anything. */
-export function linkFindings(url: string): LinkFinding[] {
-  const parts = linkParts(url);
+/** What is wrong with one parsed link, if anything. */
+function findingsFor(parts: LinkParts | null): LinkFinding[] {
   if (!parts) return [];
   const scheme = schemeFinding(parts.scheme);
   if (scheme) return [scheme];
@@ -138,41 +138,67 @@ export function linkFindings(url: string): LinkFinding[] {
   return hostFindings(parts.host, parts.userinfo);
 }
 
-/** Where a link sits: inside its field's text when it was written there, else the whole field. */
-export function linkSpan(
-  doc: ModerationDocument,
-  link: ModerationLink,
-): { start: number; end: number } {
-  const field = doc.fields.find((candidate) => candidate.path === link.path);
-  const start = field ? field.text.indexOf(link.url) : -1;
-  return start >= 0 ? { start, end: start + link.url.length } : { start: 0, end: link.url.length };
+/** What is wrong with one link, if anything. */
+export function linkFindings(url: string): LinkFinding[] {
+  return findingsFor(linkParts(url));
 }
 
-/** Malicious-link signals (layer "rules") for every link of a document, one per rule. */
-export function detectLinks(doc: ModerationDocument): ModerationSignal[] {
+/** More distinct links than a check examines: bounded work must not mean unchecked links pass. */
+function unexaminedSignal(links: LinkIndex): ModerationSignal | null {
+  if (links.unexamined === 0) return null;
+  return {
+    layer: "rules",
+    category: "malicious_link",
+    rule: "link.unexamined",
+    confidence: 70,
+    detail: `${links.unexamined} more different links than the ${LINKS_EXAMINED} a check examines`,
+    evidence: links.unexaminedLinks.map((link) => {
+      const { start, end } = links.span(link);
+      return evidenceAt(link.path, start, end, link.url);
+    }),
+  };
+}
+
+/**
+ * Malicious-link signals (layer "rules") for every link of a document, one per rule. Each
+ * distinct address is judged once (`links` is shared with the other rules of a check).
+ */
+export function detectLinks(
+  doc: ModerationDocument,
+  links: LinkIndex = indexLinks(doc),
+): ModerationSignal[] {
   const byRule = new Map<string, ModerationSignal>();
-  for (const link of doc.links) {
-    for (const finding of linkFindings(link.url)) {
-      const { start, end } = linkSpan(doc, link);
-      const evidence = evidenceAt(link.path, start, end, link.url);
+  const judged = new Map<ExaminedAddress, LinkFinding[]>();
+  for (const { link, address } of links.links) {
+    let findings = judged.get(address);
+    if (!findings) {
+      findings = findingsFor(address.parts);
+      judged.set(address, findings);
+    }
+    for (const finding of findings) {
       const existing = byRule.get(finding.rule);
-      if (!existing) {
-        byRule.set(finding.rule, {
-          layer: "rules",
-          category: "malicious_link",
-          rule: finding.rule,
-          confidence: finding.confidence,
-          detail: finding.detail,
-          evidence: [evidence],
-        });
-        continue;
-      }
-      if (finding.confidence > existing.confidence) {
+      if (existing && finding.confidence > existing.confidence) {
         existing.confidence = finding.confidence;
         existing.detail = finding.detail;
       }
-      if ((existing.evidence?.length ?? 0) < EVIDENCE_LIMIT) existing.evidence?.push(evidence);
+      // Evidence only while there is room for it: its excerpt is built from the whole address.
+      if (existing && (existing.evidence?.length ?? 0) >= EVIDENCE_LIMIT) continue;
+      const { start, end } = links.span(link);
+      const evidence = evidenceAt(link.path, start, end, link.url);
+      if (existing) {
+        existing.evidence?.push(evidence);
+        continue;
+      }
+      byRule.set(finding.rule, {
+        layer: "rules",
+        category: "malicious_link",
+        rule: finding.rule,
+        confidence: finding.confidence,
+        detail: finding.detail,
+        evidence: [evidence],
+      });
     }
   }
-  return [...byRule.values()];
+  const unexamined = unexaminedSignal(links);
+  return unexamined ? [...byRule.values(), unexamined] : [...byRule.values()];
 }

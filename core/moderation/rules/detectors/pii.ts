@@ -80,6 +80,20 @@ class Findings {
     if ((existing.evidence?.length ?? 0) < EVIDENCE_LIMIT) existing.evidence?.push(evidence);
   }
 
+  /**
+   * True when another finding of `rule` at up to `confidence` would change nothing (its
+   * evidence is full and it is already that sure): the scans skip the work of building it, so
+   * 10 kB of valid-looking numbers costs one regex pass, not a thousand masked excerpts.
+   */
+  settled(rule: string, confidence: number): boolean {
+    const existing = this.byRule.get(rule);
+    return (
+      existing !== undefined &&
+      existing.confidence >= confidence &&
+      (existing.evidence?.length ?? 0) >= EVIDENCE_LIMIT
+    );
+  }
+
   signals(): ModerationSignal[] {
     return [...this.byRule.values()];
   }
@@ -89,6 +103,7 @@ function scanCards(path: string, text: string, found: Findings): void {
   for (const match of text.matchAll(CARD)) {
     const digits = digitsOf(match[0]);
     if (!luhnValid(digits) || !knownCardPrefix(digits)) continue;
+    if (found.settled("pii.card_number", 96)) continue;
     const end = match.index + match[0].length;
     const confidence = nearby(text, match.index, end, CARD_CONTEXT) ? 96 : 80;
     found.add(
@@ -103,7 +118,7 @@ function scanCards(path: string, text: string, found: Findings): void {
 function scanSsns(path: string, text: string, found: Findings): void {
   for (const match of text.matchAll(SSN)) {
     const [, area = "", , group = "", serial = ""] = match;
-    if (!ssnValid(area, group, serial)) continue;
+    if (!ssnValid(area, group, serial) || found.settled("pii.us_ssn", 95)) continue;
     const end = match.index + match[0].length;
     const confidence = nearby(text, match.index, end, SSN_CONTEXT) ? 95 : 72;
     found.add(
@@ -115,7 +130,7 @@ function scanSsns(path: string, text: string, found: Findings): void {
   }
   for (const match of text.matchAll(SSN_LABELLED)) {
     const [, area = "", group = "", serial = ""] = match;
-    if (!ssnValid(area, group, serial)) continue;
+    if (!ssnValid(area, group, serial) || found.settled("pii.us_ssn", 95)) continue;
     const end = match.index + match[0].length;
     found.add(
       "pii.us_ssn",
@@ -128,7 +143,7 @@ function scanSsns(path: string, text: string, found: Findings): void {
 
 function scanIbans(path: string, text: string, found: Findings): void {
   for (const match of text.matchAll(IBAN)) {
-    if (!ibanValid(match[0].replace(/ /g, ""))) continue;
+    if (!ibanValid(match[0].replace(/ /g, "")) || found.settled("pii.iban", 93)) continue;
     const end = match.index + match[0].length;
     const confidence = nearby(text, match.index, end, IBAN_CONTEXT) ? 93 : 85;
     found.add(
@@ -142,7 +157,7 @@ function scanIbans(path: string, text: string, found: Findings): void {
 
 function scanGovernmentIds(path: string, text: string, found: Findings): void {
   for (const match of text.matchAll(NINO)) {
-    if (!ninoPrefixValid(`${match[1]}`)) continue;
+    if (!ninoPrefixValid(`${match[1]}`) || found.settled("pii.uk_nino", 92)) continue;
     const end = match.index + match[0].length;
     const confidence = nearby(text, match.index, end, NINO_CONTEXT) ? 92 : 62;
     found.add(
@@ -154,7 +169,7 @@ function scanGovernmentIds(path: string, text: string, found: Findings): void {
   }
   for (const match of text.matchAll(PASSPORT)) {
     // "Passport: valid", "passport holder": a number has digits.
-    if (digitsOf(match[1] ?? "").length < 5) continue;
+    if (digitsOf(match[1] ?? "").length < 5 || found.settled("pii.passport", 90)) continue;
     const end = match.index + match[0].length;
     found.add(
       "pii.passport",
@@ -168,6 +183,7 @@ function scanGovernmentIds(path: string, text: string, found: Findings): void {
     [SIN, SIN_CONTEXT, sinValid, "pii.ca_sin", "A Canadian Social Insurance Number"],
   ] as const) {
     for (const match of text.matchAll(pattern)) {
+      if (found.settled(rule, 92)) break;
       const end = match.index + match[0].length;
       if (!valid(digitsOf(match[0])) || !nearby(text, match.index, end, context)) continue;
       found.add(rule, 92, detail, evidenceAt(path, match.index, end, maskSecret(match[0])));

@@ -6,8 +6,8 @@
  */
 import { EVIDENCE_LIMIT, evidenceAt } from "../../evidence";
 import type { ModerationDocument, ModerationEvidence, ModerationSignal } from "../../model";
-import { linkParts, registrableDomain } from "../../url-parts";
-import { linkSpan } from "./links";
+import { registrableDomain } from "../../url-parts";
+import { type ExaminedAddress, indexLinks, type LinkIndex } from "../link-index";
 
 interface ScamPattern {
   rule: string;
@@ -117,6 +117,8 @@ function scanRepetition(doc: ModerationDocument, found: Findings): void {
   const seen = new Map<string, { count: number; evidence: ModerationEvidence[] }>();
   for (const { path, text } of doc.fields) {
     for (const match of text.matchAll(/[^.!?\n]{1,400}/gu)) {
+      // Five words need at least nine characters: skip the fragments of dotted runs cheaply.
+      if (match[0].length < 9) continue;
       const key = match[0]
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, " ")
@@ -140,14 +142,18 @@ function scanRepetition(doc: ModerationDocument, found: Findings): void {
 }
 
 /** Many distinct registrable domains: a page that exists to link elsewhere. */
-function scanLinkFarm(doc: ModerationDocument, found: Findings): void {
+function scanLinkFarm(links: LinkIndex, found: Findings): void {
   const domains = new Map<string, ModerationEvidence>();
-  for (const link of doc.links) {
-    const parts = linkParts(link.url);
+  const seen = new Set<ExaminedAddress>();
+  for (const { link, address } of links.links) {
+    // A repeated address adds no site: its first occurrence already counted.
+    if (seen.has(address)) continue;
+    seen.add(address);
+    const parts = address.parts;
     if (!parts?.host || !parts.scheme.startsWith("http")) continue;
     const domain = registrableDomain(parts.host);
     if (domains.has(domain)) continue;
-    const { start, end } = linkSpan(doc, link);
+    const { start, end } = links.span(link);
     domains.set(domain, evidenceAt(link.path, start, end, link.url));
   }
   if (domains.size < FARM_REVIEW) return;
@@ -157,11 +163,14 @@ function scanLinkFarm(doc: ModerationDocument, found: Findings): void {
   ]);
 }
 
-/** Spam signals (layer "rules", category "spam") for a document. */
-export function detectSpam(doc: ModerationDocument): ModerationSignal[] {
+/** Spam signals (layer "rules", category "spam") for a document (`links` shared with the check). */
+export function detectSpam(
+  doc: ModerationDocument,
+  links: LinkIndex = indexLinks(doc),
+): ModerationSignal[] {
   const found = new Findings();
   scanScams(doc, found);
   scanRepetition(doc, found);
-  scanLinkFarm(doc, found);
+  scanLinkFarm(links, found);
   return [...found.byRule.values()];
 }
