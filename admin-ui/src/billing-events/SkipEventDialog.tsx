@@ -1,9 +1,4 @@
-import { createSignal, Show } from "solid-js";
-import { Alert } from "~kit/design-system/components/Alert";
-import { Button } from "~kit/design-system/components/Button";
-import { Modal } from "~kit/design-system/components/Modal";
-import { Textarea } from "~kit/design-system/components/Textarea";
-import { describeError } from "~kit/forms/describe-error";
+import { ReasonDialog } from "~kit/forms/ReasonDialog";
 import type { BillingEvent } from "../api/billing-events";
 
 const MAX_REASON = 500;
@@ -16,77 +11,35 @@ export interface SkipEventDialogProps {
   onSkip: (event: BillingEvent, reason: string) => Promise<void>;
 }
 
+function reasonProblem(reason: string): string | undefined {
+  const text = reason.trim();
+  if (!text) return "Say why this event is skipped.";
+  if (text.length > MAX_REASON) return `At most ${MAX_REASON} characters.`;
+  return undefined;
+}
+
 /** Skipping is for good and is audited, so it asks why (the API requires a reason). */
 export function SkipEventDialog(props: SkipEventDialogProps) {
-  const [reason, setReason] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
-  const [failure, setFailure] = createSignal<string | null>(null);
-  const [saving, setSaving] = createSignal(false);
-
-  const close = () => {
-    setReason("");
-    setError(null);
-    setFailure(null);
-    props.onClose();
-  };
-
-  async function submit(submitted: SubmitEvent) {
-    submitted.preventDefault();
-    const event = props.event;
-    if (!event) return;
-    const text = reason().trim();
-    if (!text) return setError("Say why this event is skipped.");
-    if (text.length > MAX_REASON) return setError(`At most ${MAX_REASON} characters.`);
-    setError(null);
-    setFailure(null);
-    setSaving(true);
-    try {
-      await props.onSkip(event, text);
-      close();
-    } catch (cause) {
-      setFailure(describeError(cause));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Modal
+    <ReasonDialog
       open={props.event !== null}
-      onOpenChange={(open) => !open && close()}
       title="Skip this event?"
       description="A skipped event is never applied. The later failed events of its customer are queued again so the billing mirror catches up."
+      formLabel="Skip event"
+      reasonDescription="Recorded in the audit log."
+      problem={reasonProblem}
+      failureTitle="The event was not skipped"
+      submitLabel="Skip event"
+      submitVariant="danger"
+      onSubmit={async (reason) => {
+        if (props.event) await props.onSkip(props.event, reason);
+      }}
+      onClose={props.onClose}
     >
-      <form class="ds-stack" onSubmit={submit} aria-label="Skip event" novalidate>
-        <p>
-          <span class="ds-mono">{props.event?.event_id}</span>{" "}
-          <span class="ds-muted">{props.event?.type}</span>
-        </p>
-        <Textarea
-          label="Reason"
-          description="Recorded in the audit log."
-          value={reason()}
-          onChange={setReason}
-          error={error() ?? undefined}
-          required
-          rows={3}
-        />
-        <Show when={failure()}>
-          {(message) => (
-            <Alert tone="error" title="The event was not skipped">
-              {message()}
-            </Alert>
-          )}
-        </Show>
-        <div class="ds-cluster">
-          <Button type="submit" variant="danger" loading={saving()}>
-            Skip event
-          </Button>
-          <Button variant="ghost" onClick={close}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <p>
+        <span class="ds-mono">{props.event?.event_id}</span>{" "}
+        <span class="ds-muted">{props.event?.type}</span>
+      </p>
+    </ReasonDialog>
   );
 }
