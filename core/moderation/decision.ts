@@ -51,6 +51,19 @@ export const CATEGORY_POLICY: Record<ModerationCategory, CategoryPolicy> = {
   copyright: { automaticAction: "warn", sla: "standard", whileInReview: "published" },
 };
 
+/**
+ * Whether content in review stays offline until a moderator decides: only when the layers
+ * themselves found a category that withholds (a case in review only because people reported it
+ * stays as it is; enough report weight withholds it separately).
+ */
+export function withheldWhileInReview(finding: {
+  category: ModerationCategory | null;
+  confidence: number | null;
+}): boolean {
+  if (!finding.category || (finding.confidence ?? 0) < THRESHOLDS.review) return false;
+  return CATEGORY_POLICY[finding.category].whileInReview === "withheld";
+}
+
 export interface ModerationDecision {
   /**
    * For a share, "quarantine" takes the page offline pending review; for an export it means

@@ -2,7 +2,7 @@
 // check of the version it prints (one case per resume and content, so exporting the same
 // content again reuses the verdict) and reads the case until the automated layers decided.
 // Anything taken down, or withheld while a moderator looks, fails the export with the reason.
-import { CATEGORY_POLICY, ownerMessage, THRESHOLDS } from "../../core/moderation/decision";
+import { ownerMessage, withheldWhileInReview } from "../../core/moderation/decision";
 import type { ResumeData } from "../../core/resume/schema";
 import type { Env } from "../env";
 import { findCase } from "./cases";
@@ -50,14 +50,10 @@ export async function exportVerdict(env: Pick<Env, "DB">, caseId: string): Promi
     case "allow":
     case "warn":
       return { state: "allowed" };
-    case "review": {
-      const found = (row.confidence ?? 0) >= THRESHOLDS.review;
-      const withheld =
-        found && row.category && CATEGORY_POLICY[row.category].whileInReview === "withheld";
-      return withheld
+    case "review":
+      return withheldWhileInReview(row)
         ? { state: "held", message: heldMessage(ownerMessage(decision)) }
         : { state: "allowed" };
-    }
     default:
       return { state: "held", message: heldMessage(ownerMessage(decision)) };
   }

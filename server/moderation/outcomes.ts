@@ -4,7 +4,7 @@
 // keys, the strike's unique case, compare-and-set on the link), so a replayed step is harmless.
 import { eq } from "drizzle-orm";
 import type { ModerationNoticeKind } from "../../core/email/templates/moderation";
-import { CATEGORY_POLICY, ownerMessage, THRESHOLDS } from "../../core/moderation/decision";
+import { ownerMessage, withheldWhileInReview } from "../../core/moderation/decision";
 import type { ModeratorVerdict } from "../../core/moderation/model";
 import { createDb } from "../../db/client";
 import {
@@ -73,10 +73,7 @@ export async function applyAutomatedDecision(
       await notifyOwner(env, row, "warning", reason, now);
       return;
     case "review": {
-      const policy = decision.category ? CATEGORY_POLICY[decision.category] : null;
-      // In review because the layers found something, or only because people reported it.
-      const found = decision.confidence >= THRESHOLDS.review;
-      if (found && policy?.whileInReview === "withheld") {
+      if (withheldWhileInReview(decision)) {
         await takeOffline(env, row.resumeId, row.contentHash, "withheld", now);
       } else if (row.source === "publication") {
         await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);

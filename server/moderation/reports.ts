@@ -6,7 +6,7 @@ import { and, count, eq, isNull, sql, sum } from "drizzle-orm";
 import type { ModerationCategory } from "../../core/moderation/model";
 import { resumeDataSchema } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
-import { moderationReports, resumeShares, users } from "../../db/schema";
+import { moderationReports, users } from "../../db/schema";
 import type { Env } from "../env";
 import { enforceLimit } from "../ops/rate-limits";
 import type { PublicShare } from "../resumes/shares";
@@ -98,20 +98,15 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
       and(eq(moderationReports.resumeId, share.resumeId), eq(moderationReports.status, "open")),
     );
   const weight = Number(total?.weight ?? 0);
-  if (weight < REPORT_THRESHOLDS.openCase || !share.publishedJson) return;
+  if (weight < REPORT_THRESHOLDS.openCase || !share.publishedJson || !share.publishedHash) return;
 
-  const [published] = await db
-    .select({ hash: resumeShares.publishedHash })
-    .from(resumeShares)
-    .where(eq(resumeShares.resumeId, share.resumeId))
-    .limit(1);
   const [owner] = await db
     .select({ email: users.email })
     .from(users)
     .where(eq(users.id, share.ownerId))
     .limit(1);
-  if (!published?.hash || !owner) return;
-  const row = { hash: published.hash, email: owner.email };
+  if (!owner) return;
+  const row = { hash: share.publishedHash, email: owner.email };
   const data = resumeDataSchema.parse(JSON.parse(share.publishedJson));
   const { snapshot } = await resumeSnapshot(data, { email: row.email });
   // The case is about the content on the page now: one per published version.

@@ -119,8 +119,9 @@ export interface PublicShare {
   passwordHash: string | null;
   noindex: boolean;
   publicationState: SharePublicationState;
-  /** The document as it last passed moderation; null until something has. */
+  /** The document as it last passed moderation, and its content hash; null until something has. */
   publishedJson: string | null;
+  publishedHash: string | null;
 }
 
 /**
@@ -139,6 +140,7 @@ export async function findPublicShare(env: ShareEnv, slug: string): Promise<Publ
       noindex: resumeShares.noindex,
       publicationState: resumeShares.publicationState,
       publishedJson: resumeShares.publishedJson,
+      publishedHash: resumeShares.publishedHash,
     })
     .from(resumeShares)
     .innerJoin(resumes, eq(resumes.id, resumeShares.resumeId))

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORY_POLICY, decide, ownerMessage, THRESHOLDS } from "../../core/moderation/decision";
+import {
+  CATEGORY_POLICY,
+  decide,
+  ownerMessage,
+  THRESHOLDS,
+  withheldWhileInReview,
+} from "../../core/moderation/decision";
 import type { ModerationCategory, ModerationSignal } from "../../core/moderation/model";
 import { MODERATION_CATEGORIES } from "../../core/moderation/model";
 
@@ -106,5 +112,17 @@ describe("ownerMessage", () => {
     expect(ownerMessage({ outcome: "warn", category: "copyright", slaHours: 48 })).toMatch(
       /right to publish/,
     );
+  });
+});
+
+describe("withheldWhileInReview", () => {
+  it("withholds only what the layers found in a withholding category", () => {
+    expect(withheldWhileInReview({ category: "hate", confidence: THRESHOLDS.review })).toBe(true);
+    expect(withheldWhileInReview({ category: "spam", confidence: 80 })).toBe(false);
+    // in review only because people reported it: nothing the layers found
+    expect(withheldWhileInReview({ category: "hate", confidence: THRESHOLDS.review - 1 })).toBe(
+      false,
+    );
+    expect(withheldWhileInReview({ category: null, confidence: null })).toBe(false);
   });
 });
