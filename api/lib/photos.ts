@@ -26,11 +26,15 @@ export const photoUploadBody = {
 
 export const photoUploadErrors = {
   413: jsonResponse(errorEnvelopeSchema, "Larger than 5 MB (`payload_too_large`)"),
+  422: jsonResponse(
+    errorEnvelopeSchema,
+    "These exact bytes were rejected by content moderation before (`photo_rejected`)",
+  ),
   429: jsonResponse(errorEnvelopeSchema, "Too many uploads this hour (`rate_limited`)"),
 } as const;
 
 export const photoUploadDescription =
-  "400 `unsupported_image` when the bytes are not PNG, JPEG or WebP (or are an animated image), `invalid_image` when the file is damaged, `image_dimensions` outside 64–6000 px a side or over 24 megapixels. EXIF, XMP, IPTC, comments and text chunks are removed before storing (a JPEG keeps only its orientation). The photo replaces the slot's previous one, which is deleted.";
+  "400 `unsupported_image` when the bytes are not PNG, JPEG or WebP (or are an animated image), `invalid_image` when the file is damaged, `image_dimensions` outside 64–6000 px a side or over 24 megapixels. EXIF, XMP, IPTC, comments and text chunks are removed before storing (a JPEG keeps only its orientation). The photo replaces the slot's previous one, which is deleted. Every upload passes content moderation: the answer's `moderation` is `checking` until it decides.";
 
 /** The uploaded file's bytes; an empty body is a 400 naming the body. */
 export async function readUpload(c: Context<AppEnv>): Promise<Uint8Array> {
@@ -53,4 +57,5 @@ export const toPhotoBody = (photo: StoredPhoto): Photo => ({
   height: photo.height,
   content_type: photo.contentType,
   created_at: new Date(photo.createdAt).toISOString(),
+  moderation: photo.moderation,
 });

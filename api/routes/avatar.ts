@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { avatarResultSchema, photoRemovedSchema, photoSchema } from "../../core/contract/media";
-import { avatarSlot, currentPhoto, removePhotos, storePhoto } from "../../server/media/photos";
+import { avatarSlot, currentPhoto, removePhotos } from "../../server/media/photos";
+import { uploadPhoto } from "../../server/moderation/photos";
 import type { AppEnv } from "../app-env";
 import { ok } from "../lib/envelope";
 import {
@@ -59,8 +60,7 @@ export const avatarRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const userId = userIdOf(c);
     await limitRequest(c, "photoUpload", userId);
-    const stored = await storePhoto(c.env, avatarSlot(userId), await readUpload(c), c.get("now"));
-    // Moderation (issue 13): start the image check for `stored` here, subject kind "avatar".
+    const stored = await uploadPhoto(c.env, avatarSlot(userId), await readUpload(c), c.get("now"));
     return ok(c, toPhotoBody(stored), 201);
   })
   .openapi(deleteRoute, async (c) => {

@@ -23,6 +23,7 @@ import { verifyAccessToken } from "../../server/auth/tokens";
 import { brandingRemoved } from "../../server/billing/entitlements";
 import { AppError } from "../../server/errors";
 import { errorFields } from "../../server/logger";
+import { withPublishablePhoto } from "../../server/media/photos";
 import { fileReport } from "../../server/moderation/reports";
 import { unlockShare } from "../../server/resumes/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../../server/resumes/shares";
@@ -141,7 +142,8 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
   if (share.publicationState !== "live" || share.publishedJson === null) {
     return unpublished(c, share);
   }
-  let html = renderResumeDocument(resumeDataSchema.parse(JSON.parse(share.publishedJson)), {
+  const published = resumeDataSchema.parse(JSON.parse(share.publishedJson));
+  let html = renderResumeDocument(await withPublishablePhoto(c.env, published), {
     noindex: share.noindex,
     fonts: resumeFontUrl,
     fontSubsets: ALL_SUBSETS,

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   "unsupported_image",
   "invalid_image",
   "image_dimensions",
+  // content moderation: these exact photo bytes were rejected before
+  "photo_rejected",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

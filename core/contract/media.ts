@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { MEDIA_KEY_PATTERN, PHOTO_CONTENT_TYPES, PHOTO_KINDS } from "../media/photo-rules";
+import {
+  MEDIA_KEY_PATTERN,
+  PHOTO_CONTENT_TYPES,
+  PHOTO_KINDS,
+  PHOTO_MODERATION_STATES,
+} from "../media/photo-rules";
 
 /**
  * The wire contract of photo uploads (README "Photos"): `POST/GET/DELETE /api/profile/avatar`
@@ -26,6 +31,10 @@ export const photoSchema = z
     height: z.number().int(),
     content_type: z.enum(PHOTO_CONTENT_TYPES),
     created_at: z.string(),
+    moderation: z.enum(PHOTO_MODERATION_STATES).meta({
+      description:
+        "`checking` until its content check decides (public pages and exports leave it out meanwhile), `live`, or `withheld` while a moderator reviews it; a rejected photo is deleted",
+    }),
   })
   .meta({ id: "Photo" });
 export type Photo = z.output<typeof photoSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PHOTO_CONTENT_TYPES } from "../media/photo-rules";
 import {
   MODERATION_CASE_STATUSES,
   MODERATION_CATEGORIES,
@@ -92,12 +93,28 @@ export const moderationReportSchema = z
   })
   .meta({ id: "ModerationReport" });
 
+export const moderationCasePhotoSchema = z
+  .object({
+    width: z.number().int(),
+    height: z.number().int(),
+    content_type: z.enum(PHOTO_CONTENT_TYPES),
+    /** SHA-256 of the checked bytes, the photo case's content hash. */
+    sha256: z.string(),
+  })
+  .meta({ id: "ModerationCasePhoto" });
+export type ModerationCasePhoto = z.output<typeof moderationCasePhotoSchema>;
+
 export const moderationCaseDetailSchema = moderationCaseSchema
   .extend({
     decisions: z.array(moderationDecisionSchema),
     reports: z.array(moderationReportSchema),
     /** Exactly what was checked: the resume as published (render it to preview). */
     content: resumeDataSchema.nullable(),
+    /**
+     * A photo case's image as checked (its bytes at `GET …/cases/{id}/photo`); null for a
+     * resume case, or when no snapshot was recorded.
+     */
+    photo: moderationCasePhotoSchema.nullable(),
     workflow_instance_id: z.string(),
   })
   .meta({ id: "ModerationCaseDetail" });

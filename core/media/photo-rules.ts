@@ -100,6 +100,14 @@ export function joinBytes(parts: Uint8Array[]): Uint8Array {
 export const PHOTO_KINDS = ["avatar", "resume_photo"] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
 
+/**
+ * Where an uploaded photo stands in content moderation (README "Content moderation"):
+ * `checking` until its check decides (its owner sees it; no public page or export shows it),
+ * `live` once allowed, `withheld` while a moderator reviews it. A rejected photo is deleted.
+ */
+export const PHOTO_MODERATION_STATES = ["checking", "live", "withheld"] as const;
+export type PhotoModerationState = (typeof PHOTO_MODERATION_STATES)[number];
+
 /** Where the Worker serves a stored photo: a same-origin path, `/media/{key}`. */
 export const MEDIA_PATH_PREFIX = "/media/";
 /**

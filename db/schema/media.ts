@@ -1,5 +1,9 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PHOTO_CONTENT_TYPES, PHOTO_KINDS } from "../../core/media/photo-rules";
+import {
+  PHOTO_CONTENT_TYPES,
+  PHOTO_KINDS,
+  PHOTO_MODERATION_STATES,
+} from "../../core/media/photo-rules";
 import { resumes } from "./resumes";
 import { users } from "./users";
 
@@ -25,6 +29,8 @@ export const media = sqliteTable(
     width: integer("width").notNull(),
     height: integer("height").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** Photos stored before moderation existed were published unchecked: they stay live. */
+    moderation: text("moderation", { enum: PHOTO_MODERATION_STATES }).notNull().default("live"),
   },
   (t) => [index("media_slot_idx").on(t.userId, t.kind, t.resumeId)],
 );

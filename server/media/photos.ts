@@ -2,11 +2,14 @@ import { and, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { inspectPhoto } from "../../core/media/inspect-photo";
 import {
   MEDIA_PATH_PREFIX,
+  mediaKeyOf,
   PHOTO_LIMITS,
   type PhotoContentType,
   type PhotoKind,
+  type PhotoModerationState,
   PhotoRejected,
 } from "../../core/media/photo-rules";
+import type { ResumeData } from "../../core/resume/schema";
 import { base64UrlDecode, hexEncode, macOf, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type MediaRow, media, resumes } from "../../db/schema";
@@ -49,6 +52,7 @@ export interface StoredPhoto {
   height: number;
   contentType: PhotoContentType;
   createdAt: number;
+  moderation: PhotoModerationState;
 }
 
 const EXTENSIONS: Record<PhotoContentType, string> = {
@@ -69,6 +73,7 @@ const toStored = (row: MediaRow): StoredPhoto => ({
   height: row.height,
   contentType: row.contentType,
   createdAt: row.createdAt,
+  moderation: row.moderation,
 });
 
 /**
@@ -167,6 +172,8 @@ export async function storePhoto(
     width: photo.width,
     height: photo.height,
     createdAt: now,
+    // Shown to its owner at once, to anyone else once its check allowed it.
+    moderation: "checking",
   };
   const db = createDb(env.DB);
   // Delete-then-insert in one batch: the same photo uploaded again becomes the newest row.
@@ -184,6 +191,23 @@ export async function storePhoto(
   return toStored(row);
 }
 
+/**
+ * Records what moderation decided about a stored photo; false when the photo is gone (a
+ * replaced or removed photo needs nothing).
+ */
+export async function setPhotoModeration(
+  env: Pick<Env, "DB">,
+  key: string,
+  state: PhotoModerationState,
+): Promise<boolean> {
+  const changed = await createDb(env.DB)
+    .update(media)
+    .set({ moderation: state })
+    .where(eq(media.key, key))
+    .returning({ key: media.key });
+  return changed.length > 0;
+}
+
 /** The slot's current photo (its newest row), or null. */
 export async function currentPhoto(
   env: Pick<Env, "DB">,
@@ -196,6 +220,28 @@ export async function currentPhoto(
     .orderBy(desc(sql`rowid`))
     .limit(1);
   return row ? toStored(row) : null;
+}
+
+/** One stored photo by its key, or null once it was removed or replaced. */
+export async function findPhoto(env: Pick<Env, "DB">, key: string): Promise<StoredPhoto | null> {
+  const [row] = await createDb(env.DB).select().from(media).where(eq(media.key, key)).limit(1);
+  return row ? toStored(row) : null;
+}
+
+/**
+ * The resume as a public page may show it: a photo uploaded here only once content
+ * moderation let it go live (README "Content moderation"); otherwise initials.
+ */
+export async function withPublishablePhoto(
+  env: Pick<Env, "DB">,
+  data: ResumeData,
+): Promise<ResumeData> {
+  const image = typeof data.basics?.image === "string" ? data.basics.image.trim() : "";
+  const key = mediaKeyOf(image);
+  if (!key) return data;
+  const photo = await findPhoto(env, key);
+  if (photo?.moderation === "live") return data;
+  return { ...data, basics: { ...data.basics, image: "" } };
 }
 
 /** Removes every photo of the slot; false when there was none (a repeated DELETE). */
@@ -226,24 +272,30 @@ export interface ServedPhoto {
   sha256: string;
 }
 
-/** A stored photo to serve: null unless its row exists and its object is in R2. */
+/**
+ * A stored photo to serve: null unless its row exists, moderation does not withhold it, and
+ * its object is in R2. `publicOnly` (exports, which publish it) also refuses one still being
+ * checked; its address is served meanwhile, because only its owner knows it yet.
+ */
 export async function readPhoto(
   env: Pick<Env, "DB" | "FILES">,
   key: string,
+  publicOnly = false,
 ): Promise<ServedPhoto | null> {
   const [row] = await createDb(env.DB).select().from(media).where(eq(media.key, key)).limit(1);
-  if (!row) return null;
+  if (!row || row.moderation === "withheld") return null;
+  if (publicOnly && row.moderation !== "live") return null;
   const object = await env.FILES.get(key);
   if (!object) return null;
   return { body: object.body, contentType: row.contentType, size: object.size, sha256: row.sha256 };
 }
 
-/** The bytes of a stored photo (for the PDF export, which inlines it), or null. */
+/** The bytes of a live photo (for the PDF export, which inlines it), or null. */
 export async function photoBytes(
   env: Pick<Env, "DB" | "FILES">,
   key: string,
 ): Promise<{ bytes: Uint8Array; contentType: PhotoContentType } | null> {
-  const photo = await readPhoto(env, key);
+  const photo = await readPhoto(env, key, true);
   if (!photo) return null;
   return {
     bytes: new Uint8Array(await new Response(photo.body).arrayBuffer()),

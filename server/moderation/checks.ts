@@ -7,7 +7,7 @@ import type { ModerationCaseRow } from "../../db/schema";
 import type { Env } from "../env";
 import { startWorkflowRun } from "../ops/workflow-runs";
 import { openCase } from "./cases";
-import { type ResumeSnapshot, storeSnapshot } from "./snapshots";
+import { type ModerationSnapshot, storeSnapshot } from "./snapshots";
 
 export interface CheckRequest {
   kind: ModerationSubjectKind;
@@ -15,7 +15,7 @@ export interface CheckRequest {
   userId: string;
   resumeId: string | null;
   source: ModerationSource;
-  snapshot: ResumeSnapshot;
+  snapshot: ModerationSnapshot;
   hash: string;
   /** Who asked: the owner publishing, or `reports` when visitors reported it. */
   requestedBy: string;

@@ -12,7 +12,7 @@ import type { ModerationSignal } from "../../core/moderation/model";
 import { evaluateRules } from "../../core/moderation/rules/evaluate";
 import type { ModerationCaseRow } from "../../db/schema";
 import type { Env } from "../env";
-import { classifyContent } from "./ai-layer";
+import { classifyContent, classifyPhoto } from "./ai-layer";
 import { changeCase, findCase, recordDecision } from "./cases";
 import { knownContent } from "./hash-cache";
 import { reportedCategory } from "./reports";
@@ -33,9 +33,9 @@ export async function loadCase(env: Pick<Env, "DB">, caseId: string): Promise<Mo
   return row;
 }
 
-async function caseDocument(env: Env, row: ModerationCaseRow) {
+async function caseSnapshot(env: Env, row: ModerationCaseRow) {
   if (!row.snapshotKey) throw new Error(`moderation case ${row.id} has no snapshot`);
-  return documentOf(await readSnapshot(env, row.snapshotKey));
+  return readSnapshot(env, row.snapshotKey);
 }
 
 /** Layer 0: content a moderator already judged is decided the same way at once. */
@@ -76,6 +76,18 @@ export async function knownContentLayer(
     signals: [signal],
     at: now,
   });
+  await changeCase(
+    env,
+    row.id,
+    {
+      status: "closed",
+      outcome: decision.outcome,
+      category: decision.category,
+      confidence: decision.confidence,
+      decidedAt: now,
+    },
+    now,
+  );
   return decision;
 }
 
@@ -111,14 +123,21 @@ export async function rulesLayer(
   now: number,
 ): Promise<ModerationSignal[]> {
   const row = await loadCase(env, caseId);
-  const signals = evaluateRules(await caseDocument(env, row), await activeRuleSet(env));
+  const snapshot = await caseSnapshot(env, row);
+  // The rules read text; a photo has none (its known copies are the hash layer's).
+  if (snapshot.kind !== "resume") return [];
+  const signals = evaluateRules(documentOf(snapshot), await activeRuleSet(env));
   return recordFinding(env, row, "rules", signals, null, now);
 }
 
-/** Layer 2: Workers AI, or the built-in classifier standing in for it (labelled as such). */
+/** Layer 2: Workers AI, or the built-in classifiers standing in for it (labelled as such). */
 export async function aiLayer(env: Env, caseId: string, now: number): Promise<ModerationSignal[]> {
   const row = await loadCase(env, caseId);
-  const { signals, model } = await classifyContent(env, await caseDocument(env, row));
+  const snapshot = await caseSnapshot(env, row);
+  const { signals, model } =
+    snapshot.kind === "resume"
+      ? await classifyContent(env, documentOf(snapshot))
+      : await classifyPhoto(env, snapshot);
   return recordFinding(env, row, "ai", signals, model, now);
 }
 

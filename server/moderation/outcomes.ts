@@ -4,7 +4,7 @@
 // keys, the strike's unique case, compare-and-set on the link), so a replayed step is harmless.
 import { eq } from "drizzle-orm";
 import type { ModerationNoticeKind } from "../../core/email/templates/moderation";
-import { ownerMessage, withheldWhileInReview } from "../../core/moderation/decision";
+import { ownerMessage } from "../../core/moderation/decision";
 import type { ModeratorVerdict } from "../../core/moderation/model";
 import { createDb } from "../../db/client";
 import {
@@ -17,9 +17,29 @@ import {
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import { changeCase, latestHumanDecision } from "./cases";
+import { applyToSubject } from "./effects";
 import { rememberContent } from "./hash-cache";
 import { type CaseDecision, loadCase } from "./layers";
-import { putLive, takeOffline } from "./publication";
+
+/** What the owner's email names: which of their things a decision is about. */
+function subjectLine(kind: ModerationCaseRow["subjectKind"], title: string | null): string {
+  switch (kind) {
+    case "avatar":
+      return "your profile photo";
+    case "resume_photo":
+      return title ? `the photo on "${title}"` : "a resume photo";
+    case "export":
+      return title ? `the export of "${title}"` : "an export";
+    case "share":
+      return title ? `the public page of "${title}"` : "your published content";
+  }
+}
+
+/** Where the owner fixes it: the resume, or for the avatar the account page that holds it. */
+function manageLink(row: ModerationCaseRow): string {
+  if (row.resumeId) return `/resumes/${row.resumeId}`;
+  return row.subjectKind === "avatar" ? "/account/security" : "/dashboard";
+}
 
 async function notifyOwner(
   env: Env,
@@ -38,7 +58,7 @@ async function notifyOwner(
         .where(eq(resumes.id, row.resumeId))
         .limit(1)
     : [];
-  const subject = resume ? `the public page of "${resume.title}"` : "your published content";
+  const subject = subjectLine(row.subjectKind, resume?.title ?? null);
   await sendEmail(env, {
     to: owner.email,
     template: "moderation_notice",
@@ -47,14 +67,14 @@ async function notifyOwner(
       kind,
       subject,
       reason,
-      manageUrl: publicUrl(env, row.resumeId ? `/resumes/${row.resumeId}` : "/dashboard"),
+      manageUrl: publicUrl(env, manageLink(row)),
     },
     dedupeKey: `moderation:${row.id}:${kind}`,
     now,
   });
 }
 
-/** The automated decision's effect on a public link. Exports read their case's outcome. */
+/** The automated decision carried out, and its owner told. Exports read their case's outcome. */
 export async function applyAutomatedDecision(
   env: Env,
   caseId: string,
@@ -62,33 +82,17 @@ export async function applyAutomatedDecision(
   now: number,
 ): Promise<void> {
   const row = await loadCase(env, caseId);
-  if (row.subjectKind !== "share" || !row.resumeId || !row.snapshotKey) return;
-  const reason = ownerMessage(decision);
-  switch (decision.outcome) {
-    case "allow":
-      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
-      return;
-    case "warn":
-      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
-      await notifyOwner(env, row, "warning", reason, now);
-      return;
-    case "review": {
-      if (withheldWhileInReview(decision)) {
-        await takeOffline(env, row.resumeId, row.contentHash, "withheld", now);
-      } else if (row.source === "publication") {
-        await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
-      }
-      // Reported content the layers found nothing in stays up; enough report weight withholds
-      // it (reports.ts).
-      await notifyOwner(env, row, "in_review", reason, now);
-      return;
-    }
-    case "quarantine":
-    case "block":
-      await takeOffline(env, row.resumeId, row.contentHash, "taken_down", now);
-      await notifyOwner(env, row, "taken_down", reason, now);
-      return;
-  }
+  if (row.subjectKind === "export") return;
+  await applyToSubject(env, row, decision, now);
+  const reason = ownerMessage({ ...decision, kind: row.subjectKind });
+  const notice: Partial<Record<CaseDecision["outcome"], ModerationNoticeKind>> = {
+    warn: "warning",
+    review: "in_review",
+    quarantine: "taken_down",
+    block: "taken_down",
+  };
+  const kind = notice[decision.outcome];
+  if (kind) await notifyOwner(env, row, kind, reason, now);
 }
 
 /** A confirmed violation: one strike per case (the strike and ban rules read them). */
@@ -128,13 +132,12 @@ export async function applyModeratorDecision(
   const verdict = human.verdict;
   const reason = human.reason ?? "";
   const db = createDb(env.DB);
-  if (row.subjectKind === "share" && row.resumeId && row.snapshotKey) {
-    if (verdict === "approve") {
-      await putLive(env, row.resumeId, row.contentHash, row.snapshotKey, now);
-    } else {
-      await takeOffline(env, row.resumeId, row.contentHash, "taken_down", now);
-    }
-  }
+  await applyToSubject(
+    env,
+    row,
+    { outcome: VERDICT_OUTCOME[verdict], category: row.category, confidence: 100 },
+    now,
+  );
   if (verdict === "approve") {
     await rememberContent(env, row.contentHash, { verdict: "good", caseId });
   } else if (verdict === "reject" && row.category) {

@@ -3,7 +3,7 @@
 // content (a repeat of the same content starts nothing); the checked content goes
 // live only if it is still the content waiting (`pending_hash`), so a slow check of an older
 // edit can never replace a newer one that passed first.
-import { and, eq, isNull, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { SharePublicationState } from "../../core/moderation/model";
 import type { ResumeData } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
@@ -12,7 +12,8 @@ import type { Env } from "../env";
 import { notFound } from "../errors";
 import { getResume } from "../resumes/resumes";
 import { startModerationCheck } from "./checks";
-import { readSnapshot, resumeSnapshot } from "./snapshots";
+import { reapplyDecision } from "./effects";
+import { resumeSnapshot } from "./snapshots";
 
 export interface PublicationView {
   state: SharePublicationState;
@@ -64,7 +65,7 @@ export async function publishResume(
       .set({ pendingHash: hash, publicationState: state, updatedAt: now })
       .where(eq(resumeShares.resumeId, resumeId));
   }
-  await startModerationCheck(
+  const check = await startModerationCheck(
     env,
     {
       kind: "share",
@@ -78,6 +79,7 @@ export async function publishResume(
     },
     now,
   );
+  await reapplyDecision(env, check, now);
   const [after] = await db
     .select()
     .from(resumeShares)
@@ -96,64 +98,4 @@ export function publicationView(share: {
     publishedAt: share.publishedAt,
     changesPending: share.pendingHash !== null,
   };
-}
-
-/** The checked content goes live, if it is still what the link waits for (or already shows). */
-export async function putLive(
-  env: Env,
-  resumeId: string,
-  hash: string,
-  snapshotKey: string,
-  now: number,
-): Promise<boolean> {
-  const snapshot = await readSnapshot(env, snapshotKey);
-  const updated = await createDb(env.DB)
-    .update(resumeShares)
-    .set({
-      publishedJson: JSON.stringify(snapshot.data),
-      publishedHash: hash,
-      publishedAt: now,
-      pendingHash: null,
-      publicationState: "live",
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(resumeShares.resumeId, resumeId),
-        or(eq(resumeShares.pendingHash, hash), eq(resumeShares.publishedHash, hash)),
-      ),
-    )
-    .returning({ resumeId: resumeShares.resumeId });
-  return updated.length > 0;
-}
-
-/**
- * Takes the link offline: `taken_down` after a violation (whichever content it showed or waited
- * to show), `withheld` while a moderator looks. A new edit waiting for review withholds nothing
- * while earlier checked content is live; reported live content is withheld.
- */
-export async function takeOffline(
-  env: Pick<Env, "DB">,
-  resumeId: string,
-  hash: string,
-  state: Extract<SharePublicationState, "withheld" | "taken_down">,
-  now: number,
-): Promise<boolean> {
-  const concerned =
-    state === "taken_down"
-      ? or(eq(resumeShares.pendingHash, hash), eq(resumeShares.publishedHash, hash))
-      : or(
-          and(eq(resumeShares.pendingHash, hash), isNull(resumeShares.publishedHash)),
-          eq(resumeShares.publishedHash, hash),
-        );
-  const changes =
-    state === "taken_down"
-      ? { publishedJson: null, publishedHash: null, pendingHash: null, publicationState: state }
-      : { publicationState: state };
-  const updated = await createDb(env.DB)
-    .update(resumeShares)
-    .set({ ...changes, updatedAt: now })
-    .where(and(eq(resumeShares.resumeId, resumeId), concerned))
-    .returning({ resumeId: resumeShares.resumeId });
-  return updated.length > 0;
 }

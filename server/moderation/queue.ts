@@ -21,7 +21,7 @@ import {
 import type { Env } from "../env";
 import { notFound } from "../errors";
 import { decisionsOf, findCase } from "./cases";
-import { readSnapshot } from "./snapshots";
+import { type PhotoSnapshot, readPhotoCopy, readSnapshot } from "./snapshots";
 
 export interface QueueFilters {
   /** `open`: in review or escalated. */
@@ -79,12 +79,22 @@ export async function listCases(
   return { items, total: total?.value ?? 0 };
 }
 
+/** What the case file says of a photo; the bytes themselves come from `casePhotoCopy`. */
+export type CasePhoto = Pick<PhotoSnapshot, "width" | "height" | "contentType" | "sha256">;
+
 export interface CaseFile {
   row: ModerationCaseRow;
   decisions: ModerationDecisionRow[];
   reports: ModerationReportRow[];
+  /** A resume case's content as checked; null for a photo case. */
   content: ResumeData | null;
+  /** A photo case's image as checked; null for a resume case. */
+  photo: CasePhoto | null;
 }
+
+/** The snapshot of a case, or null when none was recorded or it is gone from R2. */
+const snapshotOf = (env: Pick<Env, "FILES">, row: ModerationCaseRow) =>
+  row.snapshotKey ? readSnapshot(env, row.snapshotKey).catch(() => null) : null;
 
 export async function caseFile(env: Pick<Env, "DB" | "FILES">, id: string): Promise<CaseFile> {
   const row = await findCase(env, id);
@@ -96,7 +106,30 @@ export async function caseFile(env: Pick<Env, "DB" | "FILES">, id: string): Prom
       .from(moderationReports)
       .where(eq(moderationReports.caseId, id))
       .orderBy(desc(moderationReports.createdAt)),
-    row.snapshotKey ? readSnapshot(env, row.snapshotKey).catch(() => null) : null,
+    snapshotOf(env, row),
   ]);
-  return { row, decisions, reports, content: snapshot?.data ?? null };
+  const file = { row, decisions, reports };
+  if (snapshot?.kind === "photo") {
+    const { width, height, contentType, sha256 } = snapshot;
+    return { ...file, content: null, photo: { width, height, contentType, sha256 } };
+  }
+  return { ...file, content: snapshot?.data ?? null, photo: null };
+}
+
+/**
+ * The bytes a photo case checked, for the moderator's preview: the copy kept with the case,
+ * since the uploaded photo may have been replaced or removed since. 404 when the case is not
+ * a photo case or the copy was erased.
+ */
+export async function casePhotoCopy(
+  env: Pick<Env, "DB" | "FILES">,
+  id: string,
+): Promise<{ bytes: Uint8Array; contentType: PhotoSnapshot["contentType"] }> {
+  const row = await findCase(env, id);
+  if (!row) throw notFound("Moderation case");
+  const snapshot = await snapshotOf(env, row);
+  if (snapshot?.kind !== "photo") throw notFound("Photo of this moderation case");
+  const copy = await readPhotoCopy(env, snapshot);
+  if (!copy) throw notFound("Photo of this moderation case");
+  return copy;
 }

@@ -12,7 +12,7 @@ import { enforceLimit } from "../ops/rate-limits";
 import type { PublicShare } from "../resumes/shares";
 import { changeCase } from "./cases";
 import { startModerationCheck } from "./checks";
-import { takeOffline } from "./publication";
+import { takeOffline } from "./share-state";
 import { resumeSnapshot } from "./snapshots";
 
 /** Weights are in tenths: a first report from someone unknown weighs 10. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { photoAlt, photoDimensions, photoFormat } from "../../admin-ui/src/moderation/case-photo";
 import {
   decisionSucceeded,
   describeDecision,
@@ -6,7 +7,7 @@ import {
 } from "../../admin-ui/src/moderation/decision-results";
 import { evidenceFields } from "../../admin-ui/src/moderation/evidence-fields";
 import { markSpans, type Segment } from "../../admin-ui/src/moderation/highlight";
-import { confidenceTone, modelLabel } from "../../admin-ui/src/moderation/labels";
+import { confidenceTone, modelLabel, SUBJECT_LABELS } from "../../admin-ui/src/moderation/labels";
 import {
   checkRuleDraft,
   draftOf,
@@ -204,6 +205,30 @@ describe("labels", () => {
       "warning",
       "error",
     ]);
+  });
+});
+
+describe("a photo case's preview", () => {
+  const photo = {
+    width: 6000,
+    height: 4000,
+    content_type: "image/webp" as const,
+    sha256: "a".repeat(64),
+  };
+
+  it("says the size in pixels and megapixels, and the format with its type", () => {
+    expect(photoDimensions(photo)).toBe("6000 × 4000 px · 24.00 MP");
+    expect(photoDimensions({ ...photo, width: 1200, height: 800 })).toBe("1200 × 800 px · 0.96 MP");
+    expect(photoFormat(photo)).toBe("WebP (image/webp)");
+    expect(photoFormat({ ...photo, content_type: "image/jpeg" })).toBe("JPEG (image/jpeg)");
+  });
+
+  it("names which photo it is, in the case list and the image's alt text", () => {
+    expect(SUBJECT_LABELS.avatar).toBe("Profile photo");
+    expect(SUBJECT_LABELS.resume_photo).toBe("Resume photo");
+    expect(photoAlt(SUBJECT_LABELS.avatar)).toBe(
+      "The profile photo under review, as it was checked",
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { type ApiClient, createApiClient, type RequestOptions } from "~kit/api/client";
+import { ApiError, isEnvelope } from "~kit/api/envelope";
 import { operatorToken, signOutOperator } from "../auth/operator-session";
 import { staffApi, staffSession } from "../auth/staff-session";
 
@@ -30,3 +31,45 @@ export const adminApi: ApiClient = {
   delete: <T>(path: string, options?: RequestOptions) => current().delete<T>(path, options),
   list: <T>(path: string, options?: RequestOptions) => current().list<T>(path, options),
 };
+
+/**
+ * Bytes the admin API answers instead of an envelope (a photo case's image), as a Blob.
+ * Sent as the client sends its requests — the staff session's cookies, or the operator token,
+ * which an `<img src>` could not carry. Callers read something through `adminApi` first, so an
+ * expired staff session has been refreshed by then. A refusal is an ApiError with the server's
+ * code and words; a rejected operator token signs the operator out, as the client does.
+ */
+export async function fetchAdminBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const token = staffSession().status === "signed-in" ? null : operatorToken();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      credentials: token ? "omit" : "same-origin",
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "network_error", "The server could not be reached.");
+  }
+  if (response.ok) return response.blob();
+  const payload: unknown = await response.json().catch(() => undefined);
+  const error =
+    isEnvelope(payload) && !payload.success
+      ? new ApiError(
+          response.status,
+          payload.error.code,
+          payload.error.message,
+          payload.error.details,
+          payload.meta.request_id,
+        )
+      : new ApiError(
+          response.status,
+          "bad_response",
+          `Unexpected response from the server (HTTP ${response.status}).`,
+        );
+  if (token && response.status === 401) {
+    signOutOperator("The operator token was not accepted. Sign in again to continue.");
+  }
+  throw error;
+}

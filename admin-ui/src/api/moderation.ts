@@ -22,6 +22,7 @@ export type {
   DecisionResult,
   ModerationCase,
   ModerationCaseDetail,
+  ModerationCasePhoto,
   ModerationDecisionView,
   ModerationRuleView,
   RuleTestResult,
@@ -54,6 +55,16 @@ export const listModerationCases = (
 
 export const getModerationCase = (api: ApiClient, id: string): Promise<ModerationCaseDetail> =>
   api.get<ModerationCaseDetail>(casePath(id));
+
+/**
+ * A photo case's image exactly as checked: bytes, not an envelope, so it is fetched through
+ * `fetchBlob` (the admin app's authenticated blob fetch). 404 when the copy was erased.
+ */
+export const fetchModerationCasePhoto = (
+  fetchBlob: (path: string, signal?: AbortSignal) => Promise<Blob>,
+  id: string,
+  signal?: AbortSignal,
+): Promise<Blob> => fetchBlob(`${casePath(id)}/photo`, signal);
 
 /** 409 `conflict` when the case was decided otherwise before or is not waiting for review. */
 export const decideModerationCase = (

@@ -60,7 +60,7 @@ export const SOURCE_LABELS: Record<ModerationSource, string> = {
 export const SUBJECT_LABELS: Record<ModerationSubjectKind, string> = {
   share: "Public page",
   export: "Export",
-  avatar: "Avatar",
+  avatar: "Profile photo",
   resume_photo: "Resume photo",
 };
 

@@ -9,10 +9,11 @@ import {
   moderationQueueQuerySchema,
   moderatorDecisionRequestSchema,
 } from "../../../core/contract/moderation";
+import { PHOTO_CONTENT_TYPES } from "../../../core/media/photo-rules";
 import type { ModerationSignal, ModeratorVerdict } from "../../../core/moderation/model";
 import type { ModerationCaseRow, ModerationDecisionRow } from "../../../db/schema";
 import { AppError } from "../../../server/errors";
-import { caseFile, listCases } from "../../../server/moderation/queue";
+import { caseFile, casePhotoCopy, listCases } from "../../../server/moderation/queue";
 import { decideCaseAsModerator } from "../../../server/moderation/review";
 import { recordAudit } from "../../../server/ops/audit";
 import type { AppEnv } from "../../app-env";
@@ -67,6 +68,30 @@ const getRoute = createRoute({
   request: { params: caseIdParam },
   responses: {
     200: jsonResponse(envelopeOf(moderationCaseDetailSchema), "The case"),
+    ...errorResponses,
+  },
+});
+
+const photoRoute = createRoute({
+  method: "get",
+  path: "/{id}/photo",
+  tags,
+  summary: "A photo case's image, the bytes exactly as checked (not an envelope)",
+  description:
+    "404 `not_found` when the case is not a photo case (avatar or resume photo) or its copy was erased. Sent with `Cache-Control: private, no-store` and a sandboxing CSP: a moderator's browser keeps nothing and runs nothing.",
+  security: bearerSecurity,
+  middleware: [requirePermission("content.read")] as const,
+  request: { params: caseIdParam },
+  responses: {
+    200: {
+      description: "The image",
+      content: Object.fromEntries(
+        PHOTO_CONTENT_TYPES.map((type) => [
+          type,
+          { schema: z.string().openapi({ format: "binary" }) },
+        ]),
+      ),
+    },
     ...errorResponses,
   },
 });
@@ -214,10 +239,32 @@ adminModerationCaseRoutes
           created_at: new Date(report.createdAt).toISOString(),
         })),
         content: file.content,
+        photo: file.photo && {
+          width: file.photo.width,
+          height: file.photo.height,
+          content_type: file.photo.contentType,
+          sha256: file.photo.sha256,
+        },
         workflow_instance_id: file.row.workflowInstanceId,
       },
       200,
     );
+  })
+  .openapi(photoRoute, async (c) => {
+    // Read like the case itself: viewing is not audited, deciding is.
+    const copy = await casePhotoCopy(c.env, c.req.valid("param").id);
+    return new Response(copy.bytes, {
+      status: 200,
+      headers: {
+        "Content-Type": copy.contentType,
+        "Content-Length": String(copy.bytes.byteLength),
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        // An image is never a document: opened on its own, nothing in it runs.
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Disposition": "inline",
+      },
+    }) as never;
   })
   .openapi(decideRoute, async (c) => {
     const { verdict, reason } = c.req.valid("json");

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { photoRemovedSchema, photoSchema } from "../../../core/contract/media";
-import { removePhotos, resumePhotoSlot, storePhoto } from "../../../server/media/photos";
+import { removePhotos, resumePhotoSlot } from "../../../server/media/photos";
+import { uploadPhoto } from "../../../server/moderation/photos";
 import { ok } from "../../lib/envelope";
 import {
   photoUploadBody,
@@ -50,8 +51,7 @@ export const resumePhotoRoutes = createRouter()
     const { userId } = userPrincipal(c.get("principal"));
     const slot = await resumePhotoSlot(c.env, userId, c.req.valid("param").id);
     await limitRequest(c, "photoUpload", userId);
-    const stored = await storePhoto(c.env, slot, await readUpload(c), c.get("now"));
-    // Moderation (issue 13): start the image check for `stored` here, subject kind "resume_photo".
+    const stored = await uploadPhoto(c.env, slot, await readUpload(c), c.get("now"));
     return ok(c, toPhotoBody(stored), 201);
   })
   .openapi(deleteRoute, async (c) => {

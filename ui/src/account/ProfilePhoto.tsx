@@ -25,6 +25,7 @@ export function ProfilePhoto() {
           <PhotoPicker
             id="account-avatar-upload"
             current={avatar()?.url ?? null}
+            moderation={avatar()?.moderation ?? null}
             alt="Your profile photo"
             upload={(file) => uploadAvatar(api, file)}
             onUploaded={(photo) => mutate(photo)}

@@ -1,6 +1,10 @@
 import { createSignal, Show } from "solid-js";
 import type { Photo } from "~core/contract/media";
-import { PHOTO_CONTENT_TYPES, PHOTO_LIMITS } from "~core/media/photo-rules";
+import {
+  PHOTO_CONTENT_TYPES,
+  PHOTO_LIMITS,
+  type PhotoModerationState,
+} from "~core/media/photo-rules";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button, buttonClass } from "~kit/design-system/components/Button";
 import { ProgressBar } from "~kit/design-system/components/ProgressBar";
@@ -18,7 +22,17 @@ export interface PhotoPickerProps {
   onUploaded: (photo: Photo) => void;
   /** Given only when the current photo is one uploaded here and can be deleted. */
   remove?: () => Promise<void>;
+  /** Where the current uploaded photo stands in content moderation, when known. */
+  moderation?: PhotoModerationState | null;
 }
+
+/** What the owner is told while their photo is not yet shown to others. */
+const MODERATION_NOTE: Partial<Record<PhotoModerationState, string>> = {
+  checking:
+    "We check every photo before public pages and exports show it; this usually takes a few seconds.",
+  withheld:
+    "A moderator is reviewing this photo. Public pages and exports leave it out until then; you will get an email when it is decided.",
+};
 
 const MAX_MB = PHOTO_LIMITS.maxBytes / (1024 * 1024);
 
@@ -121,6 +135,9 @@ export function PhotoPicker(props: PhotoPickerProps) {
         {PHOTO_LIMITS.minSide} pixels. Location, camera and other details stored in the file are
         removed.
       </p>
+      <Show when={props.moderation && MODERATION_NOTE[props.moderation]}>
+        {(note) => <Alert tone="info">{note()}</Alert>}
+      </Show>
       <Show when={busy() === "upload"}>
         <ProgressBar label="Uploading photo…" value={0} indeterminate />
       </Show>

@@ -1,6 +1,5 @@
 import { A, useParams } from "@solidjs/router";
 import { createMemo, createResource, Show } from "solid-js";
-import { MEDIA_KEY_PATTERN, MEDIA_PATH_PREFIX } from "~core/media/photo-rules";
 import { ApiError } from "~kit/api/envelope";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
@@ -12,6 +11,7 @@ import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../../api/admin-api";
 import { getModerationCase, type ModerationCaseDetail } from "../../api/moderation";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import { CasePhoto } from "../../moderation/CasePhoto";
 import { CasePreview } from "../../moderation/CasePreview";
 import { createNow } from "../../moderation/create-now";
 import { DecisionForm } from "../../moderation/DecisionForm";
@@ -31,14 +31,6 @@ import { ReportsList } from "../../moderation/ReportsList";
 import { SignalsList } from "../../moderation/SignalsList";
 import { timeLeft } from "../../moderation/time-left";
 import "../../moderation/moderation.css";
-
-/** A photo case's image, served by the Worker (`/media/{key}`), when its subject is one. */
-function photoPath(item: ModerationCaseDetail): string | null {
-  const photo = item.subject_kind === "avatar" || item.subject_kind === "resume_photo";
-  return photo && MEDIA_KEY_PATTERN.test(item.subject_id)
-    ? `${MEDIA_PATH_PREFIX}${item.subject_id}`
-    : null;
-}
 
 function Overview(props: { item: ModerationCaseDetail; now: number }) {
   const item = () => props.item;
@@ -157,14 +149,14 @@ export default function ModerationCasePage() {
                 when={shown().content}
                 fallback={
                   <Show
-                    when={photoPath(shown())}
+                    when={shown().photo}
                     fallback={<p class="ds-muted">No content was recorded with this case.</p>}
                   >
-                    {(path) => (
-                      <img
-                        class="moderation-photo"
-                        src={path()}
-                        alt={`The ${SUBJECT_LABELS[shown().subject_kind].toLowerCase()} under review`}
+                    {(photo) => (
+                      <CasePhoto
+                        caseId={shown().id}
+                        photo={photo()}
+                        subjectLabel={SUBJECT_LABELS[shown().subject_kind]}
                       />
                     )}
                   </Show>

@@ -1,7 +1,8 @@
+import { createSignal } from "solid-js";
 import { removeResumePhoto, uploadResumePhoto } from "~/api/media";
 import { api } from "~/auth/session";
 import { PhotoPicker } from "~/media/PhotoPicker";
-import { mediaKeyOf } from "~core/media/photo-rules";
+import { mediaKeyOf, type PhotoModerationState } from "~core/media/photo-rules";
 import { safeImage } from "~core/templates/portrait";
 import { updateBasics } from "../document";
 import { useEditor } from "./editor-state";
@@ -19,6 +20,8 @@ export function ResumePhoto() {
     return typeof value === "string" ? value.trim() : "";
   };
   const name = () => (typeof editor.doc.basics?.name === "string" ? editor.doc.basics.name : "");
+  // Known only for a photo uploaded in this visit: the document keeps just its address.
+  const [moderation, setModeration] = createSignal<PhotoModerationState | null>(null);
   const setImage = (value: string | undefined) =>
     editor.edit((doc) => updateBasics(doc, { image: value }), "basics.image");
 
@@ -28,11 +31,16 @@ export function ResumePhoto() {
       current={safeImage(image())}
       alt={name() ? `Photo of ${name()}` : "Resume photo"}
       upload={(file) => uploadResumePhoto(api, editor.id(), file)}
-      onUploaded={(photo) => setImage(photo.url)}
+      moderation={moderation()}
+      onUploaded={(photo) => {
+        setModeration(photo.moderation);
+        setImage(photo.url);
+      }}
       remove={
         mediaKeyOf(image())
           ? async () => {
               await removeResumePhoto(api, editor.id());
+              setModeration(null);
               setImage(undefined);
             }
           : undefined

@@ -1,0 +1,1 @@
+ALTER TABLE `media` ADD `moderation` text DEFAULT 'live' NOT NULL;
