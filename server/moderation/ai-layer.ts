@@ -12,6 +12,8 @@ import type { ModerationDocument, ModerationSignal } from "../../core/moderation
 import { parseVisionAnswer, VISION_MODEL, VISION_PROMPT } from "../../core/moderation/vision";
 import type { Env } from "../env";
 import { type PhotoSnapshot, readPhotoCopy } from "./snapshots";
+import webpDecoderWasm from "./webp-decoder-wasm";
+import { sampleWebp } from "./webp-pixels";
 
 export const LLAMA_GUARD = "@cf/meta/llama-guard-3-8b";
 /** Llama Guard reads the whole text; a resume is pages, so this bounds an abusive document. */
@@ -46,7 +48,10 @@ export async function classifyPhoto(
   // The copy is written before the case is opened; missing, it was erased with the account.
   if (!copy) throw new Error(`the checked copy of photo ${snapshot.sha256} is missing`);
   if (!env.AI) {
-    const sample = samplePixels(copy.bytes, copy.contentType);
+    const sample =
+      copy.contentType === "image/webp"
+        ? await sampleWebp(copy.bytes, webpDecoderWasm)
+        : samplePixels(copy.bytes, copy.contentType);
     return { signals: classifyImageLocally(sample), model: BUILTIN_IMAGE_CLASSIFIER.id };
   }
   const result = (await env.AI.run(VISION_MODEL, {

@@ -32,11 +32,17 @@ export interface CaseSubject {
   resumeId: string | null;
   contentHash: string;
   source: ModerationSource;
+  /**
+   * Which round of reports a `report` case answers (its first report's id): once a moderator
+   * decided, new reports about the same content open a new case instead of the decided one.
+   */
+  round?: string | null;
 }
 
 /** `mc_` and 32 hex characters of SHA-256 over what makes the check unique. */
 export async function caseIdOf(subject: CaseSubject): Promise<string> {
-  const key = [subject.kind, subject.subjectId, subject.contentHash, subject.source].join("\n");
+  const parts = [subject.kind, subject.subjectId, subject.contentHash, subject.source];
+  const key = [...parts, ...(subject.round ? [subject.round] : [])].join("\n");
   return `mc_${(await sha256Hex(key)).slice(0, 32)}`;
 }
 

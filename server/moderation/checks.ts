@@ -19,6 +19,8 @@ export interface CheckRequest {
   hash: string;
   /** Who asked: the owner publishing, or `reports` when visitors reported it. */
   requestedBy: string;
+  /** For reports: the round they belong to (cases.ts `CaseSubject.round`). */
+  round?: string;
 }
 
 export async function startModerationCheck(
@@ -36,6 +38,7 @@ export async function startModerationCheck(
       resumeId: request.resumeId,
       contentHash: request.hash,
       source: request.source,
+      round: request.round ?? null,
     },
     snapshotKey,
     now,

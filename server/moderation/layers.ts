@@ -47,6 +47,8 @@ export async function knownContentLayer(
   const row = await loadCase(env, caseId);
   const known = await knownContent(env, row.contentHash);
   if (!known || known.caseId === row.id) return null;
+  // Approved before, reported now: the reports are new information, so a person looks again.
+  if (known.verdict === "good" && row.source === "report") return null;
   const signal: ModerationSignal =
     known.verdict === "bad"
       ? {

@@ -9,7 +9,6 @@ import type { ModeratorVerdict } from "../../core/moderation/model";
 import { createDb } from "../../db/client";
 import {
   type ModerationCaseRow,
-  moderationReports,
   resumes,
   strikes,
   users,
@@ -20,6 +19,7 @@ import { changeCase, latestHumanDecision } from "./cases";
 import { applyToSubject } from "./effects";
 import { rememberContent } from "./hash-cache";
 import { type CaseDecision, loadCase } from "./layers";
+import { resolveReports } from "./reports";
 
 /** What the owner's email names: which of their things a decision is about. */
 function subjectLine(kind: ModerationCaseRow["subjectKind"], title: string | null): string {
@@ -84,6 +84,9 @@ export async function applyAutomatedDecision(
   const row = await loadCase(env, caseId);
   if (row.subjectKind === "export") return;
   await applyToSubject(env, row, decision, now);
+  if (row.source === "report" && decision.outcome !== "review") {
+    await resolveReports(env, caseId, decision.outcome !== "allow", now);
+  }
   const reason = ownerMessage({ ...decision, kind: row.subjectKind });
   const notice: Partial<Record<CaseDecision["outcome"], ModerationNoticeKind>> = {
     warn: "warning",
@@ -131,7 +134,6 @@ export async function applyModeratorDecision(
   if (!human?.verdict) return false;
   const verdict = human.verdict;
   const reason = human.reason ?? "";
-  const db = createDb(env.DB);
   await applyToSubject(
     env,
     row,
@@ -154,12 +156,7 @@ export async function applyModeratorDecision(
     { status: "closed", outcome: VERDICT_OUTCOME[verdict], decidedAt: now },
     now,
   );
-  if (row.resumeId) {
-    await db
-      .update(moderationReports)
-      .set({ status: verdict === "approve" ? "dismissed" : "upheld", resolvedAt: now })
-      .where(eq(moderationReports.caseId, caseId));
-  }
+  await resolveReports(env, caseId, verdict !== "approve", now);
   const notice: Record<ModeratorVerdict, ModerationNoticeKind> = {
     approve: "approved",
     reject: "taken_down",

@@ -2,7 +2,7 @@
 // signed in or not; each reporter has one open report per resume, and counts by how reliable
 // their earlier reports proved (like Discourse's flag score). Enough weight opens a case in
 // the review queue; much more takes the page offline until a moderator decides.
-import { and, count, eq, isNull, sql, sum } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, sum } from "drizzle-orm";
 import type { ModerationCategory } from "../../core/moderation/model";
 import { resumeDataSchema } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
@@ -109,7 +109,18 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
   const row = { hash: share.publishedHash, email: owner.email };
   const data = resumeDataSchema.parse(JSON.parse(share.publishedJson));
   const { snapshot } = await resumeSnapshot(data, { email: row.email });
-  // The case is about the content on the page now: one per published version.
+  // One case per round of reports about the content on the page now, named by the round's
+  // first open report: reports arriving while it is open join it; once it is decided (and its
+  // reports resolved), new reports start a new round, even about content a moderator approved.
+  const [first] = await db
+    .select({ id: moderationReports.id })
+    .from(moderationReports)
+    .where(
+      and(eq(moderationReports.resumeId, share.resumeId), eq(moderationReports.status, "open")),
+    )
+    .orderBy(asc(moderationReports.createdAt), asc(moderationReports.id))
+    .limit(1);
+  if (!first) return;
   const opened = await startModerationCheck(
     env,
     {
@@ -121,20 +132,13 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
       snapshot,
       hash: row.hash,
       requestedBy: "reports",
+      round: first.id,
     },
     now,
   );
-  // This exact content was judged already: the new reports share that outcome.
-  const judged =
-    opened.status === "closed"
-      ? {
-          status: opened.outcome === "allow" ? ("dismissed" as const) : ("upheld" as const),
-          resolvedAt: now,
-        }
-      : {};
   await db
     .update(moderationReports)
-    .set({ caseId: opened.id, ...judged })
+    .set({ caseId: opened.id })
     .where(
       and(
         eq(moderationReports.resumeId, share.resumeId),
@@ -142,11 +146,31 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
         isNull(moderationReports.caseId),
       ),
     );
-  if (opened.status === "closed") return;
+  if (opened.status === "closed") {
+    // A retried request after the round was decided: its reports share that decision.
+    await resolveReports(env, opened.id, opened.outcome !== "allow", now);
+    return;
+  }
   await changeCase(env, opened.id, { reportWeight: weight }, now);
   if (weight >= REPORT_THRESHOLDS.withhold) {
     await takeOffline(env, share.resumeId, row.hash, "withheld", now);
   }
+}
+
+/**
+ * Closes a case's open reports: upheld when the content was found violating, dismissed when
+ * it was allowed (which lowers their reporters' weight next time).
+ */
+export async function resolveReports(
+  env: Pick<Env, "DB">,
+  caseId: string,
+  upheld: boolean,
+  now: number,
+): Promise<void> {
+  await createDb(env.DB)
+    .update(moderationReports)
+    .set({ status: upheld ? "upheld" : "dismissed", resolvedAt: now })
+    .where(and(eq(moderationReports.caseId, caseId), eq(moderationReports.status, "open")));
 }
 
 /** The category most of a case's reports name (the case's category when no layer found one). */

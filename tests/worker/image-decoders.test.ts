@@ -1,7 +1,8 @@
 /**
- * The image decoders the moderation stand-in uses (jpeg-js, fast-png) run inside workerd, not
- * only in Node: the unit tests (tests/unit/moderation-image.test.ts) cover the behaviour, this
- * proves the packages load and decode in the runtime the Worker ships to.
+ * The image decoders the moderation stand-in uses (jpeg-js, fast-png, libwebp as WASM) run
+ * inside workerd, not only in Node: the unit tests (tests/unit/moderation-image.test.ts) cover
+ * the behaviour, this proves the packages load and decode in the runtime the Worker ships to,
+ * the WASM module coming through the same `.wasm` import the Worker bundle uses.
  */
 import { encode as encodePng } from "fast-png";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,8 @@ import {
   BUILTIN_IMAGE_CLASSIFIER,
   classifyImageLocally,
 } from "../../core/moderation/image-classifier";
+import webpDecoderWasm from "../../server/moderation/webp-decoder-wasm";
+import { sampleWebp } from "../../server/moderation/webp-pixels";
 import { IMAGES } from "./fixture-images";
 
 const average = (rgba: Uint8Array, channel: number) => {
@@ -47,9 +50,27 @@ describe("image decoders in workerd", () => {
     });
   });
 
-  it("gives null for WebP, so the stand-in sends it to a person", () => {
-    const sample = samplePixels(IMAGES.webpExif, "image/webp");
-    expect(sample).toBeNull();
-    expect(classifyImageLocally(sample)).toEqual([expect.objectContaining({ confidence: 65 })]);
+  it("samples lossy and lossless WebP through the WASM decoder and classifies them", async () => {
+    expect(webpDecoderWasm).toBeInstanceOf(WebAssembly.Module);
+    // two different gradients; 72 px is under the sample size, so these are libwebp's pixels
+    for (const [bytes, topLeft, bottomRight] of [
+      [IMAGES.webpExif, [231, 74, 75, 255], [253, 227, 138, 255]],
+      [IMAGES.webpLossless, [99, 102, 241, 255], [240, 171, 252, 255]],
+    ] as const) {
+      // samplePixels has no WebP decoder of its own; the server passes libwebp's RGBA in
+      expect(samplePixels(bytes, "image/webp")).toBeNull();
+      const sample = await sampleWebp(bytes, webpDecoderWasm);
+      expect(sample).toMatchObject({ width: 72, height: 72 });
+      const rgba = sample?.rgba ?? new Uint8Array(0);
+      expect(rgba.length).toBe(72 * 72 * 4);
+      expect([...rgba.subarray(0, 4)]).toEqual(topLeft);
+      expect([...rgba.subarray(-4)]).toEqual(bottomRight);
+      // an ordinary picture, read: no longer the "could not read" 65
+      for (const signal of classifyImageLocally(sample)) expect(signal.confidence).toBeLessThan(60);
+    }
+    // damaged: unread, so a person looks
+    const damaged = await sampleWebp(IMAGES.webpExif.subarray(0, 40), webpDecoderWasm);
+    expect(damaged).toBeNull();
+    expect(classifyImageLocally(damaged)).toEqual([expect.objectContaining({ confidence: 65 })]);
   });
 });

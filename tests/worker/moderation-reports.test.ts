@@ -1,10 +1,11 @@
 import { env, SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { REPORT_THRESHOLDS } from "../../server/moderation/reports";
-import { freshIp } from "./auth-support";
-import { countRows } from "./helpers";
+import { freshIp, postJson } from "./auth-support";
+import { api, countRows } from "./helpers";
 import {
   casesOf,
+  moderator,
   personWithResume,
   shareResume,
   waitForCase,
@@ -89,6 +90,49 @@ describe("reports of public resumes", () => {
         resumeId,
       ),
     ).toBe(0);
+  });
+
+  it("new reports after a moderator approved the page start a new round, which a person decides again", async () => {
+    const { slug, resumeId } = await livePage();
+    const toOpen = Math.ceil(REPORT_THRESHOLDS.openCase / 10);
+    for (let i = 0; i < toOpen; i++) await report(slug, freshIp(), "spam");
+    const first = await waitForCase(resumeId, "in_review");
+    const mod = await moderator();
+    const approved = await api(
+      `/api/admin/moderation/cases/${first.id}/decision`,
+      postJson({ verdict: "approve", reason: "A normal resume" }, mod.headers),
+    );
+    expect(approved.status).toBe(200);
+    await vi.waitFor(
+      async () =>
+        expect(
+          await countRows(
+            "SELECT count(*) AS n FROM moderation_reports WHERE case_id = ? AND status = 'dismissed'",
+            first.id,
+          ),
+        ).toBe(toOpen),
+      { timeout: 15_000, interval: 100 },
+    );
+
+    // the same content, reported again by other people: not waved through by the approval
+    for (let i = 0; i < toOpen; i++) await report(slug, freshIp(), "hate");
+    const second = await vi.waitFor(
+      async () => {
+        const found = (await casesOf(resumeId)).find(
+          (row) => row.source === "report" && row.id !== first.id,
+        );
+        if (found?.status !== "in_review") throw new Error("no second round in review yet");
+        return found;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(second.category).toBe("hate");
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM moderation_reports WHERE case_id = ? AND status = 'open'",
+        second.id,
+      ),
+    ).toBe(toOpen);
   });
 
   it("limits how many reports one address sends", async () => {
