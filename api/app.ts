@@ -12,6 +12,8 @@ import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminBillingEventRoutes } from "./routes/admin/billing-events";
 import { adminModerationCaseRoutes } from "./routes/admin/moderation-cases";
 import { adminModerationRuleRoutes } from "./routes/admin/moderation-rules";
+import { adminSanctionRoutes } from "./routes/admin/sanctions";
+import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
 import { accountRoutes } from "./routes/auth/account";
@@ -48,6 +50,9 @@ export function createApp() {
     .route("/admin/billing/events", adminBillingEventRoutes)
     .route("/admin/moderation/cases", adminModerationCaseRoutes)
     .route("/admin/moderation/rules", adminModerationRuleRoutes)
+    .route("/admin/moderation/strike-thresholds", adminStrikeThresholdRoutes)
+    .route("/admin/users", adminUserStrikeRoutes)
+    .route("/admin/users", adminSanctionRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)
     .route("/auth", sessionRoutes)

@@ -2,11 +2,13 @@ import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
 import { pruneLoginAttempts } from "../server/auth/login-protection";
 import type { Env } from "../server/env";
 import { createLogger } from "../server/logger";
+import { resumeStalledEscalations } from "../server/moderation/escalation";
+import { expireStrikes } from "../server/moderation/strikes";
 import { requestBackup } from "../server/ops/backup-requests";
 
 export const CRON = {
   hourlyBackup: "0 * * * *",
-  analyticsRollup: "*/5 * * * *",
+  everyFiveMinutes: "*/5 * * * *",
   dailyMaintenance: "0 3 * * *",
 } as const;
 
@@ -16,8 +18,10 @@ const startOfHour = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_
 
 /**
  * Work per cron expression. The daily run prunes old sign-in attempts and credential
- * budgets (the strike reset joins it with the moderation issue); the 5-minute analytics
- * roll-up has its trigger already and gets its task with the analytics issue.
+ * budgets and expires strikes 90 days after an account's last violation (at the cron's
+ * scheduled time, so a retried run decides the same). Every five minutes, accounts whose ban
+ * escalation stalled (a request or a suspension's end with no instance running) get one started
+ * (the analytics roll-up joins this trigger with the analytics issue).
  */
 /** Sign-in attempts are kept 30 days: enough for security review, not forever. */
 const LOGIN_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
@@ -29,7 +33,10 @@ const TASKS: Partial<Record<string, CronTask>> = {
     Promise.all([
       pruneLoginAttempts(env, controller.scheduledTime - LOGIN_ATTEMPT_RETENTION_MS),
       pruneCredentialAttempts(env, controller.scheduledTime - CREDENTIAL_BUDGET_RETENTION_MS),
+      expireStrikes(env, controller.scheduledTime),
     ]),
+  [CRON.everyFiveMinutes]: (controller, env) =>
+    resumeStalledEscalations(env, controller.scheduledTime),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {
       at: startOfHour(controller.scheduledTime),

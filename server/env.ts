@@ -2,9 +2,9 @@ import type { ExportParams } from "../core/export/params";
 import type { QueueMessage } from "../core/queue/messages";
 import type {
   BackupParams,
+  BanEscalationParams,
   DunningParams,
   ModerationParams,
-  ReservedParams,
   SignupParams,
 } from "../core/workflows/params";
 import type { CollaborationRoom } from "./realtime/collaboration-room";
@@ -81,8 +81,7 @@ export interface Env {
   EXPORT_WORKFLOW: Workflow<ExportParams>;
   MODERATION_WORKFLOW: Workflow<ModerationParams>;
   DUNNING_WORKFLOW: Workflow<DunningParams>;
-  /** Reserved for the moderation issue: its run records that it did no work. */
-  BAN_ESCALATION_WORKFLOW: Workflow<ReservedParams>;
+  BAN_ESCALATION_WORKFLOW: Workflow<BanEscalationParams>;
 
   /** Reserved for the collaboration issue: the class exists, no route opens a room yet. */
   COLLAB_ROOM: DurableObjectNamespace<CollaborationRoom>;

@@ -15,14 +15,14 @@ interface Stored {
 }
 
 export const missingIdempotencyKey = () =>
-  new AppError(400, "validation_failed", `Send an ${HEADER} header with money-moving requests`, [
+  new AppError(400, "validation_failed", `Send an ${HEADER} header with this request`, [
     { path: ["idempotency-key"], message: "8–128 letters, digits, _ . : -", location: "header" },
   ]);
 
 /**
- * Money-moving calls carry an `Idempotency-Key` (README "Billing"). The first answer is kept in KV
- * `CACHE` for 24 hours and replayed for a repeat (with `Idempotent-Replayed: true`); the same
- * key with a different request is a 409. The key is also handed to the provider
+ * Money-moving calls (README "Billing") and an admin's manual strike carry an `Idempotency-Key`.
+ * The first answer is kept in KV `CACHE` for 24 hours and replayed for a repeat (with
+ * `Idempotent-Replayed: true`); the same key with a different request is a 409. The key is also handed to the provider
  * (`{user}:{action}:{key}`), so a repeat racing the first is deduplicated there too.
  */
 export async function withIdempotency<T>(

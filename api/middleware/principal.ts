@@ -108,6 +108,18 @@ export const requireRecentAuth = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * Staff actions the README counts as sensitive without a permission of their own (suspending
+ * or banning an account): a second factor proven within the step-up window. The operator token
+ * is exempt, as for the sensitive permissions.
+ */
+export const requireSecondFactor = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = c.get("principal");
+  if (!principal) throw unauthorized();
+  if (principal.kind === "user") await assertFreshProof(c.env, principal, true);
+  await next();
+});
+
 /** The owner id a principal's jobs are recorded under. */
 export const ownerIdOf = (principal: Principal): string => principal.id;
 

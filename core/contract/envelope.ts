@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   "last_sign_in_method",
   "account_locked",
   "account_suspended",
+  "account_banned",
   "csrf_failed",
   "session_expired",
   "token_invalid",

@@ -12,6 +12,7 @@ import { exportReady } from "./templates/export-ready";
 import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
+import { accountRestored, accountSanctioned, strikeRecorded } from "./templates/sanctions";
 import { verifyEmail } from "./templates/verify-email";
 import { welcome } from "./templates/welcome";
 
@@ -22,6 +23,8 @@ import { welcome } from "./templates/welcome";
  */
 const TEMPLATES = {
   account_exists: accountExists,
+  account_restored: accountRestored,
+  account_sanctioned: accountSanctioned,
   backup_failed: backupFailed,
   billing_event_failed: billingEventFailed,
   downgraded_to_free: downgradedToFree,
@@ -33,6 +36,7 @@ const TEMPLATES = {
   moderation_notice: moderationNotice,
   password_changed: passwordChanged,
   reset_password: resetPassword,
+  strike_recorded: strikeRecorded,
   verify_email: verifyEmail,
   welcome,
 } satisfies Record<string, (data: never) => EmailContent>;

@@ -6,8 +6,10 @@ import type { PhotoContentType } from "./photo-rules";
  * A stored photo's pixels, downsampled for a classifier (the moderation stand-in in
  * core/moderation/image-classifier.ts). Pure JavaScript decoders so it runs unchanged in
  * workerd, Node and the browser: jpeg-js (baseline and progressive JPEG) and fast-png. WebP
- * has no pure-JS decoder worth bundling (a WASM libwebp is megabytes), so WebP gives null and
- * the caller treats "could not read" as "a person looks".
+ * has no pure-JS decoder, and the WASM one (libwebp) needs a compiled module that only the
+ * caller can load (a Worker imports it, Node reads the file), so `samplePixels` gives null for
+ * WebP and the caller decodes it and hands the RGBA to `sampleRgba`, which shrinks it the same
+ * way. A caller with no decoder treats "could not read" as "a person looks".
  *
  * Decoding is bounded. Both decoders hold the whole image in memory, and a Worker isolate has
  * 128 MB. jpeg-js keeps every 8×8 block of every component as an Int32Array (4 bytes per
@@ -43,8 +45,8 @@ const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 type RowReader = (y: number, out: Uint8Array) => void;
 
 /**
- * The photo downsampled for a classifier; null when it cannot be decoded here (WebP: no
- * pure-JS decoder is used; or above maxDecodeMegapixels; or a decode error).
+ * The photo downsampled for a classifier; null when it cannot be decoded here (WebP: the
+ * caller decodes it, see `sampleRgba`; or above maxDecodeMegapixels; or a decode error).
  */
 export function samplePixels(bytes: Uint8Array, contentType: PhotoContentType): PixelSample | null {
   try {
@@ -57,8 +59,27 @@ export function samplePixels(bytes: Uint8Array, contentType: PhotoContentType): 
   }
 }
 
-const tooLarge = (width: number, height: number) =>
-  width * height > PIXEL_SAMPLE_LIMITS.maxDecodeMegapixels * 1_000_000;
+/** Whether a picture of this size may be decoded at all: the same bound for every decoder. */
+export const withinDecodeLimit = (width: number, height: number) =>
+  width * height <= PIXEL_SAMPLE_LIMITS.maxDecodeMegapixels * 1_000_000;
+
+const tooLarge = (width: number, height: number) => !withinDecodeLimit(width, height);
+
+/**
+ * An image some other decoder already turned into 8-bit RGBA (row by row, 4 bytes a pixel,
+ * e.g. libwebp's output), downsampled like the others; null when the buffer is not that size.
+ */
+export function sampleRgba(image: {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}): PixelSample | null {
+  const { width, height, data } = image;
+  if (width < 1 || height < 1 || data.length !== width * height * 4) return null;
+  return downsample(width, height, (y, out) =>
+    out.set(data.subarray(y * width * 4, (y + 1) * width * 4)),
+  );
+}
 
 function sampleJpeg(bytes: Uint8Array): PixelSample | null {
   const image = decodeJpeg(bytes, {

@@ -39,8 +39,9 @@ export const moderationParamsSchema = z.object({
 });
 export type ModerationParams = z.infer<typeof moderationParamsSchema>;
 
-/** Flows whose issue has not landed (bans) take no params yet. */
-export type ReservedParams = Record<string, unknown>;
+/** An account's ban escalation: what to act on is in D1 (`escalation_requests`). */
+export const banEscalationParamsSchema = z.object({ userId: z.string().min(1) });
+export type BanEscalationParams = z.infer<typeof banEscalationParamsSchema>;
 
 /** The params of every flow, by name: what its binding's `create` accepts. */
 export interface WorkflowParams extends Record<WorkflowName, unknown> {
@@ -49,5 +50,5 @@ export interface WorkflowParams extends Record<WorkflowName, unknown> {
   export: ExportParams;
   moderation: ModerationParams;
   dunning: DunningParams;
-  "ban-escalation": ReservedParams;
+  "ban-escalation": BanEscalationParams;
 }

@@ -8,6 +8,7 @@ export * from "./media";
 export * from "./mfa";
 export * from "./moderation";
 export * from "./resumes";
+export * from "./sanctions";
 export * from "./sessions";
 export * from "./system";
 export * from "./users";

@@ -10,6 +10,11 @@ import {
   MODERATOR_VERDICTS,
   REVIEW_PRIORITIES,
 } from "../../core/moderation/model";
+import {
+  STRIKE_SEVERITIES,
+  STRIKE_SOURCES,
+  STRIKE_THRESHOLD_ACTIONS,
+} from "../../core/moderation/strikes";
 import { users } from "./users";
 
 /**
@@ -124,7 +129,11 @@ export const moderationReports = sqliteTable(
   ],
 );
 
-/** A confirmed violation (README "Strikes"): one per case, lifted when an appeal succeeds. */
+/**
+ * A confirmed violation (README "Content moderation: strikes"): one per case (an admin's manual
+ * strike has none), lifted when an appeal succeeds (`revoked_at`), expired with the account's
+ * others after 90 days without a new one (`expired_at`). Active: neither.
+ */
 export const strikes = sqliteTable(
   "strikes",
   {
@@ -132,10 +141,17 @@ export const strikes = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    caseId: text("case_id").notNull(),
+    /** Unique when present, so a replayed decision records one strike. */
+    caseId: text("case_id"),
     category: text("category", { enum: MODERATION_CATEGORIES }).notNull(),
+    severity: text("severity", { enum: STRIKE_SEVERITIES }).notNull(),
+    source: text("source", { enum: STRIKE_SOURCES }).notNull(),
+    reason: text("reason"),
+    /** The moderator or admin who confirmed it; null for the automated layers. */
+    actor: text("actor"),
     createdAt: integer("created_at").notNull(),
     revokedAt: integer("revoked_at"),
+    expiredAt: integer("expired_at"),
   },
   (t) => [
     uniqueIndex("strikes_case_idx").on(t.caseId),
@@ -143,6 +159,22 @@ export const strikes = sqliteTable(
   ],
 );
 
+/**
+ * What active strikes lead to (README "Content moderation: strikes"): at `strikes` active
+ * strikes, a suspension of `hours` or a ban. Seeded with the defaults by its migration; only
+ * super admins edit it.
+ */
+export const strikeThresholds = sqliteTable("strike_thresholds", {
+  strikes: integer("strikes").primaryKey(),
+  action: text("action", { enum: STRIKE_THRESHOLD_ACTIONS }).notNull(),
+  /** Null for a ban. */
+  hours: integer("hours"),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
 export type ModerationCaseRow = typeof moderationCases.$inferSelect;
 export type ModerationDecisionRow = typeof moderationDecisions.$inferSelect;
 export type ModerationReportRow = typeof moderationReports.$inferSelect;
+export type StrikeRow = typeof strikes.$inferSelect;
+export type StrikeThresholdRow = typeof strikeThresholds.$inferSelect;

@@ -1,6 +1,7 @@
 import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
+import { signInRefusal } from "../moderation/sanctions";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
 import { canSignIn, findUserByEmail, findUserById, toUserView, updateUser } from "./accounts";
 import {
@@ -82,9 +83,7 @@ export async function signIn(
     throw invalidCredentials();
   }
   await markLoginSucceeded(env, attempt);
-  if (!canSignIn(user)) {
-    throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
-  }
+  if (!canSignIn(user)) throw await signInRefusal(env, user, now);
   if (check.needsRehash)
     await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) }, now);
   if (user.mfaEnabled) return { mfaChallenge: await createMfaChallenge(env, user.id) };

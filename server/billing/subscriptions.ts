@@ -294,6 +294,32 @@ export async function cancelSubscription(env: Env, account: Account, key: string
   return { access_until: iso(sub.currentPeriodEnd)! };
 }
 
+/**
+ * A permanently banned account's subscription ends at its period's end (README "Strikes and
+ * bans"), through the provider like any cancellation, so the webhook is what changes the plan.
+ * Nothing to do without a live subscription or when it is already set to end.
+ */
+export async function endSubscriptionOfBanned(
+  env: Env,
+  userId: string,
+  key: string,
+  now: number,
+): Promise<boolean> {
+  const sub = await currentSubscription(env, userId);
+  if (!sub || !isEntitledStatus(sub.status) || sub.cancelAtPeriodEnd) return false;
+  await (await billingProvider(env)).setCancelAtPeriodEnd(sub.id, true, key);
+  await recordBillingEvent(env, {
+    userId,
+    customerId: sub.customerId,
+    type: "cancel.requested",
+    source: "workflow",
+    detail: { subscription_id: sub.id, access_until: iso(sub.currentPeriodEnd) },
+    idempotencyKey: key,
+    at: now,
+  });
+  return true;
+}
+
 export async function reactivateSubscription(env: Env, account: Account, key: string, now: number) {
   const sub = await currentSubscription(env, account.id);
   if (!sub?.cancelAtPeriodEnd || sub.currentPeriodEnd <= toSeconds(now)) {

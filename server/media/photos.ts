@@ -229,17 +229,19 @@ export async function findPhoto(env: Pick<Env, "DB">, key: string): Promise<Stor
 }
 
 /**
- * The resume as a public page may show it: a photo uploaded here only once content
- * moderation let it go live (README "Content moderation"); otherwise initials.
+ * The resume as a public page may show it (README "Content moderation"): a photo uploaded here
+ * once moderation let it go live. Any other image — an outside address or an inline `data:`
+ * image — was never checked, so the page shows initials instead; the PDF export, which only its
+ * owner receives, still fetches an outside address through the safe fetcher.
  */
 export async function withPublishablePhoto(
   env: Pick<Env, "DB">,
   data: ResumeData,
 ): Promise<ResumeData> {
   const image = typeof data.basics?.image === "string" ? data.basics.image.trim() : "";
+  if (!image) return data;
   const key = mediaKeyOf(image);
-  if (!key) return data;
-  const photo = await findPhoto(env, key);
+  const photo = key ? await findPhoto(env, key) : null;
   if (photo?.moderation === "live") return data;
   return { ...data, basics: { ...data.basics, image: "" } };
 }

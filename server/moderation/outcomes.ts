@@ -4,19 +4,15 @@
 // keys, the strike's unique case, compare-and-set on the link), so a replayed step is harmless.
 import { eq } from "drizzle-orm";
 import type { ModerationNoticeKind } from "../../core/email/templates/moderation";
-import { ownerMessage } from "../../core/moderation/decision";
+import { ownerMessage, THRESHOLDS } from "../../core/moderation/decision";
 import type { ModeratorVerdict } from "../../core/moderation/model";
 import { createDb } from "../../db/client";
-import {
-  type ModerationCaseRow,
-  resumes,
-  strikes,
-  users,
-} from "../../db/schema";
+import { type ModerationCaseRow, resumes, users } from "../../db/schema";
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import { changeCase, latestHumanDecision } from "./cases";
 import { applyToSubject } from "./effects";
+import { strikeAndEscalate } from "./escalation";
 import { rememberContent } from "./hash-cache";
 import { type CaseDecision, loadCase } from "./layers";
 import { resolveReports } from "./reports";
@@ -82,12 +78,33 @@ export async function applyAutomatedDecision(
   now: number,
 ): Promise<void> {
   const row = await loadCase(env, caseId);
+  const reason = ownerMessage({ ...decision, kind: row.subjectKind });
+  // Blocked above 90 is a confirmed violation, whatever was blocked: a share, a photo, or an
+  // export (private, but the same content, and a blocked export is refused like the others).
+  // Quarantine and warn are not: the owner can fix and republish, or a moderator decides.
+  if (
+    decision.outcome === "block" &&
+    decision.category &&
+    decision.confidence > THRESHOLDS.automatic
+  ) {
+    await strikeAndEscalate(
+      env,
+      {
+        userId: row.userId,
+        caseId: row.id,
+        category: decision.category,
+        source: "automatic",
+        reason,
+        actor: null,
+      },
+      now,
+    );
+  }
   if (row.subjectKind === "export") return;
   await applyToSubject(env, row, decision, now);
   if (row.source === "report" && decision.outcome !== "review") {
     await resolveReports(env, caseId, decision.outcome !== "allow", now);
   }
-  const reason = ownerMessage({ ...decision, kind: row.subjectKind });
   const notice: Partial<Record<CaseDecision["outcome"], ModerationNoticeKind>> = {
     warn: "warning",
     review: "in_review",
@@ -96,21 +113,6 @@ export async function applyAutomatedDecision(
   };
   const kind = notice[decision.outcome];
   if (kind) await notifyOwner(env, row, kind, reason, now);
-}
-
-/** A confirmed violation: one strike per case (the strike and ban rules read them). */
-async function recordStrike(env: Env, row: ModerationCaseRow, now: number): Promise<void> {
-  if (!row.category) return;
-  await createDb(env.DB)
-    .insert(strikes)
-    .values({
-      id: crypto.randomUUID(),
-      userId: row.userId,
-      caseId: row.id,
-      category: row.category,
-      createdAt: now,
-    })
-    .onConflictDoNothing();
 }
 
 const VERDICT_OUTCOME = {
@@ -148,7 +150,19 @@ export async function applyModeratorDecision(
       category: row.category,
       caseId,
     });
-    await recordStrike(env, row, now);
+    // A confirmed violation: one strike per case, credited to the deciding moderator.
+    await strikeAndEscalate(
+      env,
+      {
+        userId: row.userId,
+        caseId: row.id,
+        category: row.category,
+        source: "moderator",
+        reason: human.reason,
+        actor: human.actorId,
+      },
+      now,
+    );
   }
   await changeCase(
     env,

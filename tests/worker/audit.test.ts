@@ -50,7 +50,8 @@ describe("audit log of administrative actions", () => {
     await startWorkflowRun(env, {
       workflow: "ban-escalation",
       instanceId: id,
-      params: {},
+      // an account with nothing to escalate: the run evaluates once and completes
+      params: { userId: uniqueId("nobody") },
       subject: "user:test",
       jobId: null,
       createdBy: "test",

@@ -4,13 +4,18 @@
  * the behaviour, this proves the packages load and decode in the runtime the Worker ships to,
  * the WASM module coming through the same `.wasm` import the Worker bundle uses.
  */
+import { env } from "cloudflare:test";
 import { encode as encodePng } from "fast-png";
 import { describe, expect, it } from "vitest";
+import { inspectPhoto } from "../../core/media/inspect-photo";
 import { samplePixels } from "../../core/media/pixels";
 import {
   BUILTIN_IMAGE_CLASSIFIER,
   classifyImageLocally,
 } from "../../core/moderation/image-classifier";
+import { sha256Hex } from "../../core/security/crypto";
+import { classifyPhoto } from "../../server/moderation/ai-layer";
+import { photoSnapshot } from "../../server/moderation/snapshots";
 import webpDecoderWasm from "../../server/moderation/webp-decoder-wasm";
 import { sampleWebp } from "../../server/moderation/webp-pixels";
 import { IMAGES } from "./fixture-images";
@@ -68,9 +73,38 @@ describe("image decoders in workerd", () => {
       // an ordinary picture, read: no longer the "could not read" 65
       for (const signal of classifyImageLocally(sample)) expect(signal.confidence).toBeLessThan(60);
     }
+    // 2400×2400 (5.76 MP, just under the decode limit; a 38-byte lossless file of one colour,
+    // from @jsquash/webp's encoder): libwebp's WASM memory grows to hold it inside workerd
+    const large = Uint8Array.from(
+      atob("UklGRh4AAABXRUJQVlA4TBEAAAAvX8lXAgdQxuIVtP+BiOh/AAA="),
+      (c) => c.charCodeAt(0),
+    );
+    const shrunk = await sampleWebp(large, webpDecoderWasm);
+    expect(shrunk).toMatchObject({ width: 128, height: 128 });
+    expect([...(shrunk?.rgba.subarray(0, 4) ?? [])]).toEqual([120, 140, 160, 255]);
     // damaged: unread, so a person looks
     const damaged = await sampleWebp(IMAGES.webpExif.subarray(0, 40), webpDecoderWasm);
     expect(damaged).toBeNull();
     expect(classifyImageLocally(damaged)).toEqual([expect.objectContaining({ confidence: 65 })]);
+  });
+
+  it("classifies a stored WebP photo's checked copy without the AI binding", async () => {
+    const stored = inspectPhoto(IMAGES.webpLossless);
+    const sha256 = await sha256Hex(stored.bytes);
+    const { snapshot } = await photoSnapshot(
+      env,
+      {
+        mediaKey: `${sha256}-${"0".repeat(32)}.webp`,
+        contentType: "image/webp",
+        sha256,
+        width: stored.width,
+        height: stored.height,
+      },
+      stored.bytes,
+    );
+    const result = await classifyPhoto({ FILES: env.FILES, AI: undefined }, snapshot);
+    expect(result.model).toBe(BUILTIN_IMAGE_CLASSIFIER.id);
+    // read, not "could not read" (65): an ordinary picture stays below review
+    for (const signal of result.signals) expect(signal.confidence).toBeLessThan(60);
   });
 });

@@ -74,8 +74,8 @@ afterEach(() => {
 });
 
 // These tests are about storing and serving. Every upload also passes content moderation,
-// which the local stand-in cannot decide for WebP (a person would): the fixtures are known
-// good content, as if a moderator had approved them (tests/worker/moderation-photos.test.ts
+// which runs beside them: the fixtures are known good content, as if a moderator had approved
+// them, so each goes live at once (tests/worker/moderation-photos.test.ts
 // covers the checks themselves).
 beforeAll(async () => {
   for (const image of Object.values(IMAGES)) {

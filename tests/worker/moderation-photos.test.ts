@@ -136,10 +136,12 @@ describe("photo uploads pass content moderation", () => {
     expect(
       await countRows("SELECT count(*) AS n FROM strikes WHERE user_id = ?", person.userId),
     ).toBe(1);
+    // the notice that it was taken down, and the strike's warning from the ban escalation
     await vi.waitFor(async () =>
-      expect(await mailedTemplates(person.email)).toEqual([
+      expect((await mailedTemplates(person.email)).sort()).toEqual([
         "moderation_notice",
         "moderation_notice",
+        "strike_recorded",
       ]),
     );
     // the moderator's preview outlives the deleted photo
@@ -248,5 +250,47 @@ describe("photo uploads pass content moderation", () => {
     );
     await waitForPhoto(photo.key, "live");
     expect((await api(`/r/${slug}`)).body).toContain(`src="${photo.url}"`);
+  });
+});
+
+describe("images public pages do not show", () => {
+  it("shows initials for an outside or inline image, which no check has seen", async () => {
+    const person = await signedInPerson();
+    await env.DB.prepare("UPDATE users SET plan = 'premium' WHERE id = ?")
+      .bind(person.userId)
+      .run();
+    for (const image of [
+      "https://images.example.net/me.png",
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    ]) {
+      const created = await api(
+        "/api/resumes",
+        postJson(
+          {
+            title: "Outside photo",
+            data: {
+              basics: { name: "Grace Hopper", image },
+              meta: { style: { template: "portrait" } },
+            },
+          },
+          person.headers,
+        ),
+      );
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const resumeId = created.body.data.id as string;
+      await api(`/api/resumes/${resumeId}/share`, postJson({ enabled: true }, person.headers));
+      const share = await vi.waitFor(
+        async () => {
+          const read = await api(`/api/resumes/${resumeId}/share`, { headers: person.headers });
+          expect(read.body.data.publication.state).toBe("live");
+          return read.body.data as { slug: string };
+        },
+        { timeout: 15_000, interval: 100 },
+      );
+      const page = await api(`/r/${share.slug}`);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain(image);
+      expect(page.body).toContain("photo-initials");
+    }
   });
 });

@@ -62,7 +62,7 @@ describe("ModerationWorkflow on a public link", () => {
     expect(row).toMatchObject({ status: "closed", category: "pii" });
     expect(["quarantine", "block"]).toContain(row!.outcome);
     expect(await mailedTemplates(person.email)).toContain("moderation_notice");
-    // the automated layers alone give no strike: that waits for a moderator's confirmation
+    // a quarantine is no confirmed violation (the owner can fix it): no strike
     expect(
       await countRows("SELECT count(*) AS n FROM strikes WHERE user_id = ?", person.userId),
     ).toBe(0);

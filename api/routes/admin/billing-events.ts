@@ -17,6 +17,7 @@ import {
 } from "../../../server/billing/event-operations";
 import { recordAudit } from "../../../server/ops/audit";
 import { ok, okList } from "../../lib/envelope";
+import { isoOrNull } from "../../lib/iso-time";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
@@ -113,8 +114,6 @@ const skipRoute = createRoute({
   },
 });
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 function present({ row, account }: StripeEventListing) {
   return {
     seq: row.seq,
@@ -126,7 +125,7 @@ function present({ row, account }: StripeEventListing) {
     error: row.error,
     created: new Date(row.created * 1000).toISOString(),
     received_at: new Date(row.receivedAt).toISOString(),
-    processed_at: iso(row.processedAt),
+    processed_at: isoOrNull(row.processedAt),
   };
 }
 

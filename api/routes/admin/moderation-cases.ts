@@ -18,6 +18,7 @@ import { decideCaseAsModerator } from "../../../server/moderation/review";
 import { recordAudit } from "../../../server/ops/audit";
 import type { AppEnv } from "../../app-env";
 import { ok, okList } from "../../lib/envelope";
+import { isoOrNull } from "../../lib/iso-time";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
@@ -129,8 +130,6 @@ const bulkRoute = createRoute({
   },
 });
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 function presentCase(row: ModerationCaseRow) {
   return {
     id: row.id,
@@ -144,10 +143,10 @@ function presentCase(row: ModerationCaseRow) {
     category: row.category,
     confidence: row.confidence,
     priority: row.priority,
-    sla_due_at: iso(row.slaDueAt),
+    sla_due_at: isoOrNull(row.slaDueAt),
     report_weight: row.reportWeight,
     created_at: new Date(row.createdAt).toISOString(),
-    decided_at: iso(row.decidedAt),
+    decided_at: isoOrNull(row.decidedAt),
   };
 }
 

@@ -29,6 +29,7 @@ import {
 import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../../server/auth/sign-in";
 import { grantStepUp, verifyPasskeyStepUp } from "../../../server/auth/step-up";
 import { AppError } from "../../../server/errors";
+import { signInRefusal } from "../../../server/moderation/sanctions";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
 import { limitRequest } from "../../lib/rate-limit";
@@ -258,9 +259,7 @@ export const passkeyRoutes = createRouter()
       throw passkeyRefused();
     const user = await recordAttempt(c, result.userId, true);
     if (!user) throw passkeyRefused();
-    if (!canSignIn(user)) {
-      throw new AppError(403, "account_suspended", "This account cannot sign in. Contact support.");
-    }
+    if (!canSignIn(user)) throw await signInRefusal(c.env, user, c.get("now"));
     // Possession of the authenticator plus its biometric or PIN: a second factor in itself.
     const tokens = body.mfa_token
       ? await passMfaChallenge(c.env, body.mfa_token, user.id, deviceOf(c), c.get("now"))

@@ -25,7 +25,7 @@ const PERSON: BasicsField[] = [
     label: "Photo URL",
     // text, not url: an uploaded photo's address is a same-origin path (/media/…)
     kind: "text",
-    help: "Upload a photo below, or give an https:// address; templates with a photo show it",
+    help: "Upload a photo below, or give an https:// address for your exports; public pages show only uploaded photos, which we check first",
   },
   { key: "summary", label: "Summary", kind: "rich" },
 ];

@@ -1,0 +1,55 @@
+/**
+ * Suspensions and bans (README "Strikes and bans"): the vocabulary shared by the Worker (the
+ * ban escalation workflow, enforcement, the admin API) and the apps. Pure.
+ */
+
+/** A suspension ends by itself; a ban lasts until someone lifts it. */
+export const SANCTION_KINDS = ["suspension", "ban"] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+export const BAN_REASONS = [
+  "payment_fraud",
+  "content_abuse",
+  "tos_violation",
+  "spam_scam",
+  "legal_requirement",
+  "user_request",
+] as const;
+export type BanReason = (typeof BAN_REASONS)[number];
+
+export const BAN_REASON_LABELS: Record<BanReason, string> = {
+  payment_fraud: "payment fraud",
+  content_abuse: "abusive content",
+  tos_violation: "a breach of the terms of service",
+  spam_scam: "spam or scams",
+  legal_requirement: "a legal requirement",
+  user_request: "your own request",
+};
+
+/** What a sanction came from: strikes reaching a threshold, or a staff member's action. */
+export const SANCTION_SOURCES = ["strikes", "admin"] as const;
+export type SanctionSource = (typeof SANCTION_SOURCES)[number];
+
+/**
+ * What the ban escalation workflow is asked to act on, in the order it was asked: a new strike
+ * (it checks the thresholds), or an admin's direct action. Each is a row it marks processed.
+ */
+export const ESCALATION_REQUEST_KINDS = ["strike", "suspend", "ban", "lift"] as const;
+export type EscalationRequestKind = (typeof ESCALATION_REQUEST_KINDS)[number];
+
+/** An admin may suspend for 1 to 30 days. */
+export const ADMIN_SUSPENSION_DAYS = { min: 1, max: 30 } as const;
+
+/** The sentence a refused sign-in and the suspension email show: why, and until when. */
+export function sanctionMessage(sanction: {
+  kind: SanctionKind;
+  reason: BanReason;
+  endsAt: number | null;
+}): string {
+  const why = BAN_REASON_LABELS[sanction.reason];
+  if (sanction.kind === "ban" || sanction.endsAt === null) {
+    return `This account is banned because of ${why}.`;
+  }
+  const until = new Date(sanction.endsAt).toISOString().replace("T", " ").slice(0, 16);
+  return `This account is suspended until ${until} UTC because of ${why}.`;
+}

@@ -1,0 +1,256 @@
+import { env, introspectWorkflow, SELF } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import { escalationFor } from "../../core/moderation/strikes";
+import {
+  ESCALATION_EVENT,
+  evaluateEscalation,
+  strikeAndEscalate,
+} from "../../server/moderation/escalation";
+import { strikeThresholds } from "../../server/moderation/strikes";
+import { PASSWORD, postJson, signedInPerson } from "./auth-support";
+import { api, bearerFor, countRows, uniqueId } from "./helpers";
+
+type Person = Awaited<ReturnType<typeof signedInPerson>>;
+
+const HOUR = 3_600_000;
+
+/** A confirmed violation, as a moderator's rejection records it (case id unique per strike). */
+const strike = (person: Person, category: "spam" | "hate" = "spam") =>
+  strikeAndEscalate(
+    env,
+    {
+      userId: person.userId,
+      caseId: uniqueId("case"),
+      category,
+      source: "moderator",
+      reason: "test violation",
+      actor: "user:moderator",
+    },
+    Date.now(),
+  );
+
+const statusOf = async (userId: string) =>
+  env.DB.prepare("SELECT status FROM users WHERE id = ?").bind(userId).first<string>("status");
+
+async function waitForStatus(userId: string, status: string) {
+  await vi.waitFor(async () => expect(await statusOf(userId)).toBe(status), {
+    timeout: 15_000,
+    interval: 100,
+  });
+}
+
+const mailed = async (to: string) =>
+  (
+    await env.DB.prepare(
+      "SELECT template FROM email_outbox WHERE to_address = ? AND template != 'verify_email' ORDER BY created_at",
+    )
+      .bind(to)
+      .all<{ template: string }>()
+  ).results.map((row) => row.template);
+
+const sanctionsOf = async (userId: string) =>
+  (
+    await env.DB.prepare(
+      "SELECT id, kind, source, strike_count, ends_at, starts_at, lifted_at, lift_reason FROM account_sanctions WHERE user_id = ? ORDER BY starts_at",
+    )
+      .bind(userId)
+      .all<{
+        id: string;
+        kind: string;
+        source: string;
+        strike_count: number | null;
+        ends_at: number | null;
+        starts_at: number;
+        lifted_at: number | null;
+        lift_reason: string | null;
+      }>()
+  ).results;
+
+describe("ban escalation", () => {
+  it("warns at strikes 1–2, suspends at the threshold, ends every session and refuses sign-in with why and until when", async () => {
+    await using workflows = await introspectWorkflow(env.BAN_ESCALATION_WORKFLOW);
+    const person = await signedInPerson();
+    const before = await statusOf(person.userId);
+    await strike(person);
+    await strike(person);
+    await vi.waitFor(
+      async () =>
+        expect(await mailed(person.email)).toEqual(["strike_recorded", "strike_recorded"]),
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(await statusOf(person.userId)).toBe(before);
+
+    await strike(person);
+    await waitForStatus(person.userId, "suspended");
+    const [suspension] = await sanctionsOf(person.userId);
+    expect(suspension).toMatchObject({ kind: "suspension", source: "strikes", strike_count: 3 });
+    expect(suspension!.ends_at! - suspension!.starts_at).toBe(24 * HOUR);
+
+    // every session ended at once: the access token and the refresh token stop working
+    expect((await api("/api/resumes", { headers: person.headers })).status).toBe(401);
+    const refresh = await api(
+      "/api/auth/refresh",
+      postJson({ refresh_token: person.tokens.refresh_token }),
+    );
+    expect(refresh.status).toBeGreaterThanOrEqual(400);
+    const login = await api(
+      "/api/auth/login",
+      postJson({ email: person.email, password: PASSWORD }),
+    );
+    expect(login.status).toBe(403);
+    expect(login.body.error.code).toBe("account_suspended");
+    expect(login.body.error.message).toMatch(/suspended until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(await mailed(person.email)).toContain("account_sanctioned");
+    // the workflow ran as one instance, recorded for operators
+    expect(workflows.get().length).toBeGreaterThanOrEqual(1);
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM workflow_runs WHERE workflow = 'ban-escalation' AND subject = ?",
+        `user:${person.userId}`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it("lifts a suspension when it runs out (the workflow's next round), and the person signs in again", async () => {
+    const person = await signedInPerson();
+    const before = (await statusOf(person.userId)) as string;
+    for (let i = 0; i < 3; i++) await strike(person);
+    await waitForStatus(person.userId, "suspended");
+    // the workflow sleeps until the suspension ends
+    const state = await evaluateEscalation(env, person.userId, Date.now());
+    expect(state.wakeInMs).toBeGreaterThan(23 * HOUR);
+    expect(state.wakeInMs).toBeLessThanOrEqual(24 * HOUR);
+    // The day passes (set in D1, not slept through) and the workflow wakes: its next round
+    // lifts the suspension.
+    await env.DB.prepare(
+      "UPDATE account_sanctions SET ends_at = ?, starts_at = ? WHERE user_id = ?",
+    )
+      .bind(Date.now() - 1_000, Date.now() - 24 * HOUR, person.userId)
+      .run();
+    const running = await env.DB.prepare(
+      "SELECT instance_id FROM ban_escalations WHERE user_id = ? AND ended_at IS NULL",
+    )
+      .bind(person.userId)
+      .first<string>("instance_id");
+    const instance = await env.BAN_ESCALATION_WORKFLOW.get(running as string);
+    await instance.sendEvent({ type: ESCALATION_EVENT, payload: { cause: "test: time passed" } });
+    // back to what it was (not yet verified, for this fresh account)
+    await waitForStatus(person.userId, before);
+    const [lifted] = await sanctionsOf(person.userId);
+    expect(lifted!.lift_reason).toBe("expired");
+    await vi.waitFor(async () => expect(await mailed(person.email)).toContain("account_restored"));
+    const login = await api(
+      "/api/auth/login",
+      postJson({ email: person.email, password: PASSWORD }),
+    );
+    expect(login.status).toBe(200);
+    // nothing left to wait for: the instance finished
+    await vi.waitFor(
+      async () =>
+        expect(
+          await env.DB.prepare("SELECT ended_at FROM ban_escalations WHERE user_id = ?")
+            .bind(person.userId)
+            .first<number | null>("ended_at"),
+        ).not.toBeNull(),
+      { timeout: 15_000, interval: 100 },
+    );
+  });
+
+  it("evaluating again, or replaying, applies nothing twice; a longer threshold escalates", async () => {
+    const person = await signedInPerson();
+    const before = await statusOf(person.userId);
+    for (let i = 0; i < 5; i++) await strike(person);
+    await vi.waitFor(
+      async () =>
+        expect((await sanctionsOf(person.userId)).map((s) => s.strike_count)).toEqual([3, 5]),
+      { timeout: 15_000, interval: 100 },
+    );
+    const now = Date.now();
+    await evaluateEscalation(env, person.userId, now);
+    await evaluateEscalation(env, person.userId, now);
+    const sanctions = await sanctionsOf(person.userId);
+    expect(sanctions).toHaveLength(2);
+    expect(sanctions[1]!.ends_at! - sanctions[1]!.starts_at).toBe(168 * HOUR);
+    // a ban of thresholds' own: 10 strikes
+    const thresholds = await strikeThresholds(env);
+    expect(escalationFor(10, thresholds)).toMatchObject({ kind: "ban" });
+    // when the first (24 h) suspension ends the 7-day one still holds the account
+    await evaluateEscalation(env, person.userId, now + 25 * HOUR);
+    expect(await statusOf(person.userId)).toBe("suspended");
+    await evaluateEscalation(env, person.userId, now + 169 * HOUR);
+    expect(await statusOf(person.userId)).toBe(before);
+    expect((await mailed(person.email)).filter((t) => t === "account_restored")).toHaveLength(1);
+  });
+
+  it("an admin suspends, bans and lifts through the workflow, with a second factor, idempotently", async () => {
+    const person = await signedInPerson();
+    const before = (await statusOf(person.userId)) as string;
+    const admin = await bearerFor("admin");
+    const act = (body: unknown, key: string, headers = admin.headers) =>
+      api(`/api/admin/users/${person.userId}/sanctions`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
+        body: JSON.stringify(body),
+      });
+    const moderatorAsk = await act(
+      { action: "ban", reason: "spam_scam" },
+      "mod-key-1",
+      (await bearerFor("moderator")).headers,
+    );
+    expect(moderatorAsk.status).toBe(403);
+    const noMfa = await act(
+      { action: "ban", reason: "spam_scam" },
+      "no-mfa-key",
+      (await bearerFor("admin", undefined, false)).headers,
+    );
+    expect(noMfa.status).toBe(403);
+    const bad = await act({ action: "suspend", days: 45, reason: "spam_scam" }, "bad-key-1");
+    expect(bad.status).toBe(400);
+
+    const suspended = await act(
+      { action: "suspend", days: 3, reason: "tos_violation", note: "Scraping" },
+      "suspend-key-1",
+    );
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(202);
+    const again = await act(
+      { action: "suspend", days: 3, reason: "tos_violation", note: "Scraping" },
+      "suspend-key-1",
+    );
+    expect(again.body.data.id).toBe(suspended.body.data.id);
+    await waitForStatus(person.userId, "suspended");
+    const banned = await act({ action: "ban", reason: "payment_fraud" }, "ban-key-1");
+    expect(banned.status).toBe(202);
+    await waitForStatus(person.userId, "banned");
+    const login = await api(
+      "/api/auth/login",
+      postJson({ email: person.email, password: PASSWORD }),
+    );
+    expect(login.body.error.code).toBe("account_banned");
+    expect(login.body.error.message).toMatch(/banned because of payment fraud/);
+
+    const lifted = await act({ action: "lift", note: "Chargeback was a bank error" }, "lift-key-1");
+    expect(lifted.status).toBe(202);
+    await waitForStatus(person.userId, before);
+    const standing = await api(`/api/admin/users/${person.userId}/sanctions`, {
+      headers: admin.headers,
+    });
+    expect(standing.body.data.status).toBe(before);
+    expect(standing.body.data.sanctions).toHaveLength(2);
+    expect(standing.body.data.sanctions.every((s: { active: boolean }) => !s.active)).toBe(true);
+    expect(standing.body.data.requests.map((r: { kind: string }) => r.kind).sort()).toEqual([
+      "ban",
+      "lift",
+      "suspend",
+    ]);
+    const audits = await countRows(
+      "SELECT count(*) AS n FROM audit_log WHERE resource_id = ? AND action LIKE 'account.%'",
+      person.userId,
+    );
+    expect(audits).toBe(3);
+    // a share page of a suspended or banned account is offline (tests/worker/share.test.ts
+    // covers the page itself); an unknown account is a 404
+    const unknown = await api("/api/admin/users/nobody-here/sanctions", { headers: admin.headers });
+    expect(unknown.status).toBe(404);
+    expect((await SELF.fetch("http://localhost/api/health")).status).toBe(200);
+  });
+});
