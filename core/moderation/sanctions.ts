@@ -53,3 +53,15 @@ export function sanctionMessage(sanction: {
   const until = new Date(sanction.endsAt).toISOString().replace("T", " ").slice(0, 16);
   return `This account is suspended until ${until} UTC because of ${why}.`;
 }
+
+/**
+ * Of an account's active sanctions, the one that decides its standing: a ban over any
+ * suspension, else the suspension that ends last.
+ */
+export function governingSanction<T extends { kind: SanctionKind; endsAt: number | null }>(
+  active: readonly T[],
+): T | null {
+  const ban = active.find((row) => row.kind === "ban");
+  if (ban) return ban;
+  return [...active].sort((a, b) => (b.endsAt ?? 0) - (a.endsAt ?? 0))[0] ?? null;
+}

@@ -1,7 +1,6 @@
 import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
-import { signInRefusal } from "../moderation/sanctions";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
 import { canSignIn, findUserByEmail, findUserById, toUserView, updateUser } from "./accounts";
 import {
@@ -21,6 +20,7 @@ import {
 import { verifySecondFactor } from "./mfa";
 import { hashPassword, verifyPassword } from "./passwords";
 import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
+import { signInRefusal } from "./sign-in-refusal";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
 export interface SessionTokens {

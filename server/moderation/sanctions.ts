@@ -6,19 +6,18 @@ import { and, asc, eq, gt, isNull, ne, or } from "drizzle-orm";
 import type { UserStatus } from "../../core/auth/identity";
 import {
   type BanReason,
+  governingSanction,
   type SanctionKind,
   type SanctionSource,
   sanctionMessage,
 } from "../../core/moderation/sanctions";
 import { createDb } from "../../db/client";
-import type { UserRow } from "../../db/schema";
 import { type AccountSanctionRow, accountSanctions, users } from "../../db/schema";
 import { revokeAllSessions } from "../auth/refresh-tokens";
 import { revokeAccessTokensOf } from "../auth/tokens";
 import { endSubscriptionOfBanned } from "../billing/subscriptions";
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
-import { AppError } from "../errors";
 
 export interface SanctionInput {
   userId: string;
@@ -51,15 +50,6 @@ export async function activeSanctions(
     .from(accountSanctions)
     .where(and(eq(accountSanctions.userId, userId), activeAt(now)))
     .orderBy(asc(accountSanctions.startsAt));
-}
-
-/** The sanction that decides what the account is: a ban over a suspension, the longest suspension. */
-export function governingSanction(
-  active: readonly AccountSanctionRow[],
-): AccountSanctionRow | null {
-  const bans = active.filter((row) => row.kind === "ban");
-  if (bans[0]) return bans[0];
-  return [...active].sort((a, b) => (b.endsAt ?? 0) - (a.endsAt ?? 0))[0] ?? null;
 }
 
 const STATUS_OF: Record<SanctionKind, UserStatus> = { suspension: "suspended", ban: "banned" };
@@ -168,28 +158,4 @@ export async function liftSanction(
     });
   }
   return true;
-}
-
-/**
- * Why a suspended or banned account cannot sign in, and until when (README "Strikes and bans"):
- * 403 `account_suspended` or `account_banned`, with the sanction's end and reason as details.
- */
-export async function signInRefusal(
-  env: Pick<Env, "DB">,
-  user: Pick<UserRow, "id" | "status">,
-  now: number,
-): Promise<AppError> {
-  const governing = governingSanction(await activeSanctions(env, user.id, now));
-  const code =
-    (governing?.kind ?? (user.status === "banned" ? "ban" : "suspension")) === "ban"
-      ? "account_banned"
-      : "account_suspended";
-  if (!governing) {
-    return new AppError(403, code, "This account cannot sign in. Contact support.");
-  }
-  return new AppError(403, code, sanctionMessage(governing), {
-    kind: governing.kind,
-    reason: governing.reason,
-    until: governing.endsAt === null ? null : new Date(governing.endsAt).toISOString(),
-  });
 }

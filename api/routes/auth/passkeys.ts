@@ -27,9 +27,9 @@ import {
   verifyAssertion,
 } from "../../../server/auth/passkeys";
 import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../../server/auth/sign-in";
+import { signInRefusal } from "../../../server/auth/sign-in-refusal";
 import { grantStepUp, verifyPasskeyStepUp } from "../../../server/auth/step-up";
 import { AppError } from "../../../server/errors";
-import { signInRefusal } from "../../../server/moderation/sanctions";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
 import { limitRequest } from "../../lib/rate-limit";
