@@ -39,6 +39,8 @@ const NOTIFY_RETRY = {
 } as const;
 
 const VERSION_GONE = "The resume or this version of it no longer exists";
+/** An export already queued when its account was suspended or banned stops (README "Bans"). */
+const ACCOUNT_RESTRICTED = "This account is suspended or banned, so nothing is exported";
 const MODERATION_TOO_SLOW =
   "the content check did not finish in time. Please try the export again in a minute.";
 /** Seconds between reads of the moderation verdict (about a minute in all). */
@@ -61,8 +63,10 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       jobId: params.jobId,
       instanceId: event.instanceId,
       // Only reasons written for people reach the job; anything else is our side's fault.
+      // (A NonRetryableError's reason arrives prefixed with its class name.)
       failureMessage: (failure: { reason: string; step: string | null }) =>
-        failure.reason === VERSION_GONE ? VERSION_GONE : EXPORT_FAILED,
+        [VERSION_GONE, ACCOUNT_RESTRICTED].find((readable) => failure.reason.endsWith(readable)) ??
+        EXPORT_FAILED,
     };
     // Set again on every replay: it follows from the moderation step's recorded verdict.
     let heldBack = false;
@@ -87,6 +91,9 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
       const caseId = await steps.do("moderation: start check", RETRY, async () => {
         const user = await findUserById(env, params.userId);
         if (!user) throw new NonRetryableError(VERSION_GONE);
+        if (user.status === "suspended" || user.status === "banned") {
+          throw new NonRetryableError(ACCOUNT_RESTRICTED);
+        }
         const input = { userId: params.userId, email: user.email, resumeId: params.resumeId, data };
         return startExportCheck(env, input, Date.now());
       });

@@ -55,7 +55,9 @@ export type RotationResult =
       mfaVerified: boolean;
       authAt: number;
     }
-  | { ok: false; reason: "unknown" | "expired" | "revoked" | "reused" };
+  | { ok: false; reason: "unknown" | "expired" | "reused" }
+  /** Whose session was ended: a suspension or ban is said at refresh, not just "expired". */
+  | { ok: false; reason: "revoked"; userId: string };
 
 /**
  * Exchanges a refresh token for its successor. The old token is marked rotated with a
@@ -73,7 +75,7 @@ export async function rotateRefreshToken(
     where: eq(refreshTokens.tokenHash, await hashToken(presented)),
   });
   if (!row) return { ok: false, reason: "unknown" };
-  if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.revokedAt) return { ok: false, reason: "revoked", userId: row.userId };
   if (row.rotatedAt) {
     await revokeFamily(env, row.familyId, "reuse_detected", now);
     return { ok: false, reason: "reused" };

@@ -202,9 +202,15 @@ export async function refreshSession(
   now: number,
 ): Promise<SessionTokens> {
   const rotated = await rotateRefreshToken(env, refreshToken, device, now);
-  if (!rotated.ok) throw sessionExpired();
+  if (!rotated.ok) {
+    // A session ended by a suspension or ban answers why (403), so the app can say it.
+    const owner = rotated.reason === "revoked" ? await findUserById(env, rotated.userId) : null;
+    if (owner && !canSignIn(owner)) throw await signInRefusal(env, owner, now);
+    throw sessionExpired();
+  }
   const user = await findUserById(env, rotated.userId);
-  if (!user || !canSignIn(user)) throw sessionExpired();
+  if (!user) throw sessionExpired();
+  if (!canSignIn(user)) throw await signInRefusal(env, user, now);
   const { token } = await issueAccessToken(
     env,
     {

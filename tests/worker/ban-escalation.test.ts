@@ -1,14 +1,17 @@
 import { env, introspectWorkflow, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { escalationFor } from "../../core/moderation/strikes";
+import { requestExport as requestExportService } from "../../server/exports/exports";
 import {
   ESCALATION_EVENT,
   evaluateEscalation,
   strikeAndEscalate,
 } from "../../server/moderation/escalation";
 import { strikeThresholds } from "../../server/moderation/strikes";
+import { getJob } from "../../server/ops/jobs";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
-import { api, bearerFor, countRows, uniqueId } from "./helpers";
+import { personWithResume } from "./export-support";
+import { api, bearerFor, countRows, uniqueId, waitForJob } from "./helpers";
 
 type Person = Awaited<ReturnType<typeof signedInPerson>>;
 
@@ -92,7 +95,8 @@ describe("ban escalation", () => {
       "/api/auth/refresh",
       postJson({ refresh_token: person.tokens.refresh_token }),
     );
-    expect(refresh.status).toBeGreaterThanOrEqual(400);
+    expect(refresh.status).toBe(403);
+    expect(refresh.body.error.code).toBe("account_suspended");
     const login = await api(
       "/api/auth/login",
       postJson({ email: person.email, password: PASSWORD }),
@@ -252,5 +256,25 @@ describe("ban escalation", () => {
     const unknown = await api("/api/admin/users/nobody-here/sanctions", { headers: admin.headers });
     expect(unknown.status).toBe(404);
     expect((await SELF.fetch("http://localhost/api/health")).status).toBe(200);
+  });
+
+  it("stops an export of a suspended account: the job fails with a reason it can show", async () => {
+    const person = await personWithResume({ basics: { name: "Dorothy Vaughan" } });
+    // Suspended after the export was asked for, before its workflow reached the account check.
+    await env.DB.prepare("UPDATE users SET status = 'suspended' WHERE id = ?")
+      .bind(person.userId)
+      .run();
+    const { job } = await requestExportService(
+      env,
+      { id: person.userId, plan: "standard" },
+      person.resumeId,
+      { format: "json", now: Date.now() },
+    );
+    await waitForJob(job.id, "failed", 30_000);
+    const failed = await getJob(env, job.id, Date.now());
+    expect(failed?.error?.message).toMatch(/suspended or banned/);
+    expect(await env.FILES.list({ prefix: `exports/json/${job.id}` })).toMatchObject({
+      objects: [],
+    });
   });
 });
