@@ -2,11 +2,14 @@
 // `checking` (its owner sees it, no public page or export does) until its check decides. The
 // case is keyed by the photo's address and bytes, so a retried upload starts nothing new; the
 // same photo uploaded again after its case was decided gets that decision at once.
+import { inspectPhoto } from "../../core/media/inspect-photo";
+import { sha256Hex } from "../../core/security/crypto";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import { findPhoto, type PhotoSlot, type StoredPhoto, storePhoto } from "../media/photos";
 import { startModerationCheck } from "./checks";
 import { reapplyDecision } from "./effects";
+import { knownContent } from "./hash-cache";
 import { photoSnapshot } from "./snapshots";
 
 /** Starts the check of a stored photo; returns its case. */
@@ -40,10 +43,32 @@ async function checkPhoto(env: Env, slot: PhotoSlot, photo: StoredPhoto, now: nu
   );
 }
 
+const photoRejected = () =>
+  new AppError(
+    422,
+    "photo_rejected",
+    "This photo was rejected by our content checks before. Choose another photo.",
+  );
+
+/**
+ * Whether a moderator rejected these exact bytes before (the known-content cache): refused
+ * before storing, so the slot keeps the photo it has. A file that is not an accepted photo is
+ * left to `storePhoto`, which says what is wrong with it.
+ */
+async function knownBad(env: Env, upload: Uint8Array): Promise<boolean> {
+  let stored: Uint8Array;
+  try {
+    stored = inspectPhoto(upload).bytes;
+  } catch {
+    return false;
+  }
+  return (await knownContent(env, await sha256Hex(stored)))?.verdict === "bad";
+}
+
 /**
  * Stores the upload in its slot and starts its check. Answers the photo as it stands after
  * that: usually `checking`, or `live`/`withheld` when these bytes were judged before. Bytes
- * judged a violation before are refused (422 `photo_rejected`), and removed again.
+ * judged a violation before are refused (422 `photo_rejected`).
  */
 export async function uploadPhoto(
   env: Env,
@@ -51,16 +76,12 @@ export async function uploadPhoto(
   upload: Uint8Array,
   now: number,
 ): Promise<StoredPhoto> {
+  if (await knownBad(env, upload)) throw photoRejected();
   const photo = await storePhoto(env, slot, upload, now);
   const row = await checkPhoto(env, slot, photo, now);
   await reapplyDecision(env, row, now);
   const after = await findPhoto(env, photo.key);
-  if (!after) {
-    throw new AppError(
-      422,
-      "photo_rejected",
-      "This photo was rejected by our content checks before. Choose another photo.",
-    );
-  }
+  // Blocked by the automated layers before (no moderator, so not in the cache): removed again.
+  if (!after) throw photoRejected();
   return after;
 }
