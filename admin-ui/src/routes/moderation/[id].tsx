@@ -78,7 +78,15 @@ function Overview(props: { item: ModerationCaseDetail; now: number }) {
         { label: "Outcome", value: labelOf(OUTCOME_LABELS, item().outcome) },
         { label: "Opened", value: formatDateTime(item().created_at) },
         { label: "Decided", value: formatDateTime(item().decided_at) },
-        { label: "Owner", value: <span class="ds-mono">{item().user_id}</span> },
+        {
+          label: "Owner",
+          value: (
+            <span>
+              <span class="ds-mono">{item().user_id}</span>{" "}
+              <A href={`/users/${encodeURIComponent(item().user_id)}/standing`}>Account standing</A>
+            </span>
+          ),
+        },
         {
           label: "Workflow run",
           value: (

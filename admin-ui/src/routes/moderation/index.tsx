@@ -91,7 +91,10 @@ export default function ModerationQueuePage() {
             deadline comes first: critical cases within 24 hours, standard ones within 48.
           </p>
         </div>
-        <A href="/moderation/rules">Moderation rules</A>
+        <div class="ds-cluster">
+          <A href="/moderation/rules">Moderation rules</A>
+          <A href="/moderation/strikes">Strike thresholds</A>
+        </div>
       </header>
       <div aria-live="polite">
         <Show when={outcome()}>

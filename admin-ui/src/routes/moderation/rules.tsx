@@ -88,7 +88,10 @@ export default function ModerationRulesPage() {
             detectors. Try a rule on sample text before saving it.
           </p>
         </div>
-        <A href="/moderation">Review queue</A>
+        <div class="ds-cluster">
+          <A href="/moderation/strikes">Strike thresholds</A>
+          <A href="/moderation">Review queue</A>
+        </div>
       </header>
       <Card
         actions={
