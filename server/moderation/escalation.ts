@@ -226,7 +226,7 @@ async function processStrike(env: Env, request: EscalationRequestRow, now: numbe
       now,
     });
   }
-  return `warning at ${after} strikes`;
+  return `warning at ${after} strike${after === 1 ? "" : "s"}`;
 }
 
 async function processRequest(env: Env, request: EscalationRequestRow, now: number) {

@@ -2,6 +2,7 @@ import { Dialog } from "@kobalte/core/dialog";
 import { createComputed, type JSX, on, onCleanup, Show } from "solid-js";
 import { Icon } from "../icons/Icon";
 import "./modal.css";
+import { PortalMountProvider } from "./portal-mount";
 
 export interface ModalProps {
   open: boolean;
@@ -37,6 +38,7 @@ export function Modal(props: ModalProps) {
     ),
   );
   onCleanup(restoreFocus);
+  let content: HTMLElement | undefined;
 
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange} modal>
@@ -44,6 +46,7 @@ export function Modal(props: ModalProps) {
         <Dialog.Overlay class="ds-modal__overlay" />
         <div class="ds-modal__positioner">
           <Dialog.Content
+            ref={content}
             class="ds-modal"
             onOpenAutoFocus={(event) => {
               const target = props.initialFocus?.();
@@ -64,7 +67,9 @@ export function Modal(props: ModalProps) {
                 {props.description}
               </Dialog.Description>
             </Show>
-            <div class="ds-modal__body">{props.children}</div>
+            <div class="ds-modal__body">
+              <PortalMountProvider value={() => content}>{props.children}</PortalMountProvider>
+            </div>
             <Show when={props.footer}>
               <footer class="ds-modal__footer">{props.footer}</footer>
             </Show>

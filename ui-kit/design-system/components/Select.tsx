@@ -3,6 +3,7 @@ import { Show } from "solid-js";
 import { Icon } from "../icons/Icon";
 import "./field.css";
 import "./select.css";
+import { usePortalMount } from "./portal-mount";
 
 export interface SelectOption {
   value: string;
@@ -27,6 +28,7 @@ export interface SelectProps {
 
 /** A listbox select (keyboard: arrows, type-ahead, Enter, Escape) with a hidden native select for forms. */
 export function Select(props: SelectProps) {
+  const mount = usePortalMount();
   const selected = () => props.options.find((option) => option.value === props.value) ?? null;
   return (
     <KSelect<SelectOption>
@@ -65,7 +67,7 @@ export function Select(props: SelectProps) {
         <KSelect.Description class="ds-field__description">{props.description}</KSelect.Description>
       </Show>
       <KSelect.ErrorMessage class="ds-field__error">{props.error}</KSelect.ErrorMessage>
-      <KSelect.Portal>
+      <KSelect.Portal mount={mount()}>
         <KSelect.Content class="ds-select__content">
           <KSelect.Listbox class="ds-select__listbox" />
         </KSelect.Content>
