@@ -1,3 +1,5 @@
+import type { ModerationCategory } from "./model";
+
 /**
  * Suspensions and bans (README "Strikes and bans"): the vocabulary shared by the Worker (the
  * ban escalation workflow, enforcement, the admin API) and the apps. Pure.
@@ -25,6 +27,10 @@ export const BAN_REASON_LABELS: Record<BanReason, string> = {
   legal_requirement: "a legal requirement",
   user_request: "your own request",
 };
+
+/** The ban reason of a sanction that strikes of a category led to. */
+export const reasonForCategory = (category: ModerationCategory): BanReason =>
+  category === "spam" ? "spam_scam" : "content_abuse";
 
 /** What a sanction came from: strikes reaching a threshold, or a staff member's action. */
 export const SANCTION_SOURCES = ["strikes", "admin"] as const;

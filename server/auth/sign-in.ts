@@ -20,7 +20,7 @@ import {
 import { verifySecondFactor } from "./mfa";
 import { hashPassword, verifyPassword } from "./passwords";
 import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
-import { signInRefusal } from "./sign-in-refusal";
+import { signInRefusal } from "./sanctions-in-force";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
 export interface SessionTokens {

@@ -5,7 +5,11 @@
 // in order, each applied at most once (a sanction per cause, a request marked processed), so a
 // replayed or restarted workflow, or two evaluations at once, never apply a step twice.
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
-import type { BanReason, EscalationRequestKind } from "../../core/moderation/sanctions";
+import {
+  type BanReason,
+  type EscalationRequestKind,
+  reasonForCategory,
+} from "../../core/moderation/sanctions";
 import { type Escalation, escalationFor } from "../../core/moderation/strikes";
 import { sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
@@ -18,10 +22,11 @@ import {
   strikes,
   users,
 } from "../../db/schema";
+import { activeSanctions } from "../auth/sanctions-in-force";
 import { greetingName, sendEmail } from "../email";
 import type { Env } from "../env";
 import { startWorkflowRun } from "../ops/workflow-runs";
-import { activeSanctions, applySanction, liftSanction } from "./sanctions";
+import { applySanction, liftSanction } from "./sanctions";
 import { recordStrike, type StrikeInput, strikeThresholds } from "./strikes";
 
 /** The event that wakes an account's waiting workflow: something new to process. */
@@ -197,7 +202,8 @@ async function processStrike(env: Env, request: EscalationRequestRow, now: numbe
       {
         userId: strike.userId,
         kind: now_.kind === "ban" ? "ban" : "suspension",
-        reason: "content_abuse",
+        // the strike that crossed the threshold names why
+        reason: reasonForCategory(strike.category),
         source: "strikes",
         causeKey: `strike:${strike.id}`,
         strikeCount: after,

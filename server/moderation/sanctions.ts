@@ -2,7 +2,7 @@
 // escalation workflow's steps only — admins' actions reach here through that workflow too. Each
 // sanction is one row per cause (unique `cause_key`), every email has a dedupe key, and the
 // account's status is set from the rows, so repeating any function here changes nothing.
-import { and, asc, eq, gt, isNull, ne, or } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { UserStatus } from "../../core/auth/identity";
 import {
   type BanReason,
@@ -14,6 +14,7 @@ import {
 import { createDb } from "../../db/client";
 import { type AccountSanctionRow, accountSanctions, users } from "../../db/schema";
 import { revokeAllSessions } from "../auth/refresh-tokens";
+import { activeSanctions } from "../auth/sanctions-in-force";
 import { revokeAccessTokensOf } from "../auth/tokens";
 import { endSubscriptionOfBanned } from "../billing/subscriptions";
 import { greetingName, publicUrl, sendEmail } from "../email";
@@ -31,25 +32,6 @@ export interface SanctionInput {
   createdBy: string;
   /** Null for a ban. */
   hours: number | null;
-}
-
-/** Active at `now`: not lifted, and a ban or a suspension not yet over. */
-const activeAt = (now: number) =>
-  and(
-    isNull(accountSanctions.liftedAt),
-    or(isNull(accountSanctions.endsAt), gt(accountSanctions.endsAt, now)),
-  );
-
-export async function activeSanctions(
-  env: Pick<Env, "DB">,
-  userId: string,
-  now: number,
-): Promise<AccountSanctionRow[]> {
-  return createDb(env.DB)
-    .select()
-    .from(accountSanctions)
-    .where(and(eq(accountSanctions.userId, userId), activeAt(now)))
-    .orderBy(asc(accountSanctions.startsAt));
 }
 
 const STATUS_OF: Record<SanctionKind, UserStatus> = { suspension: "suspended", ban: "banned" };

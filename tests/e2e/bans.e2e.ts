@@ -59,7 +59,7 @@ describe("strikes and suspensions", () => {
       await page.getByLabel("Password", { exact: true }).fill(owner.password);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page
-        .getByText(/This account is suspended until .* UTC because of abusive content/)
+        .getByText(/This account is suspended until .* UTC because of spam or scams/)
         .waitFor();
     } finally {
       await visitor.close();

@@ -54,12 +54,13 @@ const mailed = async (to: string) =>
 const sanctionsOf = async (userId: string) =>
   (
     await env.DB.prepare(
-      "SELECT id, kind, source, strike_count, ends_at, starts_at, lifted_at, lift_reason FROM account_sanctions WHERE user_id = ? ORDER BY starts_at",
+      "SELECT id, kind, reason, source, strike_count, ends_at, starts_at, lifted_at, lift_reason FROM account_sanctions WHERE user_id = ? ORDER BY starts_at",
     )
       .bind(userId)
       .all<{
         id: string;
         kind: string;
+        reason: string;
         source: string;
         strike_count: number | null;
         ends_at: number | null;
@@ -86,7 +87,13 @@ describe("ban escalation", () => {
     await strike(person);
     await waitForStatus(person.userId, "suspended");
     const [suspension] = await sanctionsOf(person.userId);
-    expect(suspension).toMatchObject({ kind: "suspension", source: "strikes", strike_count: 3 });
+    // spam strikes: the reason says spam, which the refusal below spells out
+    expect(suspension).toMatchObject({
+      kind: "suspension",
+      reason: "spam_scam",
+      source: "strikes",
+      strike_count: 3,
+    });
     expect(suspension!.ends_at! - suspension!.starts_at).toBe(24 * HOUR);
 
     // every session ended at once: the access token and the refresh token stop working
@@ -103,7 +110,9 @@ describe("ban escalation", () => {
     );
     expect(login.status).toBe(403);
     expect(login.body.error.code).toBe("account_suspended");
-    expect(login.body.error.message).toMatch(/suspended until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(login.body.error.message).toMatch(
+      /suspended until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC because of spam or scams/,
+    );
     expect(await mailed(person.email)).toContain("account_sanctioned");
     // the workflow ran as one instance, recorded for operators
     expect(workflows.get().length).toBeGreaterThanOrEqual(1);

@@ -26,8 +26,8 @@ import {
   renamePasskey,
   verifyAssertion,
 } from "../../../server/auth/passkeys";
+import { signInRefusal } from "../../../server/auth/sanctions-in-force";
 import { mfaChallengeUserId, openSession, passMfaChallenge } from "../../../server/auth/sign-in";
-import { signInRefusal } from "../../../server/auth/sign-in-refusal";
 import { grantStepUp, verifyPasskeyStepUp } from "../../../server/auth/step-up";
 import { AppError } from "../../../server/errors";
 import type { AppEnv } from "../../app-env";
