@@ -1,5 +1,6 @@
 import type { Principal } from "../server/auth/principal";
 import type { Env } from "../server/env";
+import type { AppError } from "../server/errors";
 import type { Logger } from "../server/logger";
 
 /** Hono's generics for this app: bindings plus what middleware puts on the context. */
@@ -11,5 +12,10 @@ export interface AppEnv {
     now: number;
     logger: Logger;
     principal: Principal | null;
+    /**
+     * Why the request's access token stopped working, when its account was suspended or banned:
+     * what a route that needs a signed-in person answers instead of 401 (README "Bans").
+     */
+    restriction: AppError | null;
   };
 }

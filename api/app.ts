@@ -7,15 +7,20 @@ import { handleError, notFoundFor } from "./middleware/errors";
 import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
+import { adminAppealRoutes } from "./routes/admin/appeals";
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
+import { adminBanRoutes } from "./routes/admin/bans";
 import { adminBillingEventRoutes } from "./routes/admin/billing-events";
+import { adminIpBanRoutes } from "./routes/admin/ip-bans";
+import { adminLinkedAccountRoutes } from "./routes/admin/linked-accounts";
 import { adminModerationCaseRoutes } from "./routes/admin/moderation-cases";
 import { adminModerationRuleRoutes } from "./routes/admin/moderation-rules";
 import { adminSanctionRoutes } from "./routes/admin/sanctions";
 import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
+import { appealRoutes } from "./routes/appeals";
 import { accountRoutes } from "./routes/auth/account";
 import { mfaRoutes } from "./routes/auth/mfa";
 import { oauthRoutes } from "./routes/auth/oauth";
@@ -50,9 +55,14 @@ export function createApp() {
     .route("/admin/billing/events", adminBillingEventRoutes)
     .route("/admin/moderation/cases", adminModerationCaseRoutes)
     .route("/admin/moderation/rules", adminModerationRuleRoutes)
+    .route("/admin/moderation/appeals", adminAppealRoutes)
     .route("/admin/moderation/strike-thresholds", adminStrikeThresholdRoutes)
     .route("/admin/users", adminUserStrikeRoutes)
     .route("/admin/users", adminSanctionRoutes)
+    .route("/admin/users", adminLinkedAccountRoutes)
+    .route("/admin/bans", adminBanRoutes)
+    .route("/admin/ip-bans", adminIpBanRoutes)
+    .route("/", appealRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)
     .route("/auth", sessionRoutes)

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { macMatches, macOf, randomToken } from "../../core/security/crypto";
+import { DEVICE_ID_PATTERN } from "../../server/auth/refresh-tokens";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../../server/auth/tokens";
 import type { Env } from "../../server/env";
 import { signingKey } from "../../server/signing-keys";
@@ -21,6 +22,13 @@ export const ACCESS_COOKIE = "__Host-rb_access";
 export const REFRESH_COOKIE = "__Secure-rb_refresh";
 export const CSRF_COOKIE = "__Host-rb_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+/**
+ * A random id for the browser, kept across sign-outs (httpOnly, ~400 days, the longest browsers
+ * allow) and recorded with every session opened from it, so accounts used from one browser are
+ * listed together for the admin (README "Bans": linked accounts). It identifies nothing else.
+ */
+export const DEVICE_COOKIE = "__Host-rb_device";
+const DEVICE_COOKIE_MAX_AGE = 400 * 86_400;
 
 const REFRESH_PATH = "/api/auth";
 
@@ -65,8 +73,18 @@ export async function setSessionCookies(
     refreshToken: string;
     refreshExpiresAt: number;
     sessionId: string;
+    deviceId?: string | null;
   },
 ): Promise<string> {
+  if (session.deviceId && deviceIdOf(c) === null) {
+    setCookie(c, DEVICE_COOKIE, session.deviceId, {
+      secure: true,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: DEVICE_COOKIE_MAX_AGE,
+    });
+  }
   const refreshMaxAge = Math.max(0, Math.floor((session.refreshExpiresAt - c.get("now")) / 1000));
   const csrf = await csrfTokenFor(c.env, session.sessionId);
   setAccessCookie(c, session.accessToken);
@@ -104,3 +122,9 @@ export function clearSessionCookies(c: Context<AppEnv>): void {
 }
 
 export const readCookie = (c: Context<AppEnv>, name: string) => getCookie(c, name);
+
+/** The browser's device id from its cookie; null when absent or not one this server made. */
+export function deviceIdOf(c: Context<AppEnv>): string | null {
+  const value = getCookie(c, DEVICE_COOKIE);
+  return value && DEVICE_ID_PATTERN.test(value) ? value : null;
+}

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { getConnInfo } from "hono/cloudflare-workers";
 import type { Actor } from "../../server/actor";
 import type { AppEnv } from "../app-env";
+import { deviceIdOf } from "./auth-cookies";
 
 /** User agents are kept to this many characters: enough to tell devices apart. */
 const USER_AGENT_MAX = 300;
@@ -19,6 +20,7 @@ export function deviceOf(c: Context<AppEnv>) {
   return {
     userAgent: c.req.header("user-agent")?.slice(0, USER_AGENT_MAX) ?? null,
     ip: clientAddress(c),
+    deviceId: deviceIdOf(c),
   };
 }
 
@@ -28,7 +30,8 @@ export function actorOf(c: Context<AppEnv>, at = c.get("now")): Actor {
   return {
     id: principal?.id ?? "anonymous",
     role: principal?.role ?? "none",
-    ...deviceOf(c),
+    userAgent: c.req.header("user-agent")?.slice(0, USER_AGENT_MAX) ?? null,
+    ip: clientAddress(c),
     requestId: c.get("requestId") ?? null,
     at,
   };

@@ -4,8 +4,13 @@ import { hasPermission, type Permission, SENSITIVE_PERMISSIONS } from "../../cor
 import { judgeSession } from "../../core/auth/step-up";
 import { constantTimeEqual } from "../../core/security/crypto";
 import { OPERATOR, type Principal } from "../../server/auth/principal";
+import { restrictionOf } from "../../server/auth/sanctions-in-force";
 import { methodsFor, stepUpRequired } from "../../server/auth/step-up";
-import { type VerifiedAccess, verifyAccessToken } from "../../server/auth/tokens";
+import {
+  accessTokenSubject,
+  type VerifiedAccess,
+  verifyAccessToken,
+} from "../../server/auth/tokens";
 import { AppError, forbidden, unauthorized } from "../../server/errors";
 import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
@@ -21,24 +26,42 @@ const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
  */
 export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", null);
+  c.set("restriction", null);
   const authorization = c.req.header("authorization");
   if (authorization !== undefined) {
     const token = authorization.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     if (!token) throw unauthorized();
-    c.set("principal", await bearerPrincipal(c.env, token));
+    c.set("principal", await bearerPrincipal(c.env, token, c.get("now")));
     return next();
   }
   const cookieToken = getCookie(c, ACCESS_COOKIE);
-  const verified =
-    cookieToken && looksLikeJwt(cookieToken) ? await verifyAccessToken(c.env, cookieToken) : null;
-  if (verified) c.set("principal", userFromToken(verified, "cookie"));
+  if (cookieToken && looksLikeJwt(cookieToken)) {
+    const verified = await verifyAccessToken(c.env, cookieToken);
+    if (verified) c.set("principal", userFromToken(verified, "cookie"));
+    // Kept, not thrown: signed-out routes (the appeal link, sign-in) must still work.
+    else c.set("restriction", await restrictionFor(c.env, cookieToken, c.get("now")));
+  }
   await next();
 });
 
-async function bearerPrincipal(env: AppEnv["Bindings"], token: string): Promise<Principal> {
+/**
+ * A genuine token that stopped working because its account was suspended or banned (which
+ * ended every session) answers 403 `account_suspended` / `account_banned` with why and until
+ * when, as sign-in and refresh do; any other dead token falls through to 401 or anonymous.
+ */
+async function restrictionFor(env: AppEnv["Bindings"], token: string, now: number) {
+  const userId = await accessTokenSubject(env, token);
+  return userId ? await restrictionOf(env, userId, now) : null;
+}
+
+async function bearerPrincipal(
+  env: AppEnv["Bindings"],
+  token: string,
+  now: number,
+): Promise<Principal> {
   if (looksLikeJwt(token)) {
     const verified = await verifyAccessToken(env, token);
-    if (!verified) throw unauthorized();
+    if (!verified) throw (await restrictionFor(env, token, now)) ?? unauthorized();
     return userFromToken(verified, "header");
   }
   const opsToken = env.OPS_API_TOKEN;
@@ -71,7 +94,7 @@ const userFromToken = (
 export const requirePermission = (...needed: Permission[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.get("principal");
-    if (!principal) throw unauthorized();
+    if (!principal) throw c.get("restriction") ?? unauthorized();
     const missing = needed.filter(
       (permission) => !hasPermission(principal.permissions, permission),
     );
@@ -126,7 +149,7 @@ export const ownerIdOf = (principal: Principal): string => principal.id;
 /** Routes about one's own account: a signed-in person, not the operator token. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const principal = c.get("principal");
-  if (!principal) throw unauthorized();
+  if (!principal) throw c.get("restriction") ?? unauthorized();
   if (principal.kind !== "user") throw forbidden("This needs a personal account");
   await next();
 });

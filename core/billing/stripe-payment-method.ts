@@ -19,6 +19,7 @@ const cardSchema = z
     last4: text,
     exp_month: whole,
     exp_year: whole,
+    fingerprint: text,
     wallet: z.object({ type: text }).loose().nullish().catch(null),
   })
   .loose();
@@ -54,6 +55,8 @@ export interface PaymentMethodSnapshot {
   last4: string | null;
   expMonth: number | null;
   expYear: number | null;
+  /** Cards: Stripe's `card.fingerprint`, the same for one card number in every account. */
+  fingerprint: string | null;
   /** A card kept in a wallet: `card.wallet.type` (apple_pay, google_pay, link, …). */
   wallet: string | null;
   /** Bank accounts: the bank's name, when Stripe knows it. */
@@ -79,6 +82,7 @@ export function parsePaymentMethod(object: unknown): PaymentMethodSnapshot {
     last4: details?.last4 ?? null,
     expMonth: card?.exp_month ?? null,
     expYear: card?.exp_year ?? null,
+    fingerprint: card?.fingerprint ?? null,
     wallet: card?.wallet?.type ?? null,
     bankName: details?.bank_name ?? null,
     email: details?.email ?? null,

@@ -38,6 +38,19 @@ export const ERROR_CODES = [
   "image_dimensions",
   // content moderation: these exact photo bytes were rejected before
   "photo_rejected",
+  // IP and linked-account bans (README "Bans")
+  "address_banned",
+  "invalid_range",
+  "range_too_wide",
+  "own_address",
+  "not_linked",
+  // Appeals (README "Appeals")
+  "appeal_exists",
+  "appeal_window_closed",
+  "nothing_to_appeal",
+  "appeal_decided",
+  "same_moderator",
+  "invalid_appeal_link",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

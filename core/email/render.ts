@@ -1,5 +1,6 @@
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { accountExists } from "./templates/account-exists";
+import { appealDecided, appealLink } from "./templates/appeals";
 import { backupFailed } from "./templates/backup-failed";
 import {
   downgradedToFree,
@@ -25,6 +26,8 @@ const TEMPLATES = {
   account_exists: accountExists,
   account_restored: accountRestored,
   account_sanctioned: accountSanctioned,
+  appeal_decided: appealDecided,
+  appeal_link: appealLink,
   backup_failed: backupFailed,
   billing_event_failed: billingEventFailed,
   downgraded_to_free: downgradedToFree,

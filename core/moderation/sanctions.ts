@@ -38,9 +38,10 @@ export type SanctionSource = (typeof SANCTION_SOURCES)[number];
 
 /**
  * What the ban escalation workflow is asked to act on, in the order it was asked: a new strike
- * (it checks the thresholds), or an admin's direct action. Each is a row it marks processed.
+ * (it checks the thresholds), an admin's direct action, or an accepted appeal (it revokes the
+ * strike and lifts what the strike caused). Each is a row it marks processed.
  */
-export const ESCALATION_REQUEST_KINDS = ["strike", "suspend", "ban", "lift"] as const;
+export const ESCALATION_REQUEST_KINDS = ["strike", "suspend", "ban", "lift", "appeal"] as const;
 export type EscalationRequestKind = (typeof ESCALATION_REQUEST_KINDS)[number];
 
 /** An admin may suspend for 1 to 30 days. */

@@ -89,6 +89,8 @@ export const paymentMethods = sqliteTable(
     last4: text("last4"),
     expMonth: integer("exp_month"),
     expYear: integer("exp_year"),
+    /** Cards: Stripe's `card.fingerprint`, the same for one card number across accounts. */
+    fingerprint: text("fingerprint"),
     /** A card kept in a wallet (`card.wallet.type`: apple_pay, google_pay, link, …). */
     wallet: text("wallet"),
     /** Bank accounts (us_bank_account, acss_debit, nz_bank_account): the bank's name. */
@@ -99,7 +101,10 @@ export const paymentMethods = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("payment_methods_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("payment_methods_user_idx").on(t.userId, t.createdAt),
+    index("payment_methods_fingerprint_idx").on(t.fingerprint),
+  ],
 );
 
 export const invoices = sqliteTable(

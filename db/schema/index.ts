@@ -1,3 +1,4 @@
+export * from "./appeals";
 export * from "./audit";
 export * from "./backups";
 export * from "./billing";

@@ -57,6 +57,8 @@ export const escalationRequests = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ESCALATION_REQUEST_KINDS }).notNull(),
     strikeId: text("strike_id"),
+    /** For an accepted appeal: the appeal, whose subject the workflow reverses. */
+    appealId: text("appeal_id"),
     days: integer("days"),
     reason: text("reason", { enum: BAN_REASONS }),
     note: text("note"),

@@ -24,6 +24,11 @@ export const refreshTokens = sqliteTable(
     revokedReason: text("revoked_reason"),
     userAgent: text("user_agent"),
     ip: text("ip"),
+    /**
+     * The browser's long-lived device id (a cookie set at sign-in), so accounts used from one
+     * device can be listed together (README "Bans": linked accounts).
+     */
+    deviceId: text("device_id"),
     /** The session was opened with a second factor; its access tokens say so. */
     mfaVerified: integer("mfa_verified", { mode: "boolean" }).notNull().default(false),
     /**
@@ -35,6 +40,7 @@ export const refreshTokens = sqliteTable(
   (t) => [
     index("refresh_tokens_family_idx").on(t.familyId),
     index("refresh_tokens_user_idx").on(t.userId, t.createdAt),
+    index("refresh_tokens_device_idx").on(t.deviceId),
   ],
 );
 

@@ -29,8 +29,14 @@ export const users = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     lastLoginAt: integer("last_login_at"),
+    /** The network address the account was registered from (linked-account detection). */
+    signupIp: text("signup_ip"),
   },
-  (t) => [index("users_status_idx").on(t.status), index("users_created_idx").on(t.createdAt)],
+  (t) => [
+    index("users_status_idx").on(t.status),
+    index("users_created_idx").on(t.createdAt),
+    index("users_signup_ip_idx").on(t.signupIp, t.createdAt),
+  ],
 );
 
 export const profiles = sqliteTable("profiles", {
@@ -58,7 +64,7 @@ export const emailTokens = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").$type<"verify_email" | "reset_password">().notNull(),
+    purpose: text("purpose").$type<"verify_email" | "reset_password" | "appeal">().notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),

@@ -26,7 +26,14 @@ export const toUserView = (row: UserRow): User => ({
  */
 export async function createUser(
   env: AccountEnv,
-  input: { email: string; name: string; passwordHash: string; planIntent?: string },
+  input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    planIntent?: string;
+    /** The address it registers from, for linked-account detection. */
+    signupIp?: string | null;
+  },
   now: number,
 ): Promise<UserRow | null> {
   const [row] = await createDb(env.DB)
@@ -37,6 +44,7 @@ export async function createUser(
       name: input.name.trim(),
       passwordHash: input.passwordHash,
       planIntent: planIntentOf(input.planIntent),
+      signupIp: input.signupIp ?? null,
       createdAt: now,
       updatedAt: now,
     })

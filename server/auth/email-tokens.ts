@@ -5,12 +5,16 @@ import { emailTokens } from "../../db/schema";
 import type { Env } from "../env";
 import { hashToken } from "./refresh-tokens";
 
-export type EmailTokenPurpose = "verify_email" | "reset_password";
+export type EmailTokenPurpose = "verify_email" | "reset_password" | "appeal";
 
-/** How long each kind of link works (README "Accounts": reset links for one hour). */
+/**
+ * How long each kind of link works (README "Accounts": reset links for one hour; README
+ * "Appeals": a suspended or banned account's appeal link for seven days).
+ */
 export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify_email: 7 * 86_400_000,
   reset_password: 3_600_000,
+  appeal: 7 * 86_400_000,
 };
 
 /** A new single-use token; only its hash is stored, the token itself goes into the email. */

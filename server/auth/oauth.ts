@@ -35,6 +35,8 @@ export type OAuthFailure =
   | "oauth_failed"
   | "oauth_already_linked"
   | "account_suspended"
+  | "account_banned"
+  | "address_banned"
   | "rate_limited";
 
 export class OAuthFlowError extends Error {
@@ -252,9 +254,10 @@ async function linkIdentity(
 const touchIdentity = (env: Env, id: string, now: number) =>
   createDb(env.DB).update(oauthAccounts).set({ lastUsedAt: now }).where(eq(oauthAccounts.id, id));
 
+/** A banned account is told so; a suspended (or deleted) one that it cannot sign in now. */
 function signInAllowed(user: UserRow): UserRow {
-  if (!canSignIn(user)) throw new OAuthFlowError("account_suspended");
-  return user;
+  if (canSignIn(user)) return user;
+  throw new OAuthFlowError(user.status === "banned" ? "account_banned" : "account_suspended");
 }
 
 /**
@@ -279,7 +282,12 @@ async function claimUnverifiedAccount(
   return verified ?? user;
 }
 
-async function createAccount(env: Env, profile: OAuthProfile & { email: string }, now: number) {
+async function createAccount(
+  env: Env,
+  profile: OAuthProfile & { email: string },
+  signupIp: string | null,
+  now: number,
+) {
   const [row] = await createDb(env.DB)
     .insert(users)
     .values({
@@ -293,6 +301,7 @@ async function createAccount(env: Env, profile: OAuthProfile & { email: string }
       emailVerifiedAt: profile.emailVerified ? now : null,
       createdAt: now,
       updatedAt: now,
+      signupIp,
     })
     .onConflictDoNothing({ target: users.email })
     .returning();
@@ -312,6 +321,8 @@ export async function resolveAccount(
   profile: OAuthProfile,
   logger: Logger,
   now: number,
+  /** The caller's address, kept on an account created here (linked-account detection). */
+  signupIp: string | null = null,
 ): Promise<ResolvedAccount> {
   const provider = flow.provider;
   const identity = await findIdentity(env, provider, profile.providerAccountId);
@@ -352,7 +363,7 @@ export async function resolveAccount(
         throw new OAuthFlowError("oauth_already_linked");
       return { user, created: false };
     }
-    const created = await createAccount(env, { ...profile, email }, now);
+    const created = await createAccount(env, { ...profile, email }, signupIp, now);
     if (created) {
       await linkIdentity(env, created.id, provider, profile, now);
       return { user: created, created: true };

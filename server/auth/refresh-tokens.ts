@@ -15,6 +15,11 @@ export const hashToken = sha256Hex;
 export interface Device {
   userAgent: string | null;
   ip: string | null;
+  /**
+   * The browser's long-lived device id (its device cookie), when it sent one; a session opened
+   * without one gets a fresh id, which the browser then keeps (README "Bans": linked accounts).
+   */
+  deviceId?: string | null;
 }
 
 /** Starts a session: a new token family with its first refresh token. */
@@ -24,9 +29,10 @@ export async function startSession(
   device: Device,
   now: number,
   mfaVerified = false,
-): Promise<{ token: string; familyId: string; expiresAt: number }> {
+): Promise<{ token: string; familyId: string; expiresAt: number; deviceId: string }> {
   const token = randomToken();
   const familyId = crypto.randomUUID();
+  const deviceId = device.deviceId ?? newDeviceId();
   const expiresAt = now + REFRESH_TOKEN_TTL_MS;
   await createDb(env.DB)
     .insert(refreshTokens)
@@ -39,10 +45,11 @@ export async function startSession(
       expiresAt,
       userAgent: device.userAgent,
       ip: device.ip,
+      deviceId,
       mfaVerified,
       authAt: now,
     });
-  return { token, familyId, expiresAt };
+  return { token, familyId, expiresAt, deviceId };
 }
 
 export type RotationResult =
@@ -54,6 +61,7 @@ export type RotationResult =
       expiresAt: number;
       mfaVerified: boolean;
       authAt: number;
+      deviceId: string | null;
     }
   | { ok: false; reason: "unknown" | "expired" | "reused" }
   /** Whose session was ended: a suspension or ban is said at refresh, not just "expired". */
@@ -107,6 +115,8 @@ export async function rotateRefreshToken(
       expiresAt,
       userAgent: device.userAgent ?? row.userAgent,
       ip: device.ip ?? row.ip,
+      // The session stays on the device it was opened on.
+      deviceId: row.deviceId ?? device.deviceId ?? null,
       mfaVerified: row.mfaVerified,
       authAt: authAtOf(row),
     }),
@@ -123,8 +133,13 @@ export async function rotateRefreshToken(
     expiresAt,
     mfaVerified: row.mfaVerified,
     authAt: authAtOf(row),
+    deviceId: row.deviceId ?? device.deviceId ?? null,
   };
 }
+
+/** A device id: 128 random bits, the shape the device cookie is checked against. */
+export const newDeviceId = () => randomToken(16);
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 /** Sessions from before step-up was recorded last proved themselves when they began. */
 const authAtOf = (row: RefreshTokenRow) => row.authAt ?? row.createdAt;

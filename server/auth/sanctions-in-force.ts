@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import { governingSanction, sanctionMessage } from "../../core/moderation/sanctions";
 import { createDb } from "../../db/client";
-import { type AccountSanctionRow, accountSanctions, type UserRow } from "../../db/schema";
+import { type AccountSanctionRow, accountSanctions, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 
@@ -42,4 +42,22 @@ export async function signInRefusal(
     reason: governing.reason,
     until: governing.endsAt === null ? null : new Date(governing.endsAt).toISOString(),
   });
+}
+
+/**
+ * The refusal for an account that is suspended or banned now, or null. For an API call whose
+ * token stopped working: the caller learns why (403) instead of a bare 401.
+ */
+export async function restrictionOf(
+  env: Pick<Env, "DB">,
+  userId: string,
+  now: number,
+): Promise<AppError | null> {
+  const [user] = await createDb(env.DB)
+    .select({ id: users.id, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user || (user.status !== "suspended" && user.status !== "banned")) return null;
+  return signInRefusal(env, user, now);
 }

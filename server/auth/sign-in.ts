@@ -1,6 +1,7 @@
 import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
+import { refuseBannedAddress } from "../moderation/ip-bans";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
 import { canSignIn, findUserByEmail, findUserById, toUserView, updateUser } from "./accounts";
 import {
@@ -29,6 +30,8 @@ export interface SessionTokens {
   refreshExpiresAt: number;
   /** The session (refresh-token family): browser CSRF tokens are bound to it. */
   sessionId: string;
+  /** The device the session was opened on: a browser without the device cookie gets it. */
+  deviceId: string | null;
   user: User;
 }
 
@@ -71,6 +74,8 @@ export async function signIn(
   }
   // Per-address ceiling on sign-in requests, on top of the per-account lockout.
   await enforceLimit(env, "signIn", device.ip ?? "unknown", now);
+  // A banned network tests no password (openSession checks again for the other ways in).
+  await refuseBannedAddress(env, device.ip, now);
   const attempt = await reserveLoginAttempt(env, { email: input.email, ip: device.ip, at: now });
   if (attempt === null)
     throw locked((await lockoutStatus(env, input.email, now)).retryAfterSeconds);
@@ -166,6 +171,8 @@ export async function openSession(
   now: number,
   mfa = false,
 ): Promise<SessionTokens> {
+  // Every way in (password, second factor, passkey, OAuth) opens its session here.
+  await refuseBannedAddress(env, device.ip, now);
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
   await updateUser(env, user.id, { lastLoginAt: now }, now);
@@ -187,6 +194,7 @@ export async function openSession(
     refreshToken: session.token,
     refreshExpiresAt: session.expiresAt,
     sessionId: session.familyId,
+    deviceId: session.deviceId,
     user: toUserView(user),
   };
 }
@@ -201,6 +209,7 @@ export async function refreshSession(
   device: Device,
   now: number,
 ): Promise<SessionTokens> {
+  await refuseBannedAddress(env, device.ip, now);
   const rotated = await rotateRefreshToken(env, refreshToken, device, now);
   if (!rotated.ok) {
     // A session ended by a suspension or ban answers why (403), so the app can say it.
@@ -228,6 +237,7 @@ export async function refreshSession(
     refreshToken: rotated.token,
     refreshExpiresAt: rotated.expiresAt,
     sessionId: rotated.familyId,
+    deviceId: rotated.deviceId,
     user: toUserView(user),
   };
 }

@@ -219,6 +219,28 @@ export async function verifyAccessToken(
   return { claims: payload as AccessClaims, account };
 }
 
+/**
+ * The account a token was genuinely issued to, whether or not its session is still live: for
+ * telling a suspended or banned account why its token stopped working (README "Bans"), never
+ * for authorising anything.
+ */
+export async function accessTokenSubject(
+  env: Pick<Env, "JWT_PRIVATE_KEYS" | "JWT_ISSUER">,
+  token: string,
+): Promise<string | null> {
+  const keys = await loadKeys(env);
+  try {
+    const { payload } = await jwtVerify(token, keys.verify, {
+      issuer: env.JWT_ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["ES256"],
+    });
+    return typeof payload.sub === "string" ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses a token until it would have expired anyway (logout, revoked session). */
 export async function denyAccessToken(
   env: Pick<Env, "SESSIONS">,

@@ -311,6 +311,7 @@ async function applyPaymentMethod(ctx: Context): Promise<ApplyOutcome> {
     last4: snap.last4,
     expMonth: snap.expMonth,
     expYear: snap.expYear,
+    fingerprint: snap.fingerprint,
     wallet: snap.wallet,
     bankName: snap.bankName,
     email: snap.email,

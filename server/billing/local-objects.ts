@@ -1,6 +1,7 @@
 import type { SubscriptionStatus } from "../../core/billing/states";
 import { type CardBehaviour, TEST_CARDS, type TestCard } from "../../core/billing/test-cards";
 import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
+import { sha256Hex } from "../../core/security/crypto";
 import { type LocalObject, localId } from "./local-store";
 
 /** Stripe-format objects as the local provider builds them (the fields the app reads, and
@@ -52,7 +53,15 @@ export interface LocalInvoice extends LocalObject {
 export interface LocalPaymentMethod extends LocalObject {
   object: "payment_method";
   customer: string | null;
-  card: { brand: string; last4: string; exp_month: number; exp_year: number; funding: string };
+  card: {
+    brand: string;
+    last4: string;
+    exp_month: number;
+    exp_year: number;
+    funding: string;
+    /** Like Stripe's: one card number has one fingerprint, in every account (cardFingerprint). */
+    fingerprint: string;
+  };
 }
 
 export interface LocalCustomer extends LocalObject {
@@ -200,10 +209,19 @@ export function newInvoice(input: {
   };
 }
 
+/**
+ * A card number's fingerprint: 16 characters from its SHA-256, so the same test card saved in
+ * two accounts links them as Stripe's fingerprint would (README "Bans": linked accounts).
+ */
+export async function cardFingerprint(number: string): Promise<string> {
+  return (await sha256Hex(`card-fingerprint:${number}`)).slice(0, 16);
+}
+
 export function newPaymentMethod(
   card: TestCard,
   customerId: string,
   now: number,
+  fingerprint: string,
 ): LocalPaymentMethod {
   const nextYear = new Date(now * 1000).getUTCFullYear() + 3;
   return {
@@ -219,6 +237,7 @@ export function newPaymentMethod(
       exp_month: 12,
       exp_year: nextYear,
       funding: "credit",
+      fingerprint,
     },
   };
 }

@@ -13,6 +13,7 @@ import type { Env } from "../env";
 import { AppError, notFound } from "../errors";
 import {
   behaviourOf,
+  cardFingerprint,
   type LocalCheckoutSession,
   type LocalCustomer,
   type LocalInvoice,
@@ -211,7 +212,12 @@ export class LocalProvider implements BillingProvider {
     if (!card)
       throw new AppError(400, "validation_failed", "Use one of Stripe's test card numbers");
     if (card.behaviour === "declines") throw paymentFailed(card.declineMessage);
-    const pm = newPaymentMethod(card, customerId, await clockNow(this.env, customerId));
+    const pm = newPaymentMethod(
+      card,
+      customerId,
+      await clockNow(this.env, customerId),
+      await cardFingerprint(card.number),
+    );
     await writeObject(this.env, pm, customerId);
     await emitEvent(this.env, "payment_method.attached", pm, customerId, key);
     await this.setCustomerDefault(customerId, pm.id, key, (current) => current === null);

@@ -5,6 +5,7 @@
 // in order, each applied at most once (a sanction per cause, a request marked processed), so a
 // replayed or restarted workflow, or two evaluations at once, never apply a step twice.
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { STANDING_PATH } from "../../core/moderation/appeals";
 import {
   type BanReason,
   type EscalationRequestKind,
@@ -23,9 +24,10 @@ import {
   users,
 } from "../../db/schema";
 import { activeSanctions } from "../auth/sanctions-in-force";
-import { greetingName, sendEmail } from "../email";
+import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import { startWorkflowRun } from "../ops/workflow-runs";
+import { reverseAppealedDecision } from "./appeal-reversal";
 import { applySanction, liftSanction } from "./sanctions";
 import { recordStrike, type StrikeInput, strikeThresholds } from "./strikes";
 
@@ -38,6 +40,7 @@ export interface EscalationRequest {
   userId: string;
   kind: EscalationRequestKind;
   strikeId?: string | null;
+  appealId?: string | null;
   days?: number | null;
   reason?: BanReason | null;
   note?: string | null;
@@ -58,6 +61,7 @@ export async function requestEscalation(
       userId: request.userId,
       kind: request.kind,
       strikeId: request.strikeId ?? null,
+      appealId: request.appealId ?? null,
       days: request.days ?? null,
       reason: request.reason ?? null,
       note: request.note ?? null,
@@ -227,6 +231,7 @@ async function processStrike(env: Env, request: EscalationRequestRow, now: numbe
         active: after,
         next: nextStep(after, thresholds),
         category: strike.category,
+        standingUrl: publicUrl(env, STANDING_PATH),
       },
       dedupeKey: `strike:${strike.id}:warning`,
       now,
@@ -259,6 +264,8 @@ async function processRequest(env: Env, request: EscalationRequestRow, now: numb
       if (!row) return "account gone";
       return request.kind === "ban" ? "banned" : `suspended ${request.days} days`;
     }
+    case "appeal":
+      return reverseAppealedDecision(env, request, now);
     case "lift": {
       const active = await activeSanctions(env, request.userId, now);
       for (const row of active) {

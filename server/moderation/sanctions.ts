@@ -19,6 +19,7 @@ import { revokeAccessTokensOf } from "../auth/tokens";
 import { endSubscriptionOfBanned } from "../billing/subscriptions";
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
+import { newAppealUrl } from "./appeal-links";
 
 export interface SanctionInput {
   userId: string;
@@ -103,6 +104,7 @@ export async function applySanction(
       name: greetingName(account) ?? "",
       kind: row.kind,
       message: sanctionMessage(row),
+      appealUrl: await newAppealUrl(env, account.id, now),
     },
     dedupeKey: `sanction:${row.id}`,
     now,

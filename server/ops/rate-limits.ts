@@ -77,6 +77,29 @@ export const REQUEST_LIMITS = {
     protects:
       "reset emails to one address; over it the answer is still 202 (it must not tell whether the account exists) but nothing is sent",
   },
+  appealLinkPerAddress: {
+    prefix: "appeal-link-ip",
+    limit: 5,
+    windowSeconds: 900,
+    keyedBy: "client address",
+    protects: "POST /api/auth/appeal-link",
+  },
+  appealLinkPerEmail: {
+    prefix: "appeal-link-email",
+    limit: 3,
+    windowSeconds: 3600,
+    keyedBy: "email as typed",
+    protects:
+      "appeal-link emails to one address; over it the answer is still 202 (it must not tell whether the account exists) but nothing is sent",
+  },
+  appealLinkUse: {
+    prefix: "appeal-link-use",
+    limit: 30,
+    windowSeconds: 900,
+    keyedBy: "client address",
+    protects:
+      "POST /api/appeal-link/standing and /api/appeal-link/appeals (reading an emailed link's token)",
+  },
   passkeySignIn: {
     prefix: "passkey-login-ip",
     limit: 20,

@@ -96,8 +96,11 @@ describe("ban escalation", () => {
     });
     expect(suspension!.ends_at! - suspension!.starts_at).toBe(24 * HOUR);
 
-    // every session ended at once: the access token and the refresh token stop working
-    expect((await api("/api/resumes", { headers: person.headers })).status).toBe(401);
+    // every session ended at once: the access token and the refresh token stop working, and
+    // the API says why rather than a bare 401
+    const call = await api("/api/resumes", { headers: person.headers });
+    expect(call.status).toBe(403);
+    expect(call.body.error.code).toBe("account_suspended");
     const refresh = await api(
       "/api/auth/refresh",
       postJson({ refresh_token: person.tokens.refresh_token }),

@@ -10,15 +10,14 @@ import {
   moderatorDecisionRequestSchema,
 } from "../../../core/contract/moderation";
 import { PHOTO_CONTENT_TYPES } from "../../../core/media/photo-rules";
-import type { ModerationSignal, ModeratorVerdict } from "../../../core/moderation/model";
-import type { ModerationCaseRow, ModerationDecisionRow } from "../../../db/schema";
+import type { ModeratorVerdict } from "../../../core/moderation/model";
 import { AppError } from "../../../server/errors";
 import { caseFile, casePhotoCopy, listCases } from "../../../server/moderation/queue";
 import { decideCaseAsModerator } from "../../../server/moderation/review";
 import { recordAudit } from "../../../server/ops/audit";
 import type { AppEnv } from "../../app-env";
 import { ok, okList } from "../../lib/envelope";
-import { isoOrNull } from "../../lib/iso-time";
+import { presentCase, presentCaseFile } from "../../lib/moderation-views";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
@@ -130,43 +129,6 @@ const bulkRoute = createRoute({
   },
 });
 
-function presentCase(row: ModerationCaseRow) {
-  return {
-    id: row.id,
-    subject_kind: row.subjectKind,
-    subject_id: row.subjectId,
-    user_id: row.userId,
-    resume_id: row.resumeId,
-    source: row.source,
-    status: row.status,
-    outcome: row.outcome,
-    category: row.category,
-    confidence: row.confidence,
-    priority: row.priority,
-    sla_due_at: isoOrNull(row.slaDueAt),
-    report_weight: row.reportWeight,
-    created_at: new Date(row.createdAt).toISOString(),
-    decided_at: isoOrNull(row.decidedAt),
-  };
-}
-
-function presentDecision(row: ModerationDecisionRow) {
-  return {
-    id: row.id,
-    layer: row.layer,
-    outcome: row.outcome,
-    category: row.category,
-    confidence: row.confidence,
-    rule: row.rule,
-    model: row.model,
-    actor_id: row.actorId,
-    verdict: row.verdict,
-    reason: row.reason,
-    signals: JSON.parse(row.signalsJson) as ModerationSignal[],
-    created_at: new Date(row.createdAt).toISOString(),
-  };
-}
-
 /** One decision, audited when it changed something; a refusal is reported, not thrown, in bulk. */
 async function decide(
   c: Context<AppEnv>,
@@ -223,31 +185,7 @@ adminModerationCaseRoutes
   })
   .openapi(getRoute, async (c) => {
     const file = await caseFile(c.env, c.req.valid("param").id);
-    return ok(
-      c,
-      {
-        ...presentCase(file.row),
-        decisions: file.decisions.map(presentDecision),
-        reports: file.reports.map((report) => ({
-          id: report.id,
-          category: report.category,
-          message: report.message,
-          weight: report.weight,
-          signed_in: report.reporterUserId !== null,
-          status: report.status,
-          created_at: new Date(report.createdAt).toISOString(),
-        })),
-        content: file.content,
-        photo: file.photo && {
-          width: file.photo.width,
-          height: file.photo.height,
-          content_type: file.photo.contentType,
-          sha256: file.photo.sha256,
-        },
-        workflow_instance_id: file.row.workflowInstanceId,
-      },
-      200,
-    );
+    return ok(c, presentCaseFile(file), 200);
   })
   .openapi(photoRoute, async (c) => {
     // Read like the case itself: viewing is not audited, deciding is.

@@ -5,14 +5,13 @@ import {
   sanctionActionSchema,
 } from "../../../core/contract/sanctions";
 import { sha256Hex } from "../../../core/security/crypto";
-import type { AccountSanctionRow, EscalationRequestRow } from "../../../db/schema";
 import { AppError } from "../../../server/errors";
 import { requestEscalation } from "../../../server/moderation/escalation";
-import { accountStanding, isActiveSanction } from "../../../server/moderation/standing";
+import { accountStanding } from "../../../server/moderation/standing";
 import { recordAudit } from "../../../server/ops/audit";
 import { ok } from "../../lib/envelope";
 import { withIdempotency } from "../../lib/idempotency";
-import { isoOrNull } from "../../lib/iso-time";
+import { presentRequest, presentSanction } from "../../lib/moderation-views";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
@@ -61,31 +60,6 @@ const actRoute = createRoute({
     202: jsonResponse(envelopeOf(escalationRequestViewSchema), "Handed to the workflow"),
     ...errorResponses,
   },
-});
-
-const presentSanction = (row: AccountSanctionRow, now: number) => ({
-  id: row.id,
-  kind: row.kind,
-  reason: row.reason,
-  source: row.source,
-  strike_count: row.strikeCount,
-  note: row.note,
-  created_by: row.createdBy,
-  starts_at: new Date(row.startsAt).toISOString(),
-  ends_at: isoOrNull(row.endsAt),
-  lifted_at: isoOrNull(row.liftedAt),
-  lifted_by: row.liftedBy,
-  lift_reason: row.liftReason,
-  active: isActiveSanction(row, now),
-});
-
-const presentRequest = (row: EscalationRequestRow) => ({
-  id: row.id,
-  kind: row.kind,
-  actor: row.actor,
-  created_at: new Date(row.createdAt).toISOString(),
-  processed_at: isoOrNull(row.processedAt),
-  result: row.result,
 });
 
 export const adminSanctionRoutes = createRouter()

@@ -8,7 +8,6 @@ import {
 } from "../../../core/contract/strikes";
 import { STRIKE_EXPIRY_DAYS, strikesExpireAt } from "../../../core/moderation/strikes";
 import { sha256Hex } from "../../../core/security/crypto";
-import type { StrikeRow } from "../../../db/schema";
 import { notFound } from "../../../server/errors";
 import { escalateStrike } from "../../../server/moderation/escalation";
 import {
@@ -22,6 +21,7 @@ import { recordAudit } from "../../../server/ops/audit";
 import { ok } from "../../lib/envelope";
 import { withIdempotency } from "../../lib/idempotency";
 import { isoOrNull } from "../../lib/iso-time";
+import { presentStrike } from "../../lib/moderation-views";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import {
@@ -115,23 +115,6 @@ const addStrikeRoute = createRoute({
     ...errorResponses,
   },
 });
-
-function presentStrike(row: StrikeRow) {
-  return {
-    id: row.id,
-    user_id: row.userId,
-    case_id: row.caseId,
-    category: row.category,
-    severity: row.severity,
-    source: row.source,
-    reason: row.reason,
-    actor: row.actor,
-    status: strikeStatus(row),
-    created_at: new Date(row.createdAt).toISOString(),
-    revoked_at: isoOrNull(row.revokedAt),
-    expired_at: isoOrNull(row.expiredAt),
-  };
-}
 
 async function thresholdsView(env: Parameters<typeof strikeThresholdSettings>[0]) {
   const settings = await strikeThresholdSettings(env);

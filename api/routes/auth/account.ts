@@ -30,9 +30,11 @@ import {
 } from "../../../server/auth/signup";
 import { invalidEmailLink, notFound } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
+import { refuseBannedAddress } from "../../../server/moderation/ip-bans";
 import type { AppEnv } from "../../app-env";
 import { ok } from "../../lib/envelope";
 import { limitRequest } from "../../lib/rate-limit";
+import { clientAddress } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
@@ -150,12 +152,13 @@ export const accountRoutes = createRouter()
   .openapi(registerRoute, async (c) => {
     const input = c.req.valid("json");
     await limitRequest(c, "register");
+    await refuseBannedAddress(c.env, clientAddress(c), c.get("now"));
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.
     const passwordHash = await hashPassword(input.password);
     const user = await createUser(
       c.env,
-      { ...input, passwordHash, planIntent: input.plan },
+      { ...input, passwordHash, planIntent: input.plan, signupIp: clientAddress(c) },
       c.get("now"),
     );
     if (user) await startSignup(c.env, user.id, input.plan, c.get("now"));

@@ -24,11 +24,12 @@ import {
 import { createMfaChallenge, openSession } from "../../../server/auth/sign-in";
 import { notFound, unauthorized } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
+import { addressBanned } from "../../../server/moderation/ip-bans";
 import type { AppEnv } from "../../app-env";
 import { setSessionCookies } from "../../lib/auth-cookies";
 import { ok } from "../../lib/envelope";
 import { countRequest, limitRequest } from "../../lib/rate-limit";
-import { clientAddress } from "../../lib/request";
+import { clientAddress, deviceOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
@@ -206,9 +207,19 @@ export const oauthRoutes = createRouter()
         );
       const client = oauthClient(c.env, flow.provider);
       if (!query.code || !client) return failTo(c, "oauth_failed", flow);
+      // Before the provider is asked anything: a banned network neither signs in nor signs up.
+      if (await addressBanned(c.env, clientAddress(c), c.get("now")))
+        return failTo(c, "address_banned", flow);
       try {
         const profile = await fetchProfile(c.env, client, query.code, flow.verifier, logger);
-        const { user, created } = await resolveAccount(c.env, flow, profile, logger, c.get("now"));
+        const { user, created } = await resolveAccount(
+          c.env,
+          flow,
+          profile,
+          logger,
+          c.get("now"),
+          clientAddress(c),
+        );
         c.header("Cache-Control", "no-store");
         if (flow.intent === "link") {
           return c.redirect(withParams(flow.next ?? SECURITY_PAGE, { linked: flow.provider }), 302);
@@ -223,15 +234,7 @@ export const oauthRoutes = createRouter()
             302,
           );
         }
-        const session = await openSession(
-          c.env,
-          user.id,
-          {
-            userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
-            ip: clientAddress(c),
-          },
-          c.get("now"),
-        );
+        const session = await openSession(c.env, user.id, deviceOf(c), c.get("now"));
         await setSessionCookies(c, session);
         return c.redirect(created ? "/onboarding" : (flow.next ?? "/dashboard"), 302);
       } catch (error) {

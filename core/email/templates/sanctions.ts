@@ -7,6 +7,8 @@ export interface AccountSanctionedData {
   kind: SanctionKind;
   /** Why and until when (core/moderation/sanctions.ts `sanctionMessage`). */
   message: string;
+  /** The emailed appeal link (README "Appeals"), usable signed out for seven days. */
+  appealUrl: string;
 }
 
 export function accountSanctioned(data: AccountSanctionedData): EmailContent {
@@ -18,7 +20,9 @@ export function accountSanctioned(data: AccountSanctionedData): EmailContent {
     paragraphs: [
       `Hi ${data.name || "there"}, ${data.message}`,
       "While it lasts you cannot sign in, your public resume pages are offline and nothing is exported. Your resumes are kept.",
+      "If you think this is a mistake, you can appeal within 30 days: the link works for seven days, and the sign-in page sends a new one.",
     ],
+    action: { label: "Appeal this decision", url: data.appealUrl },
     footer: "You receive this email because action was taken on your Resume Builder account.",
   };
 }
@@ -48,6 +52,8 @@ export interface StrikeRecordedData {
   /** What the next threshold does, e.g. "a 24-hour suspension at 3 strikes"; null at the top. */
   next: string | null;
   category: string;
+  /** The account page's standing section, where the strike can be appealed. */
+  standingUrl: string;
 }
 
 /** A strike that does not (yet) restrict the account: the warning step. */
@@ -61,7 +67,9 @@ export function strikeRecorded(data: StrikeRecordedData): EmailContent {
       data.next
         ? `Further strikes lead to ${data.next}. Strikes expire after 90 days without a new violation.`
         : "Strikes expire after 90 days without a new violation.",
+      "If you think this is a mistake, you can appeal it from your account page within 30 days.",
     ],
+    action: { label: "See your account", url: data.standingUrl },
     footer: "You receive this email because action was taken on your Resume Builder account.",
   };
 }
