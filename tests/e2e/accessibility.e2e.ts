@@ -51,6 +51,9 @@ describe("accessibility basics", () => {
         ...(await checkPage(page, "/admin/billing-events", "Billing events")),
         ...(await checkPage(page, "/admin/moderation", "Moderation queue")),
         ...(await checkPage(page, "/admin/moderation/rules", "Moderation rules")),
+        ...(await checkPage(page, "/admin/moderation/appeals", "Appeals")),
+        ...(await checkPage(page, "/admin/bans", "Bans")),
+        ...(await checkPage(page, "/admin/bans?view=addresses", "Bans")),
         // a well-formed id no case has: the page says so (the API answers 404)
         ...(await checkPage(
           page,

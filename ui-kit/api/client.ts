@@ -15,6 +15,9 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 const NO_SESSION = "unauthorized";
 
+/** 403 codes that mean the account itself may not be used now (README "Bans"). */
+const RESTRICTED = new Set(["account_suspended", "account_banned"]);
+
 export interface CookieSessionOptions {
   /**
    * Called once a request found no valid session and the refresh failed too (or there
@@ -171,6 +174,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     try {
       return await fetchEnvelope(method, path, body, request);
     } catch (error) {
+      // The account was suspended or banned, which ended the session: the person is signed
+      // out, and signing in again says why and until when.
+      if (session && error instanceof ApiError && RESTRICTED.has(error.code)) {
+        forgetSessionCookie();
+        session.onSessionEnded?.(error);
+      }
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       failure = error;
     }

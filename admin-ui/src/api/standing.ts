@@ -35,7 +35,7 @@ const THRESHOLDS = "/api/admin/moderation/strike-thresholds";
  * Calls the server must apply once however often they are sent carry an `Idempotency-Key`
  * (8–128 of letters, digits, _ . : -): a retried click replays the first answer.
  */
-const keyed = (key: string, signal?: AbortSignal) => ({
+export const keyed = (key: string, signal?: AbortSignal) => ({
   headers: { "Idempotency-Key": key },
   signal,
 });

@@ -24,6 +24,13 @@ export const ADMIN_NAV: AdminNavItem[] = [
     permission: "content.read",
   },
   {
+    href: "/moderation/appeals",
+    label: "Appeals",
+    icon: "mail",
+    permission: "content.read",
+  },
+  { href: "/bans", label: "Bans", icon: "lock", permission: "users.read" },
+  {
     href: "/billing-events",
     label: "Billing events",
     icon: "credit-card",

@@ -75,4 +75,5 @@ export const REQUEST_KIND_LABELS: Record<EscalationRequestKind, string> = {
   suspend: "Suspend",
   ban: "Ban",
   lift: "Lift",
+  appeal: "Appeal accepted",
 };

@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, type JSX, on, Show } from "solid-js";
 import { ToastRegion } from "../components/Toast";
 import { Icon, type IconName } from "../icons/Icon";
 import { ThemeSwitch } from "../theme/ThemeSwitch";
+import { isCurrentNav } from "./nav-current";
 import { SkipLink } from "./SkipLink";
 import "./app-shell.css";
 
@@ -80,7 +81,7 @@ export function AppShell(props: AppShellProps) {
               aria-label={props.navLabel}
             >
               <ul class="ds-shell__nav-list">
-                <For each={props.nav}>{(item) => <NavLink item={item} />}</For>
+                <For each={props.nav}>{(item) => <NavLink item={item} nav={props.nav} />}</For>
               </ul>
             </nav>
           </Show>
@@ -101,19 +102,17 @@ export function AppShell(props: AppShellProps) {
   );
 }
 
-const withoutTrailingSlash = (path: string) => path.replace(/\/+$/, "") || "/";
-
-function NavLink(props: { item: NavItem }) {
+function NavLink(props: { item: NavItem; nav: NavItem[] }) {
   const location = useLocation();
   const href = useResolvedPath(() => props.item.href);
+  const others = props.nav.map((item) => useResolvedPath(() => item.href));
   // Computed here rather than by <A>: <A> treats "/admin/" (how the admin app's root is
   // served) and "/admin" as different paths, so the dashboard entry never looked current.
   const current = () => {
     const target = href();
     if (props.item.native || target === undefined) return false;
-    const here = withoutTrailingSlash(location.pathname);
-    const there = withoutTrailingSlash(target);
-    return here === there || (!props.item.end && here.startsWith(`${there}/`));
+    const paths = others.map((path) => path()).filter((path) => path !== undefined);
+    return isCurrentNav(location.pathname, { path: target, end: props.item.end }, paths);
   };
   return (
     <li>

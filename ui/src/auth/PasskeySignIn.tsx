@@ -1,7 +1,9 @@
 import { createSignal, Show } from "solid-js";
+import { isSanctionRefusal } from "~/standing/standing-view";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
+import { AppealLinkRequest } from "./AppealLinkRequest";
 import {
   ceremonyCancelled,
   describePasskeyError,
@@ -24,10 +26,13 @@ export function PasskeySignIn(props: {
   const supported = passkeysSupported();
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  // refused for a suspension or ban: the account may ask for an appeal link
+  const [sanctioned, setSanctioned] = createSignal(false);
 
   async function start() {
     setPending(true);
     setError(null);
+    setSanctioned(false);
     try {
       await signInWithPasskey(api, props.mfaToken);
       await reloadSession();
@@ -37,6 +42,7 @@ export function PasskeySignIn(props: {
         props.onRestart(cause.message);
         return;
       }
+      setSanctioned(cause instanceof ApiError && isSanctionRefusal(cause.code));
       setError(describePasskeyError(cause));
     } finally {
       setPending(false);
@@ -57,6 +63,9 @@ export function PasskeySignIn(props: {
               {message()}
             </Alert>
           )}
+        </Show>
+        <Show when={sanctioned()}>
+          <AppealLinkRequest />
         </Show>
         <Button
           variant={props.mfaToken ? "ghost" : "outline"}

@@ -35,7 +35,12 @@ const OAUTH_ERROR_MESSAGES: Record<string, string> = {
     "The provider did not confirm that email address, so it cannot be used to sign in to an existing account. Sign in with your password, or confirm the address with the provider first.",
   oauth_failed: "The provider could not be reached or refused the sign-in. Try again in a moment.",
   oauth_already_linked: "That provider account is already linked to another account here.",
-  account_suspended: "This account cannot sign in. Contact support.",
+  account_suspended:
+    "This account is suspended, so it cannot sign in. You can ask for a link to appeal the decision below.",
+  account_banned:
+    "This account is banned, so it cannot sign in. You can ask for a link to appeal the decision below.",
+  address_banned:
+    "Registration and sign-in from this network are blocked. If you think this is a mistake, contact support from another network.",
   rate_limited: "Too many sign-in attempts from this network. Wait a few minutes and try again.",
 };
 

@@ -46,6 +46,11 @@ export function AccountMenu() {
                 onSelect: () => navigate("/account/billing"),
               },
               { label: "Security", icon: "shield", onSelect: () => navigate("/account/security") },
+              {
+                label: "Standing",
+                icon: "activity",
+                onSelect: () => navigate("/account/standing"),
+              },
               { label: "Sign out", icon: "log-out", onSelect: () => void leave(), separated: true },
             ]}
           />

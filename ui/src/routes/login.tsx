@@ -1,5 +1,6 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
+import { AppealLinkRequest } from "~/auth/AppealLinkRequest";
 import "~/auth/auth-pages.css";
 import { MfaStep } from "~/auth/MfaStep";
 import { safeNext } from "~/auth/navigation";
@@ -8,6 +9,7 @@ import { mfaChallengeFromLink, oauthErrorMessage } from "~/auth/oauth";
 import { PasskeySignIn } from "~/auth/PasskeySignIn";
 import { loadSession, session, signIn } from "~/auth/session";
 import { APP_NAME } from "~/layout/UserLayout";
+import { isSanctionRefusal } from "~/standing/standing-view";
 import type { MfaChallenge } from "~kit/api/auth";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -27,6 +29,8 @@ export default function LoginPage() {
   const next = () => safeNext(search.next);
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
+  // the address a sign-in was refused for a suspension or ban: it may ask for an appeal link
+  const [refusedEmail, setRefusedEmail] = createSignal<string | null>(null);
 
   // Someone already signed in has nothing to do here.
   void loadSession();
@@ -46,6 +50,8 @@ export default function LoginPage() {
     }),
     fieldMessages: { email: "Enter an email address like name@example.com." },
     placeError: (error) => {
+      // the server's message says why and until when; the appeal link goes under it
+      if (isSanctionRefusal(error.code)) setRefusedEmail(email().trim());
       if (error.code === "account_locked") {
         const seconds = retryAfterSeconds(error);
         return {
@@ -66,6 +72,7 @@ export default function LoginPage() {
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
       setRestartReason(null);
+      setRefusedEmail(null);
       const answer = await signIn(email().trim(), password());
       // signed in: the effect above moves on; otherwise the second step follows
       if ("challenge" in answer) setChallenge(answer.challenge);
@@ -94,10 +101,16 @@ export default function LoginPage() {
             <Show when={oauthErrorMessage(search.error)}>
               {(message) => <Alert tone="error">{message()}</Alert>}
             </Show>
+            <Show when={isSanctionRefusal(search.error) && !refusedEmail()}>
+              <AppealLinkRequest />
+            </Show>
             <Show when={restartReason()}>
               {(reason) => <Alert tone="warning">{reason()} Enter your password again.</Alert>}
             </Show>
             <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
+            <Show when={refusedEmail()}>
+              {(refused) => <AppealLinkRequest email={refused()} />}
+            </Show>
             <form class="auth-form" onSubmit={submit} noValidate>
               <EmailField form={form} value={email()} onChange={setEmail} autocomplete="username" />
               <TextField

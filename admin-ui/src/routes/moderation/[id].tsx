@@ -1,5 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { createMemo, createResource, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { ApiError } from "~kit/api/envelope";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
@@ -11,12 +11,10 @@ import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../../api/admin-api";
 import { getModerationCase, type ModerationCaseDetail } from "../../api/moderation";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
-import { CasePhoto } from "../../moderation/CasePhoto";
-import { CasePreview } from "../../moderation/CasePreview";
+import { CaseRecord } from "../../moderation/CaseRecord";
+import { CaseStrikes } from "../../moderation/CaseStrikes";
 import { createNow } from "../../moderation/create-now";
 import { DecisionForm } from "../../moderation/DecisionForm";
-import { EvidenceList } from "../../moderation/EvidenceList";
-import { evidenceFields } from "../../moderation/evidence-fields";
 import {
   CATEGORY_LABELS,
   confidenceTone,
@@ -28,7 +26,6 @@ import {
   statusTone,
 } from "../../moderation/labels";
 import { ReportsList } from "../../moderation/ReportsList";
-import { SignalsList } from "../../moderation/SignalsList";
 import { timeLeft } from "../../moderation/time-left";
 import "../../moderation/moderation.css";
 
@@ -112,10 +109,6 @@ export default function ModerationCasePage() {
   );
   const now = createNow();
   const current = () => (item.error ? undefined : item.latest);
-  const evidence = createMemo(() => {
-    const shown = current();
-    return shown ? evidenceFields(shown.content, shown.decisions) : [];
-  });
 
   return (
     <div class="ds-container ds-stack">
@@ -149,33 +142,8 @@ export default function ModerationCasePage() {
             <Card title="Overview">
               <Overview item={shown()} now={now()} />
             </Card>
-            <Card title="Where the signals matched">
-              <EvidenceList fields={evidence()} />
-            </Card>
-            <Card title="What was published">
-              <Show
-                when={shown().content}
-                fallback={
-                  <Show
-                    when={shown().photo}
-                    fallback={<p class="ds-muted">No content was recorded with this case.</p>}
-                  >
-                    {(photo) => (
-                      <CasePhoto
-                        caseId={shown().id}
-                        photo={photo()}
-                        subjectLabel={SUBJECT_LABELS[shown().subject_kind]}
-                      />
-                    )}
-                  </Show>
-                }
-              >
-                {(content) => <CasePreview content={content()} />}
-              </Show>
-            </Card>
-            <Card title="Signals by layer">
-              <SignalsList decisions={shown().decisions} />
-            </Card>
+            <CaseRecord item={shown()} />
+            <CaseStrikes item={shown()} />
             <Card title="Reports">
               <ReportsList reports={shown().reports} />
             </Card>

@@ -1,7 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { ApiError } from "~kit/api/envelope";
-import { Alert } from "~kit/design-system/components/Alert";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
@@ -9,34 +8,23 @@ import { FactList } from "~kit/design-system/components/FactList";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
-import { describeError } from "~kit/forms/describe-error";
 import { LoadError } from "~kit/forms/LoadError";
-import { createPoll } from "~kit/poll/create-poll";
-import { backoffDelay } from "~kit/poll/poll-until";
 import { adminApi } from "../../../api/admin-api";
 import { getAccountStanding, getUserStrikes } from "../../../api/standing";
 import { can } from "../../../auth/admin-session";
 import { ADMIN_APP_NAME } from "../../../layout/admin-nav";
+import { LinkedAccounts } from "../../../standing/LinkedAccounts";
 import { USER_STATUS_LABELS, userStatusTone } from "../../../standing/labels";
+import { RequestOutcomeAlert } from "../../../standing/RequestOutcomeAlert";
+import { createRequestTracker } from "../../../standing/request-tracker";
 import {
   type SentAction,
   type StandingAction,
   StandingActionDialog,
 } from "../../../standing/StandingActionDialog";
 import { RequestsTable, SanctionsTable, StrikesTable } from "../../../standing/StandingTables";
-import { requestProgress, standingActions } from "../../../standing/standing-view";
+import { standingActions } from "../../../standing/standing-view";
 import "../../../moderation/moderation.css";
-
-/** Between reads of the standing while a request waits: the workflow acts within seconds. */
-const WAIT_BACKOFF = { first: 500, factor: 1.5, max: 5_000 };
-/** After this long, stop asking and say the request is still waiting (the cron retries it). */
-const WAIT_LIMIT_MS = 120_000;
-
-type Outcome =
-  | { state: "waiting"; label: string }
-  | { state: "done"; label: string; result: string | null }
-  | { state: "slow"; label: string }
-  | { state: "failed"; label: string; message: string };
 
 /**
  * An account's standing (README "Strikes" and "Bans"): its status, strikes, suspensions and
@@ -58,51 +46,19 @@ export default function AccountStandingPage() {
   const current = () => (standing.error ? null : (standing.latest ?? null));
   const actions = () => standingActions(can, current());
   const [open, setOpen] = createSignal<StandingAction | null>(null);
-  const [tracked, setTracked] = createSignal<(SentAction & { since: number }) | null>(null);
-  const [outcome, setOutcome] = createSignal<Outcome | null>(null);
-
-  let round = 0;
-  createPoll({
-    while: tracked,
-    startAfter: 0,
-    async round(signal) {
-      const waiting = tracked();
-      if (!waiting) return null;
-      try {
-        const read = await getAccountStanding(adminApi, params.id, signal);
-        if (signal.aborted) return null;
-        setStanding(read);
-        const progress = requestProgress(read, waiting.requestId);
-        if (progress.state === "processed") {
-          setOutcome({ state: "done", label: waiting.label, result: progress.result });
-          setTracked(null);
-          if (can("content.read")) void refetchStrikes();
-          return null;
-        }
-      } catch (cause) {
-        if (signal.aborted) return null;
-        setOutcome({ state: "failed", label: waiting.label, message: describeError(cause) });
-        setTracked(null);
-        return null;
-      }
-      const delay = backoffDelay(WAIT_BACKOFF, round++);
-      if (Date.now() + delay - waiting.since > WAIT_LIMIT_MS) {
-        setOutcome({ state: "slow", label: waiting.label });
-        setTracked(null);
-        return null;
-      }
-      return delay;
+  const requests = createRequestTracker({
+    onRead: setStanding,
+    onDone: () => {
+      if (can("content.read")) void refetchStrikes();
     },
   });
 
   function sent(action: SentAction) {
     setOpen(null);
-    round = 0;
-    setOutcome({ state: "waiting", label: action.label });
     if (can("content.read")) void refetchStrikes();
     // without users.read the standing cannot be read: the strike itself is the result
-    if (can("users.read")) setTracked({ ...action, since: Date.now() });
-    else setOutcome({ state: "done", label: action.label, result: null });
+    if (can("users.read")) requests.track(params.id, action);
+    else requests.settle(action.label, null);
   }
 
   const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -116,36 +72,7 @@ export default function AccountStandingPage() {
         </div>
         <A href="/moderation">Review queue</A>
       </header>
-      <Show when={outcome()}>
-        {(shown) => (
-          <Alert
-            tone={
-              shown().state === "done"
-                ? "success"
-                : shown().state === "waiting"
-                  ? "info"
-                  : "warning"
-            }
-            title={
-              shown().state === "waiting"
-                ? `Applying ${shown().label}…`
-                : shown().state === "done"
-                  ? `Done: ${shown().label}`
-                  : `Not confirmed yet: ${shown().label}`
-            }
-          >
-            {(() => {
-              const value = shown();
-              if (value.state === "waiting")
-                return "The account's escalation workflow applies it within seconds.";
-              if (value.state === "done") return value.result ?? "Recorded.";
-              if (value.state === "slow")
-                return "The request is still waiting. It is retried automatically; reload later to see what it did.";
-              return `The account could not be read again: ${value.message}`;
-            })()}
-          </Alert>
-        )}
-      </Show>
+      <Show when={requests.outcome()}>{(shown) => <RequestOutcomeAlert outcome={shown()} />}</Show>
       <Card
         title="Status"
         actions={
@@ -258,6 +185,15 @@ export default function AccountStandingPage() {
             </Card>
           </>
         )}
+      </Show>
+      <Show when={can("users.read")}>
+        <LinkedAccounts
+          userId={params.id}
+          status={current()?.status ?? null}
+          onThisAccountBanned={(requestId) =>
+            requests.track(params.id, { requestId, label: "the ban of this account" })
+          }
+        />
       </Show>
       <Show when={open()} keyed>
         {(action) => (
