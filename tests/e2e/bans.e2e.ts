@@ -1,8 +1,10 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { registerAccount } from "./support/accounts";
+import { registerAccount, signInThroughForm, type TestAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
-import { demoEmail, signInAsStaff } from "./support/operator";
+import { demoEmail, signInAsStaff, submitStaffSignIn } from "./support/operator";
+import { createStaffAccount } from "./support/staff";
+import { Authenticator } from "./support/totp";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -15,8 +17,69 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("strikes and suspensions", () => {
-  it("three strikes from a moderator suspend the account, and its owner is told why at sign-in", async () => {
+/** The newest email of `template` to `to` in the local outbox (README "Email"). */
+async function emailTo(to: string, template: string): Promise<{ text: string }> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(new URL(`/api/dev/outbox?to=${encodeURIComponent(to)}`, baseUrl));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { template: string; text: string }[] };
+    const email = body.data.find((candidate) => candidate.template === template);
+    if (email) return email;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no ${template} email to ${to} within 30 s`);
+}
+
+/** The appeal link emailed to `to`, as a path on the server under test. */
+async function appealLinkTo(to: string): Promise<string> {
+  const { text } = await emailTo(to, "appeal_link");
+  const link = text.match(/https?:\/\/[^\s)]+\/appeal\?token=[^\s)]+/)?.[0];
+  if (!link) throw new Error(`no appeal link in: ${text}`);
+  return `${new URL(link).pathname}${new URL(link).search}`;
+}
+
+/**
+ * A moderator of its own with two-factor on (deciding an appeal needs a second factor), enrolled
+ * through the API: the seeded demo moderator, who gives the strikes, stays as it is.
+ */
+async function moderatorWithTotp(): Promise<TestAccount & { app: Authenticator }> {
+  const ip = "192.0.2.96";
+  const staff = await createStaffAccount(baseUrl, "moderator", ip);
+  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": ip };
+  const login = await fetch(new URL("/api/auth/login", baseUrl), {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: staff.email, password: staff.password }),
+  });
+  const { data } = (await login.json()) as { data: { access_token: string } };
+  const bearer = { ...headers, Authorization: `Bearer ${data.access_token}` };
+  const setup = await fetch(new URL("/api/auth/mfa/totp/setup", baseUrl), {
+    method: "POST",
+    headers: bearer,
+  });
+  const { secret } = ((await setup.json()) as { data: { secret: string } }).data;
+  const app = new Authenticator(secret);
+  const confirmed = await fetch(new URL("/api/auth/mfa/totp/confirm", baseUrl), {
+    method: "POST",
+    headers: bearer,
+    body: JSON.stringify({ code: await app.code() }),
+  });
+  expect(confirmed.status).toBe(200);
+  return { ...staff, app };
+}
+
+/** Signs the owner in through the sign-in page (no waiting for where it lands). */
+async function submitSignIn(page: Page, owner: TestAccount) {
+  await page.goto("/login");
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await page.getByLabel("Email address").fill(owner.email);
+  await page.getByLabel("Password", { exact: true }).fill(owner.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+describe("strikes, suspensions and appeals", () => {
+  it("three violations suspend the account; its owner sees why, appeals by the emailed link, another moderator accepts, and the owner signs in again", async () => {
     const owner = await registerAccount(baseUrl, {
       label: "struck",
       name: "Trudy Example",
@@ -49,20 +112,86 @@ describe("strikes and suspensions", () => {
       await staff.close();
     }
 
-    // the owner signs in and reads why, and until when
+    // the owner signs in, reads why and until when, and appeals through the emailed link
     const visitor = await openPage(browser, { baseUrl, allowStatuses: [403] });
+    let appealId = "";
     try {
       const { page } = visitor;
-      await page.goto("/login");
-      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
-      await page.getByLabel("Email address").fill(owner.email);
-      await page.getByLabel("Password", { exact: true }).fill(owner.password);
-      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await submitSignIn(page, owner);
       await page
         .getByText(/This account is suspended until .* UTC because of spam or scams/)
+        .first()
         .waitFor();
+      await page.getByRole("button", { name: "Appeal this decision" }).click();
+      await page
+        .getByText(`If this account can appeal, we have emailed a link to ${owner.email}.`)
+        .waitFor();
+      await page.goto(await appealLinkTo(owner.email));
+      await page.getByRole("heading", { level: 1, name: "Appeal a decision" }).waitFor();
+      await page.getByRole("button", { name: /^Appeal the suspension/ }).click();
+      const reason = page.getByLabel("Why is this decision wrong?");
+      await expect
+        .poll(() => reason.evaluate((field) => field === document.activeElement))
+        .toBe(true);
+      await reason.fill("Those links are my own portfolio sites, not a link farm.");
+      const [filed] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith("/api/appeal-link/appeals")),
+        page.getByRole("button", { name: "Send appeal" }).click(),
+      ]);
+      expect(filed.status()).toBe(201);
+      appealId = ((await filed.json()) as { data: { id: string } }).data.id;
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Your appeal was sent\./ })
+        .waitFor();
+      expect(visitor.problems).toEqual([]);
     } finally {
       await visitor.close();
+    }
+
+    // the moderator who gave the strikes may not decide it; another one accepts it
+    const decider = await openPage(browser, { baseUrl });
+    try {
+      const { page } = decider;
+      await signInAsStaff(page, demoEmail("moderator"), `/admin/moderation/appeals/${appealId}`);
+      await page.getByRole("heading", { level: 1, name: "Appeal" }).waitFor();
+      await page.getByText("Not yours to decide").waitFor();
+      expect(await page.getByRole("button", { name: "Accept appeal" }).count()).toBe(0);
+    } finally {
+      await decider.close();
+    }
+    const reviewer = await moderatorWithTotp();
+    const review = await openPage(browser, { baseUrl });
+    try {
+      const { page } = review;
+      await submitStaffSignIn(page, reviewer.email, reviewer.password, "/admin/moderation/appeals");
+      await page.getByLabel("Authentication code").fill(await reviewer.app.code());
+      await page.getByRole("button", { name: "Verify and sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Appeals" }).waitFor();
+      // the pending queue lists it; its row opens the appeal
+      await page.getByText(owner.email, { exact: true }).waitFor();
+      await page.locator(`a[href="/admin/moderation/appeals/${appealId}"]`).click();
+      await page.getByRole("heading", { level: 1, name: "Appeal" }).waitFor();
+      await page.getByText("Those links are my own portfolio sites, not a link farm.").waitFor();
+      await page.getByLabel("Note to the owner").fill("Portfolio links, not spam.");
+      await page.getByRole("button", { name: "Accept appeal" }).click();
+      await page.getByText("Appeal accepted", { exact: true }).waitFor();
+      expect(review.problems).toEqual([]);
+    } finally {
+      await review.close();
+    }
+
+    // the workflow lifts the suspension: the owner signs in again
+    const returning = await openPage(browser, { baseUrl, allowStatuses: [403] });
+    try {
+      const { page } = returning;
+      // the owner is told once nothing restricts the account any more
+      await emailTo(owner.email, "account_restored");
+      await signInThroughForm(page, owner);
+      await page.goto("/account/standing");
+      await page.getByText("2 active strikes").waitFor();
+    } finally {
+      await returning.close();
     }
   });
 });
