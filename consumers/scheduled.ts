@@ -2,6 +2,7 @@ import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
 import { pruneLoginAttempts } from "../server/auth/login-protection";
 import type { Env } from "../server/env";
 import { createLogger } from "../server/logger";
+import { resumeAcceptedAppeals } from "../server/moderation/appeals";
 import { resumeStalledEscalations } from "../server/moderation/escalation";
 import { expireStrikes } from "../server/moderation/strikes";
 import { requestBackup } from "../server/ops/backup-requests";
@@ -36,7 +37,10 @@ const TASKS: Partial<Record<string, CronTask>> = {
       expireStrikes(env, controller.scheduledTime),
     ]),
   [CRON.everyFiveMinutes]: (controller, env) =>
-    resumeStalledEscalations(env, controller.scheduledTime),
+    Promise.all([
+      resumeAcceptedAppeals(env, controller.scheduledTime),
+      resumeStalledEscalations(env, controller.scheduledTime),
+    ]),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {
       at: startOfHour(controller.scheduledTime),

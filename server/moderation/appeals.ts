@@ -3,7 +3,7 @@
 // and logged, anything else waits in the moderators' queue for someone other than the person
 // who decided. An accepted appeal is handed to the account's ban escalation workflow, which
 // revokes the strike and lifts what it caused (server/moderation/appeal-reversal.ts).
-import { and, eq } from "drizzle-orm";
+import { and, eq, lte, notExists, sql } from "drizzle-orm";
 import { reviewAppeal } from "../../core/moderation/appeal-review";
 import {
   type AppealChannel,
@@ -13,7 +13,7 @@ import {
   withinAppealWindow,
 } from "../../core/moderation/appeals";
 import { createDb } from "../../db/client";
-import { type AppealRow, appeals, users } from "../../db/schema";
+import { type AppealRow, appeals, escalationRequests, users } from "../../db/schema";
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import { AppError, notFound } from "../errors";
@@ -45,7 +45,11 @@ export async function fileAppeal(env: Env, input: AppealInput, now: number): Pro
     .where(and(eq(appeals.subjectKind, subject.kind), eq(appeals.subjectId, subject.id)))
     .limit(1);
   if (earlier) {
-    if (earlier.message === input.message && earlier.userId === input.userId) return earlier;
+    if (earlier.message === input.message && earlier.userId === input.userId) {
+      // A retry after a crash between deciding and handing it on finishes the hand-over.
+      await completeDecidedAppeal(env, earlier, now);
+      return earlier;
+    }
     throw new AppError(409, "appeal_exists", "This decision has already been appealed", {
       appeal_id: earlier.id,
     });
@@ -119,6 +123,7 @@ export async function decideAppeal(
   const status = input.accept ? "accepted" : "rejected";
   if (appeal.status !== "pending") {
     if (appeal.status === status && appeal.reviewerId === input.reviewerId) {
+      await completeDecidedAppeal(env, appeal, now);
       return { appeal, repeated: true };
     }
     throw alreadyDecided(appeal.status);
@@ -211,4 +216,31 @@ export async function completeDecidedAppeal(env: Env, appeal: AppealRow, now: nu
     dedupeKey: `appeal:${appeal.id}:decided`,
     now,
   });
+}
+
+/**
+ * The safety net (five-minute cron): an appeal accepted over a minute ago whose request never
+ * reached the ban escalation (the Worker stopped between the two writes) is handed on now.
+ * Bounded per run.
+ */
+export async function resumeAcceptedAppeals(env: Env, now: number): Promise<number> {
+  const db = createDb(env.DB);
+  const stranded = await db
+    .select()
+    .from(appeals)
+    .where(
+      and(
+        eq(appeals.status, "accepted"),
+        lte(appeals.decidedAt, now - 60_000),
+        notExists(
+          db
+            .select({ id: escalationRequests.id })
+            .from(escalationRequests)
+            .where(eq(escalationRequests.id, sql`'appeal:' || ${appeals.id}`)),
+        ),
+      ),
+    )
+    .limit(50);
+  for (const appeal of stranded) await completeDecidedAppeal(env, appeal, now);
+  return stranded.length;
 }

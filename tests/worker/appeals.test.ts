@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { ModerationSignal } from "../../core/moderation/model";
 import type { ResumeData } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
-import { moderationCases, moderationDecisions, moderationRules } from "../../db/schema";
+import { appeals, moderationCases, moderationDecisions, moderationRules } from "../../db/schema";
+import { resumeAcceptedAppeals } from "../../server/moderation/appeals";
 import { strikeAndEscalate } from "../../server/moderation/escalation";
 import { documentOf, type ResumeSnapshot, snapshotKeyOf } from "../../server/moderation/snapshots";
 import { linkToken, mailTo, PASSWORD, postJson, signedInPerson } from "./auth-support";
@@ -337,6 +338,42 @@ describe("appeals", () => {
     });
     expect(filed.body.data).toMatchObject({ status: "accepted", automatic: true });
     expect(filed.body.data.review_note).toMatch(/own/);
+  });
+
+  it("hands on an accepted appeal whose request was lost when the Worker stopped (the cron), once", async () => {
+    const person = await signedInPerson();
+    const moderator = await bearerFor("moderator");
+    const { strike } = await moderatorStrike(person, `user:${moderator.id}`);
+    const id = uniqueId("ap");
+    const now = Date.now();
+    // decided, then the Worker stopped before the escalation request was written
+    await createDb(env.DB)
+      .insert(appeals)
+      .values({
+        id,
+        userId: person.userId,
+        subjectKind: "strike",
+        subjectId: strike.id,
+        caseId: strike.caseId,
+        decidedBy: `user:${moderator.id}`,
+        message: "Not spam",
+        channel: "account",
+        status: "accepted",
+        reviewerId: "user:another-moderator",
+        reviewNote: "Agreed",
+        createdAt: now - 300_000,
+        decidedAt: now - 120_000,
+      });
+    expect(await resumeAcceptedAppeals(env, now)).toBeGreaterThanOrEqual(1);
+    await vi.waitFor(async () => expect(await strikeState(strike.id)).not.toBeNull(), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    await resumeAcceptedAppeals(env, now);
+    expect(
+      await countRows("SELECT count(*) AS n FROM escalation_requests WHERE id = ?", `appeal:${id}`),
+    ).toBe(1);
+    await mailTo(person.email, "appeal_decided");
   });
 
   it("refuses another account's decision (404), after 30 days (422), and bad input (400)", async () => {
