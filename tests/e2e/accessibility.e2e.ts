@@ -28,6 +28,8 @@ describe("accessibility basics", () => {
           "A resume that gets past the filters and in front of people",
         )),
         ...(await checkPage(page, "/jobs/unknown-job", "Job progress")),
+        // an appeal link that does not work (401 invalid_appeal_link) says so
+        ...(await checkPage(page, `/appeal?token=${"x".repeat(43)}`, "Appeal a decision")),
         ...(await checkPage(page, "/no/such/page", "Page not found")),
       ];
       expect(found).toEqual([]);

@@ -12,6 +12,11 @@ import { getJob } from "../../server/ops/jobs";
 import { PASSWORD, postJson, signedInPerson } from "./auth-support";
 import { personWithResume } from "./export-support";
 import { api, bearerFor, countRows, uniqueId, waitForJob } from "./helpers";
+import {
+  personWithResume as sharedPersonWithResume,
+  shareResume,
+  waitForPublication,
+} from "./moderation-support";
 
 type Person = Awaited<ReturnType<typeof signedInPerson>>;
 
@@ -263,11 +268,34 @@ describe("ban escalation", () => {
       person.userId,
     );
     expect(audits).toBe(3);
-    // a share page of a suspended or banned account is offline (tests/worker/share.test.ts
-    // covers the page itself); an unknown account is a 404
+    // an unknown account is a 404
     const unknown = await api("/api/admin/users/nobody-here/sanctions", { headers: admin.headers });
     expect(unknown.status).toBe(404);
     expect((await SELF.fetch("http://localhost/api/health")).status).toBe(200);
+  });
+
+  it("takes the public page offline while the account is suspended, and back once lifted", async () => {
+    const { person, resumeId } = await sharedPersonWithResume({ basics: { name: "Mary Jackson" } });
+    await shareResume(person.headers, resumeId);
+    const { slug } = await waitForPublication(person.headers, resumeId, "live");
+    const page = async () => (await SELF.fetch(`http://localhost/r/${slug}`)).status;
+    expect(await page()).toBe(200);
+    const admin = await bearerFor("admin");
+    const act = (body: unknown, key: string) =>
+      api(`/api/admin/users/${person.userId}/sanctions`, {
+        method: "POST",
+        headers: { ...admin.headers, "Content-Type": "application/json", "Idempotency-Key": key },
+        body: JSON.stringify(body),
+      });
+    const before = (await statusOf(person.userId)) as string;
+    expect(
+      (await act({ action: "suspend", days: 1, reason: "spam_scam" }, uniqueId("k"))).status,
+    ).toBe(202);
+    await waitForStatus(person.userId, "suspended");
+    expect(await page()).toBe(404);
+    expect((await act({ action: "lift", note: "Mistake" }, uniqueId("k"))).status).toBe(202);
+    await waitForStatus(person.userId, before);
+    expect(await page()).toBe(200);
   });
 
   it("stops an export of a suspended account: the job fails with a reason it can show", async () => {
