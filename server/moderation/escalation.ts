@@ -4,7 +4,7 @@
 // (or started). Each evaluation ends suspensions that ran out and processes the waiting requests
 // in order, each applied at most once (a sanction per cause, a request marked processed), so a
 // replayed or restarted workflow, or two evaluations at once, never apply a step twice.
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lte } from "drizzle-orm";
 import { STANDING_PATH } from "../../core/moderation/appeals";
 import {
   type BanReason,
@@ -183,8 +183,8 @@ async function processStrike(env: Env, request: EscalationRequestRow, now: numbe
   if (!strike || strike.revokedAt !== null || strike.expiredAt !== null) {
     return "strike no longer active";
   }
-  const counted = await db
-    .select({ id: strikes.id })
+  const [counted] = await db
+    .select({ active: count() })
     .from(strikes)
     .where(
       and(
@@ -196,7 +196,7 @@ async function processStrike(env: Env, request: EscalationRequestRow, now: numbe
     );
   // The active strikes up to and including this one: a strike appealed away meanwhile lowers
   // the count, so an accepted appeal never triggers a sanction by itself.
-  const after = counted.length;
+  const after = counted?.active ?? 0;
   const thresholds = await strikeThresholds(env);
   const now_ = escalationFor(after, thresholds);
   const before = escalationFor(after - 1, thresholds);
