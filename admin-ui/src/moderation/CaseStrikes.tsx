@@ -1,10 +1,8 @@
 import { A } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
-import { Table } from "~kit/design-system/components/Table";
-import { formatDateTime } from "~kit/format";
 import { describeError } from "~kit/forms/describe-error";
 import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../api/admin-api";
@@ -17,13 +15,7 @@ import {
   appealStatusTone,
   strikesOfCase,
 } from "../appeals/appeal-view";
-import {
-  STRIKE_SEVERITY_LABELS,
-  STRIKE_SOURCE_LABELS,
-  STRIKE_STATUS_LABELS,
-  severityTone,
-} from "../standing/labels";
-import { CATEGORY_LABELS } from "./labels";
+import { StrikeHistoryTable } from "../standing/StrikeHistoryTable";
 
 function AppealCell(props: { appeal: AppealQueueItem | null }) {
   return (
@@ -42,50 +34,17 @@ function AppealCell(props: { appeal: AppealQueueItem | null }) {
 
 function CaseStrikesTable(props: { strikes: StrikeView[]; appeals: AppealQueueItem[] }) {
   return (
-    <Table caption="Strikes from this case" hideCaption>
-      <thead>
-        <tr>
-          <th scope="col">Given</th>
-          <th scope="col">Category</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Source</th>
-          <th scope="col">Status</th>
-          <th scope="col">Appeal</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.strikes}>
-          {(strike) => (
-            <tr>
-              <td>{formatDateTime(strike.created_at)}</td>
-              <td>{CATEGORY_LABELS[strike.category]}</td>
-              <td>
-                <Badge tone={severityTone(strike.severity)}>
-                  {STRIKE_SEVERITY_LABELS[strike.severity]}
-                </Badge>
-              </td>
-              <td>
-                {STRIKE_SOURCE_LABELS[strike.source]}
-                <Show when={strike.actor}>
-                  {(actor) => <span class="ds-muted ds-mono"> {actor()}</span>}
-                </Show>
-              </td>
-              <td>
-                <Badge tone={strike.status === "active" ? "warning" : "neutral"}>
-                  {STRIKE_STATUS_LABELS[strike.status]}
-                </Badge>
-                <Show when={strike.revoked_at ?? strike.expired_at}>
-                  {(at) => <span class="ds-muted"> {formatDateTime(at())}</span>}
-                </Show>
-              </td>
-              <td>
-                <AppealCell appeal={appealOfStrike(strike.id, props.appeals)} />
-              </td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </Table>
+    <StrikeHistoryTable
+      caption="Strikes from this case"
+      strikes={props.strikes}
+      actorWithSource
+      columns={[
+        {
+          heading: "Appeal",
+          cell: (strike) => <AppealCell appeal={appealOfStrike(strike.id, props.appeals)} />,
+        },
+      ]}
+    />
   );
 }
 

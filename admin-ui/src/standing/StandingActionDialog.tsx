@@ -1,25 +1,16 @@
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { manualStrikeRequestSchema } from "~core/contract/strikes";
+import type { SanctionAction } from "~core/contract/sanctions";
+import { type ManualStrikeRequest, manualStrikeRequestSchema } from "~core/contract/strikes";
 import { MODERATION_CATEGORIES, type ModerationCategory } from "~core/moderation/model";
-import { BAN_REASONS } from "~core/moderation/sanctions";
-import { Alert } from "~kit/design-system/components/Alert";
-import { Button } from "~kit/design-system/components/Button";
-import { Modal } from "~kit/design-system/components/Modal";
 import { Select } from "~kit/design-system/components/Select";
 import { Textarea } from "~kit/design-system/components/Textarea";
 import { TextField } from "~kit/design-system/components/TextField";
-import { describeError } from "~kit/forms/describe-error";
 import { adminApi } from "../api/admin-api";
 import { actOnAccount, addUserStrike } from "../api/standing";
 import { CATEGORY_LABELS } from "../moderation/labels";
-import { BAN_REASON_NAMES } from "./labels";
-import {
-  answerMayBeLost,
-  checkSanctionDraft,
-  newIdempotencyKey,
-  type SanctionField,
-  strikeRequestId,
-} from "./standing-view";
+import { BanReasonSelect } from "./BanReasonSelect";
+import { StepUpActionDialog } from "./StepUpActionDialog";
+import { checkSanctionDraft, type SanctionField, strikeRequestId } from "./standing-view";
 
 export type StandingAction = "strike" | "suspend" | "ban" | "lift";
 
@@ -54,7 +45,6 @@ const CATEGORY_OPTIONS = MODERATION_CATEGORIES.map((value) => ({
   value,
   label: CATEGORY_LABELS[value],
 }));
-const REASON_OPTIONS = BAN_REASONS.map((value) => ({ value, label: BAN_REASON_NAMES[value] }));
 
 type Field = SanctionField | "category";
 
@@ -64,11 +54,12 @@ export interface SentAction {
   label: string;
 }
 
+/** A checked action: a strike, or a suspension, ban or lift. */
+type Draft = { strike: ManualStrikeRequest } | { sanction: SanctionAction };
+
 /**
  * Adds a strike, or suspends, bans or lifts: checked with the API's own schemas before sending,
- * sent with an `Idempotency-Key` kept while the answer may have been lost. The API may ask for
- * a fresh second factor first; the layout's step-up dialog handles that and the request is sent
- * again. A refusal stays in the dialog.
+ * sent through the step-up action dialog (an `Idempotency-Key`, maybe a fresh second factor).
  */
 export function StandingActionDialog(props: {
   userId: string;
@@ -81,134 +72,93 @@ export function StandingActionDialog(props: {
   const [reason, setReason] = createSignal("");
   const [note, setNote] = createSignal("");
   const [issues, setIssues] = createSignal<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = createSignal<string | null>(null);
-  const [sending, setSending] = createSignal(false);
-  let key = newIdempotencyKey();
   const words = () => TITLES[props.action];
 
-  async function send(): Promise<SentAction | null> {
+  function check(): Draft | null {
     if (props.action === "strike") {
       const parsed = manualStrikeRequestSchema.safeParse({ category: category(), reason: note() });
-      if (!parsed.success) {
-        const found: Partial<Record<Field, string>> = {};
-        for (const issue of parsed.error.issues) {
-          if (issue.path[0] === "category") found.category ??= "Choose a category.";
-          if (issue.path[0] === "reason") found.note ??= issue.message;
-        }
-        setIssues(found);
-        return null;
+      const found: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error?.issues ?? []) {
+        if (issue.path[0] === "category") found.category ??= "Choose a category.";
+        if (issue.path[0] === "reason") found.note ??= issue.message;
       }
-      const strike = await addUserStrike(adminApi, props.userId, parsed.data, key);
-      return { requestId: strikeRequestId(strike.id), label: "the new strike" };
+      setIssues(found);
+      return parsed.success ? { strike: parsed.data } : null;
     }
-    const check = checkSanctionDraft({
+    const checked = checkSanctionDraft({
       action: props.action,
       days: days(),
       reason: reason(),
       note: note(),
     });
-    if (!check.ok) {
-      setIssues(check.issues);
-      return null;
-    }
-    const request = await actOnAccount(adminApi, props.userId, check.action, key);
-    return { requestId: request.id, label: SENT_LABELS[check.action.action] };
+    setIssues(checked.ok ? {} : checked.issues);
+    return checked.ok ? { sanction: checked.action } : null;
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
-    setIssues({});
-    setFailure(null);
-    setSending(true);
-    try {
-      const sent = await send();
-      if (sent) props.onSent(sent);
-    } catch (cause) {
-      if (!answerMayBeLost(cause)) key = newIdempotencyKey();
-      setFailure(describeError(cause));
-    } finally {
-      setSending(false);
+  async function send(draft: Draft, key: string) {
+    if ("strike" in draft) {
+      const strike = await addUserStrike(adminApi, props.userId, draft.strike, key);
+      props.onSent({ requestId: strikeRequestId(strike.id), label: "the new strike" });
+      return;
     }
+    const request = await actOnAccount(adminApi, props.userId, draft.sanction, key);
+    props.onSent({ requestId: request.id, label: SENT_LABELS[draft.sanction.action] });
   }
 
   const noteLabel = () =>
     props.action === "strike" ? "Reason" : props.action === "lift" ? "Why it is lifted" : "Note";
 
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && !sending() && props.onClose()}
+    <StepUpActionDialog
       title={words().title}
       description={words().description}
+      formLabel={words().title}
+      submitLabel={words().submit}
+      submitVariant={props.action === "lift" || props.action === "strike" ? "primary" : "danger"}
+      failureTitle="Not done"
+      check={check}
+      send={send}
+      onClose={props.onClose}
     >
-      <form class="ds-stack" onSubmit={submit} aria-label={words().title} novalidate>
-        <Switch>
-          <Match when={props.action === "strike"}>
-            <Select
-              label="Category"
-              options={CATEGORY_OPTIONS}
-              value={category()}
-              onChange={(value) => setCategory(value as ModerationCategory)}
-              error={issues().category}
+      <Switch>
+        <Match when={props.action === "strike"}>
+          <Select
+            label="Category"
+            options={CATEGORY_OPTIONS}
+            value={category()}
+            onChange={(value) => setCategory(value as ModerationCategory)}
+            error={issues().category}
+            required
+          />
+        </Match>
+        <Match when={props.action === "suspend" || props.action === "ban"}>
+          <Show when={props.action === "suspend"}>
+            <TextField
+              label="Days (1–30)"
+              type="number"
+              inputMode="numeric"
+              value={days()}
+              onChange={setDays}
+              error={issues().days}
               required
             />
-          </Match>
-          <Match when={props.action === "suspend" || props.action === "ban"}>
-            <Show when={props.action === "suspend"}>
-              <TextField
-                label="Days (1–30)"
-                type="number"
-                inputMode="numeric"
-                value={days()}
-                onChange={setDays}
-                error={issues().days}
-                required
-              />
-            </Show>
-            <Select
-              label="Reason"
-              options={REASON_OPTIONS}
-              value={reason()}
-              onChange={setReason}
-              error={issues().reason}
-              required
-            />
-          </Match>
-        </Switch>
-        <Textarea
-          label={noteLabel()}
-          description={
-            props.action === "strike" || props.action === "lift"
-              ? "Recorded in the account's history and the audit log."
-              : "Optional; for staff, recorded with the sanction."
-          }
-          value={note()}
-          onChange={setNote}
-          error={issues().note}
-          required={props.action === "strike" || props.action === "lift"}
-          rows={3}
-        />
-        <Show when={failure()}>
-          {(message) => (
-            <Alert tone="error" title="Not done">
-              {message()}
-            </Alert>
-          )}
-        </Show>
-        <div class="ds-cluster">
-          <Button
-            type="submit"
-            variant={props.action === "lift" || props.action === "strike" ? "primary" : "danger"}
-            loading={sending()}
-          >
-            {words().submit}
-          </Button>
-          <Button variant="ghost" disabled={sending()} onClick={props.onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </Modal>
+          </Show>
+          <BanReasonSelect value={reason()} onChange={setReason} error={issues().reason} />
+        </Match>
+      </Switch>
+      <Textarea
+        label={noteLabel()}
+        description={
+          props.action === "strike" || props.action === "lift"
+            ? "Recorded in the account's history and the audit log."
+            : "Optional; for staff, recorded with the sanction."
+        }
+        value={note()}
+        onChange={setNote}
+        error={issues().note}
+        required={props.action === "strike" || props.action === "lift"}
+        rows={3}
+      />
+    </StepUpActionDialog>
   );
 }

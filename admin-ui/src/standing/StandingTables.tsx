@@ -4,73 +4,36 @@ import { Badge } from "~kit/design-system/components/Badge";
 import { Table } from "~kit/design-system/components/Table";
 import { formatDateTime } from "~kit/format";
 import type { EscalationRequestView, SanctionView, StrikeView } from "../api/standing";
-import { CATEGORY_LABELS } from "../moderation/labels";
 import {
   BAN_REASON_NAMES,
   REQUEST_KIND_LABELS,
   SANCTION_KIND_LABELS,
   SANCTION_SOURCE_LABELS,
-  STRIKE_SEVERITY_LABELS,
-  STRIKE_SOURCE_LABELS,
-  STRIKE_STATUS_LABELS,
-  severityTone,
 } from "./labels";
+import { type StrikeColumn, StrikeHistoryTable } from "./StrikeHistoryTable";
 import { sanctionSpan } from "./standing-view";
 
-const strikeTone = (status: StrikeView["status"]) => (status === "active" ? "warning" : "neutral");
+const STANDING_COLUMNS: StrikeColumn[] = [
+  { heading: "Reason", cell: (strike) => strike.reason ?? "—" },
+  { heading: "By", cell: (strike) => strike.actor ?? "—", class: "ds-mono" },
+  {
+    heading: "Case",
+    cell: (strike) => (
+      <Show when={strike.case_id} fallback="—">
+        {(caseId) => (
+          <A href={`/moderation/${encodeURIComponent(caseId())}`} class="ds-mono">
+            {caseId()}
+          </A>
+        )}
+      </Show>
+    ),
+  },
+];
 
 /** Every strike, newest first, with the case it came from when there is one. */
 export function StrikesTable(props: { strikes: StrikeView[] }) {
   return (
-    <Table caption="Strikes" hideCaption>
-      <thead>
-        <tr>
-          <th scope="col">Given</th>
-          <th scope="col">Category</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Source</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-          <th scope="col">By</th>
-          <th scope="col">Case</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.strikes}>
-          {(strike) => (
-            <tr>
-              <td>{formatDateTime(strike.created_at)}</td>
-              <td>{CATEGORY_LABELS[strike.category]}</td>
-              <td>
-                <Badge tone={severityTone(strike.severity)}>
-                  {STRIKE_SEVERITY_LABELS[strike.severity]}
-                </Badge>
-              </td>
-              <td>{STRIKE_SOURCE_LABELS[strike.source]}</td>
-              <td>
-                <Badge tone={strikeTone(strike.status)}>
-                  {STRIKE_STATUS_LABELS[strike.status]}
-                </Badge>
-                <Show when={strike.revoked_at ?? strike.expired_at}>
-                  {(at) => <span class="ds-muted"> {formatDateTime(at())}</span>}
-                </Show>
-              </td>
-              <td>{strike.reason ?? "—"}</td>
-              <td class="ds-mono">{strike.actor ?? "—"}</td>
-              <td>
-                <Show when={strike.case_id} fallback="—">
-                  {(caseId) => (
-                    <A href={`/moderation/${encodeURIComponent(caseId())}`} class="ds-mono">
-                      {caseId()}
-                    </A>
-                  )}
-                </Show>
-              </td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </Table>
+    <StrikeHistoryTable caption="Strikes" strikes={props.strikes} columns={STANDING_COLUMNS} />
   );
 }
 

@@ -1,10 +1,10 @@
-import { createSignal, Index, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { AppealRequest, AppealView, OwnStanding } from "~core/contract/appeals";
 import { Alert } from "~kit/design-system/components/Alert";
-import { Badge } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
 import { formatDateTime } from "~kit/format";
-import { appealStatusId, DecisionAppeal } from "./DecisionAppeal";
+import { appealStatusId } from "./DecisionAppeal";
+import { DecisionItem, DecisionList } from "./DecisionList";
 import {
   type AppealSubject,
   appealOutcome,
@@ -89,71 +89,47 @@ export function StandingView(props: {
         </Show>
       </Card>
 
-      <Show when={props.standing.strikes.length > 0}>
-        <Card title="Strikes">
-          <ul class="standing__list">
-            <Index each={props.standing.strikes}>
-              {(strike) => {
-                const what = () =>
-                  `the strike for ${OWN_CATEGORY_LABELS[strike().category].toLowerCase()} of ${formatDateTime(strike().created_at)}`;
-                return (
-                  <li class="standing__item">
-                    <h3 class="standing__item-title">
-                      {OWN_CATEGORY_LABELS[strike().category]}{" "}
-                      <Badge tone={strike().status === "active" ? "warning" : "neutral"}>
-                        {OWN_STRIKE_STATUS_LABELS[strike().status]}
-                      </Badge>
-                    </h3>
-                    <Show when={strike().reason}>{(reason) => <p>{reason()}</p>}</Show>
-                    <p class="ds-muted">Given {formatDateTime(strike().created_at)}</p>
-                    <DecisionAppeal
-                      subject={strikeSubject(strike())}
-                      what={what()}
-                      onSend={(message) => send(strikeSubject(strike()), message)}
-                      onRefused={refused}
-                    />
-                  </li>
-                );
-              }}
-            </Index>
-          </ul>
-        </Card>
-      </Show>
+      <DecisionList title="Strikes" decisions={props.standing.strikes}>
+        {(strike) => (
+          <DecisionItem
+            title={OWN_CATEGORY_LABELS[strike().category]}
+            tone={strike().status === "active" ? "warning" : "neutral"}
+            state={OWN_STRIKE_STATUS_LABELS[strike().status]}
+            subject={strikeSubject(strike())}
+            what={`the strike for ${OWN_CATEGORY_LABELS[strike().category].toLowerCase()} of ${formatDateTime(strike().created_at)}`}
+            onSend={send}
+            onRefused={refused}
+          >
+            <Show when={strike().reason}>{(reason) => <p>{reason()}</p>}</Show>
+            <p class="ds-muted">Given {formatDateTime(strike().created_at)}</p>
+          </DecisionItem>
+        )}
+      </DecisionList>
 
-      <Show when={props.standing.sanctions.length > 0}>
-        <Card title="Suspensions and bans">
-          <ul class="standing__list">
-            <Index each={props.standing.sanctions}>
-              {(sanction) => {
-                const kind = () => OWN_SANCTION_KIND_LABELS[sanction().kind];
-                return (
-                  <li class="standing__item">
-                    <h3 class="standing__item-title">
-                      {kind()}{" "}
-                      <Badge tone={sanction().active ? "error" : "neutral"}>
-                        {sanction().active ? "In force" : "Ended"}
-                      </Badge>
-                    </h3>
-                    <p>{sanction().message}</p>
-                    <p class="ds-muted">
-                      From {formatDateTime(sanction().starts_at)}
-                      {sanction().ends_at
-                        ? ` to ${formatDateTime(sanction().ends_at)}`
-                        : " until it is lifted"}
-                    </p>
-                    <DecisionAppeal
-                      subject={sanctionSubject(sanction())}
-                      what={`the ${kind().toLowerCase()} of ${formatDateTime(sanction().starts_at)}`}
-                      onSend={(message) => send(sanctionSubject(sanction()), message)}
-                      onRefused={refused}
-                    />
-                  </li>
-                );
-              }}
-            </Index>
-          </ul>
-        </Card>
-      </Show>
+      <DecisionList title="Suspensions and bans" decisions={props.standing.sanctions}>
+        {(sanction) => {
+          const kind = () => OWN_SANCTION_KIND_LABELS[sanction().kind];
+          return (
+            <DecisionItem
+              title={kind()}
+              tone={sanction().active ? "error" : "neutral"}
+              state={sanction().active ? "In force" : "Ended"}
+              subject={sanctionSubject(sanction())}
+              what={`the ${kind().toLowerCase()} of ${formatDateTime(sanction().starts_at)}`}
+              onSend={send}
+              onRefused={refused}
+            >
+              <p>{sanction().message}</p>
+              <p class="ds-muted">
+                From {formatDateTime(sanction().starts_at)}
+                {sanction().ends_at
+                  ? ` to ${formatDateTime(sanction().ends_at)}`
+                  : " until it is lifted"}
+              </p>
+            </DecisionItem>
+          );
+        }}
+      </DecisionList>
     </>
   );
 }

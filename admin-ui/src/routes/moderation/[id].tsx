@@ -1,13 +1,10 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
-import { ApiError } from "~kit/api/envelope";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Card } from "~kit/design-system/components/Card";
 import { FactList } from "~kit/design-system/components/FactList";
-import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
-import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../../api/admin-api";
 import { getModerationCase, type ModerationCaseDetail } from "../../api/moderation";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
@@ -25,6 +22,7 @@ import {
   SUBJECT_LABELS,
   statusTone,
 } from "../../moderation/labels";
+import { RecordPage } from "../../moderation/RecordPage";
 import { ReportsList } from "../../moderation/ReportsList";
 import { timeLeft } from "../../moderation/time-left";
 import "../../moderation/moderation.css";
@@ -108,51 +106,33 @@ export default function ModerationCasePage() {
     (id) => getModerationCase(adminApi, id),
   );
   const now = createNow();
-  const current = () => (item.error ? undefined : item.latest);
 
   return (
-    <div class="ds-container ds-stack">
-      <header class="ds-page-header">
-        <div>
-          <h1>Moderation case</h1>
-          <p class="ds-muted ds-mono moderation-id">{params.id}</p>
-        </div>
-        <A href="/moderation">Review queue</A>
-      </header>
-      <Show when={item.error}>
-        {(error) => (
-          <LoadError
-            what="The case"
-            title={
-              error() instanceof ApiError && error().status === 404 ? "Case not found" : undefined
-            }
-            error={error()}
-            onRetry={refetch}
-          />
-        )}
-      </Show>
-      <Show
-        when={current()}
-        fallback={
-          <Show when={!item.error}>{<SkeletonText lines={6} label="Loading case…" />}</Show>
-        }
-      >
-        {(shown) => (
-          <>
-            <Card title="Overview">
-              <Overview item={shown()} now={now()} />
-            </Card>
-            <CaseRecord item={shown()} />
-            <CaseStrikes item={shown()} />
-            <Card title="Reports">
-              <ReportsList reports={shown().reports} />
-            </Card>
-            <Card title="Decide">
-              <DecisionForm item={shown()} onChanged={() => void refetch()} />
-            </Card>
-          </>
-        )}
-      </Show>
-    </div>
+    <RecordPage
+      heading="Moderation case"
+      id={params.id}
+      back={{ href: "/moderation", label: "Review queue" }}
+      record={item}
+      onRetry={refetch}
+      what="The case"
+      notFound="Case not found"
+      loading="Loading case…"
+    >
+      {(shown) => (
+        <>
+          <Card title="Overview">
+            <Overview item={shown()} now={now()} />
+          </Card>
+          <CaseRecord item={shown()} />
+          <CaseStrikes item={shown()} />
+          <Card title="Reports">
+            <ReportsList reports={shown().reports} />
+          </Card>
+          <Card title="Decide">
+            <DecisionForm item={shown()} onChanged={() => void refetch()} />
+          </Card>
+        </>
+      )}
+    </RecordPage>
   );
 }

@@ -1,11 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
-import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Card } from "~kit/design-system/components/Card";
-import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
-import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../../../api/admin-api";
 import { type AppealView, getAppeal } from "../../../api/appeals";
 import { AppealDecisionForm } from "../../../appeals/AppealDecisionForm";
@@ -13,6 +10,7 @@ import { AppealFacts } from "../../../appeals/AppealFacts";
 import { APPEAL_STATUS_LABELS, otherStrikes } from "../../../appeals/appeal-view";
 import { ADMIN_APP_NAME } from "../../../layout/admin-nav";
 import { CaseRecord } from "../../../moderation/CaseRecord";
+import { RecordPage } from "../../../moderation/RecordPage";
 import { SanctionsTable, StrikesTable } from "../../../standing/StandingTables";
 import "../../../moderation/moderation.css";
 import "../../../appeals/appeals.css";
@@ -30,7 +28,6 @@ export default function AppealPage() {
     () => params.id,
     (id) => getAppeal(adminApi, id),
   );
-  const current = () => (appeal.error ? undefined : appeal.latest);
   // what this person just decided, said above the page until they leave it
   const [decided, setDecided] = createSignal<AppealView | null>(null);
 
@@ -40,104 +37,87 @@ export default function AppealPage() {
   }
 
   return (
-    <div class="ds-container ds-stack">
-      <header class="ds-page-header">
-        <div>
-          <h1>Appeal</h1>
-          <p class="ds-muted ds-mono moderation-id">{params.id}</p>
-        </div>
-        <A href="/moderation/appeals">Appeals</A>
-      </header>
-      <Show when={appeal.error}>
-        {(error) => (
-          <LoadError
-            what="The appeal"
-            title={
-              error() instanceof ApiError && error().status === 404 ? "Appeal not found" : undefined
+    <RecordPage
+      heading="Appeal"
+      id={params.id}
+      back={{ href: "/moderation/appeals", label: "Appeals" }}
+      record={appeal}
+      onRetry={refetch}
+      what="The appeal"
+      notFound="Appeal not found"
+      loading="Loading appeal…"
+    >
+      {(shown) => (
+        <>
+          <Show when={decided()}>
+            {(now) => (
+              <Alert
+                tone="success"
+                title={`Appeal ${APPEAL_STATUS_LABELS[now().status].toLowerCase()}`}
+              >
+                {now().status === "accepted"
+                  ? "The account's escalation workflow removes the strike and lifts what it caused within seconds."
+                  : "The contested decision stands."}
+              </Alert>
+            )}
+          </Show>
+          <Card title="The appeal">
+            <AppealFacts appeal={shown()} />
+          </Card>
+          <Card title="Decide">
+            <AppealDecisionForm appeal={shown()} onDecided={onDecided} />
+          </Card>
+          <Show when={shown().strike}>
+            {(strike) => (
+              <Card title="Contested strike">
+                <StrikesTable strikes={[strike()]} />
+              </Card>
+            )}
+          </Show>
+          <Show when={shown().sanction}>
+            {(sanction) => (
+              <Card title="Contested suspension or ban">
+                <SanctionsTable sanctions={[sanction()]} />
+              </Card>
+            )}
+          </Show>
+          <Show
+            when={shown().case}
+            fallback={
+              <Card title="Original case">
+                <p class="ds-muted">
+                  The contested decision came from no moderation case (a staff member's manual
+                  strike or action).
+                </p>
+              </Card>
             }
-            error={error()}
-            onRetry={refetch}
-          />
-        )}
-      </Show>
-      <Show
-        when={current()}
-        fallback={
-          <Show when={!appeal.error}>{<SkeletonText lines={6} label="Loading appeal…" />}</Show>
-        }
-      >
-        {(shown) => (
-          <>
-            <Show when={decided()}>
-              {(now) => (
-                <Alert
-                  tone="success"
-                  title={`Appeal ${APPEAL_STATUS_LABELS[now().status].toLowerCase()}`}
-                >
-                  {now().status === "accepted"
-                    ? "The account's escalation workflow removes the strike and lifts what it caused within seconds."
-                    : "The contested decision stands."}
-                </Alert>
-              )}
-            </Show>
-            <Card title="The appeal">
-              <AppealFacts appeal={shown()} />
-            </Card>
-            <Card title="Decide">
-              <AppealDecisionForm appeal={shown()} onDecided={onDecided} />
-            </Card>
-            <Show when={shown().strike}>
-              {(strike) => (
-                <Card title="Contested strike">
-                  <StrikesTable strikes={[strike()]} />
-                </Card>
-              )}
-            </Show>
-            <Show when={shown().sanction}>
-              {(sanction) => (
-                <Card title="Contested suspension or ban">
-                  <SanctionsTable sanctions={[sanction()]} />
-                </Card>
-              )}
-            </Show>
-            <Show
-              when={shown().case}
-              fallback={
+          >
+            {(item) => (
+              <>
                 <Card title="Original case">
-                  <p class="ds-muted">
-                    The contested decision came from no moderation case (a staff member's manual
-                    strike or action).
+                  <p>
+                    <A
+                      href={`/moderation/${encodeURIComponent(item().id)}`}
+                      class="ds-mono moderation-id"
+                    >
+                      {item().id}
+                    </A>
                   </p>
                 </Card>
-              }
+                <CaseRecord item={item()} />
+              </>
+            )}
+          </Show>
+          <Card title="The account's other strikes">
+            <Show
+              when={otherStrikes(shown().strikes, shown()).length > 0}
+              fallback={<p class="ds-muted">No other strikes.</p>}
             >
-              {(item) => (
-                <>
-                  <Card title="Original case">
-                    <p>
-                      <A
-                        href={`/moderation/${encodeURIComponent(item().id)}`}
-                        class="ds-mono moderation-id"
-                      >
-                        {item().id}
-                      </A>
-                    </p>
-                  </Card>
-                  <CaseRecord item={item()} />
-                </>
-              )}
+              <StrikesTable strikes={otherStrikes(shown().strikes, shown())} />
             </Show>
-            <Card title="The account's other strikes">
-              <Show
-                when={otherStrikes(shown().strikes, shown()).length > 0}
-                fallback={<p class="ds-muted">No other strikes.</p>}
-              >
-                <StrikesTable strikes={otherStrikes(shown().strikes, shown())} />
-              </Show>
-            </Card>
-          </>
-        )}
-      </Show>
-    </div>
+          </Card>
+        </>
+      )}
+    </RecordPage>
   );
 }
