@@ -10,6 +10,7 @@ import { rememberContent } from "../../server/moderation/hash-cache";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
 import { IMAGES } from "./fixture-images";
 import { api, countRows } from "./helpers";
+import { waitForPublication } from "./moderation-support";
 
 type Person = Awaited<ReturnType<typeof signedInPerson>>;
 
@@ -363,6 +364,8 @@ describe("templates and exports with an uploaded photo", () => {
       postJson({ enabled: true }, person.headers),
     );
     expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    // the page is public once its first content check let it go live
+    await waitForPublication(person.headers, id, "live");
     const page = await api(`/r/${shared.body.data.slug}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(`src="${photo.url}"`);
