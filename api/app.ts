@@ -1,23 +1,30 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env";
 import { createRouter } from "./lib/router";
+import { adminGuard } from "./middleware/admin-guard";
 import { bodySizeLimit, jsonDepthLimit } from "./middleware/body-limits";
 import { csrfProtection } from "./middleware/csrf";
 import { handleError, notFoundFor } from "./middleware/errors";
+import { refuseWritesWhileImpersonating } from "./middleware/impersonation";
 import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
+import { adminAccountActionRoutes } from "./routes/admin/account-actions";
 import { adminAppealRoutes } from "./routes/admin/appeals";
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminBanRoutes } from "./routes/admin/bans";
 import { adminBillingEventRoutes } from "./routes/admin/billing-events";
+import { adminImpersonationRoutes } from "./routes/admin/impersonation";
 import { adminIpBanRoutes } from "./routes/admin/ip-bans";
 import { adminLinkedAccountRoutes } from "./routes/admin/linked-accounts";
 import { adminModerationCaseRoutes } from "./routes/admin/moderation-cases";
 import { adminModerationRuleRoutes } from "./routes/admin/moderation-rules";
 import { adminSanctionRoutes } from "./routes/admin/sanctions";
+import { adminSecurityRoutes } from "./routes/admin/security";
 import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
+import { adminSupportRoutes } from "./routes/admin/support";
+import { adminUserRoutes } from "./routes/admin/users";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
 import { appealRoutes } from "./routes/appeals";
@@ -34,19 +41,24 @@ import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
+import { impersonationRoutes } from "./routes/impersonation";
 import { jobRoutes } from "./routes/jobs";
 import { jwksRoutes, wellKnownRoutes } from "./routes/jwks";
 import { profileRoutes } from "./routes/profile";
 import { resumeRoutes } from "./routes/resumes";
 import { stripeWebhookRoutes } from "./routes/stripe-webhook";
 import { subscriptionRoutes } from "./routes/subscription";
+import { supportRoutes } from "./routes/support";
 import { templateRoutes } from "./routes/templates";
 
 /** Everything under `/api`, plus `/.well-known/`. Static assets and app routes never reach it. */
 export function createApp() {
   // The URL map: each router's own paths are relative to the prefix it is mounted at. The
   // routers at "/" serve paths under more than one prefix (billing, subscription, exports).
-  const api = createRouter()
+  const api = createRouter();
+  // Before every admin route: the allowlist, the per-admin rate, the audit of refusals.
+  api.use("/admin/*", adminGuard);
+  api
     .route("/health", healthRoutes)
     .route("/jobs", jobRoutes)
     .route("/admin/backups", adminBackupRoutes)
@@ -60,9 +72,16 @@ export function createApp() {
     .route("/admin/users", adminUserStrikeRoutes)
     .route("/admin/users", adminSanctionRoutes)
     .route("/admin/users", adminLinkedAccountRoutes)
+    .route("/admin/users", adminUserRoutes)
     .route("/admin/bans", adminBanRoutes)
     .route("/admin/ip-bans", adminIpBanRoutes)
+    .route("/admin", adminImpersonationRoutes)
+    .route("/admin/users", adminAccountActionRoutes)
+    .route("/impersonation", impersonationRoutes)
+    .route("/admin/security", adminSecurityRoutes)
+    .route("/admin/support/tickets", adminSupportRoutes)
     .route("/", appealRoutes)
+    .route("/support/tickets", supportRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)
     .route("/auth", sessionRoutes)
@@ -108,6 +127,8 @@ export function createApp() {
     jsonDepthLimit,
     // who is calling first: CSRF checks the token against the caller's own session
     resolvePrincipal,
+    // read-only impersonation refuses writes before CSRF, which would refuse them as forged
+    refuseWritesWhileImpersonating,
     csrfProtection,
   );
   app.route("/api", api);

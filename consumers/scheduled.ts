@@ -6,6 +6,7 @@ import { resumeAcceptedAppeals } from "../server/moderation/appeals";
 import { resumeStalledEscalations } from "../server/moderation/escalation";
 import { expireStrikes } from "../server/moderation/strikes";
 import { requestBackup } from "../server/ops/backup-requests";
+import { pruneWorkflowRunSteps, STEP_HISTORY_RETENTION_MS } from "../server/ops/workflow-run-steps";
 
 export const CRON = {
   hourlyBackup: "0 * * * *",
@@ -35,6 +36,8 @@ const TASKS: Partial<Record<string, CronTask>> = {
       pruneLoginAttempts(env, controller.scheduledTime - LOGIN_ATTEMPT_RETENTION_MS),
       pruneCredentialAttempts(env, controller.scheduledTime - CREDENTIAL_BUDGET_RETENTION_MS),
       expireStrikes(env, controller.scheduledTime),
+      // Workflow step history is kept a year (README "Workflow runs").
+      pruneWorkflowRunSteps(env, controller.scheduledTime - STEP_HISTORY_RETENTION_MS),
     ]),
   [CRON.everyFiveMinutes]: (controller, env) =>
     Promise.all([

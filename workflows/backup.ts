@@ -11,6 +11,7 @@ import {
   writeManifest,
 } from "../server/ops/backups";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 import { detailedFailure, type JobFailure, runTrackedJob } from "./lib/tracked-job";
 
 const RETRY = {
@@ -42,7 +43,9 @@ async function alertOperators(env: Env, params: BackupParams, failure: JobFailur
  * `backups/d1/{id}/`, a manifest, then pruning of backups past the 30-day window.
  */
 export class BackupWorkflow extends WorkflowEntrypoint<Env, BackupParams> {
-  override async run(event: Readonly<WorkflowEvent<BackupParams>>, step: WorkflowStep) {
+  override async run(event: Readonly<WorkflowEvent<BackupParams>>, rawStep: WorkflowStep) {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "backup", event, rawStep);
     const params = parseParams(backupParamsSchema, event.payload);
     const job = {
       jobId: params.jobId,

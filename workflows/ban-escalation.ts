@@ -9,6 +9,7 @@ import {
 } from "../server/moderation/escalation";
 import { setRunStatus } from "../server/ops/workflow-runs";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 
 const RETRY = {
   retries: { limit: 5, delay: "5 seconds", backoff: "exponential" },
@@ -29,7 +30,9 @@ const MAX_ROUNDS = 300;
  * a restart applies nothing twice.
  */
 export class BanEscalationWorkflow extends WorkflowEntrypoint<Env, BanEscalationParams> {
-  override async run(event: Readonly<WorkflowEvent<BanEscalationParams>>, step: WorkflowStep) {
+  override async run(event: Readonly<WorkflowEvent<BanEscalationParams>>, rawStep: WorkflowStep) {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "ban-escalation", event, rawStep);
     const { userId } = parseParams(banEscalationParamsSchema, event.payload);
     const instanceId = event.instanceId;
     await step.do("mark running", () =>

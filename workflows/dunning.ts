@@ -21,6 +21,7 @@ import { greetingName, publicUrl, sendEmail } from "../server/email";
 import type { Env } from "../server/env";
 import { setRunStatus } from "../server/ops/workflow-runs";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 
 const RETRY = {
   retries: { limit: 5, delay: "30 seconds", backoff: "exponential" },
@@ -54,8 +55,10 @@ interface Notice {
 export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   override async run(
     event: Readonly<WorkflowEvent<DunningParams>>,
-    step: WorkflowStep,
+    rawStep: WorkflowStep,
   ): Promise<Outcome> {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "dunning", event, rawStep);
     const params = parseParams(dunningParamsSchema, event.payload);
     // Each marking step reads the clock inside itself, so a replay records the same time.
     await step.do("mark running", () =>

@@ -20,6 +20,7 @@ import {
 import { changeJob } from "../server/ops/jobs";
 import { getVersion } from "../server/resumes/resume-versions";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 import { runTrackedJob } from "./lib/tracked-job";
 
 const RETRY = {
@@ -55,7 +56,9 @@ const EXPORT_FAILED = "We could not create your export. Please try again.";
  * restarted instance overwrites the same file and sends no second email.
  */
 export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
-  override async run(event: Readonly<WorkflowEvent<ExportParams>>, step: WorkflowStep) {
+  override async run(event: Readonly<WorkflowEvent<ExportParams>>, rawStep: WorkflowStep) {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "export", event, rawStep);
     const params = parseParams(exportParamsSchema, event.payload);
     const env = this.env;
     const logger = createLogger(env.LOG_LEVEL, { job_id: params.jobId });

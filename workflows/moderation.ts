@@ -17,6 +17,7 @@ import {
 import { MODERATOR_DECISION_EVENT } from "../server/moderation/review";
 import { setRunStatus } from "../server/ops/workflow-runs";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 
 const RETRY = {
   retries: { limit: 5, delay: "5 seconds", backoff: "exponential" },
@@ -41,8 +42,10 @@ type Outcome =
 export class ModerationWorkflow extends WorkflowEntrypoint<Env, ModerationParams> {
   override async run(
     event: Readonly<WorkflowEvent<ModerationParams>>,
-    step: WorkflowStep,
+    rawStep: WorkflowStep,
   ): Promise<Outcome> {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "moderation", event, rawStep);
     const { caseId } = parseParams(moderationParamsSchema, event.payload);
     await step.do("mark running", () =>
       setRunStatus(this.env, event.instanceId, "running", null, Date.now()),

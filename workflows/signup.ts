@@ -12,6 +12,7 @@ import { startPlanAtSignup } from "../server/billing/subscriptions";
 import { publicUrl, sendEmail } from "../server/email";
 import type { Env } from "../server/env";
 import { parseParams } from "./lib/params";
+import { recordSteps } from "./lib/record-steps";
 import { runTrackedJob } from "./lib/tracked-job";
 
 const RETRY = {
@@ -34,8 +35,10 @@ type Outcome =
 export class SignupWorkflow extends WorkflowEntrypoint<Env, SignupParams> {
   override async run(
     event: Readonly<WorkflowEvent<SignupParams>>,
-    step: WorkflowStep,
+    rawStep: WorkflowStep,
   ): Promise<Outcome> {
+    // Mirrors the step history to D1 for the operators' console (README "Workflow runs").
+    const step = recordSteps(this.env, "signup", event, rawStep);
     const { userId, plan, jobId } = parseParams(signupParamsSchema, event.payload);
     const job = { jobId, instanceId: event.instanceId };
     return runTrackedJob(this.env, step, job, async (steps) => {

@@ -52,3 +52,17 @@ export async function withIdempotency<T>(
   await c.env.CACHE.put(cacheKey, JSON.stringify(stored), { expirationTtl: TTL_SECONDS });
   return { ...result, key: providerKey };
 }
+
+/**
+ * For posts that are safe without a key but should not repeat when one is sent (a support
+ * message): with an `Idempotency-Key` the answer is kept and replayed as above; without one,
+ * the request simply runs.
+ */
+export async function withOptionalIdempotency<T>(
+  c: Context<AppEnv>,
+  input: { userId: string; action: string; request: unknown },
+  run: () => Promise<{ status: 200 | 201 | 202; data: T }>,
+): Promise<{ status: 200 | 201 | 202; data: T }> {
+  if (c.req.header(HEADER) === undefined) return run();
+  return withIdempotency(c, input, run);
+}

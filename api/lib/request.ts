@@ -21,6 +21,7 @@ export function deviceOf(c: Context<AppEnv>) {
     userAgent: c.req.header("user-agent")?.slice(0, USER_AGENT_MAX) ?? null,
     ip: clientAddress(c),
     deviceId: deviceIdOf(c),
+    requestId: c.get("requestId") ?? null,
   };
 }
 

@@ -29,6 +29,15 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   // The session the cookies speak for: the access token's, or (when it has expired, as on
   // a refresh) the refresh token's. Cookies that identify no session authenticate nothing,
   // so there is nothing to forge.
+  // Under impersonation the only write let through is Stop, whose CSRF token is the staff
+  // member's own; one started without a staff session (a bearer token) relies on its
+  // SameSite=Strict cookie, and Stop can only take access away.
+  if (principal?.kind === "user" && principal.impersonation) {
+    const staffSession = principal.impersonation.staffSessionId;
+    if (staffSession === null) return next();
+    if (!(await isCsrfTokenOf(c.env, c.req.header(CSRF_HEADER), staffSession))) throw csrfFailed();
+    return next();
+  }
   const sessionId =
     principal?.kind === "user"
       ? principal.sessionId

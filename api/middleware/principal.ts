@@ -5,6 +5,7 @@ import { judgeSession } from "../../core/auth/step-up";
 import { constantTimeEqual } from "../../core/security/crypto";
 import { OPERATOR, type Principal } from "../../server/auth/principal";
 import { restrictionOf } from "../../server/auth/sanctions-in-force";
+import { sessionIdle, timesOut, touchStaffSession } from "../../server/auth/staff-sessions";
 import { methodsFor, stepUpRequired } from "../../server/auth/step-up";
 import {
   accessTokenSubject,
@@ -14,6 +15,7 @@ import {
 import { AppError, forbidden, unauthorized } from "../../server/errors";
 import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE } from "../lib/auth-cookies";
+import { resolveImpersonation } from "./impersonation";
 
 const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
@@ -31,18 +33,40 @@ export const resolvePrincipal = createMiddleware<AppEnv>(async (c, next) => {
   if (authorization !== undefined) {
     const token = authorization.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     if (!token) throw unauthorized();
-    c.set("principal", await bearerPrincipal(c.env, token, c.get("now")));
+    const principal = await bearerPrincipal(c.env, token, c.get("now"));
+    if (await endedForInactivity(c.env, principal, c.get("now"))) throw sessionIdle();
+    c.set("principal", principal);
     return next();
   }
+  // A read-only view of a customer (README "Impersonation") takes precedence over the staff
+  // member's own cookies, outside the admin API and the admin app.
+  if (await resolveImpersonation(c)) return next();
   const cookieToken = getCookie(c, ACCESS_COOKIE);
   if (cookieToken && looksLikeJwt(cookieToken)) {
     const verified = await verifyAccessToken(c.env, cookieToken);
-    if (verified) c.set("principal", userFromToken(verified, "cookie"));
+    const principal = verified ? userFromToken(verified, "cookie") : null;
     // Kept, not thrown: signed-out routes (the appeal link, sign-in) must still work.
-    else c.set("restriction", await restrictionFor(c.env, cookieToken, c.get("now")));
+    if (!principal) c.set("restriction", await restrictionFor(c.env, cookieToken, c.get("now")));
+    else if (await endedForInactivity(c.env, principal, c.get("now")))
+      c.set("restriction", sessionIdle());
+    else c.set("principal", principal);
   }
   await next();
 });
+
+/**
+ * The staff inactivity timeout (README "The admin's own security"): a staff session's request
+ * records its activity, or ends the session when it was idle too long. Customers' sessions and
+ * tokens that name no session are untouched.
+ */
+async function endedForInactivity(
+  env: AppEnv["Bindings"],
+  principal: Principal,
+  now: number,
+): Promise<boolean> {
+  if (principal.kind !== "user" || !principal.sessionId || !timesOut(principal.role)) return false;
+  return (await touchStaffSession(env, principal.sessionId, now)) === "idle";
+}
 
 /**
  * A genuine token that stopped working because its account was suspended or banned (which

@@ -6,9 +6,12 @@ export const PERMISSIONS = [
   "users.read",
   "users.write",
   "users.delete",
+  /** Read-only impersonation (README "Impersonation"): the user's whole app, content and billing included. */
+  "users.impersonate",
   "content.read",
   "content.moderate",
   "content.delete",
+  "support.tickets",
   "payments.read",
   "payments.write",
   "payments.refund",
@@ -37,9 +40,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "users.read",
     "users.write",
     "users.delete",
+    "users.impersonate",
     "content.read",
     "content.moderate",
     "content.delete",
+    "support.tickets",
     "payments.read",
     "system.logs",
     "system.metrics",
@@ -47,7 +52,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** Content only. */
   moderator: ["content.read", "content.moderate", "users.read"],
   /** Read-only plus tickets. */
-  support: ["users.read", "content.read", "payments.read", "system.logs"],
+  support: [
+    "users.read",
+    "users.impersonate",
+    "content.read",
+    "support.tickets",
+    "payments.read",
+    "system.logs",
+  ],
   /** Payments. */
   billing_admin: ["users.read", "payments.read", "payments.write", "payments.refund"],
   /** A customer: acts on their own data only, which needs no permission. */

@@ -44,6 +44,26 @@ export function isBackedUpTable(name: string): boolean {
   return !name.startsWith("sqlite_") && !name.startsWith("_cf_");
 }
 
+/**
+ * A full-text index (FTS5) that reads its rows from another table (`content='users'`, see
+ * README "Admin: users"): its rows are that table's, so a backup keeps no rows of its own and
+ * restore rebuilds the index once the content table is back.
+ */
+export function isExternalContentIndex(createSql: string): boolean {
+  return /^CREATE\s+VIRTUAL\s+TABLE\b[\s\S]*\bUSING\s+fts5\s*\([\s\S]*\bcontent\s*=\s*'[^']+'/i.test(
+    createSql,
+  );
+}
+
+/** The tables FTS5 keeps a virtual table's index in; CREATE VIRTUAL TABLE makes them itself. */
+const FTS5_SHADOW_SUFFIXES = ["_data", "_idx", "_content", "_docsize", "_config"];
+
+export function isShadowTable(name: string, virtualTables: readonly string[]): boolean {
+  return virtualTables.some((table) =>
+    FTS5_SHADOW_SUFFIXES.some((suffix) => name === `${table}${suffix}`),
+  );
+}
+
 export const backupPartSchema = z.object({
   key: z.string(),
   rows: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BACKUP_STATUSES } from "../backup/manifest";
 import { STRIPE_EVENT_STATUSES } from "../billing/states";
 import { RUN_STATUSES } from "../workflows/runs";
+import { workflowStepRecordSchema } from "./workflow-runs";
 
 /**
  * The wire shapes of the operator API (README "Administration"): the audit log, workflow
@@ -37,6 +38,9 @@ export const workflowRunSchema = z
     instance_id: z.string(),
     workflow: z.string(),
     subject: z.string(),
+    /** The subject for people (an email, a resume's title, a backup's time) and its admin page. */
+    subject_label: z.string(),
+    subject_href: z.string().nullable(),
     job_id: z.string().nullable(),
     created_by: z.string(),
     status: runStatusSchema,
@@ -61,6 +65,8 @@ export const workflowRunDetailSchema = workflowRunSchema
   .extend({
     output: z.unknown(),
     steps: z.array(runStepSchema),
+    /** Every attempt, sleep and wait as mirrored to D1 (README "Workflow runs"), oldest first. */
+    step_history: z.array(workflowStepRecordSchema),
   })
   .meta({ id: "WorkflowRunDetail" });
 

@@ -51,6 +51,16 @@ export const ERROR_CODES = [
   "appeal_decided",
   "same_moderator",
   "invalid_appeal_link",
+  // The admin's own security (README "The admin's own security")
+  "address_not_allowed",
+  "own_address_excluded",
+  // Read-only impersonation (README "Impersonation")
+  "impersonation_read_only",
+  "impersonation_ended",
+  "impersonation_not_allowed",
+  // Per-user admin actions (README "Users": admin actions)
+  "email_taken",
+  "deletion_not_available",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

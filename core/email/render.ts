@@ -14,6 +14,7 @@ import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
 import { accountRestored, accountSanctioned, strikeRecorded } from "./templates/sanctions";
+import { supportReply } from "./templates/support";
 import { verifyEmail } from "./templates/verify-email";
 import { welcome } from "./templates/welcome";
 
@@ -40,6 +41,7 @@ const TEMPLATES = {
   password_changed: passwordChanged,
   reset_password: resetPassword,
   strike_recorded: strikeRecorded,
+  support_reply: supportReply,
   verify_email: verifyEmail,
   welcome,
 } satisfies Record<string, (data: never) => EmailContent>;

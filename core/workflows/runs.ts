@@ -45,3 +45,11 @@ export const LIVE_STATUSES: readonly string[] = ["queued", "running", "waiting",
 
 export const canApply = (action: RunAction, status: string): boolean =>
   ACTIONS_ALLOWED_FROM[action].includes(status);
+
+/** What a mirrored step was: a `step.do` attempt, a sleep, or a wait for an event. */
+export const STEP_KINDS = ["do", "sleep", "wait"] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Where a mirrored step stands; `waiting` is a sleep or event wait not known to be over. */
+export const STEP_STATUSES = ["running", "succeeded", "failed", "waiting"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];

@@ -11,6 +11,7 @@ export * from "./moderation";
 export * from "./resumes";
 export * from "./sanctions";
 export * from "./sessions";
+export * from "./support";
 export * from "./system";
 export * from "./users";
 export * from "./workflows";

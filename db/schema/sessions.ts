@@ -36,6 +36,11 @@ export const refreshTokens = sqliteTable(
      * Carried across rotations; access tokens publish it as `auth_time`.
      */
     authAt: integer("auth_at"),
+    /**
+     * When the session last made a request (ms), for the staff inactivity timeout (README
+     * "The admin's own security"); written at most once a minute, carried across rotations.
+     */
+    lastActiveAt: integer("last_active_at"),
   },
   (t) => [
     index("refresh_tokens_family_idx").on(t.familyId),

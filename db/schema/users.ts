@@ -36,6 +36,11 @@ export const users = sqliteTable(
     index("users_status_idx").on(t.status),
     index("users_created_idx").on(t.createdAt),
     index("users_signup_ip_idx").on(t.signupIp, t.createdAt),
+    // The admin user list (README "Admin: users") filters and sorts by these; `users_search`
+    // (FTS5, migration 0020) answers its name/email search.
+    index("users_last_login_idx").on(t.lastLoginAt),
+    index("users_plan_idx").on(t.plan, t.createdAt),
+    index("users_role_idx").on(t.role, t.createdAt),
   ],
 );
 

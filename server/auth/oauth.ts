@@ -37,6 +37,8 @@ export type OAuthFailure =
   | "account_suspended"
   | "account_banned"
   | "address_banned"
+  /** A super admin outside the admin IP allowlist (README "The admin's own security"). */
+  | "address_not_allowed"
   | "rate_limited";
 
 export class OAuthFlowError extends Error {

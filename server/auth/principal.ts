@@ -29,6 +29,19 @@ export type Principal =
        * names no session): read it here rather than again.
        */
       account: UserRow | null;
+      /**
+       * Set when a staff member views this account read-only (README "Impersonation"): the
+       * server refuses every state-changing request, and audit entries name the staff member.
+       */
+      impersonation?: {
+        id: string;
+        /** The staff member's actor id (`user:{id}` or `operator`) and current role. */
+        staffId: string;
+        staffRole: Role;
+        /** The staff member's own session, which the CSRF token of the Stop button is bound to. */
+        staffSessionId: string | null;
+        expiresAt: number;
+      };
     };
 
 export const OPERATOR: Principal = {

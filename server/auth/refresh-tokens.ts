@@ -15,6 +15,8 @@ export const hashToken = sha256Hex;
 export interface Device {
   userAgent: string | null;
   ip: string | null;
+  /** The request that signed in, for the audit log of staff sign-ins. */
+  requestId?: string | null;
   /**
    * The browser's long-lived device id (its device cookie), when it sent one; a session opened
    * without one gets a fresh id, which the browser then keeps (README "Bans": linked accounts).
@@ -48,6 +50,7 @@ export async function startSession(
       deviceId,
       mfaVerified,
       authAt: now,
+      lastActiveAt: now,
     });
   return { token, familyId, expiresAt, deviceId };
 }
@@ -119,6 +122,8 @@ export async function rotateRefreshToken(
       deviceId: row.deviceId ?? device.deviceId ?? null,
       mfaVerified: row.mfaVerified,
       authAt: authAtOf(row),
+      // A refresh is not activity: the staff inactivity timeout counts from the last request.
+      lastActiveAt: row.lastActiveAt ?? row.createdAt,
     }),
   ]);
   if (claimed.length === 0) {

@@ -1,8 +1,11 @@
+import { isStaff, type Role } from "../../core/auth/permissions";
 import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
 import { refuseBannedAddress } from "../moderation/ip-bans";
+import { assertSuperAdminAddress } from "../ops/admin-allowlist";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
+import { recordRefusedSignIn, recordStaffSignIn, type SignInMethod } from "../ops/staff-audit";
 import { canSignIn, findUserByEmail, findUserById, toUserView, updateUser } from "./accounts";
 import {
   attemptBudget,
@@ -20,8 +23,15 @@ import {
 } from "./login-protection";
 import { verifySecondFactor } from "./mfa";
 import { hashPassword, verifyPassword } from "./passwords";
-import { type Device, rotateRefreshToken, startSession } from "./refresh-tokens";
+import {
+  type Device,
+  familyOf,
+  revokeFamily,
+  rotateRefreshToken,
+  startSession,
+} from "./refresh-tokens";
 import { signInRefusal } from "./sanctions-in-force";
+import { IDLE_REVOKE_REASON, isIdle, sessionIdle, timesOut } from "./staff-sessions";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
 export interface SessionTokens {
@@ -92,7 +102,7 @@ export async function signIn(
   if (check.needsRehash)
     await updateUser(env, user.id, { passwordHash: await hashPassword(input.password) }, now);
   if (user.mfaEnabled) return { mfaChallenge: await createMfaChallenge(env, user.id) };
-  return openSession(env, user.id, device, now);
+  return openSession(env, user.id, device, now, { mfa: false, method: "password" });
 }
 
 /** A challenge lives as long as its budget of tries: the window is its lifetime. */
@@ -137,7 +147,7 @@ export async function completeMfaChallenge(
   }
   await releaseAttempts(env, reservation);
   await env.SESSIONS.delete(challengeKey(challengeId));
-  return openSession(env, userId, device, now, true);
+  return openSession(env, userId, device, now, { mfa: true, method: "password+mfa" });
 }
 
 const challengeExpired = () =>
@@ -160,23 +170,30 @@ export async function passMfaChallenge(
 ): Promise<SessionTokens> {
   if ((await mfaChallengeUserId(env, challengeId)) !== userId) throw challengeExpired();
   await env.SESSIONS.delete(challengeKey(challengeId));
-  return openSession(env, userId, device, now, true);
+  return openSession(env, userId, device, now, { mfa: true, method: "password+passkey" });
 }
 
-/** Issues the first token pair of a new session for a user who has just proven who they are. */
+/**
+ * Issues the first token pair of a new session for a user who has just proven who they are.
+ * Staff sign-ins are audited; a super admin outside the IP allowlist is refused (and audited).
+ */
 export async function openSession(
   env: Env,
   userId: string,
   device: Device,
   now: number,
-  mfa = false,
+  how: { mfa: boolean; method: SignInMethod },
 ): Promise<SessionTokens> {
+  const { mfa, method } = how;
   // Every way in (password, second factor, passkey, OAuth) opens its session here.
   await refuseBannedAddress(env, device.ip, now);
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
+  if (user.role === "super_admin") await refuseOutsideAllowlist(env, user, method, device, now);
   await updateUser(env, user.id, { lastLoginAt: now }, now);
   const session = await startSession(env, user.id, device, now, mfa);
+  if (isStaff(user.role))
+    await recordStaffSignIn(env, user, { id: session.familyId, method, mfa }, device, now);
   const { token } = await issueAccessToken(
     env,
     {
@@ -199,6 +216,40 @@ export async function openSession(
   };
 }
 
+/** The allowlist refusal, written to the audit log before it is answered. */
+async function refuseOutsideAllowlist(
+  env: Env,
+  user: { id: string; role: Role },
+  method: SignInMethod | "refresh",
+  device: Device,
+  now: number,
+): Promise<void> {
+  try {
+    await assertSuperAdminAddress(env, device.ip);
+  } catch (refusal) {
+    if (refusal instanceof AppError)
+      await recordRefusedSignIn(env, user, { code: refusal.code, method }, device, now);
+    throw refusal;
+  }
+}
+
+/**
+ * What a refresh checks before rotating, for staff only: a session idle past the staff timeout
+ * is ended (401, the app signs in again) and a super admin outside the allowlist is refused.
+ */
+async function checkStaffRefresh(env: Env, refreshToken: string, device: Device, now: number) {
+  const current = await familyOf(env, refreshToken);
+  if (!current || current.revokedAt !== null || current.rotatedAt !== null) return;
+  const owner = await findUserById(env, current.userId);
+  if (!owner || !timesOut(owner.role)) return;
+  if (isIdle(current, now)) {
+    await revokeFamily(env, current.familyId, IDLE_REVOKE_REASON, now);
+    throw sessionIdle();
+  }
+  if (owner.role === "super_admin")
+    await refuseOutsideAllowlist(env, owner, "refresh", device, now);
+}
+
 const sessionExpired = () =>
   new AppError(401, "session_expired", "Your session has ended. Please sign in again.");
 
@@ -210,6 +261,7 @@ export async function refreshSession(
   now: number,
 ): Promise<SessionTokens> {
   await refuseBannedAddress(env, device.ip, now);
+  await checkStaffRefresh(env, refreshToken, device, now);
   const rotated = await rotateRefreshToken(env, refreshToken, device, now);
   if (!rotated.ok) {
     // A session ended by a suspension or ban answers why (403), so the app can say it.

@@ -8,6 +8,8 @@ import {
   buildManifest,
   isBackedUpTable,
   isExpired,
+  isExternalContentIndex,
+  isShadowTable,
   manifestKey,
   partKey,
   ROWS_PER_PART,
@@ -34,7 +36,13 @@ export async function readSchema(db: D1Database): Promise<SchemaObject[]> {
       "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid",
     )
     .all<SchemaObject>();
-  return results.filter((object) => isBackedUpTable(object.name));
+  const virtualTables = results
+    .filter((object) => object.type === "table" && /^CREATE\s+VIRTUAL\b/i.test(object.sql))
+    .map((object) => object.name);
+  // A full-text index's shadow tables come back with CREATE VIRTUAL TABLE, not from the backup.
+  return results.filter(
+    (object) => isBackedUpTable(object.name) && !isShadowTable(object.name, virtualTables),
+  );
 }
 
 /** Dumps one table to R2 in NDJSON parts; rerunning it rewrites the same objects. */
@@ -51,6 +59,10 @@ export async function dumpTable(
     `PRAGMA foreign_key_list(${quoteIdentifier(table.name)})`,
   ).all<{ table: string }>();
   const references = [...new Set(foreignKeys.results.map((key) => key.table))];
+  // An external-content index holds no rows of its own; restore rebuilds it.
+  if (isExternalContentIndex(table.sql)) {
+    return { name: table.name, createSql: table.sql, columns, references, rows: 0, parts: [] };
+  }
   const order = /WITHOUT\s+ROWID/i.test(table.sql) ? "1" : "rowid";
   const parts: BackupTable["parts"] = [];
   let rows = 0;
@@ -238,5 +250,9 @@ export async function restoreBackup(
     }
   }
   if (manifest.extraSql.length) await target.batch(manifest.extraSql.map((s) => target.prepare(s)));
+  for (const table of manifest.tables.filter((t) => isExternalContentIndex(t.createSql))) {
+    const name = quoteIdentifier(table.name);
+    await target.prepare(`INSERT INTO ${name}(${name}) VALUES ('rebuild')`).run();
+  }
   return { tables: manifest.tables.length, rows };
 }

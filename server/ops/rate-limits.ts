@@ -154,6 +154,30 @@ export const REQUEST_LIMITS = {
     protects: "POST /api/profile/avatar and POST /api/resumes/{id}/photo, together",
     message: "Too many photo uploads in the last hour. Try again later.",
   },
+  adminRequests: {
+    prefix: "admin",
+    limit: 100,
+    windowSeconds: 60,
+    keyedBy: "staff account (the operator token, a machine credential, is exempt)",
+    protects: "every /api/admin/* request (api/middleware/admin-guard.ts)",
+    message: "Too many admin requests in the last minute. Wait a moment and try again.",
+  },
+  supportTicket: {
+    prefix: "support-ticket",
+    limit: 5,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "POST /api/support/tickets (opening a ticket)",
+    message: "You opened several tickets in the last hour. Add to an open one, or try later.",
+  },
+  supportMessage: {
+    prefix: "support-message",
+    limit: 30,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "POST /api/support/tickets/{id}/messages",
+    message: "Too many messages in the last hour. Try again later.",
+  },
 } as const satisfies Record<string, RequestLimit>;
 
 /** Wrong answers to credential checks (D1, exact); a right answer gives its attempt back. */

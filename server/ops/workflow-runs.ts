@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, type Column, count, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import {
   canApply,
   type RunAction,
@@ -11,6 +11,7 @@ import type { Env } from "../env";
 import { conflict, notFound } from "../errors";
 import { changeJob } from "./jobs";
 import { workflowBinding } from "./workflow-bindings";
+import { userIdsByEmail } from "./workflow-run-subjects";
 
 export interface StartRunInput {
   workflow: WorkflowName;
@@ -80,8 +81,32 @@ export interface RunFilters {
   workflow?: WorkflowName;
   status?: RunStatus;
   subject?: string;
+  /** Matches the subject, the params JSON, or a user's email (README "Workflow runs"). */
+  q?: string;
+  /** Created at or after / before (epoch ms). */
+  from?: number;
+  to?: number;
   page: number;
   perPage: number;
+}
+
+/** A substring match: the filter's own `%`, `_` and `\` are matched literally. */
+const contains = (column: Column, text: string) =>
+  sql`${column} LIKE ${`%${text.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`;
+
+/**
+ * The free-text search: the subject or params contain the text, or, when it is a user's
+ * email, the run is about that user (`user:{id}`) or its params name them.
+ */
+async function searchCondition(env: Env, q: string): Promise<SQL> {
+  const matches: SQL[] = [contains(workflowRuns.subject, q), contains(workflowRuns.paramsJson, q)];
+  if (q.includes("@")) {
+    for (const userId of await userIdsByEmail(env, q)) {
+      matches.push(eq(workflowRuns.subject, `user:${userId}`));
+      matches.push(contains(workflowRuns.paramsJson, userId));
+    }
+  }
+  return or(...matches) as SQL;
 }
 
 export async function listWorkflowRuns(env: Env, filters: RunFilters) {
@@ -89,11 +114,10 @@ export async function listWorkflowRuns(env: Env, filters: RunFilters) {
   const conditions: SQL[] = [];
   if (filters.workflow) conditions.push(eq(workflowRuns.workflow, filters.workflow));
   if (filters.status) conditions.push(eq(workflowRuns.status, filters.status));
-  if (filters.subject) {
-    // A substring match: the filter's own `%`, `_` and `\` are matched literally.
-    const literal = filters.subject.replace(/[\\%_]/g, "\\$&");
-    conditions.push(sql`${workflowRuns.subject} LIKE ${`%${literal}%`} ESCAPE '\\'`);
-  }
+  if (filters.subject) conditions.push(contains(workflowRuns.subject, filters.subject));
+  if (filters.q) conditions.push(await searchCondition(env, filters.q));
+  if (filters.from !== undefined) conditions.push(gte(workflowRuns.createdAt, filters.from));
+  if (filters.to !== undefined) conditions.push(lt(workflowRuns.createdAt, filters.to));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
     db

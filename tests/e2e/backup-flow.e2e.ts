@@ -57,7 +57,8 @@ describe("backups", () => {
       await page.waitForURL(/[?&]workflow=backup/);
       const runs = page.getByRole("table", { name: "Workflow runs" });
       await runs.waitFor();
-      await runs.getByRole("row").nth(1).getByRole("link").click();
+      // the run's own link comes first (its subject links to the backups page)
+      await runs.getByRole("row").nth(1).getByRole("link").first().click();
       await page.getByRole("heading", { level: 1, name: "Workflow run" }).waitFor();
       await page.getByRole("table", { name: "Step history" }).waitFor();
       expect(await page.getByRole("link", { name: jobId }).count()).toBe(1);

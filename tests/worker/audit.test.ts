@@ -37,11 +37,19 @@ describe("audit log of administrative actions", () => {
     });
   });
 
-  it("records nothing for a refused action", async () => {
-    const before = await countRows("SELECT count(*) AS n FROM audit_log");
-    const { headers } = await bearerFor("admin");
+  it("records a refused action as refused, never as done", async () => {
+    const done = "SELECT count(*) AS n FROM audit_log WHERE action = 'backup.run'";
+    const before = await countRows(done);
+    const { headers, id } = await bearerFor("admin");
     expect((await api("/api/admin/backups", { method: "POST", headers })).status).toBe(403);
-    expect(await countRows("SELECT count(*) AS n FROM audit_log")).toBe(before);
+    expect(await countRows(done)).toBe(before);
+    // README "The admin's own security": the refusal itself is in the log
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'admin.request_refused' AND actor_id = ?",
+        `user:${id}`,
+      ),
+    ).toBe(1);
   });
 
   it("records operator controls of workflow runs with the run's status after", async () => {

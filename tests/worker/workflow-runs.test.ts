@@ -57,6 +57,8 @@ describe("admin workflow runs", () => {
         instance_id: jobId,
         workflow: "backup",
         subject: `backup:${backupId}`,
+        subject_label: expect.stringMatching(/^Backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
+        subject_href: "/backups",
         job_id: jobId,
         created_by: "operator",
         status: "complete",

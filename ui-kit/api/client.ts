@@ -45,6 +45,8 @@ export interface ApiClientOptions {
    * that worked, and the request is sent again, once; false gives the caller the 403.
    */
   onStepUp?: (error: ApiError) => Promise<boolean>;
+  /** Headers sent with every request, e.g. the admin app's `X-Admin-Console` (README "Impersonation"). */
+  headers?: Record<string, string>;
 }
 
 export interface RequestOptions {
@@ -92,7 +94,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     body: unknown,
     request: RequestOptions,
   ) {
-    const headers = new Headers({ Accept: "application/json", ...request.headers });
+    const headers = new Headers({
+      Accept: "application/json",
+      ...options.headers,
+      ...request.headers,
+    });
     const token = options.bearerToken?.();
     if (token) headers.set("Authorization", `Bearer ${token}`);
     // A file (Blob) is sent as it is, with its own type: photo uploads (README "Photos").

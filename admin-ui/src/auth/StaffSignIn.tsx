@@ -1,3 +1,4 @@
+import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { MfaChallenge } from "~kit/api/auth";
 import { ApiError } from "~kit/api/envelope";
@@ -7,7 +8,8 @@ import { TextField } from "~kit/design-system/components/TextField";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { CodeForm } from "~kit/forms/CodeForm";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
-import { completeStaffMfa, signInStaff, staffSession } from "./staff-session";
+import { landingAfterSignIn } from "./landing";
+import { completeStaffMfa, signInStaff, staffSession, staffUser } from "./staff-session";
 import "./operator-sign-in.css";
 import { describeError } from "~kit/forms/describe-error";
 
@@ -22,9 +24,21 @@ function signInProblem(cause: unknown): string {
   return `Sign-in failed: ${describeError(cause)}`;
 }
 
+/** Sends a staff member who just signed in at the console's root to their role's work. */
+function useLandingAfterSignIn(): () => void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return () => {
+    const user = staffUser();
+    const landing = user ? landingAfterSignIn(user.role, location.pathname) : null;
+    if (landing) navigate(landing, { replace: true });
+  };
+}
+
 /** Staff sign in with their own account; the operator token stays available as a fallback. */
 export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
   usePageTitle(() => "Staff sign-in", ADMIN_APP_NAME);
+  const land = useLandingAfterSignIn();
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [emailError, setEmailError] = createSignal<string | null>(null);
@@ -56,6 +70,7 @@ export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
       const answer = await signInStaff(address, password());
       if ("challenge" in answer) setChallenge(answer.challenge);
       else if (!answer.admitted) setPassword("");
+      else land();
     } catch (cause) {
       setProblem(signInProblem(cause));
     } finally {
@@ -116,6 +131,7 @@ export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
         {(pendingChallenge) => (
           <MfaStep
             challenge={pendingChallenge()}
+            onAdmitted={land}
             onRestart={(message) => {
               setPassword("");
               setChallenge(null);
@@ -129,7 +145,11 @@ export function StaffSignIn(props: { onUseOperatorToken: () => void }) {
 }
 
 /** Second step for accounts with two-factor authentication: an app code or a recovery code. */
-function MfaStep(props: { challenge: MfaChallenge; onRestart: (message: string) => void }) {
+function MfaStep(props: {
+  challenge: MfaChallenge;
+  onAdmitted: () => void;
+  onRestart: (message: string) => void;
+}) {
   return (
     <CodeForm
       intro={(recovery) => (
@@ -146,7 +166,11 @@ function MfaStep(props: { challenge: MfaChallenge; onRestart: (message: string) 
           </p>
         </>
       )}
-      onSubmit={(proof) => completeStaffMfa(props.challenge, proof)}
+      onSubmit={async (proof) => {
+        const answer = await completeStaffMfa(props.challenge, proof);
+        if (answer.admitted) props.onAdmitted();
+        return answer;
+      }}
       onRestart={props.onRestart}
     />
   );

@@ -1,5 +1,6 @@
 import { createSignal } from "solid-js";
 import { isRole, isStaff, type Permission, permissionsOf } from "~core/auth/permissions";
+import { ADMIN_CONSOLE_HEADER } from "~core/impersonation/rules";
 import type { MfaChallenge, User } from "~kit/api/auth";
 import * as auth from "~kit/api/auth";
 import { createApiClient } from "~kit/api/client";
@@ -28,6 +29,8 @@ export const staffStepUp = createStepUpController();
 
 export const staffApi = createApiClient({
   credentials: "same-origin",
+  // this tab speaks as the staff member even while another tab views a customer read-only
+  headers: { [ADMIN_CONSOLE_HEADER]: "1" },
   onStepUp: staffStepUp.ask,
   cookieSession: {
     onSessionEnded: () => {

@@ -14,9 +14,11 @@ export interface AdminNavItem extends NavItem {
  */
 export const ADMIN_NAV: AdminNavItem[] = [
   { href: "/", label: "Dashboard", icon: "activity", end: true },
+  { href: "/users", label: "Users", icon: "users", permission: "users.read" },
   { href: "/workflows", label: "Workflow runs", icon: "history", permission: "system.metrics" },
   { href: "/backups", label: "Backups", icon: "database", permission: "system.metrics" },
   { href: "/audit-log", label: "Audit log", icon: "shield", permission: "system.logs" },
+  { href: "/security", label: "Admin security", icon: "lock", permission: "system.config" },
   {
     href: "/moderation",
     label: "Moderation",
@@ -30,6 +32,7 @@ export const ADMIN_NAV: AdminNavItem[] = [
     permission: "content.read",
   },
   { href: "/bans", label: "Bans", icon: "lock", permission: "users.read" },
+  { href: "/support", label: "Support tickets", icon: "mail", permission: "support.tickets" },
   {
     href: "/billing-events",
     label: "Billing events",

@@ -8,10 +8,10 @@ import type { RunStep } from "../api/workflow-runs";
 
 const isJobStatus = (status: string): status is JobStatus => status in JOB_STATUS_LABEL;
 
-/** The run's job history: every status and step change, oldest first. */
+/** The run's job progress: every status and step change its job recorded, oldest first. */
 export function RunSteps(props: { steps: RunStep[] }) {
   return (
-    <Table caption="Step history" hideCaption>
+    <Table caption="Job progress" hideCaption>
       <thead>
         <tr>
           <th scope="col">Time</th>

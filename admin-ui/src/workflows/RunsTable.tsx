@@ -5,7 +5,12 @@ import { Table } from "~kit/design-system/components/Table";
 import { formatCount, formatDateTime } from "~kit/format";
 import type { WorkflowRun } from "../api/workflow-runs";
 import { runStatusLabel, runStatusTone } from "./run-status";
+import { SubjectLink } from "./SubjectLink";
 
+/**
+ * The runs list. Long values (instance ids, subjects) wrap inside their column rather than
+ * widen the table, so it fits a 1280 px screen without scrolling sideways.
+ */
 export function RunsTable(props: { runs: WorkflowRun[] }) {
   return (
     <Table caption="Workflow runs" hideCaption>
@@ -26,7 +31,7 @@ export function RunsTable(props: { runs: WorkflowRun[] }) {
         <For each={props.runs}>
           {(run) => (
             <tr>
-              <th scope="row">
+              <th scope="row" class="runs-cell--wrap">
                 <A href={`/workflows/${encodeURIComponent(run.instance_id)}`} class="ds-mono">
                   {run.instance_id}
                 </A>
@@ -38,9 +43,14 @@ export function RunsTable(props: { runs: WorkflowRun[] }) {
                   {(error) => <span class="ds-visually-hidden">: {error()}</span>}
                 </Show>
               </td>
-              <td class="ds-mono">{run.subject}</td>
-              <td>{formatDateTime(run.created_at)}</td>
-              <td>{formatDateTime(run.updated_at)}</td>
+              <td class="runs-cell--wrap">
+                <div class="runs-subject">
+                  <SubjectLink run={run} />
+                  <span class="ds-mono runs-subject__key">{run.subject}</span>
+                </div>
+              </td>
+              <td class="runs-cell--time">{formatDateTime(run.created_at)}</td>
+              <td class="runs-cell--time">{formatDateTime(run.updated_at)}</td>
               <td class="ds-table__num">{formatCount(run.restarts)}</td>
             </tr>
           )}

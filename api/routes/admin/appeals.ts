@@ -29,7 +29,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission, requireSecondFactor } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /**
  * The appeals queue (README "Appeals"): what owners appealed that auto-review did not accept,
@@ -46,7 +46,7 @@ const listRoute = createRoute({
   tags,
   summary: "Appeals: pending oldest first (default), or decided newest first",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/appeals"),
   request: { query: pageQuerySchema.extend(appealQueueQuerySchema.shape) },
   responses: {
     200: jsonResponse(listEnvelopeOf(appealQueueItemSchema), "Appeals"),
@@ -60,7 +60,7 @@ const getRoute = createRoute({
   tags,
   summary: "One appeal: what it contests, the original case as checked, its decision history",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/appeals/{id}"),
   request: { params: appealIdParam },
   responses: {
     200: jsonResponse(envelopeOf(appealDetailSchema), "The appeal"),
@@ -77,7 +77,7 @@ const decideRoute = createRoute({
   description:
     "Needs `content.moderate` and a second factor proven within the step-up window (accepting can lift a ban). 409 `same_moderator` when you took the contested decision, 409 `appeal_decided` when it was decided otherwise.",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate"), requireSecondFactor] as const,
+  middleware: guardFor("POST /api/admin/moderation/appeals/{id}/decision"),
   request: { params: appealIdParam, ...jsonBody(appealDecisionRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(appealViewSchema), "Decided (or already, the same way)"),

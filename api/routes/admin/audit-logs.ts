@@ -10,7 +10,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 const listRoute = createRoute({
   method: "get",
@@ -18,7 +18,7 @@ const listRoute = createRoute({
   tags: ["Administration"],
   summary: "Every administrative action, newest first",
   security: bearerSecurity,
-  middleware: [requirePermission("system.logs")] as const,
+  middleware: guardFor("GET /api/admin/audit-logs"),
   request: {
     query: pageQuerySchema.extend({
       actor: z.string().max(200).optional(),

@@ -18,7 +18,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 const startBackupRoute = createRoute({
   method: "post",
@@ -26,7 +26,7 @@ const startBackupRoute = createRoute({
   tags: ["Operations"],
   summary: "Queue a D1 backup to R2 now",
   security: bearerSecurity,
-  middleware: [requirePermission("system.config")] as const,
+  middleware: guardFor("POST /api/admin/backups"),
   request: {
     body: {
       required: false,
@@ -49,7 +49,7 @@ const listBackupsRoute = createRoute({
   tags: ["Operations"],
   summary: "Backups taken, newest first",
   security: bearerSecurity,
-  middleware: [requirePermission("system.metrics")] as const,
+  middleware: guardFor("GET /api/admin/backups"),
   request: { query: pageQuerySchema },
   responses: { 200: jsonResponse(listEnvelopeOf(backupSchema), "Backups"), ...errorResponses },
 });

@@ -10,7 +10,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /** Suspensions and bans across every account (README "Bans"), for the admin's bans page. */
 const listRoute = createRoute({
@@ -21,7 +21,7 @@ const listRoute = createRoute({
   description:
     "`state`: `active` (default, in force now), `expiring` (a suspension in force ending within 48 hours) or `all`; filter by `kind` and `reason`.",
   security: bearerSecurity,
-  middleware: [requirePermission("users.read")] as const,
+  middleware: guardFor("GET /api/admin/bans"),
   request: { query: pageQuerySchema.extend(banListQuerySchema.shape) },
   responses: {
     200: jsonResponse(listEnvelopeOf(banListItemSchema), "Suspensions and bans"),

@@ -30,7 +30,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /** Admin API for Stripe events that could not be applied (README "Stuck billing events"). */
 
@@ -51,7 +51,7 @@ const listRoute = createRoute({
   tags: ["Billing administration"],
   summary: "Stripe events received, newest first (filter by status, e.g. failed)",
   security: bearerSecurity,
-  middleware: [requirePermission("payments.read")] as const,
+  middleware: guardFor("GET /api/admin/billing/events"),
   request: {
     query: pageQuerySchema.extend({
       status: stripeEventStatusSchema.optional(),
@@ -67,7 +67,7 @@ const getRoute = createRoute({
   tags: ["Billing administration"],
   summary: "One Stripe event with its payload",
   security: bearerSecurity,
-  middleware: [requirePermission("payments.read")] as const,
+  middleware: guardFor("GET /api/admin/billing/events/{eventId}"),
   request: { params: eventIdParam },
   responses: {
     200: jsonResponse(envelopeOf(stripeEventDetailSchema), "The event and the payload Stripe sent"),
@@ -81,7 +81,7 @@ const retryRoute = createRoute({
   tags: ["Billing administration"],
   summary: "Queue a failed event, and the failed events of its customer after it, again",
   security: bearerSecurity,
-  middleware: [requirePermission("payments.write")] as const,
+  middleware: guardFor("POST /api/admin/billing/events/{eventId}/retry"),
   request: {
     params: eventIdParam,
     ...jsonBody(stripeEventRetryRequestSchema, false),
@@ -102,7 +102,7 @@ const skipRoute = createRoute({
   tags: ["Billing administration"],
   summary: "Never apply a failed event; its customer's later failed events are queued again",
   security: bearerSecurity,
-  middleware: [requirePermission("payments.write")] as const,
+  middleware: guardFor("POST /api/admin/billing/events/{eventId}/skip"),
   request: {
     params: eventIdParam,
     ...jsonBody(stripeEventSkipRequestSchema),

@@ -14,7 +14,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission, requireSecondFactor } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /**
  * IP bans (README "Bans"): addresses and CIDR ranges from which registration and sign-in are
@@ -31,7 +31,7 @@ const listRoute = createRoute({
   tags,
   summary: "IP bans, those in force first, newest first",
   security: bearerSecurity,
-  middleware: [requirePermission("users.read")] as const,
+  middleware: guardFor("GET /api/admin/ip-bans"),
   request: { query: pageQuerySchema },
   responses: { 200: jsonResponse(listEnvelopeOf(ipBanViewSchema), "IP bans"), ...errorResponses },
 });
@@ -44,7 +44,7 @@ const addRoute = createRoute({
   description:
     "Needs `users.write`, a second factor proven within the step-up window, and an `Idempotency-Key` header. 400 `invalid_range` or `range_too_wide`; 409 `own_address` for a range holding your own address.",
   security: bearerSecurity,
-  middleware: [requirePermission("users.write"), requireSecondFactor] as const,
+  middleware: guardFor("POST /api/admin/ip-bans"),
   request: jsonBody(ipBanRequestSchema),
   responses: { 201: jsonResponse(envelopeOf(ipBanViewSchema), "Banned"), ...errorResponses },
 });
@@ -57,7 +57,7 @@ const liftRoute = createRoute({
   description:
     "Needs `users.write`, a second factor proven within the step-up window, and an `Idempotency-Key` header.",
   security: bearerSecurity,
-  middleware: [requirePermission("users.write"), requireSecondFactor] as const,
+  middleware: guardFor("POST /api/admin/ip-bans/{id}/lift"),
   request: { params: banIdParam },
   responses: { 200: jsonResponse(envelopeOf(ipBanViewSchema), "Lifted"), ...errorResponses },
 });

@@ -18,7 +18,7 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
-import { requirePermission, requireSecondFactor } from "../../middleware/principal";
+import { guardFor } from "./access";
 import { adminUserIdParam } from "./strikes";
 
 /**
@@ -36,7 +36,7 @@ const listRoute = createRoute({
   tags,
   summary: "Accounts linked to this one, with every signal that links each (at most 50)",
   security: bearerSecurity,
-  middleware: [requirePermission("users.read")] as const,
+  middleware: guardFor("GET /api/admin/users/{id}/linked-accounts"),
   request: { params: adminUserIdParam },
   responses: {
     200: jsonResponse(envelopeOf(z.array(linkedAccountSchema)), "Linked accounts"),
@@ -52,7 +52,7 @@ const banRoute = createRoute({
   description:
     "Needs `users.write`, a second factor proven within the step-up window, and an `Idempotency-Key` header. Every id must be linked to this account (or be this account): otherwise 422 `not_linked` and nothing is requested. Answers 202 with a ban request per account; each account's workflow applies it.",
   security: bearerSecurity,
-  middleware: [requirePermission("users.write"), requireSecondFactor] as const,
+  middleware: guardFor("POST /api/admin/users/{id}/linked-accounts/ban"),
   request: { params: adminUserIdParam, ...jsonBody(linkedBanRequestSchema) },
   responses: {
     202: jsonResponse(envelopeOf(z.array(escalationRequestViewSchema)), "Handed to the workflows"),

@@ -30,7 +30,7 @@ import {
   listEnvelopeOf,
   pageQuerySchema,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /** The review queue and moderator decisions (README "Content moderation"). */
 
@@ -50,7 +50,7 @@ const listRoute = createRoute({
   summary:
     "The review queue: open cases, soonest deadline first (filter by status, category, layer, source)",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/cases"),
   request: { query: pageQuerySchema.extend(moderationQueueQuerySchema.shape) },
   responses: {
     200: jsonResponse(listEnvelopeOf(moderationCaseSchema), "Cases"),
@@ -64,7 +64,7 @@ const getRoute = createRoute({
   tags,
   summary: "One case: its decisions and signals, the reports, and exactly the content checked",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/cases/{id}"),
   request: { params: caseIdParam },
   responses: {
     200: jsonResponse(envelopeOf(moderationCaseDetailSchema), "The case"),
@@ -80,7 +80,7 @@ const photoRoute = createRoute({
   description:
     "404 `not_found` when the case is not a photo case (avatar or resume photo) or its copy was erased. Sent with `Cache-Control: private, no-store` and a sandboxing CSP: a moderator's browser keeps nothing and runs nothing.",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/cases/{id}/photo"),
   request: { params: caseIdParam },
   responses: {
     200: {
@@ -106,7 +106,7 @@ const decideRoute = createRoute({
   tags,
   summary: "Approve, reject or ask for changes; the waiting workflow carries it out",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate")] as const,
+  middleware: guardFor("POST /api/admin/moderation/cases/{id}/decision"),
   request: { params: caseIdParam, ...jsonBody(moderatorDecisionRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(decisionResultSchema), "Decided (or already, the same way)"),
@@ -121,7 +121,7 @@ const bulkRoute = createRoute({
   tags,
   summary: "The same decision on up to 50 cases; each case's result is reported",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate")] as const,
+  middleware: guardFor("POST /api/admin/moderation/cases/decisions"),
   request: { ...jsonBody(bulkDecisionRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(z.array(decisionResultSchema)), "One result per case"),

@@ -25,7 +25,7 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /** The moderation rules admins edit (README "Content moderation: rules"). */
 
@@ -44,7 +44,7 @@ const listRoute = createRoute({
   tags,
   summary: "Every rule in force: built-in, edited built-in, and custom, with any problem",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/rules"),
   responses: {
     200: jsonResponse(envelopeOf(z.array(moderationRuleViewSchema)), "The rules"),
     ...errorResponses,
@@ -57,7 +57,7 @@ const putRoute = createRoute({
   tags,
   summary: "Add a rule, or change one (a built-in rule's edit overrides its default)",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate")] as const,
+  middleware: guardFor("PUT /api/admin/moderation/rules/{id}"),
   request: { params: ruleIdParam, ...jsonBody(moderationRuleSchema) },
   responses: {
     200: jsonResponse(envelopeOf(moderationRuleViewSchema), "The rule as saved"),
@@ -71,7 +71,7 @@ const deleteRoute = createRoute({
   tags,
   summary: "Remove a custom rule, or put an edited built-in rule back to its default",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate")] as const,
+  middleware: guardFor("DELETE /api/admin/moderation/rules/{id}"),
   request: { params: ruleIdParam },
   responses: {
     200: jsonResponse(envelopeOf(z.object({ removed: z.literal(true) })), "Removed"),
@@ -85,7 +85,7 @@ const testRoute = createRoute({
   tags,
   summary: "Try a rule on sample text before saving it",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("POST /api/admin/moderation/rules/test"),
   request: { ...jsonBody(ruleTestRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(ruleTestResultSchema), "Where the rule matches"),

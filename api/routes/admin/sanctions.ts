@@ -21,7 +21,7 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
-import { requirePermission, requireSecondFactor } from "../../middleware/principal";
+import { guardFor } from "./access";
 import { adminUserIdParam } from "./strikes";
 
 /**
@@ -38,7 +38,7 @@ const standingRoute = createRoute({
   tags,
   summary: "An account's status, suspensions and bans, and its escalation history",
   security: bearerSecurity,
-  middleware: [requirePermission("users.read")] as const,
+  middleware: guardFor("GET /api/admin/users/{id}/sanctions"),
   request: { params: adminUserIdParam },
   responses: {
     200: jsonResponse(envelopeOf(accountStandingSchema), "The account's standing"),
@@ -54,7 +54,7 @@ const actRoute = createRoute({
   description:
     "Needs `users.write`, a second factor proven within the step-up window, and an `Idempotency-Key` header. Answers 202 with the request; `GET …/sanctions` shows it processed.",
   security: bearerSecurity,
-  middleware: [requirePermission("users.write"), requireSecondFactor] as const,
+  middleware: guardFor("POST /api/admin/users/{id}/sanctions"),
   request: { params: adminUserIdParam, ...jsonBody(sanctionActionSchema) },
   responses: {
     202: jsonResponse(envelopeOf(escalationRequestViewSchema), "Handed to the workflow"),

@@ -31,7 +31,7 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
-import { requirePermission } from "../../middleware/principal";
+import { guardFor } from "./access";
 
 /**
  * Strikes (README "Content moderation: strikes"): the thresholds table, which only super admins
@@ -47,7 +47,7 @@ const getThresholdsRoute = createRoute({
   tags,
   summary: "The strike thresholds: how many active strikes suspend (and for how long) or ban",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/moderation/strike-thresholds"),
   responses: {
     200: jsonResponse(envelopeOf(strikeThresholdsViewSchema), "The thresholds in force"),
     ...errorResponses,
@@ -60,7 +60,7 @@ const putThresholdsRoute = createRoute({
   tags,
   summary: "Replace the strike thresholds (super admins)",
   security: bearerSecurity,
-  middleware: [requirePermission("system.config")] as const,
+  middleware: guardFor("PUT /api/admin/moderation/strike-thresholds"),
   request: { ...jsonBody(strikeThresholdsRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(strikeThresholdsViewSchema), "The thresholds as saved"),
@@ -84,7 +84,7 @@ const listStrikesRoute = createRoute({
   tags,
   summary: "An account's strikes, newest first, each active, expired or revoked",
   security: bearerSecurity,
-  middleware: [requirePermission("content.read")] as const,
+  middleware: guardFor("GET /api/admin/users/{id}/strikes"),
   request: { params: adminUserIdParam },
   responses: {
     200: jsonResponse(envelopeOf(userStrikesSchema), "The strikes"),
@@ -98,7 +98,7 @@ const addStrikeRoute = createRoute({
   tags,
   summary: "Give an account a strike by hand, with a reason (send an Idempotency-Key)",
   security: bearerSecurity,
-  middleware: [requirePermission("content.moderate")] as const,
+  middleware: guardFor("POST /api/admin/users/{id}/strikes"),
   request: {
     params: adminUserIdParam,
     headers: z.object({

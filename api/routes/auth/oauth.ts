@@ -22,7 +22,7 @@ import {
   unlinkIdentity,
 } from "../../../server/auth/oauth";
 import { createMfaChallenge, openSession } from "../../../server/auth/sign-in";
-import { notFound, unauthorized } from "../../../server/errors";
+import { AppError, notFound, unauthorized } from "../../../server/errors";
 import { errorFields } from "../../../server/logger";
 import { addressBanned } from "../../../server/moderation/ip-bans";
 import type { AppEnv } from "../../app-env";
@@ -234,11 +234,17 @@ export const oauthRoutes = createRouter()
             302,
           );
         }
-        const session = await openSession(c.env, user.id, deviceOf(c), c.get("now"));
+        const session = await openSession(c.env, user.id, deviceOf(c), c.get("now"), {
+          mfa: false,
+          method: `oauth:${flow.provider}`,
+        });
         await setSessionCookies(c, session);
         return c.redirect(created ? "/onboarding" : (flow.next ?? "/dashboard"), 302);
       } catch (error) {
         if (error instanceof OAuthFlowError) return failTo(c, error.code, flow);
+        // A super admin outside the admin IP allowlist (already audited by openSession).
+        if (error instanceof AppError && error.code === "address_not_allowed")
+          return failTo(c, "address_not_allowed", flow);
         logger.error("oauth callback failed", { provider: flow.provider, ...errorFields(error) });
         return failTo(c, "oauth_failed", flow);
       }

@@ -263,7 +263,10 @@ export const passkeyRoutes = createRouter()
     // Possession of the authenticator plus its biometric or PIN: a second factor in itself.
     const tokens = body.mfa_token
       ? await passMfaChallenge(c.env, body.mfa_token, user.id, deviceOf(c), c.get("now"))
-      : await openSession(c.env, user.id, deviceOf(c), c.get("now"), true);
+      : await openSession(c.env, user.id, deviceOf(c), c.get("now"), {
+          mfa: true,
+          method: "passkey",
+        });
     return respondWithTokens(c, tokens, wantsCookies(c));
   })
   .openapi(stepUpOptionsRoute, async (c) => {

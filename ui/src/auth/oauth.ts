@@ -41,6 +41,8 @@ const OAUTH_ERROR_MESSAGES: Record<string, string> = {
     "This account is banned, so it cannot sign in. You can ask for a link to appeal the decision below.",
   address_banned:
     "Registration and sign-in from this network are blocked. If you think this is a mistake, contact support from another network.",
+  address_not_allowed:
+    "Super admins can only sign in from the addresses on the admin IP allowlist. Sign in from an allowed network.",
   rate_limited: "Too many sign-in attempts from this network. Wait a few minutes and try again.",
 };
 

@@ -51,6 +51,7 @@ export function AccountMenu() {
                 icon: "activity",
                 onSelect: () => navigate("/account/standing"),
               },
+              { label: "Help", icon: "info", onSelect: () => navigate("/support") },
               { label: "Sign out", icon: "log-out", onSelect: () => void leave(), separated: true },
             ]}
           />

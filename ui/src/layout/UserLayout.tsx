@@ -2,6 +2,7 @@ import type { RouteSectionProps } from "@solidjs/router";
 import { onMount, Suspense } from "solid-js";
 import { api, loadSession, stepUpPrompt } from "~/auth/session";
 import { BillingBanner } from "~/billing/BillingBanner";
+import { ImpersonationBanner } from "~/impersonation/ImpersonationBanner";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { AppShell, type NavItem } from "~kit/design-system/layout/AppShell";
 import { StepUpDialog } from "~kit/step-up/StepUpDialog";
@@ -30,6 +31,7 @@ export function UserLayout(props: RouteSectionProps) {
       actions={<AccountMenu />}
       footer={<SiteFooter nav={NAV} />}
     >
+      <ImpersonationBanner />
       <BillingBanner />
       <Suspense
         fallback={

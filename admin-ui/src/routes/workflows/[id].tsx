@@ -16,6 +16,8 @@ import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 import { RunActions } from "../../workflows/RunActions";
 import { RunSteps } from "../../workflows/RunSteps";
 import { runStatusLabel, runStatusTone } from "../../workflows/run-status";
+import { StepHistory } from "../../workflows/StepHistory";
+import { SubjectLink } from "../../workflows/SubjectLink";
 import "../../workflows/workflows.css";
 
 /** A running run is re-read this often so its status and steps stay current. */
@@ -83,7 +85,11 @@ export default function WorkflowRunPage() {
                         </Badge>
                       ),
                     },
-                    { label: "Subject", value: <span class="ds-mono">{current().subject}</span> },
+                    { label: "Subject", value: <SubjectLink run={current()} /> },
+                    {
+                      label: "Subject key",
+                      value: <span class="ds-mono">{current().subject}</span>,
+                    },
                     { label: "Started by", value: current().created_by },
                     { label: "Started", value: formatDateTime(current().created_at) },
                     { label: "Updated", value: formatDateTime(current().updated_at) },
@@ -114,12 +120,17 @@ export default function WorkflowRunPage() {
             </Card>
             <Card title="Step history">
               <Show
-                when={current().steps.length > 0}
-                fallback={<p class="ds-muted">No steps recorded for this run.</p>}
+                when={current().step_history.length > 0}
+                fallback={<p class="ds-muted">No steps recorded for this run yet.</p>}
               >
-                <RunSteps steps={current().steps} />
+                <StepHistory steps={current().step_history} />
               </Show>
             </Card>
+            <Show when={current().steps.length > 0}>
+              <Card title="Job progress">
+                <RunSteps steps={current().steps} />
+              </Card>
+            </Show>
             <Card title="Input and output">
               <details>
                 <summary>Parameters</summary>

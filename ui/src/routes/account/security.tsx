@@ -6,6 +6,7 @@ import { ProfilePhoto } from "~/account/ProfilePhoto";
 import { ReturnLink } from "~/account/ReturnLink";
 import { Sessions } from "~/account/Sessions";
 import { SignOutEverywhere } from "~/account/SignOutEverywhere";
+import { SupportAccess } from "~/account/SupportAccess";
 import { TwoFactor } from "~/account/TwoFactor";
 import "~/account/security.css";
 import "~/auth/auth-pages.css";
@@ -36,6 +37,7 @@ export default function SecurityPage() {
           <Passkeys />
           <LinkedAccounts />
           <Sessions reloadKey={sessionsKey()} />
+          <SupportAccess />
           <SignOutEverywhere />
         </div>
       )}

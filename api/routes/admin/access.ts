@@ -1,0 +1,134 @@
+import type { MiddlewareHandler } from "hono";
+import { type Permission, SENSITIVE_PERMISSIONS } from "../../../core/auth/permissions";
+import type { AppEnv } from "../../app-env";
+import { requirePermission, requireSecondFactor } from "../../middleware/principal";
+
+/**
+ * Who may call which admin endpoint (README "Who may do what"): the one table every route under
+ * `/api/admin` takes its guard from (`middleware: guardFor("POST /api/admin/…")`), and the one
+ * tests/worker/permission-matrix.test.ts reads to send every operation × every role and check the
+ * answer. A served admin operation missing here, or a row no route serves, fails that test, so a
+ * new endpoint cannot skip it: add its row here, then use `guardFor` in its route.
+ *
+ * Keys are the method and the full URL as the OpenAPI document names it (path parameters in braces).
+ */
+export interface AdminAccess {
+  /** The permission the caller's role must hold (core/auth/permissions.ts); 403 `forbidden` without it. */
+  readonly permission: Permission;
+  /**
+   * A second factor proven within the step-up window, for actions the README counts as sensitive
+   * without a sensitive permission of their own (suspending, banning). A sensitive permission
+   * (SENSITIVE_PERMISSIONS) implies it; see `needsSecondFactor`.
+   */
+  readonly secondFactor?: true;
+}
+
+type AdminOperationKey = `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/admin/${string}`;
+
+const table = {
+  // Operations: runs, backups, the audit log.
+  "GET /api/admin/audit-logs": { permission: "system.logs" },
+  "GET /api/admin/backups": { permission: "system.metrics" },
+  "POST /api/admin/backups": { permission: "system.config" },
+  "GET /api/admin/workflows": { permission: "system.metrics" },
+  "GET /api/admin/workflows/stats": { permission: "system.metrics" },
+  "GET /api/admin/workflows/{id}": { permission: "system.metrics" },
+  "POST /api/admin/workflows/{id}/{action}": { permission: "system.config" },
+  // The super admins' IP allowlist (README "The admin's own security").
+  "GET /api/admin/security/ip-allowlist": { permission: "system.config" },
+  "PUT /api/admin/security/ip-allowlist": { permission: "system.config", secondFactor: true },
+
+  // Billing events.
+  "GET /api/admin/billing/events": { permission: "payments.read" },
+  "GET /api/admin/billing/events/{eventId}": { permission: "payments.read" },
+  "POST /api/admin/billing/events/{eventId}/retry": { permission: "payments.write" },
+  "POST /api/admin/billing/events/{eventId}/skip": { permission: "payments.write" },
+
+  // Moderation: cases, rules, appeals, strike thresholds.
+  "GET /api/admin/moderation/cases": { permission: "content.read" },
+  "GET /api/admin/moderation/cases/{id}": { permission: "content.read" },
+  "GET /api/admin/moderation/cases/{id}/photo": { permission: "content.read" },
+  "POST /api/admin/moderation/cases/{id}/decision": { permission: "content.moderate" },
+  "POST /api/admin/moderation/cases/decisions": { permission: "content.moderate" },
+  "GET /api/admin/moderation/rules": { permission: "content.read" },
+  "PUT /api/admin/moderation/rules/{id}": { permission: "content.moderate" },
+  "DELETE /api/admin/moderation/rules/{id}": { permission: "content.moderate" },
+  "POST /api/admin/moderation/rules/test": { permission: "content.read" },
+  "GET /api/admin/moderation/appeals": { permission: "content.read" },
+  "GET /api/admin/moderation/appeals/{id}": { permission: "content.read" },
+  "POST /api/admin/moderation/appeals/{id}/decision": {
+    permission: "content.moderate",
+    secondFactor: true,
+  },
+  "GET /api/admin/moderation/strike-thresholds": { permission: "content.read" },
+  "PUT /api/admin/moderation/strike-thresholds": { permission: "system.config" },
+
+  // Users: the list and one account's page, staff notes (README "Admin: users").
+  "GET /api/admin/users": { permission: "users.read" },
+  "GET /api/admin/users/{id}": { permission: "users.read" },
+  "GET /api/admin/users/{id}/notes": { permission: "users.read" },
+  "POST /api/admin/users/{id}/notes": { permission: "users.write" },
+
+  // Users: strikes, suspensions and bans, linked accounts.
+  "GET /api/admin/users/{id}/strikes": { permission: "content.read" },
+  "POST /api/admin/users/{id}/strikes": { permission: "content.moderate" },
+  "GET /api/admin/users/{id}/sanctions": { permission: "users.read" },
+  "POST /api/admin/users/{id}/sanctions": { permission: "users.write", secondFactor: true },
+  "GET /api/admin/users/{id}/linked-accounts": { permission: "users.read" },
+  "POST /api/admin/users/{id}/linked-accounts/ban": {
+    permission: "users.write",
+    secondFactor: true,
+  },
+
+  // Read-only impersonation (README "Impersonation").
+  "POST /api/admin/users/{id}/impersonation": {
+    permission: "users.impersonate",
+    secondFactor: true,
+  },
+  "POST /api/admin/impersonation/{id}/end": { permission: "users.read" },
+
+  // One account's admin actions (README "Users": admin actions).
+  "PATCH /api/admin/users/{id}/profile": { permission: "users.write" },
+  "PUT /api/admin/users/{id}/role": { permission: "admin.manage" },
+  "POST /api/admin/users/{id}/password-reset": { permission: "users.write", secondFactor: true },
+  "POST /api/admin/users/{id}/sessions/revoke": { permission: "users.write" },
+  "POST /api/admin/users/{id}/verification-email": { permission: "users.write" },
+  "POST /api/admin/users/{id}/verify": { permission: "users.write" },
+  "DELETE /api/admin/users/{id}": { permission: "users.delete" },
+
+  // Bans: accounts and IP ranges.
+  "GET /api/admin/bans": { permission: "users.read" },
+  "GET /api/admin/ip-bans": { permission: "users.read" },
+  "POST /api/admin/ip-bans": { permission: "users.write", secondFactor: true },
+  "POST /api/admin/ip-bans/{id}/lift": { permission: "users.write", secondFactor: true },
+
+  // Support tickets (README "Support").
+  "GET /api/admin/support/tickets": { permission: "support.tickets" },
+  "GET /api/admin/support/tickets/{id}": { permission: "support.tickets" },
+  "POST /api/admin/support/tickets/{id}/messages": { permission: "support.tickets" },
+  "POST /api/admin/support/tickets/{id}/status": { permission: "support.tickets" },
+} as const satisfies Record<AdminOperationKey, AdminAccess>;
+
+export type AdminOperation = keyof typeof table;
+
+export const ADMIN_ACCESS: Readonly<Record<AdminOperation, AdminAccess>> = table;
+
+/** Whether a staff caller needs a fresh second factor (the operator token is exempt). */
+export const needsSecondFactor = (access: AdminAccess): boolean =>
+  access.secondFactor === true || SENSITIVE_PERMISSIONS.includes(access.permission);
+
+/**
+ * The route middleware for one operation: 401 without credentials, 403 `forbidden` without the
+ * permission, then the second-factor check. It runs before the request is validated, so a caller
+ * who may not call an endpoint learns nothing about its input.
+ */
+export function guardFor(operation: AdminOperation): MiddlewareHandler<AppEnv>[] {
+  const access = ADMIN_ACCESS[operation];
+  // Type-checking catches a missing row; this names it for a build that skipped that.
+  if (!access)
+    throw new Error(`No row for ${operation} in ADMIN_ACCESS (api/routes/admin/access.ts)`);
+  const { permission, secondFactor } = access;
+  return secondFactor
+    ? [requirePermission(permission), requireSecondFactor]
+    : [requirePermission(permission)];
+}
