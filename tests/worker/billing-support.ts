@@ -140,12 +140,17 @@ export async function localSubscription(customerId: string) {
   return JSON.parse(row!) as Record<string, unknown> & { id: string };
 }
 
-export const postWebhook = (payload: string, signature?: string) =>
+export const postWebhook = (
+  payload: string,
+  signature?: string,
+  headers: Record<string, string> = {},
+) =>
   api("/api/stripe/webhook", {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
       ...(signature ? { "Stripe-Signature": signature } : {}),
+      ...headers,
     },
     body: payload,
   });
