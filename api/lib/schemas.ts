@@ -8,6 +8,17 @@ export { envelopeOf, listEnvelopeOf, paginationSchema } from "../../core/contrac
  */
 export { errorEnvelopeSchema };
 
+/**
+ * The `Idempotency-Key` header of a state-changing request (api/lib/idempotency.ts): optional
+ * in the schema so its absence gets the envelope's own 400, not a validator's.
+ */
+export const idempotencyKeyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({ description: "Required: 8–128 characters, the same for a retried request" }),
+});
+
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),

@@ -37,6 +37,7 @@ import {
   envelopeOf,
   errorEnvelopeSchema,
   errorResponses,
+  idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
   listEnvelopeOf,
@@ -45,9 +46,6 @@ import {
 import { requireUser, userPrincipal } from "../middleware/principal";
 
 const common = { tags: ["Billing"], security: bearerSecurity, middleware: [requireUser] };
-const idempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({ description: "Required: 8–128 characters" }),
-});
 const idParam = (name: string) =>
   z.object({
     id: z
@@ -79,7 +77,7 @@ const routes = {
     path: "/payment-methods",
     summary: "Attach a card (a Stripe PaymentMethod id; locally Stripe's pm_card_* test tokens)",
     request: {
-      headers: idempotencyHeader,
+      headers: idempotencyKeyHeader,
       ...jsonBody(attachPaymentMethodRequestSchema),
     },
     responses: {
@@ -100,7 +98,7 @@ const routes = {
     description:
       "Send the person to `checkout_url`; they come back to `/account/billing?card=added` (or `?card=canceled`). The card is listed once the provider's events arrive, and becomes the default when `make_default` is true or the account has no default card yet.",
     request: {
-      headers: idempotencyHeader,
+      headers: idempotencyKeyHeader,
       ...jsonBody(cardSetupRequestSchema, false),
     },
     responses: {
@@ -113,7 +111,7 @@ const routes = {
     method: "post",
     path: "/payment-methods/{id}/default",
     summary: "Make a card the one renewals charge",
-    request: { headers: idempotencyHeader, params: idParam("payment method") },
+    request: { headers: idempotencyKeyHeader, params: idParam("payment method") },
     responses: {
       202: jsonResponse(envelopeOf(paymentMethodAcceptedSchema), "Accepted"),
       ...errorResponses,
@@ -164,7 +162,7 @@ const routes = {
     path: "/invoices/{id}/pay",
     summary: "Pay an open invoice now (the default card, or the one named)",
     request: {
-      headers: idempotencyHeader,
+      headers: idempotencyKeyHeader,
       params: idParam("invoice"),
       ...jsonBody(payInvoiceRequestSchema, false),
     },

@@ -34,18 +34,13 @@ import {
   envelopeOf,
   errorEnvelopeSchema,
   errorResponses,
+  idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
 } from "../lib/schemas";
 import { requireUser, userPrincipal } from "../middleware/principal";
 
 const common = { tags: ["Billing"], security: bearerSecurity, middleware: [requireUser] };
-const idempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .optional()
-    .openapi({ description: "Required: 8–128 characters, the same for a retried request" }),
-});
 const conflictResponse = {
   409: jsonResponse(errorEnvelopeSchema, "Not possible in the subscription's state"),
 };
@@ -81,7 +76,7 @@ const checkoutRoute = createRoute({
   method: "post",
   path: "/subscription/checkout",
   summary: "A checkout URL for a paid plan (Stripe Checkout, or the local test checkout)",
-  request: { headers: idempotencyHeader, ...jsonBody(checkoutRequestSchema) },
+  request: { headers: idempotencyKeyHeader, ...jsonBody(checkoutRequestSchema) },
   responses: {
     201: jsonResponse(envelopeOf(checkoutSessionSchema), "Send the person to checkout_url"),
     ...conflictResponse,
@@ -94,7 +89,7 @@ const changeRoute = createRoute({
   method: "post",
   path: "/subscription/change",
   summary: "Upgrade now (prorated), downgrade at the next cycle, or Free at the period end",
-  request: { headers: idempotencyHeader, ...jsonBody(planChangeRequestSchema) },
+  request: { headers: idempotencyKeyHeader, ...jsonBody(planChangeRequestSchema) },
   responses: {
     202: jsonResponse(
       envelopeOf(planChangeSchema),
@@ -111,7 +106,7 @@ const cancelRoute = createRoute({
   method: "post",
   path: "/subscription/cancel",
   summary: "End the subscription at the period end (access until then)",
-  request: { headers: idempotencyHeader },
+  request: { headers: idempotencyKeyHeader },
   responses: {
     202: jsonResponse(envelopeOf(cancellationSchema), "Set to end"),
     ...conflictResponse,
@@ -124,7 +119,7 @@ const reactivateRoute = createRoute({
   method: "post",
   path: "/subscription/reactivate",
   summary: "Keep a subscription that was set to end, before its period ends",
-  request: { headers: idempotencyHeader },
+  request: { headers: idempotencyKeyHeader },
   responses: {
     202: jsonResponse(envelopeOf(reactivationSchema), "It renews again"),
     ...conflictResponse,

@@ -28,6 +28,7 @@ import {
   bearerSecurity,
   envelopeOf,
   errorResponses,
+  idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
 } from "../../lib/schemas";
@@ -101,12 +102,7 @@ const addStrikeRoute = createRoute({
   middleware: guardFor("POST /api/admin/users/{id}/strikes"),
   request: {
     params: adminUserIdParam,
-    headers: z.object({
-      "idempotency-key": z
-        .string()
-        .optional()
-        .openapi({ description: "Required: 8–128 characters, the same for a retried request" }),
-    }),
+    headers: idempotencyKeyHeader,
     ...jsonBody(manualStrikeRequestSchema),
   },
   responses: {

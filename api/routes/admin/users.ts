@@ -19,6 +19,7 @@ import {
   bearerSecurity,
   envelopeOf,
   errorResponses,
+  idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
   listEnvelopeOf,
@@ -87,12 +88,7 @@ const addNoteRoute = createRoute({
   middleware: guardFor("POST /api/admin/users/{id}/notes"),
   request: {
     params: adminUserIdParam,
-    headers: z.object({
-      "idempotency-key": z
-        .string()
-        .optional()
-        .openapi({ description: "Required: 8–128 characters, the same for a retried request" }),
-    }),
+    headers: idempotencyKeyHeader,
     ...jsonBody(staffNoteRequestSchema),
   },
   responses: {
