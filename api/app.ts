@@ -24,6 +24,7 @@ import { adminSanctionRoutes } from "./routes/admin/sanctions";
 import { adminSecurityRoutes } from "./routes/admin/security";
 import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
 import { adminSupportRoutes } from "./routes/admin/support";
+import { adminUserResumeRoutes } from "./routes/admin/user-resumes";
 import { adminUserRoutes } from "./routes/admin/users";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
@@ -73,6 +74,7 @@ export function createApp() {
     .route("/admin/users", adminSanctionRoutes)
     .route("/admin/users", adminLinkedAccountRoutes)
     .route("/admin/users", adminUserRoutes)
+    .route("/admin/users", adminUserResumeRoutes)
     .route("/admin/bans", adminBanRoutes)
     .route("/admin/ip-bans", adminIpBanRoutes)
     .route("/admin", adminImpersonationRoutes)

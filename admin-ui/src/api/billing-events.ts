@@ -27,10 +27,15 @@ export { isStripeEventStatus as isBillingEventStatus } from "~core/billing/state
 
 export const listBillingEvents = (
   api: ApiClient,
-  filters: { status?: BillingEventStatus; page: number },
+  filters: { status?: BillingEventStatus; customer?: string; page: number },
 ): Promise<ListPage<BillingEvent>> =>
   api.list<BillingEvent>("/api/admin/billing/events", {
-    query: { ...filters, per_page: BILLING_EVENTS_PER_PAGE },
+    query: {
+      status: filters.status,
+      customer_id: filters.customer,
+      page: filters.page,
+      per_page: BILLING_EVENTS_PER_PAGE,
+    },
   });
 
 const eventPath = (eventId: string) => `/api/admin/billing/events/${encodeURIComponent(eventId)}`;

@@ -4,6 +4,7 @@ import type {
   AdminUsersQuery,
   StaffNote,
 } from "~core/contract/admin-users";
+import type { Resume } from "~core/contract/resumes";
 import type { ApiClient, ListPage } from "~kit/api/client";
 import { apiQuery } from "../users/user-list-view";
 import { keyed } from "./standing";
@@ -24,6 +25,14 @@ export const listUsers = (
 
 export const getUser = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<AdminUserDetail>(userPath(id), { signal });
+
+/** One of the account's resumes, to read (the server audits each reading). */
+export const getUserResume = (api: ApiClient, userId: string, resumeId: string) =>
+  api.get<Resume>(`${userPath(userId)}/resumes/${encodeURIComponent(resumeId)}`);
+
+/** The admin app's page for one of an account's resumes. */
+export const userResumeHref = (userId: string, resumeId: string) =>
+  `/users/${encodeURIComponent(userId)}/resumes/${encodeURIComponent(resumeId)}`;
 
 /** The key makes a retried click add the note once (201 the first time, replayed after). */
 export const addUserNote = (api: ApiClient, id: string, body: string, key: string) =>

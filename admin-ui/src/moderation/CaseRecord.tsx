@@ -1,8 +1,8 @@
 import { createMemo, Show } from "solid-js";
 import { Card } from "~kit/design-system/components/Card";
 import type { ModerationCaseDetail } from "../api/moderation";
+import { ResumePreview } from "../resumes/ResumePreview";
 import { CasePhoto } from "./CasePhoto";
-import { CasePreview } from "./CasePreview";
 import { EvidenceList } from "./EvidenceList";
 import { evidenceFields } from "./evidence-fields";
 import { SUBJECT_LABELS } from "./labels";
@@ -38,7 +38,9 @@ export function CaseRecord(props: { item: ModerationCaseDetail }) {
             </Show>
           }
         >
-          {(content) => <CasePreview content={content()} />}
+          {(content) => (
+            <ResumePreview content={content()} title="The published resume, as visitors see it" />
+          )}
         </Show>
       </Card>
       <Card title="Signals by layer">

@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
 import { showToast } from "~kit/design-system/components/Toast";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
@@ -23,7 +24,8 @@ import { SkipEventDialog } from "../billing-events/SkipEventDialog";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
 import "../billing-events/billing-events.css";
 
-type Search = { status?: string; page?: string; event?: string };
+/** `customer`: one payment customer's events, as an account's page links to them. */
+type Search = { status?: string; page?: string; event?: string; customer?: string };
 
 const ALL = "all";
 const STATUS_OPTIONS = [
@@ -53,8 +55,10 @@ export default function BillingEventsPage() {
       : isBillingEventStatus(search.status)
         ? search.status
         : "failed";
+  const customer = () => search.customer?.trim() || undefined;
   const filters = () => ({
     status: status(),
+    customer: customer(),
     page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1),
   });
   const [events, { refetch }] = createResource(filters, (current) =>
@@ -141,11 +145,29 @@ export default function BillingEventsPage() {
               </For>
             </select>
           </div>
+          <Show when={customer()}>
+            {(id) => (
+              <p>
+                Customer <span class="ds-mono">{id()}</span> only.{" "}
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setSearch({ customer: undefined, page: undefined })}
+                >
+                  Show every customer
+                </Button>
+              </p>
+            )}
+          </Show>
           <PagedList
             list={events}
             onRetry={refetch}
             noun="Billing events"
-            empty="No events with this status."
+            empty={
+              customer()
+                ? "No events of this customer with this status."
+                : "No events with this status."
+            }
             pagerLabel="Billing event pages"
             count={(total) => plural(total, "event", "events")}
             onPage={(next) => setSearch({ page: String(next) })}

@@ -1,8 +1,9 @@
+import { A } from "@solidjs/router";
 import { For, type JSX, Show } from "solid-js";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Table } from "~kit/design-system/components/Table";
 import { formatDateTime } from "~kit/format";
-import type { AdminUserDetail } from "../api/users";
+import { type AdminUserDetail, userResumeHref } from "../api/users";
 import { BAN_REASON_NAMES, SANCTION_KIND_LABELS } from "../standing/labels";
 
 /** The tables of an account's page (README "Admin: users"), each with a line for "none". */
@@ -36,7 +37,12 @@ function Listed<T>(props: {
   );
 }
 
-export function ResumesTable(props: { resumes: AdminUserDetail["resumes"] }) {
+/** `canRead`: the role may open a resume (`content.read`); the title then links to it. */
+export function ResumesTable(props: {
+  userId: string;
+  resumes: AdminUserDetail["resumes"];
+  canRead: boolean;
+}) {
   return (
     <Listed
       caption="Resumes"
@@ -47,7 +53,9 @@ export function ResumesTable(props: { resumes: AdminUserDetail["resumes"] }) {
       {(resume) => (
         <>
           <th scope="row">
-            {resume.title}{" "}
+            <Show when={props.canRead} fallback={resume.title}>
+              <A href={userResumeHref(props.userId, resume.id)}>{resume.title}</A>
+            </Show>{" "}
             <Show when={resume.deleted_at}>
               <Badge tone="neutral">Deleted</Badge>
             </Show>

@@ -68,6 +68,8 @@ const table = {
   "GET /api/admin/users/{id}": { permission: "users.read" },
   "GET /api/admin/users/{id}/notes": { permission: "users.read" },
   "POST /api/admin/users/{id}/notes": { permission: "users.write" },
+  // A resume is content: whoever reviews content may read it.
+  "GET /api/admin/users/{id}/resumes/{resumeId}": { permission: "content.read" },
 
   // Users: strikes, suspensions and bans, linked accounts.
   "GET /api/admin/users/{id}/strikes": { permission: "content.read" },

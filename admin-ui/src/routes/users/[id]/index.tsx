@@ -27,6 +27,10 @@ import "../../../users/users.css";
 
 const when = (iso: string | null, none = "Never") => (iso ? formatDateTime(iso) : none);
 
+/** The billing admin's events page, narrowed to one payment customer, whatever their status. */
+const billingEventsHref = (customerId: string) =>
+  `/billing-events?${new URLSearchParams({ status: "all", customer: customerId })}`;
+
 function Section(props: { title: string; children: JSX.Element }) {
   return (
     <Card>
@@ -126,6 +130,13 @@ export default function UserPage() {
             <AccountActions user={loaded().profile} onChanged={() => void refetch()} />
             <Section title="Plan and billing">
               <FactList facts={billingFacts(loaded())} />
+              <Show when={can("payments.read") && loaded().profile.customer_id}>
+                {(customerId) => (
+                  <p>
+                    <A href={billingEventsHref(customerId())}>This customer's billing events</A>
+                  </p>
+                )}
+              </Show>
             </Section>
             <Section title="Standing">
               <p>
@@ -151,7 +162,11 @@ export default function UserPage() {
               />
             </Section>
             <Section title="Resumes">
-              <ResumesTable resumes={loaded().resumes} />
+              <ResumesTable
+                userId={params.id}
+                resumes={loaded().resumes}
+                canRead={can("content.read")}
+              />
             </Section>
             <Section title="Recent exports">
               <ExportsTable exports={loaded().exports} />

@@ -2,6 +2,7 @@ import { createSignal, onCleanup, onMount } from "solid-js";
 import type { ResumeData } from "~core/resume/schema";
 import { resumeFontUrl } from "~core/share/page";
 import { type FontSubset, renderResumeDocument, resolveDocumentStyle } from "~core/templates/index";
+import "./resume-preview.css";
 
 /** CSS pixels of a page at 96 dpi (the user app's preview uses the same sizes). */
 const PAGE_PX = { A4: { width: 794, height: 1123 }, Letter: { width: 816, height: 1056 } };
@@ -9,11 +10,12 @@ const PAGE_PX = { A4: { width: 794, height: 1123 }, Letter: { width: 816, height
 const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
 
 /**
- * Exactly what was published: the checked content rendered by the same template function as
- * the public page, the editor and the PDF. In a sandboxed frame (no scripts, an opaque origin,
- * the document's own CSP), scaled down to the card's width so nothing scrolls sideways.
+ * A resume rendered by the same template function as the public page, the editor and the PDF:
+ * a moderation case's content as it was checked, or an account's saved resume. In a sandboxed
+ * frame (no scripts, an opaque origin, the document's own CSP), scaled down to the card's width
+ * so nothing scrolls sideways. `title` names the frame for assistive technology.
  */
-export function CasePreview(props: { content: ResumeData }) {
+export function ResumePreview(props: { content: ResumeData; title: string }) {
   let pane: HTMLDivElement | undefined;
   const [scale, setScale] = createSignal(0.5);
   const page = () => PAGE_PX[resolveDocumentStyle(props.content).pageSize];
@@ -36,12 +38,12 @@ export function CasePreview(props: { content: ResumeData }) {
   return (
     <div
       ref={pane}
-      class="moderation-preview"
+      class="resume-preview"
       style={{ height: `${Math.round(page().height * scale())}px` }}
     >
       <iframe
-        class="moderation-preview__frame"
-        title="The published resume, as visitors see it"
+        class="resume-preview__frame"
+        title={props.title}
         sandbox=""
         srcdoc={html()}
         style={{
