@@ -9,6 +9,7 @@ import {
   paymentFinalNotice,
 } from "./templates/billing";
 import { billingEventFailed } from "./templates/billing-event-failed";
+import { emailChanged } from "./templates/email-changed";
 import { exportReady } from "./templates/export-ready";
 import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
@@ -32,6 +33,7 @@ const TEMPLATES = {
   backup_failed: backupFailed,
   billing_event_failed: billingEventFailed,
   downgraded_to_free: downgradedToFree,
+  email_changed: emailChanged,
   grace_ending: graceEnding,
   payment_failed: paymentFailed,
   payment_final_notice: paymentFinalNotice,

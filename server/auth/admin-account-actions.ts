@@ -1,8 +1,10 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { normalizeEmail } from "../../core/auth/identity";
 import type { Role } from "../../core/auth/permissions";
+import { maskEmail } from "../../core/email/templates/email-changed";
 import { createDb } from "../../db/client";
 import { refreshTokens, type UserRow, users } from "../../db/schema";
+import { greetingName, sendEmail } from "../email";
 import type { Env } from "../env";
 import { AppError, forbidden, notFound } from "../errors";
 import { findUserByEmail, findUserById, markEmailVerified } from "./accounts";
@@ -60,7 +62,7 @@ const profileOf = (user: UserRow) => ({
 /**
  * Edits name and email. A new email must be free, is unverified until its owner follows the
  * link sent to it, and signs the account out everywhere (the old address's sessions must not
- * outlive the change).
+ * outlive the change). The old address is told, masking the new one.
  */
 export async function editAccountProfile(
   env: Env,
@@ -91,6 +93,17 @@ export async function editAccountProfile(
   if (!updated) throw notFound("Account");
   if (emailChanged) {
     await sendVerificationEmail(env, updated, `admin-email-change:${now}`, now);
+    await sendEmail(env, {
+      to: user.email,
+      template: "email_changed",
+      data: {
+        name: greetingName(user),
+        newEmailMasked: maskEmail(email),
+        changedAt: new Date(now).toISOString(),
+      },
+      dedupeKey: `email-changed:${user.id}:${now}`,
+      now,
+    });
     await signOutEverywhere(env, user.id, "admin_email_change", now);
   }
   return { before: profileOf(user), after: profileOf(updated), user: updated, emailChanged };

@@ -48,6 +48,10 @@ describe("per-account admin actions", () => {
       outcome: "verification_sent",
     });
     await mailTo(email, "verify_email");
+    // the old address hears of it, without learning the new one in full
+    const [notice] = await mailTo(person.email, "email_changed");
+    expect(notice?.text_body).toContain(`${email[0]}***@example.test`);
+    expect(notice?.text_body).not.toContain(email);
     // the old address's sessions end with the change
     expect((await api("/api/auth/me", { headers: person.headers })).status).toBe(401);
     expect(await audited("user.profile_edited", person.userId)).toMatchObject({
