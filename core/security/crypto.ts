@@ -32,6 +32,14 @@ export async function sha256(data: string | Uint8Array): Promise<Uint8Array> {
 export const sha256Hex = async (data: string | Uint8Array): Promise<string> =>
   hexEncode(await sha256(data));
 
+/**
+ * A stable id for the one thing `key` names (an idempotency key, what makes a check unique):
+ * `prefix` and 32 hex digits of its SHA-256. A retry computes the same id, so it lands on the
+ * row or workflow instance the first attempt made instead of adding a second.
+ */
+export const stableId = async (prefix: string, key: string): Promise<string> =>
+  `${prefix}${(await sha256Hex(key)).slice(0, 32)}`;
+
 /** Compares secrets in constant time; hashing first hides the lengths too. */
 export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
   const [ha, hb] = await Promise.all([sha256(a), sha256(b)]);

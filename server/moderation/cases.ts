@@ -13,7 +13,7 @@ import type {
   ModeratorVerdict,
   ReviewPriority,
 } from "../../core/moderation/model";
-import { sha256Hex } from "../../core/security/crypto";
+import { stableId } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import {
   type ModerationCaseRow,
@@ -43,7 +43,7 @@ export interface CaseSubject {
 export async function caseIdOf(subject: CaseSubject): Promise<string> {
   const parts = [subject.kind, subject.subjectId, subject.contentHash, subject.source];
   const key = [...parts, ...(subject.round ? [subject.round] : [])].join("\n");
-  return `mc_${(await sha256Hex(key)).slice(0, 32)}`;
+  return stableId("mc_", key);
 }
 
 /** The workflow instance that runs a case: one per case, so a repeat starts nothing. */

@@ -12,7 +12,7 @@ import {
   reasonForCategory,
 } from "../../core/moderation/sanctions";
 import { type Escalation, escalationFor } from "../../core/moderation/strikes";
-import { sha256Hex } from "../../core/security/crypto";
+import { stableId } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import {
   accountSanctions,
@@ -126,7 +126,7 @@ async function wakeEscalation(env: Env, userId: string, cause: string, now: numb
     }
     // Failed or gone: a new instance takes over (the requests wait in D1 meanwhile).
   }
-  const instanceId = `ban-escalation-${(await sha256Hex(`${userId}\n${cause}`)).slice(0, 32)}`;
+  const instanceId = await stableId("ban-escalation-", `${userId}\n${cause}`);
   const claimed = await db
     .insert(banEscalations)
     .values({ userId, instanceId, endedAt: null, updatedAt: now })

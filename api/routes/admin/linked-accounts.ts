@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { linkedAccountSchema, linkedBanRequestSchema } from "../../../core/contract/appeals";
 import { escalationRequestViewSchema } from "../../../core/contract/sanctions";
-import { sha256Hex } from "../../../core/security/crypto";
+import { stableId } from "../../../core/security/crypto";
 import { AppError } from "../../../server/errors";
 import { requestEscalation } from "../../../server/moderation/escalation";
 import { linkedAccounts } from "../../../server/moderation/linked-accounts";
@@ -84,7 +84,7 @@ export const adminLinkedAccountRoutes = createRouter()
             "Some of these accounts are not linked to this one; nothing was banned",
             { user_ids: notLinked },
           );
-        const prefix = `linked:${(await sha256Hex(key)).slice(0, 32)}`;
+        const prefix = await stableId("linked:", key);
         const requests = [];
         for (const target of targets) {
           requests.push(

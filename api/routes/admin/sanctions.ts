@@ -4,7 +4,7 @@ import {
   escalationRequestViewSchema,
   sanctionActionSchema,
 } from "../../../core/contract/sanctions";
-import { sha256Hex } from "../../../core/security/crypto";
+import { stableId } from "../../../core/security/crypto";
 import { AppError } from "../../../server/errors";
 import { requestEscalation } from "../../../server/moderation/escalation";
 import { accountStanding } from "../../../server/moderation/standing";
@@ -92,7 +92,7 @@ export const adminSanctionRoutes = createRouter()
         const request = await requestEscalation(
           c.env,
           {
-            id: `admin:${(await sha256Hex(key)).slice(0, 32)}`,
+            id: await stableId("admin:", key),
             userId,
             kind: body.action,
             days: body.action === "suspend" ? body.days : null,

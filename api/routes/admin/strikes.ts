@@ -7,7 +7,7 @@ import {
   userStrikesSchema,
 } from "../../../core/contract/strikes";
 import { STRIKE_EXPIRY_DAYS, strikesExpireAt } from "../../../core/moderation/strikes";
-import { sha256Hex } from "../../../core/security/crypto";
+import { stableId } from "../../../core/security/crypto";
 import { notFound } from "../../../server/errors";
 import { escalateStrike } from "../../../server/moderation/escalation";
 import {
@@ -169,7 +169,7 @@ adminUserStrikeRoutes
       async (key) => {
         // The strike's id comes from the key, so a retry that outran the kept answer (or came
         // after it was lost) still lands on the same row.
-        const strikeId = `sk_${(await sha256Hex(key)).slice(0, 32)}`;
+        const strikeId = await stableId("sk_", key);
         const recorded = await recordManualStrike(
           c.env,
           { id: strikeId, userId, category: body.category, reason: body.reason, actor: actor.id },

@@ -6,7 +6,7 @@ import {
   staffNoteRequestSchema,
   staffNoteSchema,
 } from "../../../core/contract/admin-users";
-import { sha256Hex } from "../../../core/security/crypto";
+import { stableId } from "../../../core/security/crypto";
 import { presentNote, presentUserSummary, userDetail } from "../../../server/admin-users/detail";
 import { addNote, notesOf, requireUser } from "../../../server/admin-users/notes";
 import { searchUsers } from "../../../server/admin-users/search";
@@ -127,7 +127,7 @@ export const adminUserRoutes = createRouter()
       async (key) => {
         // The note's id comes from the key: a retry that outran the kept answer still lands
         // on the same row.
-        const noteId = `nt_${(await sha256Hex(key)).slice(0, 32)}`;
+        const noteId = await stableId("nt_", key);
         const added = await addNote(
           c.env,
           { id: noteId, userId, authorId: actor.id, body: body.body },
