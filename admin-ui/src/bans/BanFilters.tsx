@@ -1,5 +1,5 @@
 import { BAN_REASONS, SANCTION_KINDS } from "~core/moderation/sanctions";
-import { Select, type SelectOption } from "~kit/design-system/components/Select";
+import { filterOptions, type SelectFilter, SelectFilters } from "../lists/SelectFilters";
 import { BAN_REASON_NAMES, SANCTION_KIND_LABELS } from "../standing/labels";
 import {
   BAN_STATES,
@@ -17,17 +17,30 @@ const STATE_LABELS: Record<BanState, string> = {
   all: "All, past ones too",
 };
 
-const STATE_OPTIONS: SelectOption[] = BAN_STATES.map((value) => ({
-  value,
-  label: STATE_LABELS[value],
-}));
-const KIND_OPTIONS: SelectOption[] = [
-  { value: ALL, label: "Suspensions and bans" },
-  ...SANCTION_KINDS.map((value) => ({ value, label: SANCTION_KIND_LABELS[value] })),
-];
-const REASON_OPTIONS: SelectOption[] = [
-  { value: ALL, label: "All reasons" },
-  ...BAN_REASONS.map((value) => ({ value, label: BAN_REASON_NAMES[value] })),
+const FILTERS: SelectFilter<BanFilterName>[] = [
+  {
+    name: "state",
+    label: "State",
+    options: BAN_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
+  },
+  {
+    name: "kind",
+    label: "Type",
+    options: filterOptions(
+      { value: ALL, label: "Suspensions and bans" },
+      SANCTION_KINDS,
+      (value) => SANCTION_KIND_LABELS[value],
+    ),
+  },
+  {
+    name: "reason",
+    label: "Reason",
+    options: filterOptions(
+      { value: ALL, label: "All reasons" },
+      BAN_REASONS,
+      (value) => BAN_REASON_NAMES[value],
+    ),
+  },
 ];
 
 /** The account bans' filters: state, type and reason. */
@@ -36,25 +49,11 @@ export function BanFilters(props: {
   onChange: (name: BanFilterName, value: string) => void;
 }) {
   return (
-    <div class="moderation-filters">
-      <Select
-        label="State"
-        options={STATE_OPTIONS}
-        value={props.filters.state}
-        onChange={(value) => props.onChange("state", value)}
-      />
-      <Select
-        label="Type"
-        options={KIND_OPTIONS}
-        value={props.filters.kind ?? ALL}
-        onChange={(value) => props.onChange("kind", value)}
-      />
-      <Select
-        label="Reason"
-        options={REASON_OPTIONS}
-        value={props.filters.reason ?? ALL}
-        onChange={(value) => props.onChange("reason", value)}
-      />
-    </div>
+    <SelectFilters
+      class="moderation-filters"
+      filters={FILTERS}
+      value={(name) => props.filters[name] ?? ALL}
+      onChange={props.onChange}
+    />
   );
 }

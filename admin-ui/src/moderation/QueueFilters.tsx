@@ -4,33 +4,52 @@ import {
   MODERATION_LAYERS,
   MODERATION_SOURCES,
 } from "~core/moderation/model";
-import { Select, type SelectOption } from "~kit/design-system/components/Select";
 import type { QueueFilters as Filters } from "../api/moderation";
+import { filterOptions, type SelectFilter, SelectFilters } from "../lists/SelectFilters";
 import { CATEGORY_LABELS, LAYER_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 
 /** The filters of the queue, each a value of the URL query ("all" leaves it out). */
 export type FilterName = "status" | "category" | "layer" | "source";
 export const ALL = "all";
 
-const STATUS_OPTIONS: SelectOption[] = (["open", ...MODERATION_CASE_STATUSES] as const).map(
-  (status) => ({ value: status, label: STATUS_LABELS[status] }),
-);
-const withAll = (label: string, options: SelectOption[]): SelectOption[] => [
-  { value: ALL, label },
-  ...options,
+const FILTERS: SelectFilter<FilterName>[] = [
+  {
+    name: "status",
+    label: "Status",
+    options: (["open", ...MODERATION_CASE_STATUSES] as const).map((status) => ({
+      value: status,
+      label: STATUS_LABELS[status],
+    })),
+  },
+  {
+    name: "category",
+    label: "Category",
+    options: filterOptions(
+      { value: ALL, label: "All categories" },
+      MODERATION_CATEGORIES,
+      (value) => CATEGORY_LABELS[value],
+    ),
+  },
+  {
+    name: "layer",
+    label: "Layer",
+    description: "Cases with a finding from this layer",
+    options: filterOptions(
+      { value: ALL, label: "All layers" },
+      MODERATION_LAYERS,
+      (value) => LAYER_LABELS[value],
+    ),
+  },
+  {
+    name: "source",
+    label: "Source",
+    options: filterOptions(
+      { value: ALL, label: "All sources" },
+      MODERATION_SOURCES,
+      (value) => SOURCE_LABELS[value],
+    ),
+  },
 ];
-const CATEGORY_OPTIONS = withAll(
-  "All categories",
-  MODERATION_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] })),
-);
-const LAYER_OPTIONS = withAll(
-  "All layers",
-  MODERATION_LAYERS.map((value) => ({ value, label: LAYER_LABELS[value] })),
-);
-const SOURCE_OPTIONS = withAll(
-  "All sources",
-  MODERATION_SOURCES.map((value) => ({ value, label: SOURCE_LABELS[value] })),
-);
 
 /** Reads the queue's filters from the URL query; anything unknown falls back to the default. */
 export function parseQueueFilters(search: Partial<Record<FilterName | "page", string>>): Filters {
@@ -50,32 +69,11 @@ export function QueueFilters(props: {
   onChange: (name: FilterName, value: string) => void;
 }) {
   return (
-    <div class="moderation-filters">
-      <Select
-        label="Status"
-        options={STATUS_OPTIONS}
-        value={props.filters.status}
-        onChange={(value) => props.onChange("status", value)}
-      />
-      <Select
-        label="Category"
-        options={CATEGORY_OPTIONS}
-        value={props.filters.category ?? ALL}
-        onChange={(value) => props.onChange("category", value)}
-      />
-      <Select
-        label="Layer"
-        description="Cases with a finding from this layer"
-        options={LAYER_OPTIONS}
-        value={props.filters.layer ?? ALL}
-        onChange={(value) => props.onChange("layer", value)}
-      />
-      <Select
-        label="Source"
-        options={SOURCE_OPTIONS}
-        value={props.filters.source ?? ALL}
-        onChange={(value) => props.onChange("source", value)}
-      />
-    </div>
+    <SelectFilters
+      class="moderation-filters"
+      filters={FILTERS}
+      value={(name) => props.filters[name] ?? ALL}
+      onChange={props.onChange}
+    />
   );
 }
