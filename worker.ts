@@ -12,6 +12,7 @@ export { CollaborationRoom } from "./server/realtime/collaboration-room";
 export { NotificationHub } from "./server/realtime/notification-hub";
 export { BackupWorkflow } from "./workflows/backup";
 export { BanEscalationWorkflow } from "./workflows/ban-escalation";
+export { BulkEmailWorkflow } from "./workflows/bulk-email";
 export { DunningWorkflow } from "./workflows/dunning";
 export { ExportWorkflow } from "./workflows/export";
 export { ModerationWorkflow } from "./workflows/moderation";

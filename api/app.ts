@@ -26,6 +26,8 @@ import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admi
 import { adminSupportRoutes } from "./routes/admin/support";
 import { adminUserResumeRoutes } from "./routes/admin/user-resumes";
 import { adminUserRoutes } from "./routes/admin/users";
+import { adminUserBulkRoutes } from "./routes/admin/users-bulk";
+import { adminUserBulkEmailRoutes } from "./routes/admin/users-bulk-email";
 import { adminWorkflowRoutes } from "./routes/admin/workflows";
 import { aiRoutes } from "./routes/ai";
 import { appealRoutes } from "./routes/appeals";
@@ -70,6 +72,9 @@ export function createApp() {
     .route("/admin/moderation/rules", adminModerationRuleRoutes)
     .route("/admin/moderation/appeals", adminAppealRoutes)
     .route("/admin/moderation/strike-thresholds", adminStrikeThresholdRoutes)
+    // The bulk actions' fixed paths (`/bulk/…`) come before the routers with `{id}` paths.
+    .route("/admin/users", adminUserBulkRoutes)
+    .route("/admin/users", adminUserBulkEmailRoutes)
     .route("/admin/users", adminUserStrikeRoutes)
     .route("/admin/users", adminSanctionRoutes)
     .route("/admin/users", adminLinkedAccountRoutes)

@@ -1,15 +1,18 @@
 import { backoffDelaySeconds } from "../core/queue/backoff";
 import {
+  bulkEmailSendMessage,
   deadLetterSchema,
   describeMessageType,
   type QueueMessage,
   queueMessageSchema,
   stripeEventMessage,
 } from "../core/queue/messages";
+import { deadLetterBulkEmail } from "../server/admin-users/bulk-email-delivery";
 import { deadLetterStripeEvent } from "../server/billing/failed-events";
 import type { Env } from "../server/env";
 import { createLogger, errorFields } from "../server/logger";
 import { changeJob, getJob } from "../server/ops/jobs";
+import { handleEmailBatch } from "./email";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
 import { handleStripeBatch } from "./stripe";
@@ -45,6 +48,7 @@ const oneByOne =
  * retried into its dead-letter queue rather than silently dropped.
  */
 const HANDLERS: Record<string, BatchHandler> = {
+  email: handleEmailBatch,
   ops: oneByOne(handleOpsMessage),
   pdf_generation: oneByOne(handlePdfMessage),
   stripe_events: handleStripeBatch,
@@ -103,7 +107,8 @@ const BUSY_EVENT_DELAY_SECONDS = 60;
 
 /**
  * A message that used up its attempts: the job it was for fails with a reason people can read;
- * a Stripe event it was for becomes `failed` for an operator (README "Stuck billing events").
+ * a Stripe event it was for becomes `failed` for an operator (README "Stuck billing events");
+ * one account's copy of a bulk email counts that account failed, and the job carries on.
  */
 async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL, { queue: batch.queue });
@@ -120,6 +125,26 @@ async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promis
         const outcome = await deadLetterStripeEvent(env, stripeEvent.data.seq, now);
         if (outcome === "busy") message.retry({ delaySeconds: BUSY_EVENT_DELAY_SECONDS });
         else message.ack();
+      } catch (error) {
+        logger.warn("dead letter not handled; retrying", {
+          message_id: message.id,
+          ...errorFields(error),
+        });
+        message.retry({ delaySeconds: backoffDelaySeconds(message.attempts) });
+      }
+      continue;
+    }
+    const bulkEmail = bulkEmailSendMessage.safeParse(message.body);
+    if (bulkEmail.success) {
+      logger.error("dead letter", {
+        message_id: message.id,
+        type: "bulk_email.send",
+        job_id: bulkEmail.data.job_id,
+        user_id: bulkEmail.data.user_id,
+      });
+      try {
+        await deadLetterBulkEmail(env, bulkEmail.data, now);
+        message.ack();
       } catch (error) {
         logger.warn("dead letter not handled; retrying", {
           message_id: message.id,

@@ -3,6 +3,7 @@ import type { QueueMessage } from "../core/queue/messages";
 import type {
   BackupParams,
   BanEscalationParams,
+  BulkEmailParams,
   DunningParams,
   ModerationParams,
   SignupParams,
@@ -67,7 +68,7 @@ export interface Env {
   PDF_QUEUE: Queue<QueueMessage>;
   /** Reserved: AI writing help runs inline (`AI`); no producer and no consumer yet. */
   AI_QUEUE: Queue<QueueMessage>;
-  /** Reserved: email is sent inline (server/email.ts, deduplicated); no producer yet. */
+  /** Staff bulk email (workflows/bulk-email.ts); other email is sent inline (server/email.ts). */
   EMAIL_QUEUE: Queue<QueueMessage>;
   /** Reserved: data sync (collaboration); no producer and no consumer yet. */
   SYNC_QUEUE: Queue<QueueMessage>;
@@ -82,6 +83,7 @@ export interface Env {
   MODERATION_WORKFLOW: Workflow<ModerationParams>;
   DUNNING_WORKFLOW: Workflow<DunningParams>;
   BAN_ESCALATION_WORKFLOW: Workflow<BanEscalationParams>;
+  BULK_EMAIL_WORKFLOW: Workflow<BulkEmailParams>;
 
   /** Reserved for the collaboration issue: the class exists, no route opens a room yet. */
   COLLAB_ROOM: DurableObjectNamespace<CollaborationRoom>;

@@ -15,6 +15,7 @@ import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
 import { accountRestored, accountSanctioned, strikeRecorded } from "./templates/sanctions";
+import { staffNotice } from "./templates/staff-notice";
 import { supportReply } from "./templates/support";
 import { verifyEmail } from "./templates/verify-email";
 import { welcome } from "./templates/welcome";
@@ -42,6 +43,7 @@ const TEMPLATES = {
   moderation_notice: moderationNotice,
   password_changed: passwordChanged,
   reset_password: resetPassword,
+  staff_notice: staffNotice,
   strike_recorded: strikeRecorded,
   support_reply: supportReply,
   verify_email: verifyEmail,

@@ -23,8 +23,20 @@ export const stripeEventMessage = z.object({
   seq: z.number().int().positive(),
 });
 
+/**
+ * Email queue: one account's copy of a staff bulk email. The message itself is stored once
+ * (`bulk_emails`); `job_id` names it. A dead letter counts this account failed, never the job.
+ */
+export const bulkEmailSendMessage = z.object({
+  type: z.literal("bulk_email.send"),
+  job_id: z.string().min(1).max(128),
+  user_id: z.string().min(1).max(64),
+});
+export type BulkEmailSendMessage = z.infer<typeof bulkEmailSendMessage>;
+
 export const queueMessageSchema = z.discriminatedUnion("type", [
   backupRunMessage,
+  bulkEmailSendMessage,
   exportRunMessage,
   stripeEventMessage,
 ]);
@@ -40,6 +52,7 @@ export const deadLetterSchema = z.object({
 export const describeMessageType = (type: string | undefined): string =>
   ({
     "backup.run": "the database backup",
+    "bulk_email.send": "the bulk email",
     "export.run": "your export",
     "stripe.event": "a payment event",
   })[type ?? ""] ?? "this job";

@@ -43,6 +43,10 @@ export type ModerationParams = z.infer<typeof moderationParamsSchema>;
 export const banEscalationParamsSchema = z.object({ userId: z.string().min(1) });
 export type BanEscalationParams = z.infer<typeof banEscalationParamsSchema>;
 
+/** One staff email to many accounts: the message and the selection are on its `bulk_emails` row. */
+export const bulkEmailParamsSchema = z.object({ jobId: z.string().min(1) });
+export type BulkEmailParams = z.infer<typeof bulkEmailParamsSchema>;
+
 /** The params of every flow, by name: what its binding's `create` accepts. */
 export interface WorkflowParams extends Record<WorkflowName, unknown> {
   backup: BackupParams;
@@ -51,4 +55,5 @@ export interface WorkflowParams extends Record<WorkflowName, unknown> {
   moderation: ModerationParams;
   dunning: DunningParams;
   "ban-escalation": BanEscalationParams;
+  "bulk-email": BulkEmailParams;
 }

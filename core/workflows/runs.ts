@@ -9,6 +9,7 @@ export const WORKFLOW_NAMES = [
   "moderation",
   "dunning",
   "ban-escalation",
+  "bulk-email",
 ] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 

@@ -2,6 +2,7 @@ export * from "./appeals";
 export * from "./audit";
 export * from "./backups";
 export * from "./billing";
+export * from "./bulk-emails";
 export * from "./email";
 export * from "./identities";
 export * from "./jobs";

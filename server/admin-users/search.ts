@@ -26,7 +26,14 @@ function searchCondition(q: string): SQL {
   return sql`${users}.rowid IN (${sql.join(lookups, sql` UNION `)})`;
 }
 
-function conditions(query: AdminUsersQuery): SQL | undefined {
+/** The list's filters without its paging and sort: what a bulk action's selection names too. */
+export type UserListFilter = Omit<AdminUsersQuery, "page" | "per_page" | "sort" | "order">;
+
+/**
+ * The WHERE of the list's filters (undefined: every account). Exported so bulk actions
+ * (export, email) select exactly the accounts the list shows for the same filter.
+ */
+export function userListConditions(query: UserListFilter): SQL | undefined {
   const where: SQL[] = [];
   if (query.q) where.push(searchCondition(query.q));
   if (query.status) where.push(eq(users.status, query.status));
@@ -53,7 +60,7 @@ export async function searchUsers(
   query: AdminUsersQuery,
 ): Promise<{ rows: UserListRow[]; total: number }> {
   const db = createDb(env.DB);
-  const where = conditions(query);
+  const where = userListConditions(query);
   const direction = query.order === "asc" ? asc : desc;
   const [rows, [total]] = await Promise.all([
     db

@@ -59,6 +59,7 @@ export async function checkBindings(env: Env): Promise<Record<string, BindingHea
     MODERATION_WORKFLOW: present(env.MODERATION_WORKFLOW, "create"),
     DUNNING_WORKFLOW: present(env.DUNNING_WORKFLOW, "create"),
     BAN_ESCALATION_WORKFLOW: present(env.BAN_ESCALATION_WORKFLOW, "create"),
+    BULK_EMAIL_WORKFLOW: present(env.BULK_EMAIL_WORKFLOW, "create"),
     COLLAB_ROOM: present(env.COLLAB_ROOM, "idFromName"),
     NOTIFICATION_HUB: present(env.NOTIFICATION_HUB, "idFromName"),
     BROWSER: present(env.BROWSER, "fetch"),

@@ -85,7 +85,7 @@ describe("ops queue", () => {
 
   it("retries a message on a queue with no consumer yet rather than dropping it", async () => {
     const { jobId, message } = await backupJob();
-    for (const queue of ["email", "pdf_generation", "data_sync_staging"]) {
+    for (const queue of ["ai_enhancement", "pdf_generation", "data_sync_staging"]) {
       const result = await deliver(queue, [{ id: `on-${queue}`, body: message }]);
       expect(result.explicitAcks).toEqual([]);
       expect(result.retryMessages).toEqual([{ msgId: `on-${queue}` }]);

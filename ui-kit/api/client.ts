@@ -55,6 +55,18 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A file the API answered with instead of an envelope (a CSV export). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the server suggested (`Content-Disposition`), if it did. */
+  filename: string | null;
+}
+
+export interface DownloadOptions extends RequestOptions {
+  /** Told the bytes received so far, and the answer's headers, as the file arrives. */
+  onProgress?: (received: number, headers: Headers) => void;
+}
+
 export interface ListPage<T> {
   items: T[];
   pagination: Pagination;
@@ -67,6 +79,16 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
   list<T>(path: string, options?: RequestOptions): Promise<ListPage<T>>;
+  /**
+   * A request whose success is a file, not an envelope: sent like the others (token or
+   * cookies, CSRF, refresh, step-up); a refusal is the same ApiError.
+   */
+  download(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    options?: DownloadOptions,
+  ): Promise<DownloadedFile>;
 }
 
 function withQuery(path: string, query: RequestOptions["query"]): string {
@@ -79,6 +101,35 @@ function withQuery(path: string, query: RequestOptions["query"]): string {
   return search ? `${path}?${search}` : path;
 }
 
+/** `filename="users-2026-11-05.csv"` out of a `Content-Disposition`, or null. */
+function dispositionFilename(header: string | null): string | null {
+  const match = header?.match(/filename="([^"]+)"/) ?? header?.match(/filename=([^;\s]+)/);
+  return match?.[1] ?? null;
+}
+
+/** The body as a Blob, telling `onProgress` the bytes received as they arrive. */
+async function readFile(response: Response, options: DownloadOptions): Promise<DownloadedFile> {
+  const filename = dispositionFilename(response.headers.get("Content-Disposition"));
+  const type = response.headers.get("Content-Type") ?? "";
+  if (!response.body) return { blob: await response.blob(), filename };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      options.onProgress?.(received, response.headers);
+    }
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "network_error", "The download was cut off. Try again.");
+  }
+  return { blob: new Blob(chunks as BlobPart[], { type }), filename };
+}
+
 /**
  * A small fetch wrapper for the Worker's JSON API: unwraps the envelope and turns every
  * failure into an ApiError. Aborts propagate unchanged (DOMException "AbortError").
@@ -88,12 +139,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   /** One refresh at a time: parallel requests that all hit a 401 share it. */
   let refreshing: Promise<boolean> | null = null;
 
-  async function fetchEnvelope(
+  async function fetchResponse(
     method: string,
     path: string,
     body: unknown,
     request: RequestOptions,
-  ) {
+  ): Promise<Response> {
     const headers = new Headers({
       Accept: "application/json",
       ...options.headers,
@@ -109,9 +160,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (csrf) headers.set(CSRF_HEADER, csrf);
     }
 
-    let response: Response;
     try {
-      response = await fetch(withQuery(path, request.query), {
+      return await fetch(withQuery(path, request.query), {
         method,
         headers,
         body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -122,7 +172,38 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
       throw new ApiError(0, "network_error", "The server could not be reached.");
     }
+  }
 
+  async function fetchEnvelope(
+    method: string,
+    path: string,
+    body: unknown,
+    request: RequestOptions,
+  ) {
+    return readEnvelope(await fetchResponse(method, path, body, request));
+  }
+
+  /** A file on success; any other answer is read as the envelope it is (its error thrown). */
+  async function fetchFile(
+    method: string,
+    path: string,
+    body: unknown,
+    request: DownloadOptions,
+  ): Promise<DownloadedFile> {
+    const response = await fetchResponse(method, path, body, {
+      ...request,
+      headers: { Accept: "*/*", ...request.headers },
+    });
+    if (response.ok) return readFile(response, request);
+    await readEnvelope(response);
+    throw new ApiError(
+      response.status,
+      "bad_response",
+      `Unexpected response from the server (HTTP ${response.status}).`,
+    );
+  }
+
+  async function readEnvelope(response: Response) {
     const payload: unknown = await response.json().catch(() => undefined);
     if (!isEnvelope(payload)) {
       throw new ApiError(
@@ -174,11 +255,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return refreshing;
   }
 
-  async function send(method: string, path: string, body: unknown, request: RequestOptions) {
+  /** Runs `attempt` (one request), refreshing the session once when it finds none. */
+  async function send<T>(path: string, attempt: () => Promise<T>): Promise<T> {
     const csrfBefore = session ? readCookie(CSRF_COOKIE) : null;
     let failure: ApiError;
     try {
-      return await fetchEnvelope(method, path, body, request);
+      return await attempt();
     } catch (error) {
       // The account was suspended or banned, which ended the session: the person is signed
       // out, and signing in again says why and until when.
@@ -192,7 +274,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (session && failure.code === NO_SESSION && path !== REFRESH_PATH) {
       if (await refreshSession(csrfBefore)) {
         try {
-          return await fetchEnvelope(method, path, body, request);
+          return await attempt();
         } catch (error) {
           if (!(error instanceof ApiError) || error.status !== 401) throw error;
           failure = error;
@@ -207,44 +289,49 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     throw failure;
   }
 
-  async function sendWithStepUp(
-    method: string,
+  async function sendWithStepUp<T>(
     path: string,
-    body: unknown,
     request: RequestOptions,
-  ) {
+    attempt: () => Promise<T>,
+  ): Promise<T> {
     try {
-      return await send(method, path, body, request);
+      return await send(path, attempt);
     } catch (error) {
       // the step-up request itself is never stepped up: its 403 goes to the dialog
       if (!options.onStepUp || !needsStepUp(error) || isStepUpRequest(path)) throw error;
       if (request.signal?.aborted || !(await options.onStepUp(error))) throw error;
-      return await send(method, path, body, request);
+      return await send(path, attempt);
     }
   }
 
+  const envelopeOf = (method: string, path: string, body: unknown, request: RequestOptions) =>
+    sendWithStepUp(path, request, () => fetchEnvelope(method, path, body, request));
+
   return {
     async get<T>(path: string, request: RequestOptions = {}) {
-      return (await sendWithStepUp("GET", path, undefined, request)).data as T;
+      return (await envelopeOf("GET", path, undefined, request)).data as T;
     },
     async post<T>(path: string, body?: unknown, request: RequestOptions = {}) {
-      return (await sendWithStepUp("POST", path, body, request)).data as T;
+      return (await envelopeOf("POST", path, body, request)).data as T;
     },
     async patch<T>(path: string, body?: unknown, request: RequestOptions = {}) {
-      return (await sendWithStepUp("PATCH", path, body, request)).data as T;
+      return (await envelopeOf("PATCH", path, body, request)).data as T;
     },
     async put<T>(path: string, body?: unknown, request: RequestOptions = {}) {
-      return (await sendWithStepUp("PUT", path, body, request)).data as T;
+      return (await envelopeOf("PUT", path, body, request)).data as T;
     },
     async delete<T>(path: string, request: RequestOptions = {}) {
-      return (await sendWithStepUp("DELETE", path, undefined, request)).data as T;
+      return (await envelopeOf("DELETE", path, undefined, request)).data as T;
     },
     async list<T>(path: string, request: RequestOptions = {}) {
-      const payload = await sendWithStepUp("GET", path, undefined, request);
+      const payload = await envelopeOf("GET", path, undefined, request);
       if (!Array.isArray(payload.data) || !payload.pagination) {
         throw new ApiError(200, "bad_response", "Expected a paginated list from the server.");
       }
       return { items: payload.data as T[], pagination: payload.pagination };
+    },
+    download(method, path, body, request = {}) {
+      return sendWithStepUp(path, request, () => fetchFile(method, path, body, request));
     },
   };
 }

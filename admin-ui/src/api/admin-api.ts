@@ -30,6 +30,7 @@ export const adminApi: ApiClient = {
     current().put<T>(path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => current().delete<T>(path, options),
   list: <T>(path: string, options?: RequestOptions) => current().list<T>(path, options),
+  download: (method, path, body, options) => current().download(method, path, body, options),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createRenderEffect, For, Show } from "solid-js";
 import type { AdminUsersQuery, UserSortField } from "~core/contract/admin-users";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Table } from "~kit/design-system/components/Table";
@@ -29,16 +29,46 @@ function SortHeading(props: {
   );
 }
 
-/** The Users list: each row links to the account's page. */
+/** The row checkboxes of the bulk actions (README "Admin: users", bulk actions). */
+export interface RowSelection {
+  isSelected: (id: string) => boolean;
+  /** Every matching account is selected: the boxes show it and cannot be unticked one by one. */
+  allMatching: boolean;
+  onSelect: (ids: string[], selected: boolean) => void;
+}
+
+/** The Users list: each row links to the account's page; rows can be ticked for bulk actions. */
 export function UsersTable(props: {
   users: AdminUserSummary[];
   query: AdminUsersQuery;
   onSort: (field: UserSortField) => void;
+  selection?: RowSelection;
 }) {
+  const pageIds = () => props.users.map((user) => user.id);
+  const ticked = () => pageIds().filter((id) => props.selection?.isSelected(id)).length;
   return (
     <Table caption="Accounts" hideCaption>
       <thead>
         <tr>
+          <Show when={props.selection}>
+            {(selection) => (
+              <th scope="col" class="users-select">
+                <input
+                  type="checkbox"
+                  aria-label="Select every account on this page"
+                  checked={ticked() > 0 && ticked() === props.users.length}
+                  ref={(box) =>
+                    // some rows ticked: "mixed", which only the DOM property can say
+                    createRenderEffect(() => {
+                      box.indeterminate = ticked() > 0 && ticked() < props.users.length;
+                    })
+                  }
+                  disabled={selection().allMatching}
+                  onChange={(event) => selection().onSelect(pageIds(), event.currentTarget.checked)}
+                />
+              </th>
+            )}
+          </Show>
           <SortHeading field="email" query={props.query} onSort={props.onSort} />
           <th scope="col">Name</th>
           <th scope="col">Status</th>
@@ -52,6 +82,21 @@ export function UsersTable(props: {
         <For each={props.users}>
           {(user) => (
             <tr>
+              <Show when={props.selection}>
+                {(selection) => (
+                  <td class="users-select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${user.email}`}
+                      checked={selection().isSelected(user.id)}
+                      disabled={selection().allMatching}
+                      onChange={(event) =>
+                        selection().onSelect([user.id], event.currentTarget.checked)
+                      }
+                    />
+                  </td>
+                )}
+              </Show>
               <th scope="row" class="users-email">
                 <A href={`/users/${encodeURIComponent(user.id)}`}>{user.email}</A>
                 <Show when={user.mfa_enabled}>

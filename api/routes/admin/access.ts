@@ -71,6 +71,13 @@ const table = {
   // A resume is content: whoever reviews content may read it.
   "GET /api/admin/users/{id}/resumes/{resumeId}": { permission: "content.read" },
 
+  // Users: bulk actions on the list (README "Admin: users", bulk actions). Exporting is
+  // personal data in bulk, so it wants a fresh second factor like a suspension does.
+  "POST /api/admin/users/bulk/export": { permission: "users.read", secondFactor: true },
+  "POST /api/admin/users/bulk/suspend": { permission: "users.write", secondFactor: true },
+  // Mail in our name to many people at once: as sensitive as a suspension.
+  "POST /api/admin/users/bulk/email": { permission: "users.write", secondFactor: true },
+
   // Users: strikes, suspensions and bans, linked accounts.
   "GET /api/admin/users/{id}/strikes": { permission: "content.read" },
   "POST /api/admin/users/{id}/strikes": { permission: "content.moderate" },

@@ -1,5 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
 import { TextField } from "~kit/design-system/components/TextField";
@@ -8,6 +8,14 @@ import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../../api/admin-api";
 import { listUsers } from "../../api/users";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import { BulkActions } from "../../users/BulkActions";
+import {
+  filterOf,
+  isSelected,
+  type ListSelection,
+  noSelection,
+  toggleIds,
+} from "../../users/bulk-view";
 import { UserSelectFilters } from "../../users/UserFilters";
 import { UsersTable } from "../../users/UsersTable";
 import {
@@ -64,6 +72,24 @@ export default function UsersPage() {
 
   const setFilter = (name: UserFilterName, value: string) => setSearch(withFilter(name, value));
 
+  // Bulk actions: ticked rows stay ticked across pages and sorts; another search or filter
+  // is another list, so the selection starts over.
+  const [selection, setSelection] = createSignal<ListSelection>(noSelection());
+  createEffect(
+    on(
+      () => JSON.stringify(filterOf(query())),
+      () => setSelection(noSelection()),
+      { defer: true },
+    ),
+  );
+  const shown = () =>
+    users.state === "ready" || users.state === "refreshing" ? users.latest : undefined;
+  /** Emails of the accounts seen on the pages shown, for the bulk results. */
+  const emails = new Map<string, string>();
+  createEffect(() => {
+    for (const user of shown()?.items ?? []) emails.set(user.id, user.email);
+  });
+
   return (
     <div class="ds-container ds-stack">
       <header class="ds-page-header">
@@ -112,6 +138,21 @@ export default function UsersPage() {
             </div>
           </form>
           <UserSelectFilters search={search} onChange={setFilter} />
+          <BulkActions
+            selection={selection()}
+            pageIds={shown()?.items.map((user) => user.id) ?? []}
+            total={shown()?.pagination.total ?? 0}
+            emailOf={(id) => emails.get(id)}
+            onSelectAllMatching={() =>
+              setSelection({
+                kind: "filter",
+                filter: filterOf(query()),
+                total: shown()?.pagination.total ?? 0,
+              })
+            }
+            onClear={() => setSelection(noSelection())}
+            onChanged={refetch}
+          />
           <PagedList
             list={users}
             onRetry={refetch}
@@ -126,6 +167,11 @@ export default function UsersPage() {
                 users={items}
                 query={query()}
                 onSort={(field) => setSearch(nextSort(query(), field))}
+                selection={{
+                  isSelected: (id) => isSelected(selection(), id),
+                  allMatching: selection().kind === "filter",
+                  onSelect: (ids, checked) => setSelection(toggleIds(selection(), ids, checked)),
+                }}
               />
             )}
           </PagedList>
