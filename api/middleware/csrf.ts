@@ -1,6 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { familyOf } from "../../server/auth/refresh-tokens";
+import { familyOf, liveSessionAccount } from "../../server/auth/refresh-tokens";
 import { AppError } from "../../server/errors";
 import type { AppEnv } from "../app-env";
 import { ACCESS_COOKIE, CSRF_HEADER, isCsrfTokenOf, REFRESH_COOKIE } from "../lib/auth-cookies";
@@ -27,8 +27,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   const refreshCookie = getCookie(c, REFRESH_COOKIE);
   if (accessCookie === undefined && refreshCookie === undefined) return next();
   // The session the cookies speak for: the access token's, or (when it has expired, as on
-  // a refresh) the refresh token's. Cookies that identify no session authenticate nothing,
-  // so there is nothing to forge.
+  // a refresh) the refresh token's while that session is live. Cookies that identify no live
+  // session authenticate nothing, so there is nothing to forge.
   // Under impersonation the only write let through is Stop, whose CSRF token is the staff
   // member's own; one started without a staff session (a bearer token) relies on its
   // SameSite=Strict cookie, and Stop can only take access away.
@@ -42,7 +42,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
     principal?.kind === "user"
       ? principal.sessionId
       : refreshCookie
-        ? ((await familyOf(c.env, refreshCookie))?.familyId ?? undefined)
+        ? await liveSessionOf(c.env, refreshCookie)
         : undefined;
   if (sessionId === undefined) return next();
   if (sessionId === null || !(await isCsrfTokenOf(c.env, c.req.header(CSRF_HEADER), sessionId))) {
@@ -50,3 +50,18 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/**
+ * The session a refresh cookie belongs to, while some token of it is unrevoked. A session
+ * ended elsewhere (signed out everywhere, a password reset, a suspension) leaves its httpOnly
+ * cookies in the browser, whose app has dropped the CSRF cookie on being told: asking for the
+ * token would refuse that browser's next sign-in for a session that no longer exists.
+ */
+async function liveSessionOf(
+  env: AppEnv["Bindings"],
+  refreshCookie: string,
+): Promise<string | undefined> {
+  const row = await familyOf(env, refreshCookie);
+  if (!row) return undefined;
+  return (await liveSessionAccount(env, row.familyId, row.userId)) ? row.familyId : undefined;
+}

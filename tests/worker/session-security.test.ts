@@ -115,6 +115,29 @@ describe("CSRF: only a real Bearer credential is exempt", () => {
     expect(after.status).toBe(200);
   });
 
+  it("asks a sign-in for the token while the browser's session is live, not once it ended elsewhere", async () => {
+    const person = await account();
+    const browser = await person.browser();
+    const signIn = () =>
+      api(
+        "/api/auth/login",
+        postJson(
+          { email: person.email, password: PASSWORD },
+          { Cookie: browser.cookie, "X-Requested-With": "resume-builder-web" },
+        ),
+      );
+    const live = await signIn();
+    expect(live.status).toBe(403);
+    expect(live.body.error.code).toBe("csrf_failed");
+    // signed out everywhere from another device: this browser keeps its httpOnly cookies,
+    // and its app dropped the CSRF cookie when told the session ended
+    const elsewhere = await person.client();
+    expect(
+      (await api("/api/auth/logout-all", { method: "POST", headers: elsewhere.headers })).status,
+    ).toBe(200);
+    expect((await signIn()).status).toBe(200);
+  });
+
   it("lets a bearer client through without a CSRF token", async () => {
     const client = await (await account()).client();
     const out = await api("/api/auth/logout-all", { method: "POST", headers: client.headers });

@@ -1,4 +1,4 @@
-import { useLocation, useNavigate } from "@solidjs/router";
+import { useLocation, useNavigate, useResolvedPath } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { MfaChallenge } from "~kit/api/auth";
 import { ApiError } from "~kit/api/envelope";
@@ -28,9 +28,16 @@ function signInProblem(cause: unknown): string {
 function useLandingAfterSignIn(): () => void {
   const navigate = useNavigate();
   const location = useLocation();
+  // the location's path starts with the router's base (/admin); the landing rules speak of
+  // the console's own paths, where its root is "/"
+  const root = useResolvedPath(() => "/");
   return () => {
     const user = staffUser();
-    const landing = user ? landingAfterSignIn(user.role, location.pathname) : null;
+    const base = (root() ?? "").replace(/\/$/, "");
+    const path = location.pathname.startsWith(base)
+      ? location.pathname.slice(base.length) || "/"
+      : location.pathname;
+    const landing = user ? landingAfterSignIn(user.role, path) : null;
     if (landing) navigate(landing, { replace: true });
   };
 }

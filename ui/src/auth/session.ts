@@ -1,4 +1,5 @@
 import { createSignal } from "solid-js";
+import { isSanctionRefusal } from "~/standing/standing-view";
 import type { MfaChallenge, User } from "~kit/api/auth";
 import * as auth from "~kit/api/auth";
 import { createApiClient } from "~kit/api/client";
@@ -10,8 +11,12 @@ import { createStepUpController } from "~kit/step-up/step-up";
 export type SessionState =
   | { status: "loading" }
   | { status: "signed-in"; user: User }
-  /** `ended`: the server no longer accepts the session; `by-request`: the person signed out. */
-  | { status: "signed-out"; reason?: "ended" | "by-request" }
+  /**
+   * `ended`: the server no longer accepts the session; `by-request`: the person signed out;
+   * `restricted`: the account was suspended or banned, which ended the session (`message`
+   * is the server's: why, and until when).
+   */
+  | { status: "signed-out"; reason?: "ended" | "by-request" | "restricted"; message?: string }
   | { status: "error"; message: string };
 
 const [state, setState] = createSignal<SessionState>({ status: "loading" });
@@ -29,11 +34,18 @@ export const api = createApiClient({
   credentials: "same-origin",
   onStepUp: stepUpPrompt.ask,
   cookieSession: {
-    onSessionEnded: () => {
-      if (state().status !== "signed-out") setState({ status: "signed-out", reason: "ended" });
+    onSessionEnded: (error) => {
+      if (state().status !== "signed-out") setState(endedBy(error));
     },
   },
 });
+
+/** A session the server stopped accepting: a suspension or ban says so, anything else ended it. */
+function endedBy(error: ApiError): SessionState {
+  return isSanctionRefusal(error.code)
+    ? { status: "signed-out", reason: "restricted", message: error.message }
+    : { status: "signed-out", reason: "ended" };
+}
 
 /** Where the app stands: loading, signed in (with the account), signed out, or unknown. */
 export const session = state;
@@ -60,8 +72,8 @@ export function loadSession(): Promise<void> {
       const { user } = await auth.fetchMe(api);
       setState({ status: "signed-in", user });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        setState({ status: "signed-out", reason: "ended" });
+      if (error instanceof ApiError && (error.status === 401 || isSanctionRefusal(error.code))) {
+        setState(endedBy(error));
       } else {
         setState({
           status: "error",

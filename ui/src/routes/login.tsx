@@ -64,6 +64,20 @@ export default function LoginPage() {
     },
   });
 
+  // the session was ended by a suspension or ban (README "Bans"): the server's words say why
+  // and until when, until the form gives its own answer
+  const restriction = () => {
+    const current = session();
+    return current.status === "signed-out" && current.reason === "restricted" && !refusedEmail()
+      ? (current.message ?? null)
+      : null;
+  };
+  /** Why nobody is signed in here (null while someone is, or while that is unknown). */
+  const signedOutFor = () => {
+    const current = session();
+    return current.status === "signed-out" ? (current.reason ?? "none") : null;
+  };
+
   const [challenge, setChallenge] = createSignal<MfaChallenge | null>(
     mfaChallengeFromLink(search.mfa_token),
   );
@@ -88,20 +102,18 @@ export default function LoginPage() {
               <h1>Sign in</h1>
               <p class="auth-page__lead">Welcome back. Sign in to work on your resumes.</p>
             </div>
-            <Show when={search.next && session().status === "signed-out"}>
+            <Show when={search.next && signedOutFor() && signedOutFor() !== "restricted"}>
               <Alert tone="info">
-                {(() => {
-                  const current = session();
-                  return current.status === "signed-out" && current.reason === "ended"
-                    ? "Your session has ended. Sign in again to continue."
-                    : "Sign in to continue to that page.";
-                })()}
+                {signedOutFor() === "ended"
+                  ? "Your session has ended. Sign in again to continue."
+                  : "Sign in to continue to that page."}
               </Alert>
             </Show>
             <Show when={oauthErrorMessage(search.error)}>
               {(message) => <Alert tone="error">{message()}</Alert>}
             </Show>
-            <Show when={isSanctionRefusal(search.error) && !refusedEmail()}>
+            <Show when={restriction()}>{(message) => <Alert tone="error">{message()}</Alert>}</Show>
+            <Show when={(isSanctionRefusal(search.error) || restriction()) && !refusedEmail()}>
               <AppealLinkRequest />
             </Show>
             <Show when={restartReason()}>
