@@ -1,9 +1,9 @@
-import { createResource, createSignal, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { api } from "~/auth/session";
-import type { CurrentImpersonation } from "~core/contract/impersonation";
 import { Button } from "~kit/design-system/components/Button";
 import { showToast } from "~kit/design-system/components/Toast";
 import { describeError } from "~kit/forms/describe-error";
+import { currentImpersonation } from "./current";
 import "./impersonation-banner.css";
 
 const endsAt = (iso: string) =>
@@ -15,9 +15,6 @@ const endsAt = (iso: string) =>
  * on the server and returns to the admin app. The server refuses writes whatever this shows.
  */
 export function ImpersonationBanner() {
-  const [current] = createResource(() =>
-    api.get<CurrentImpersonation>("/api/impersonation/current").catch(() => null),
-  );
   const [stopping, setStopping] = createSignal(false);
 
   async function stop() {
@@ -36,7 +33,7 @@ export function ImpersonationBanner() {
   }
 
   return (
-    <Show when={current()?.active ? current() : null}>
+    <Show when={currentImpersonation()?.active ? currentImpersonation() : null}>
       {(active) => (
         <div class="impersonation-banner" role="status" aria-live="polite">
           <p>

@@ -25,9 +25,15 @@ const VIEWS: { value: View; label: string }[] = [
 ];
 const WIDE = "(min-width: 1024px)";
 
-/** The editor: form (content, design) beside a live preview; on narrow screens, three tabs. */
-export function Editor(props: { resume: Resume; user: User }) {
-  const editor = createEditorState(props.resume);
+/**
+ * The editor: form (content, design) beside a live preview; on narrow screens, three tabs.
+ * `viewingAs`: staff see the account read-only (README "Impersonation"), so the editor takes no
+ * edits, saves nothing and keeps no local copy of the owner's resume in the staff's browser.
+ */
+export function Editor(props: { resume: Resume; user: User; viewingAs?: boolean }) {
+  const editor = createEditorState(
+    props.viewingAs ? { ...props.resume, read_only: true } : props.resume,
+  );
   const [view, setView] = createSignal<View>("content");
   const [wide, setWide] = createSignal(window.matchMedia(WIDE).matches);
   const [historyOpen, setHistoryOpen] = createSignal(false);
@@ -121,7 +127,13 @@ export function Editor(props: { resume: Resume; user: User }) {
             <ExportButton />
           </div>
         </header>
-        <Show when={editor.readOnly}>
+        <Show when={props.viewingAs}>
+          <Alert tone="info" title="Viewing as this user: read-only">
+            This is the resume as its owner sees it. Nothing can be changed while you view the
+            account; the server refuses every change.
+          </Alert>
+        </Show>
+        <Show when={editor.readOnly && !props.viewingAs}>
           <Alert
             tone="warning"
             title="This resume is read-only"

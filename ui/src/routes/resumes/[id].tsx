@@ -3,6 +3,7 @@ import { createResource, Match, Switch } from "solid-js";
 import { fetchResume } from "~/api/resumes";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api } from "~/auth/session";
+import { currentImpersonation, isViewingAs } from "~/impersonation/current";
 import { APP_NAME } from "~/layout/UserLayout";
 import { Editor } from "~/resumes/editor/Editor";
 import type { User } from "~kit/api/auth";
@@ -56,8 +57,12 @@ function LoadResume(props: { user: User }) {
           </p>
         </div>
       </Match>
-      <Match when={resume.state === "ready" && resume()} keyed>
-        {(loaded) => <Editor resume={loaded} user={props.user} />}
+      {/* the editor waits to know whether staff are viewing the account: then it is read-only */}
+      <Match
+        when={resume.state === "ready" && currentImpersonation.state === "ready" && resume()}
+        keyed
+      >
+        {(loaded) => <Editor resume={loaded} user={props.user} viewingAs={isViewingAs()} />}
       </Match>
     </Switch>
   );
