@@ -112,6 +112,37 @@ const SHAPES = [
   ],
 ];
 
+const TARGET_P95_MS = 100;
+const isBaseline = (name) => name.startsWith("floor:") || name.startsWith("baseline:");
+
+/** Says whether other work shared the machine, which inflates every row alike. */
+function loadNote(before, after) {
+  const cores = os.cpus().length;
+  const busy = Math.max(before, after) > cores;
+  return `One-minute load average ${before.toFixed(1)} at the start and ${after.toFixed(1)} at the end, on ${cores} cores${
+    busy
+      ? ": above the core count, other work shared the machine and every row is slower than the query itself."
+      : "."
+  }`;
+}
+
+/** The slowest search shape per concurrency against the target and the exact-id baseline. */
+function verdict(measured) {
+  const lines = [];
+  for (const concurrency of CONCURRENCY) {
+    const at = measured.filter((row) => row.concurrency === concurrency);
+    const baseline = at.find((row) => row.name.startsWith("baseline:"));
+    const floor = at.find((row) => row.name.startsWith("floor:"));
+    const slowest = at.filter((row) => !isBaseline(row.name)).sort((a, b) => b.p95 - a.p95)[0];
+    if (!slowest || !baseline || !floor) continue;
+    const met = slowest.p95 < TARGET_P95_MS ? "under" : "over";
+    lines.push(
+      `- Concurrency ${concurrency}: the slowest search shape ("${slowest.name}") has p95 ${slowest.p95.toFixed(1)} ms, ${met} the ${TARGET_P95_MS} ms target; ${(slowest.p95 / baseline.p95).toFixed(1)}× the exact-id baseline (${baseline.p95.toFixed(1)} ms), with the 404 floor at ${floor.p95.toFixed(1)} ms.`,
+    );
+  }
+  return lines.join("\n");
+}
+
 async function main() {
   console.log(`Preparing a fresh local D1 in ${persistTo} …`);
   await prepareLocalStack({ fresh: true, persistTo });
@@ -132,6 +163,7 @@ async function main() {
   const headers = { Authorization: `Bearer ${opsToken}` };
   const worker = await startWorker({ port: 8794, persistTo });
   const rows = [];
+  const measured = [];
   try {
     const check = await fetch(`${worker.url}/api/admin/users?per_page=1`, { headers });
     const total = (await check.json()).pagination?.total;
@@ -146,6 +178,7 @@ async function main() {
       for (const concurrency of CONCURRENCY) {
         const result = await loadWith({ send, requests: REQUESTS, concurrency });
         rows.push(formatRow(name, result));
+        measured.push({ name, concurrency, p95: result.p95 });
         console.log(formatRow(name, result));
       }
     }
@@ -156,11 +189,13 @@ async function main() {
 
 Command: \`npm run bench:admin\` (BENCH_USERS=${USERS}, BENCH_REQUESTS=${REQUESTS}, BENCH_CONCURRENCY=${CONCURRENCY.join(",")})
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}; the load generator shares the machine with workerd.
-One-minute load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores: above the core count, other work shared the machine and every row is slower than the query itself.
+${loadNote(loadBefore, os.loadavg()[0])}
 Seeding ${USERS.toLocaleString("en")} accounts (with the FTS5 triggers indexing each) took ${seedSeconds.toFixed(1)} s.
 
 ${TABLE_HEADER}
 ${rows.join("\n")}
+
+${verdict(measured)}
 
 Target (issue 15): p95 < 100 ms for user search. Every row is \`GET /api/admin/users\` with the operator token
 (exempt from the per-admin rate limit) and 20 rows a page, so each answer includes the total count for its
