@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { registerAccount, signInThroughForm, type TestAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import { demoEmail, signInAsStaff, submitStaffSignIn } from "./support/operator";
-import { createStaffAccount } from "./support/staff";
-import { Authenticator } from "./support/totp";
+import { createStaffWithTotp } from "./support/staff";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -37,36 +36,6 @@ async function appealLinkTo(to: string): Promise<string> {
   const link = text.match(/https?:\/\/[^\s)]+\/appeal\?token=[^\s)]+/)?.[0];
   if (!link) throw new Error(`no appeal link in: ${text}`);
   return `${new URL(link).pathname}${new URL(link).search}`;
-}
-
-/**
- * A moderator of its own with two-factor on (deciding an appeal needs a second factor), enrolled
- * through the API: the seeded demo moderator, who gives the strikes, stays as it is.
- */
-async function moderatorWithTotp(): Promise<TestAccount & { app: Authenticator }> {
-  const ip = "192.0.2.96";
-  const staff = await createStaffAccount(baseUrl, "moderator", ip);
-  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": ip };
-  const login = await fetch(new URL("/api/auth/login", baseUrl), {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: staff.email, password: staff.password }),
-  });
-  const { data } = (await login.json()) as { data: { access_token: string } };
-  const bearer = { ...headers, Authorization: `Bearer ${data.access_token}` };
-  const setup = await fetch(new URL("/api/auth/mfa/totp/setup", baseUrl), {
-    method: "POST",
-    headers: bearer,
-  });
-  const { secret } = ((await setup.json()) as { data: { secret: string } }).data;
-  const app = new Authenticator(secret);
-  const confirmed = await fetch(new URL("/api/auth/mfa/totp/confirm", baseUrl), {
-    method: "POST",
-    headers: bearer,
-    body: JSON.stringify({ code: await app.code() }),
-  });
-  expect(confirmed.status).toBe(200);
-  return { ...staff, app };
 }
 
 /** Signs the owner in through the sign-in page (no waiting for where it lands). */
@@ -160,7 +129,9 @@ describe("strikes, suspensions and appeals", () => {
     } finally {
       await decider.close();
     }
-    const reviewer = await moderatorWithTotp();
+    // a moderator of its own with two-factor on (deciding an appeal needs a second factor): the
+    // seeded demo moderator, who gives the strikes, stays as it is
+    const reviewer = await createStaffWithTotp(baseUrl, "moderator", "192.0.2.96");
     const review = await openPage(browser, { baseUrl });
     try {
       const { page } = review;
