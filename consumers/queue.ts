@@ -106,6 +106,28 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
 const BUSY_EVENT_DELAY_SECONDS = 60;
 
 /**
+ * Runs one dead letter's handling: acked once settled, back after a while when its event is busy,
+ * and retried with backoff when the handling itself failed, so a dead letter is never lost.
+ */
+async function settleDeadLetter(
+  message: Message<unknown>,
+  logger: ReturnType<typeof createLogger>,
+  handle: () => Promise<"settled" | "busy">,
+): Promise<void> {
+  try {
+    const outcome = await handle();
+    if (outcome === "busy") message.retry({ delaySeconds: BUSY_EVENT_DELAY_SECONDS });
+    else message.ack();
+  } catch (error) {
+    logger.warn("dead letter not handled; retrying", {
+      message_id: message.id,
+      ...errorFields(error),
+    });
+    message.retry({ delaySeconds: backoffDelaySeconds(message.attempts) });
+  }
+}
+
+/**
  * A message that used up its attempts: the job it was for fails with a reason people can read;
  * a Stripe event it was for becomes `failed` for an operator (README "Stuck billing events");
  * one account's copy of a bulk email counts that account failed, and the job carries on.
@@ -121,17 +143,9 @@ async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promis
         type: "stripe.event",
         event_id: stripeEvent.data.event_id,
       });
-      try {
-        const outcome = await deadLetterStripeEvent(env, stripeEvent.data.seq, now);
-        if (outcome === "busy") message.retry({ delaySeconds: BUSY_EVENT_DELAY_SECONDS });
-        else message.ack();
-      } catch (error) {
-        logger.warn("dead letter not handled; retrying", {
-          message_id: message.id,
-          ...errorFields(error),
-        });
-        message.retry({ delaySeconds: backoffDelaySeconds(message.attempts) });
-      }
+      await settleDeadLetter(message, logger, () =>
+        deadLetterStripeEvent(env, stripeEvent.data.seq, now),
+      );
       continue;
     }
     const bulkEmail = bulkEmailSendMessage.safeParse(message.body);
@@ -142,16 +156,10 @@ async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promis
         job_id: bulkEmail.data.job_id,
         user_id: bulkEmail.data.user_id,
       });
-      try {
+      await settleDeadLetter(message, logger, async () => {
         await deadLetterBulkEmail(env, bulkEmail.data, now);
-        message.ack();
-      } catch (error) {
-        logger.warn("dead letter not handled; retrying", {
-          message_id: message.id,
-          ...errorFields(error),
-        });
-        message.retry({ delaySeconds: backoffDelaySeconds(message.attempts) });
-      }
+        return "settled";
+      });
       continue;
     }
     const parsed = deadLetterSchema.safeParse(message.body);
