@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { registerAccount, signInThroughForm, type TestAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
-import { executeE2eSql } from "./support/d1";
-import { submitStaffSignIn } from "./support/operator";
 import { createStaffWithTotp } from "./support/staff";
-import type { Authenticator } from "./support/totp";
+import { confirmItsMe, signInWithTotpLongAgo } from "./support/step-up";
 
 const baseUrl = inject("baseUrl");
 const opsToken = inject("opsToken");
@@ -19,9 +17,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Session cookies are `__Host-` cookies named in api/lib/auth-cookies.ts. */
-const ACCESS_COOKIE = "__Host-rb_access";
-const IMPERSONATION_COOKIE = "__Host-rb_impersonation"; // api/lib/impersonation-cookie.ts
+/** The impersonation's `__Host-` cookie, named in api/lib/impersonation-cookie.ts. */
+const IMPERSONATION_COOKIE = "__Host-rb_impersonation";
 
 /** An access token for `account`, signed in through the API from `ip`. */
 async function apiToken(account: TestAccount, ip: string): Promise<string> {
@@ -50,37 +47,6 @@ async function asOwner<T>(token: string, path: string, body?: unknown): Promise<
   });
   expect(response.status).toBeLessThan(300);
   return ((await response.json()) as { data: T }).data;
-}
-
-/**
- * Signs a staff member with two-factor on in through the admin app's form, then makes the
- * session's proof 20 minutes old (as if signed in long ago, past the 15-minute step-up
- * window), so the next sensitive action asks for a fresh code in the step-up dialog. The next
- * access token (after a refresh) carries that time.
- */
-async function signInWithTotpLongAgo(
-  page: Page,
-  context: BrowserContext,
-  staff: TestAccount & { app: Authenticator },
-  path: string,
-): Promise<void> {
-  await submitStaffSignIn(page, staff.email, staff.password, path);
-  await page.getByLabel("Authentication code").fill(await staff.app.code());
-  await page.getByRole("button", { name: "Verify and sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
-  await executeE2eSql(
-    `UPDATE refresh_tokens SET auth_at = ${Date.now() - 20 * 60_000} WHERE user_id = '${staff.id}'`,
-  );
-  await context.clearCookies({ name: ACCESS_COOKIE });
-}
-
-/** Answers the step-up dialog with a fresh code from the staff member's authenticator. */
-async function confirmItsMe(page: Page, app: Authenticator): Promise<void> {
-  const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
-  await dialog.waitFor();
-  await dialog.getByLabel("Authentication code").fill(await app.code());
-  await dialog.getByRole("button", { name: "Confirm" }).click();
-  await dialog.waitFor({ state: "detached" });
 }
 
 /** What a person would notice going wrong in a tab that openPage did not open (a popup). */
