@@ -17,6 +17,24 @@ const WINDOWS: SelectOption[] = [
   { value: "365", label: "Last year" },
 ];
 
+/** A column of counts: right-aligned, like its cells. */
+const CountHeading = (props: { children: string }) => (
+  <th scope="col" class="ds-table__num">
+    {props.children}
+  </th>
+);
+
+const CountCell = (props: { value: number }) => (
+  <td class="ds-table__num">{formatCount(props.value)}</td>
+);
+
+/** A failure rate, coloured by how bad it is. */
+const RateCell = (props: { rate: number }) => (
+  <td>
+    <Badge tone={rateTone(props.rate)}>{formatRate(props.rate)}</Badge>
+  </td>
+);
+
 /** Failure rates per workflow and per step, over a window the operator picks. */
 export function FailureRates() {
   const [days, setDays] = createSignal("7");
@@ -45,19 +63,11 @@ export function FailureRates() {
                 <thead>
                   <tr>
                     <th scope="col">Workflow</th>
-                    <th scope="col" class="ds-table__num">
-                      Runs
-                    </th>
-                    <th scope="col" class="ds-table__num">
-                      Failed runs
-                    </th>
+                    <CountHeading>Runs</CountHeading>
+                    <CountHeading>Failed runs</CountHeading>
                     <th scope="col">Run failure rate</th>
-                    <th scope="col" class="ds-table__num">
-                      Attempts
-                    </th>
-                    <th scope="col" class="ds-table__num">
-                      Failed attempts
-                    </th>
+                    <CountHeading>Attempts</CountHeading>
+                    <CountHeading>Failed attempts</CountHeading>
                     <th scope="col">Attempt failure rate</th>
                   </tr>
                 </thead>
@@ -66,20 +76,12 @@ export function FailureRates() {
                     {(row) => (
                       <tr>
                         <th scope="row">{row.workflow}</th>
-                        <td class="ds-table__num">{formatCount(row.runs)}</td>
-                        <td class="ds-table__num">{formatCount(row.failed_runs)}</td>
-                        <td>
-                          <Badge tone={rateTone(row.run_failure_rate)}>
-                            {formatRate(row.run_failure_rate)}
-                          </Badge>
-                        </td>
-                        <td class="ds-table__num">{formatCount(row.attempts)}</td>
-                        <td class="ds-table__num">{formatCount(row.failed_attempts)}</td>
-                        <td>
-                          <Badge tone={rateTone(row.attempt_failure_rate)}>
-                            {formatRate(row.attempt_failure_rate)}
-                          </Badge>
-                        </td>
+                        <CountCell value={row.runs} />
+                        <CountCell value={row.failed_runs} />
+                        <RateCell rate={row.run_failure_rate} />
+                        <CountCell value={row.attempts} />
+                        <CountCell value={row.failed_attempts} />
+                        <RateCell rate={row.attempt_failure_rate} />
                       </tr>
                     )}
                   </For>
@@ -90,15 +92,9 @@ export function FailureRates() {
                   <tr>
                     <th scope="col">Workflow</th>
                     <th scope="col">Step</th>
-                    <th scope="col" class="ds-table__num">
-                      Runs
-                    </th>
-                    <th scope="col" class="ds-table__num">
-                      Attempts
-                    </th>
-                    <th scope="col" class="ds-table__num">
-                      Failures
-                    </th>
+                    <CountHeading>Runs</CountHeading>
+                    <CountHeading>Attempts</CountHeading>
+                    <CountHeading>Failures</CountHeading>
                     <th scope="col">Failure rate</th>
                   </tr>
                 </thead>
@@ -110,14 +106,10 @@ export function FailureRates() {
                         <th scope="row" class="runs-cell--wrap">
                           {row.step}
                         </th>
-                        <td class="ds-table__num">{formatCount(row.runs)}</td>
-                        <td class="ds-table__num">{formatCount(row.attempts)}</td>
-                        <td class="ds-table__num">{formatCount(row.failures)}</td>
-                        <td>
-                          <Badge tone={rateTone(row.failure_rate)}>
-                            {formatRate(row.failure_rate)}
-                          </Badge>
-                        </td>
+                        <CountCell value={row.runs} />
+                        <CountCell value={row.attempts} />
+                        <CountCell value={row.failures} />
+                        <RateCell rate={row.failure_rate} />
                       </tr>
                     )}
                   </For>
