@@ -91,7 +91,7 @@ async function waitForHealth(url, child, timeoutMs) {
  * stops workerd too) and resolves once /api/health answers 200.
  *
  * @param {{ port?: number, persistTo?: string, inheritOutput?: boolean, logFile?: string | null }} [options]
- *   `logFile`: where wrangler's whole output goes as well (the browser suite keeps it).
+ *   `logFile`: where wrangler's whole output is appended as well (the browser suite keeps it).
  */
 export async function startWorker({
   port = 8787,
@@ -131,11 +131,13 @@ export async function startWorker({
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   // The whole output, when asked: what the server was doing when a browser test timed out.
+  // Appended, so a restarted server (the browser suite's runtime supervisor) adds to the same
+  // file; closed on "close", not "exit": the pipes may still hold output when the process exits.
   if (logFile && !inheritOutput) {
-    const log = createWriteStream(logFile);
+    const log = createWriteStream(logFile, { flags: "a" });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
-    child.once("exit", () => log.end());
+    child.once("close", () => log.end());
   }
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

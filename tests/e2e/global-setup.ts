@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { prepareLocalStack, startWorker } from "../../scripts/lib/local-stack.mjs";
+import { prepareLocalStack } from "../../scripts/lib/local-stack.mjs";
 import { ensureAppsBuilt } from "./support/build";
+import { superviseWorker } from "./support/runtime-supervisor";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -20,7 +21,9 @@ export default async function setup(project: TestProject) {
   // wrangler's output: a failed test prints what the server logged while it ran
   const logFile = join(ROOT, "test-results/e2e-worker.log");
   mkdirSync(dirname(logFile), { recursive: true });
-  const worker = await startWorker({ port, persistTo, logFile });
+  writeFileSync(logFile, "");
+  // restarted on the same port and state if workerd crashes (support/runtime-supervisor.ts)
+  const worker = await superviseWorker({ port, persistTo, logFile });
   project.provide("baseUrl", worker.url);
   project.provide("opsToken", opsToken);
   project.provide("workerLog", logFile);

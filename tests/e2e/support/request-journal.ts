@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { Page, Request } from "playwright-core";
+import { logSince, sizeOf } from "./worker-log";
 
 interface Entry {
   method: string;
@@ -117,25 +117,4 @@ export class RequestJournal {
       "──",
     ].join("\n");
   }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-function logSince(file: string, offset: number): string {
-  const length = sizeOf(file) - offset;
-  if (length <= 0) return "(nothing)";
-  const buffer = Buffer.alloc(length);
-  const fd = openSync(file, "r");
-  try {
-    readSync(fd, buffer, 0, length, offset);
-  } finally {
-    closeSync(fd);
-  }
-  return buffer.toString("utf8").trimEnd();
 }
