@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { CRASH_MESSAGE } from "./support/worker-log";
+import { CRASH_MESSAGE } from "./support/worker-log.ts";
 
 // Browser end-to-end suite: real Chromium against `wrangler dev` serving the built apps and
 // the API. Run with `vitest run --config tests/e2e/vitest.config.ts`.
