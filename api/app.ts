@@ -10,16 +10,23 @@ import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
 import { adminAccountActionRoutes } from "./routes/admin/account-actions";
+import { adminAnalyticsRoutes } from "./routes/admin/analytics";
 import { adminAppealRoutes } from "./routes/admin/appeals";
 import { adminAuditRoutes } from "./routes/admin/audit-logs";
 import { adminBackupRoutes } from "./routes/admin/backups";
 import { adminBanRoutes } from "./routes/admin/bans";
 import { adminBillingEventRoutes } from "./routes/admin/billing-events";
+import { adminConfigRoutes } from "./routes/admin/config";
+import { adminConfigEmailRoutes } from "./routes/admin/config-email";
 import { adminImpersonationRoutes } from "./routes/admin/impersonation";
 import { adminIpBanRoutes } from "./routes/admin/ip-bans";
 import { adminLinkedAccountRoutes } from "./routes/admin/linked-accounts";
 import { adminModerationCaseRoutes } from "./routes/admin/moderation-cases";
 import { adminModerationRuleRoutes } from "./routes/admin/moderation-rules";
+import { adminPaymentRoutes } from "./routes/admin/payments";
+import { adminPaymentActionRoutes } from "./routes/admin/payments-actions";
+import { adminInvoiceActionRoutes } from "./routes/admin/payments-invoice-actions";
+import { adminPaymentSubscriptionRoutes } from "./routes/admin/payments-subscriptions";
 import { adminSanctionRoutes } from "./routes/admin/sanctions";
 import { adminSecurityRoutes } from "./routes/admin/security";
 import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
@@ -67,7 +74,14 @@ export function createApp() {
     .route("/admin/backups", adminBackupRoutes)
     .route("/admin/workflows", adminWorkflowRoutes)
     .route("/admin/audit-logs", adminAuditRoutes)
+    .route("/admin/analytics", adminAnalyticsRoutes)
+    .route("/admin/config", adminConfigRoutes)
+    .route("/admin/config/email", adminConfigEmailRoutes)
     .route("/admin/billing/events", adminBillingEventRoutes)
+    .route("/admin/payments", adminPaymentRoutes)
+    .route("/admin/payments", adminPaymentActionRoutes)
+    .route("/admin/payments", adminInvoiceActionRoutes)
+    .route("/admin/payments", adminPaymentSubscriptionRoutes)
     .route("/admin/moderation/cases", adminModerationCaseRoutes)
     .route("/admin/moderation/rules", adminModerationRuleRoutes)
     .route("/admin/moderation/appeals", adminAppealRoutes)

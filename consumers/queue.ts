@@ -12,6 +12,7 @@ import { deadLetterStripeEvent } from "../server/billing/failed-events";
 import type { Env } from "../server/env";
 import { createLogger, errorFields } from "../server/logger";
 import { changeJob, getJob } from "../server/ops/jobs";
+import { handleAnalyticsBatch } from "./analytics";
 import { handleEmailBatch } from "./email";
 import { handleOpsMessage } from "./ops";
 import { handlePdfMessage } from "./pdf";
@@ -48,6 +49,7 @@ const oneByOne =
  * retried into its dead-letter queue rather than silently dropped.
  */
 const HANDLERS: Record<string, BatchHandler> = {
+  analytics: handleAnalyticsBatch,
   email: handleEmailBatch,
   ops: oneByOne(handleOpsMessage),
   pdf_generation: oneByOne(handlePdfMessage),

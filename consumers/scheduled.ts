@@ -1,3 +1,4 @@
+import { pruneAnalyticsEvents, rollupAnalytics } from "../server/analytics/rollup";
 import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
 import { pruneLoginAttempts } from "../server/auth/login-protection";
 import type { Env } from "../server/env";
@@ -22,8 +23,9 @@ const startOfHour = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_
  * Work per cron expression. The daily run prunes old sign-in attempts and credential
  * budgets and expires strikes 90 days after an account's last violation (at the cron's
  * scheduled time, so a retried run decides the same). Every five minutes, accounts whose ban
- * escalation stalled (a request or a suspension's end with no instance running) get one started
- * (the analytics roll-up joins this trigger with the analytics issue).
+ * escalation stalled (a request or a suspension's end with no instance running) get one started,
+ * and the analytics roll-up recounts the days with new events (README "Analytics"), whose raw
+ * events past their retention the daily run prunes.
  */
 /** Sign-in attempts are kept 30 days: enough for security review, not forever. */
 const LOGIN_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
@@ -38,11 +40,13 @@ const TASKS: Partial<Record<string, CronTask>> = {
       expireStrikes(env, controller.scheduledTime),
       // Workflow step history is kept a year (README "Workflow runs").
       pruneWorkflowRunSteps(env, controller.scheduledTime - STEP_HISTORY_RETENTION_MS),
+      pruneAnalyticsEvents(env, controller.scheduledTime),
     ]),
   [CRON.everyFiveMinutes]: (controller, env) =>
     Promise.all([
       resumeAcceptedAppeals(env, controller.scheduledTime),
       resumeStalledEscalations(env, controller.scheduledTime),
+      rollupAnalytics(env, controller.scheduledTime),
     ]),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {

@@ -2,13 +2,19 @@ import { EmailMessage } from "cloudflare:email";
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { buildMimeMessage } from "../core/email/mime";
-import { type EmailData, type EmailTemplate, renderEmail } from "../core/email/render";
+import {
+  type EmailData,
+  type EmailTemplate,
+  type EmailTexts,
+  renderEmail,
+} from "../core/email/render";
 import { createDb } from "../db/client";
 import { type EmailOutboxRow, emailOutbox, type UserRow } from "../db/schema";
+import { emailTexts } from "./config/email-texts";
 import type { Env } from "./env";
 import { AppError } from "./errors";
 
-type EmailEnv = Pick<Env, "DB" | "EMAIL" | "EMAIL_FROM">;
+type EmailEnv = Pick<Env, "DB" | "CACHE" | "EMAIL" | "EMAIL_FROM">;
 
 export interface SendEmailInput<T extends EmailTemplate> {
   to: string;
@@ -18,6 +24,11 @@ export interface SendEmailInput<T extends EmailTemplate> {
   dedupeKey: string;
   /** When it is sent (epoch ms): the outbox row's createdAt, and sentAt once handed off. */
   now: number;
+  /**
+   * The words to send it in instead of live configuration's (a test send of an edited
+   * template); absent: the overrides in force, else the code's words.
+   */
+  texts?: EmailTexts;
 }
 
 export interface SendEmailResult {
@@ -61,7 +72,9 @@ export async function sendEmail<T extends EmailTemplate>(
     throw new AppError(400, "validation_failed", "Invalid email request", parsed.error.issues);
   }
   const { to, dedupeKey } = parsed.data;
-  const rendered = renderEmail(input.template, input.data);
+  // live configuration's words (README "Live configuration"): the next email after a change
+  const texts = input.texts ?? (await emailTexts(env));
+  const rendered = renderEmail(input.template, input.data, texts);
   const db = createDb(env.DB);
   const [inserted] = await db
     .insert(emailOutbox)

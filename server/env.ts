@@ -30,6 +30,14 @@ export interface Env {
   OPS_ALERT_EMAIL: string;
   /** Issuer (`iss`) of access tokens: the public origin of this deployment. */
   JWT_ISSUER: string;
+  /** The seller an invoice names (README "Admin: payments"): the legal name. */
+  SELLER_NAME: string;
+  /** The seller's postal address, its lines separated by `\n`. */
+  SELLER_ADDRESS: string;
+  /** The seller's tax id (VAT, GST, EIN); empty prints none. */
+  SELLER_TAX_ID: string;
+  /** Where a customer writes about an invoice. */
+  SELLER_SUPPORT_EMAIL: string;
   /** Secret: bearer token for operator automation and the admin app's operator sign-in. */
   OPS_API_TOKEN?: string;
   /** Secret: JSON array of private ES256 JWKs; the first signs, all verify (rotation). */
@@ -72,7 +80,7 @@ export interface Env {
   EMAIL_QUEUE: Queue<QueueMessage>;
   /** Reserved: data sync (collaboration); no producer and no consumer yet. */
   SYNC_QUEUE: Queue<QueueMessage>;
-  /** Reserved: usage analytics; no producer and no consumer yet. */
+  /** Usage and revenue events (server/analytics/track.ts), stored by consumers/analytics.ts. */
   ANALYTICS_QUEUE: Queue<QueueMessage>;
   STRIPE_QUEUE: Queue<QueueMessage>;
   OPS_QUEUE: Queue<QueueMessage>;

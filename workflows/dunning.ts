@@ -10,11 +10,12 @@ import {
 import type { EmailTemplate } from "../core/email/render";
 import { type DunningParams, dunningParamsSchema } from "../core/workflows/params";
 import {
+  DUNNING_WAKE_EVENT,
   findDunningInvoice,
   findDunningSubscription,
-  INVOICE_PAID_EVENT,
   otherPaymentMethod,
 } from "../server/billing/dunning";
+import { graceEndsAt } from "../server/billing/dunning-grace";
 import { billingProvider } from "../server/billing/provider";
 import { findAccount, recordBillingEvent } from "../server/billing/records";
 import { greetingName, publicUrl, sendEmail } from "../server/email";
@@ -33,6 +34,10 @@ type Outcome =
   | { outcome: "downgraded" }
   | { outcome: "subscription_ended" };
 
+const HOUR_MS = 3_600_000;
+/** Wakes one wait may take (each wake is two steps): far above any real run's. */
+const MAX_WAKES = 25;
+
 interface Notice {
   email: string;
   name: string | null;
@@ -47,10 +52,12 @@ interface Notice {
  * Dunning (README "Billing"), one instance per failed invoice: notify at once; retry after 1 h; at
  * 6 h try another card on file; at 24 h a final retry and an urgent email; at 48 h a warning
  * that grace ends in 24 h; at 72 h the subscription ends for non-payment (Free) with a
- * notice. Every wait is a wait for the `invoice-paid` event the webhook consumer sends, so
- * a payment at any point ends the flow; after each wait D1 is asked as well, in case the
- * event came while no wait was listening. Emails have dedupe keys; charges carry
- * idempotency keys, so a replayed step neither mails nor charges twice.
+ * notice. Every wait also ends on the `dunning-wake` event (a payment or void the webhook
+ * consumer applied, or more grace an admin gave), and after each wait D1 is asked, so a
+ * payment at any point ends the flow even if the event came while no wait was listening.
+ * The downgrade waits for the end of grace, which an admin may move later (README "Admin:
+ * payments"). Emails have dedupe keys; charges carry idempotency keys, so a replayed step
+ * neither mails nor charges twice.
  */
 export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   override async run(
@@ -80,7 +87,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     if (notice.paid) return { outcome: "recovered", stage: "notify" };
 
     for (const [index, stage] of DUNNING_SCHEDULE.entries()) {
-      if (await this.waitForPayment(step, p, stage.wait, dunningWaitHours(index))) {
+      if (await this.waitForPayment(step, p, index, startedAt)) {
         return { outcome: "recovered", stage: stage.stage };
       }
       switch (stage.stage) {
@@ -111,9 +118,16 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
           break;
         }
         case "grace_warning":
-          await step.do("send grace warning", RETRY, () =>
-            this.mail(p, "grace_ending", notice.notice, "grace-warning"),
-          );
+          await step.do("send grace warning", RETRY, async () => {
+            const until = await graceEndsAt(this.env, p, startedAt);
+            const graceEndsAtIso = new Date(until).toISOString();
+            await this.mail(
+              p,
+              "grace_ending",
+              { ...notice.notice, graceEndsAt: graceEndsAtIso },
+              "grace-warning",
+            );
+          });
           break;
         case "downgrade": {
           const ended = await step.do("downgrade to free", RETRY, () => this.endSubscription(p));
@@ -128,26 +142,48 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     return { outcome: "downgraded" };
   }
 
-  /** True once the invoice is paid: the event ends the wait early, D1 is asked on timeout. */
+  /**
+   * True once the invoice is settled (paid, or voided: nothing is owed). The wait lasts until
+   * the stage's time, or the end of grace for the downgrade; a wake that finds the invoice
+   * still owed waits on for what is left, and so does a timeout that finds grace moved later.
+   * Each wake's "now" comes from a step, so a replay plans the same waits.
+   */
   private async waitForPayment(
     step: WorkflowStep,
     p: DunningParams,
-    name: string,
-    hours: number,
+    index: number,
+    startedAt: number,
   ): Promise<boolean> {
-    try {
-      await step.waitForEvent(name, {
-        type: INVOICE_PAID_EVENT,
-        timeout: `${hours} hours` as `${number} hours`,
+    const stage = DUNNING_SCHEDULE[index]!;
+    const grace = stage.stage === "downgrade";
+    let until = startedAt + stage.atHours * HOUR_MS;
+    let timeoutMs = dunningWaitHours(index) * HOUR_MS;
+    for (let round = 1; round <= MAX_WAKES; round++) {
+      const name = round === 1 ? stage.wait : `${stage.wait} (${round})`;
+      let woken = true;
+      try {
+        await step.waitForEvent(name, {
+          type: DUNNING_WAKE_EVENT,
+          timeout: `${Math.ceil(timeoutMs / 1000)} seconds`,
+        });
+      } catch {
+        woken = false;
+      }
+      const seen = await step.do(`${name}: check invoice`, RETRY, async () => {
+        const { status } = await this.invoice(p);
+        return {
+          settled: status === "paid" || status === "void",
+          until: grace ? await graceEndsAt(this.env, p, startedAt) : until,
+          now: Date.now(),
+        };
       });
-      return true;
-    } catch {
-      return step.do(
-        `${name}: check invoice`,
-        RETRY,
-        async () => (await this.invoice(p)).status === "paid",
-      );
+      if (seen.settled) return true;
+      if (!woken && seen.until <= until) return false;
+      until = Math.max(until, seen.until);
+      timeoutMs = until - seen.now;
+      if (timeoutMs <= 0) return false;
     }
+    return false;
   }
 
   private async invoice(p: DunningParams) {

@@ -3,6 +3,7 @@ import { NonRetryableError } from "cloudflare:workflows";
 import { EXPORT_LABELS, exportFilename, exportKey } from "../core/export/formats";
 import { type ExportParams, exportParamsSchema } from "../core/export/params";
 import type { ResumeData } from "../core/resume/schema";
+import { trackEvents } from "../server/analytics/track";
 import { findUserById } from "../server/auth/accounts";
 import { refundUsage } from "../server/billing/usage";
 import { publicUrl, sendEmail } from "../server/email";
@@ -151,6 +152,15 @@ export class ExportWorkflow extends WorkflowEntrypoint<Env, ExportParams> {
             filename,
           },
         });
+        // The job's id makes a replayed step send the same event, kept once.
+        await trackEvents(env, [
+          {
+            id: `export.completed:${params.jobId}`,
+            type: "export.completed",
+            occurred_at: Date.now(),
+            user_id: params.userId,
+          },
+        ]);
         return {
           filename,
           size: file.bytes.byteLength,

@@ -13,11 +13,11 @@ import {
   paymentMethodSchema,
   usageSchema,
 } from "../../core/contract/billing";
+import { invoicePdf } from "../../server/billing/invoice-pdf";
 import {
   addPaymentMethod,
   findInvoice,
   invoiceBody,
-  invoicePdf,
   listInvoices,
   listPaymentMethods,
   payInvoice,

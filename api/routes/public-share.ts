@@ -21,6 +21,7 @@ import {
 import { type FontSubset, renderResumeDocument } from "../../core/templates";
 import { verifyAccessToken } from "../../server/auth/tokens";
 import { brandingRemoved } from "../../server/billing/entitlements";
+import { planTable } from "../../server/config/plan-table";
 import { AppError } from "../../server/errors";
 import { errorFields } from "../../server/logger";
 import { withPublishablePhoto } from "../../server/media/photos";
@@ -148,7 +149,8 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
     fonts: resumeFontUrl,
     fontSubsets: ALL_SUBSETS,
   });
-  if (!brandingRemoved(share.ownerPlan)) html = withBranding(html);
+  const owned = { plan: share.ownerPlan, plans: await planTable(c.env) };
+  if (!brandingRemoved(owned)) html = withBranding(html);
   html = withReportLink(html, share.slug);
   if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c), c.get("now"));
   return c.html(html, 200, {

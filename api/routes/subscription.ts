@@ -11,7 +11,7 @@ import {
   reactivationSchema,
   subscriptionSchema,
 } from "../../core/contract/billing";
-import { ENTITLEMENTS, PLAN_PRICES_CENTS, PLANS, TRIAL_DAYS } from "../../core/plans/entitlements";
+import { PLAN_PRICES_CENTS, PLANS, TRIAL_DAYS } from "../../core/plans/entitlements";
 import { advanceToPeriodEnd } from "../../server/billing/local-checkout";
 import { billingMode } from "../../server/billing/provider";
 import { currentSubscription } from "../../server/billing/records";
@@ -23,6 +23,7 @@ import {
   startCheckout,
   subscriptionView,
 } from "../../server/billing/subscriptions";
+import { planTable } from "../../server/config/plan-table";
 import { devToolsEnabled } from "../../server/dev-tools";
 import { AppError, notFound } from "../../server/errors";
 import type { AppEnv } from "../app-env";
@@ -55,7 +56,7 @@ const plansRoute = createRoute({
   responses: {
     200: jsonResponse(
       envelopeOf(z.array(planOfferSchema)),
-      "The plan table of core/plans/entitlements.ts",
+      "The plan table in force: core/plans/entitlements.ts with live configuration applied",
     ),
   },
 });
@@ -141,8 +142,10 @@ const advanceRoute = createRoute({
 });
 
 export const subscriptionRoutes = createRouter()
-  .openapi(plansRoute, (c) =>
-    ok(
+  .openapi(plansRoute, async (c) => {
+    // The limits in force (README "Live configuration"), so both apps show what is enforced.
+    const plans = await planTable(c.env);
+    return ok(
       c,
       PLANS.map((plan) => ({
         plan,
@@ -150,11 +153,11 @@ export const subscriptionRoutes = createRouter()
         currency: "usd" as const,
         interval: "month" as const,
         trial_days: TRIAL_DAYS[plan],
-        entitlements: { ...ENTITLEMENTS[plan] },
+        entitlements: { ...plans[plan] },
       })),
       200,
-    ),
-  )
+    );
+  })
   .openapi(getRoute, async (c) =>
     ok(c, await subscriptionView(c.env, await me(c), c.get("now")), 200),
   )

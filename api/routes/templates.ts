@@ -5,6 +5,7 @@ import { renderResumeDocument, TEMPLATES, type TemplateInfo } from "../../core/t
 import { SAMPLE_RESUME } from "../../core/templates/sample";
 import { findUserById } from "../../server/auth/accounts";
 import { templateInPlan } from "../../server/billing/entitlements";
+import { versionedPlanTable } from "../../server/config/plan-table";
 import type { Env } from "../../server/env";
 import { notFound } from "../../server/errors";
 import { ok } from "../lib/envelope";
@@ -13,11 +14,13 @@ import { envelopeOf, errorResponses, jsonResponse } from "../lib/schemas";
 
 /**
  * The template library for the editor's picker and gallery (README "Templates and sharing": templates cached
- * 24 h). The list itself is the same for everyone and lives in KV under a key that changes
+ * 24 h in KV). The list itself is the same for everyone and lives in KV under a key that changes
  * with its content; whether each template is `available` depends on the caller's plan and
  * is added per request.
  */
 const DAY_SECONDS = 86_400;
+/** How long a signed-out list may be reused without asking again. */
+const PUBLIC_LIST_SECONDS = 60;
 
 const templateSchema = z
   .object({
@@ -72,8 +75,11 @@ const listRoute = createRoute({
   tags: ["Templates"],
   summary: "The template library, with what the caller's plan can use",
   description:
-    "Public. Signed-out answers are cacheable for 24 h; signed-in ones are private because `available` follows the plan.",
-  responses: { 200: jsonResponse(envelopeOf(z.array(templateSchema)), "Templates") },
+    "Public. Signed-out answers are cacheable for a minute with an ETag that changes with the live plan limits (304 on `If-None-Match`); signed-in ones are private because `available` follows the plan.",
+  responses: {
+    200: jsonResponse(envelopeOf(z.array(templateSchema)), "Templates"),
+    304: { description: "Not modified: the signed-out list named by `If-None-Match` is current" },
+  },
 });
 
 const previewRoute = createRoute({
@@ -100,13 +106,23 @@ export const templateRoutes = createRouter()
     const principal = c.get("principal");
     const user = principal?.kind === "user" ? await findUserById(c.env, principal.userId) : null;
     // signed out: what the Free plan has
-    const plan = user?.plan ?? "free";
+    const plans = await versionedPlanTable(c.env);
+    const holder = { plan: user?.plan ?? "free", plans: plans.table };
     const list = await templateList(c.env);
     c.header("Vary", "Authorization, Cookie");
-    c.header("Cache-Control", principal ? "private, no-cache" : `public, max-age=${DAY_SECONDS}`);
+    if (principal) c.header("Cache-Control", "private, no-cache");
+    else {
+      // `available` follows the live plan limits (README "Live configuration"): the ETag names
+      // the list and the plans version, and caches keep it a minute, so a changed
+      // premiumTemplates reaches signed-out visitors within one.
+      const etag = `"${(await cacheKeyFor(c.env)).slice("templates:list:".length)}:plans-v${plans.version}"`;
+      c.header("Cache-Control", `public, max-age=${PUBLIC_LIST_SECONDS}`);
+      c.header("ETag", etag);
+      if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+    }
     return ok(
       c,
-      list.map((template) => ({ ...template, available: templateInPlan(plan, template.id) })),
+      list.map((template) => ({ ...template, available: templateInPlan(holder, template.id) })),
       200,
     );
   })

@@ -59,6 +59,10 @@ export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
 export const INVOICE_STATUSES = ["draft", "open", "paid", "uncollectible", "void"] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+/** Stripe's `CreditNote.Status`: issued, or voided afterwards (it then credits nothing). */
+export const CREDIT_NOTE_STATUSES = ["issued", "void"] as const;
+export type CreditNoteStatus = (typeof CREDIT_NOTE_STATUSES)[number];
+
 /** `local`: the Worker's test checkout and Stripe's test card tokens stand in for Stripe. */
 export const BILLING_MODES = ["stripe", "local"] as const;
 export type BillingMode = (typeof BILLING_MODES)[number];

@@ -154,6 +154,8 @@ export const invoiceSchema = z
     amount_due: z.number().int(),
     amount_paid: z.number().int(),
     amount_refunded: z.number().int(),
+    /** What credit notes against it credited to the account's balance (README "Admin: payments"). */
+    amount_credited: z.number().int(),
     billing_reason: z.string().nullable(),
     subscription_id: z.string().nullable(),
     period_start: z.string().nullable(),

@@ -61,6 +61,9 @@ export const ERROR_CODES = [
   // Per-user admin actions (README "Users": admin actions)
   "email_taken",
   "deletion_not_available",
+  // Admin payments (README "Admin: payments")
+  "refund_exceeds_paid",
+  "credit_exceeds_remaining",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import { editableFor } from "./editable";
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { accountExists } from "./templates/account-exists";
 import { appealDecided, appealLink } from "./templates/appeals";
@@ -11,6 +12,7 @@ import {
 import { billingEventFailed } from "./templates/billing-event-failed";
 import { emailChanged } from "./templates/email-changed";
 import { exportReady } from "./templates/export-ready";
+import { invoiceSent } from "./templates/invoice";
 import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
@@ -19,6 +21,7 @@ import { staffNotice } from "./templates/staff-notice";
 import { supportReply } from "./templates/support";
 import { verifyEmail } from "./templates/verify-email";
 import { welcome } from "./templates/welcome";
+import { type EmailText, fillEmailText, usesOnly } from "./texts";
 
 /**
  * Every email the product can send, by template name. A new email is one function in
@@ -36,6 +39,7 @@ const TEMPLATES = {
   downgraded_to_free: downgradedToFree,
   email_changed: emailChanged,
   grace_ending: graceEnding,
+  invoice_sent: invoiceSent,
   payment_failed: paymentFailed,
   payment_final_notice: paymentFinalNotice,
   export_ready: exportReady,
@@ -53,12 +57,36 @@ const TEMPLATES = {
 export type EmailTemplate = keyof typeof TEMPLATES;
 export type EmailData<T extends EmailTemplate> = Parameters<(typeof TEMPLATES)[T]>[0];
 
+/** Overridden words by editable key (core/email/editable.ts), from live configuration. */
+export type EmailTexts = Readonly<Record<string, EmailText | undefined>>;
+
+/** The template's content as the code words it: what `toEditableText` starts from. */
+export function buildContent<T extends EmailTemplate>(
+  template: T,
+  data: EmailData<T>,
+): EmailContent {
+  const build = TEMPLATES[template] as (data: EmailData<T>) => EmailContent;
+  return build(data);
+}
+
+/**
+ * The email, in the words of `texts` where it overrides this one (README "Live
+ * configuration"): its subject, heading, paragraphs and closing, with this email's values for
+ * the placeholders. Facts, the action and the footer stay the code's. An override whose
+ * placeholders the template no longer has is ignored, so the code's words go out instead.
+ */
 export function renderEmail<T extends EmailTemplate>(
   template: T,
   data: EmailData<T>,
+  texts: EmailTexts = {},
 ): RenderedEmail {
-  const build = TEMPLATES[template] as (data: EmailData<T>) => EmailContent;
-  return renderContent(build(data));
+  const content = buildContent(template, data);
+  const entry = editableFor(template, data);
+  const text = entry ? texts[entry.key] : undefined;
+  if (!entry || !text) return renderContent(content);
+  const values = entry.values(data as never);
+  if (!usesOnly(text, Object.keys(values))) return renderContent(content);
+  return renderContent({ ...content, ...fillEmailText(text, values) });
 }
 
 export type { RenderedEmail };

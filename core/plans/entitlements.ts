@@ -23,7 +23,11 @@ export interface Entitlements {
   removeBranding: boolean;
 }
 
-export const ENTITLEMENTS: Record<Plan, Entitlements> = {
+/** Every plan's entitlements: ENTITLEMENTS, or the live one (README "Live configuration"). */
+export type PlanTable = Record<Plan, Entitlements>;
+
+/** The defaults; the Worker enforces these as overridden by live configuration. */
+export const ENTITLEMENTS: PlanTable = {
   free: {
     resumes: 2,
     exportsPerMonth: 5,
@@ -82,8 +86,8 @@ export const isPlan = (value: string): value is Plan =>
   (PLANS as readonly string[]).includes(value);
 
 /** A plan someone's account names; anything unknown gets the free plan's limits. */
-export const entitlementsOf = (plan: string): Entitlements =>
-  ENTITLEMENTS[isPlan(plan) ? plan : "free"];
+export const entitlementsOf = (plan: string, table: PlanTable = ENTITLEMENTS): Entitlements =>
+  table[isPlan(plan) ? plan : "free"];
 
 /** What a `plan_limit` refusal names: an entitlement of the table. */
 export type Entitlement = Exclude<keyof Entitlements, "versionsKept">;
@@ -92,12 +96,16 @@ export type Entitlement = Exclude<keyof Entitlements, "versionsKept">;
  * The cheapest plan above `plan` that lifts the entitlement (more of a count, unlimited, or
  * the feature at all); null when none does. Plans are listed cheapest first.
  */
-export function upgradeFor(plan: string, entitlement: Entitlement): Plan | null {
-  const current = entitlementsOf(plan)[entitlement];
+export function upgradeFor(
+  plan: string,
+  entitlement: Entitlement,
+  table: PlanTable = ENTITLEMENTS,
+): Plan | null {
+  const current = entitlementsOf(plan, table)[entitlement];
   const above = PLANS.slice(PLANS.indexOf(isPlan(plan) ? plan : "free") + 1);
   const lifts = (value: number | boolean | null) =>
     typeof current === "boolean"
       ? value === true && !current
       : current !== null && (value === null || (value as number) > current);
-  return above.find((candidate) => lifts(ENTITLEMENTS[candidate][entitlement])) ?? null;
+  return above.find((candidate) => lifts(table[candidate][entitlement])) ?? null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { analyticsEventSchema } from "../contract/analytics";
 import { exportParamsSchema } from "../export/params";
 
 /** Every message any queue carries. `job_id`, when present, is what a dead letter fails. */
@@ -34,7 +35,14 @@ export const bulkEmailSendMessage = z.object({
 });
 export type BulkEmailSendMessage = z.infer<typeof bulkEmailSendMessage>;
 
+/** Analytics queue: one usage or revenue event (README "Analytics"). */
+export const analyticsEventMessage = z.object({
+  type: z.literal("analytics.event"),
+  event: analyticsEventSchema,
+});
+
 export const queueMessageSchema = z.discriminatedUnion("type", [
+  analyticsEventMessage,
   backupRunMessage,
   bulkEmailSendMessage,
   exportRunMessage,
@@ -51,6 +59,7 @@ export const deadLetterSchema = z.object({
 /** Names the work for a person reading a failed job. */
 export const describeMessageType = (type: string | undefined): string =>
   ({
+    "analytics.event": "an analytics event",
     "backup.run": "the database backup",
     "bulk_email.send": "the bulk email",
     "export.run": "your export",

@@ -123,6 +123,8 @@ export const invoices = sqliteTable(
     amountDue: integer("amount_due").notNull(),
     amountPaid: integer("amount_paid").notNull(),
     amountRefunded: integer("amount_refunded").notNull().default(0),
+    /** What its issued credit notes credit (`credit_notes`), kept by the webhook consumer. */
+    amountCredited: integer("amount_credited").notNull().default(0),
     billingReason: text("billing_reason"),
     periodStart: integer("period_start"),
     periodEnd: integer("period_end"),

@@ -90,7 +90,7 @@ async function waitForHealth(url, child, timeoutMs) {
  * Starts `wrangler dev` as its own process group (wrangler itself, not npx, so stopping it
  * stops workerd too) and resolves once /api/health answers 200.
  *
- * @param {{ port?: number, persistTo?: string, inheritOutput?: boolean, logFile?: string | null }} [options]
+ * @param {{ port?: number, persistTo?: string, inheritOutput?: boolean, logFile?: string | null, extraArgs?: string[] }} [options]
  *   `logFile`: where wrangler's whole output is appended as well (the browser suite keeps it).
  */
 export async function startWorker({
@@ -98,6 +98,8 @@ export async function startWorker({
   persistTo = DEFAULT_PERSIST,
   inheritOutput = false,
   logFile = null,
+  /** More `wrangler dev` flags (`--test-scheduled` for the analytics bench and the browser suite). */
+  extraArgs = [],
 } = {}) {
   const args = [
     WRANGLER_BIN,
@@ -116,6 +118,7 @@ export async function startWorker({
     // on localhost (server/dev-tools.ts).
     "--var",
     "ENVIRONMENT:local",
+    ...extraArgs,
   ];
   const child = spawn(process.execPath, [...args, "--show-interactive-dev-session=false"], {
     cwd: ROOT,

@@ -18,7 +18,7 @@ import type { Env } from "../env";
 import { AppError } from "../errors";
 import { inJson } from "./bulk-selection";
 
-type DeliveryEnv = Pick<Env, "DB" | "EMAIL" | "EMAIL_FROM">;
+type DeliveryEnv = Pick<Env, "DB" | "CACHE" | "EMAIL" | "EMAIL_FROM">;
 
 /** The outbox's key for one account's copy: the same copy is never sent twice. */
 export const bulkEmailDedupeKey = (jobId: string, userId: string) => `bulk:${jobId}:${userId}`;

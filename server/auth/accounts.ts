@@ -3,6 +3,7 @@ import { normalizeEmail, planIntentOf } from "../../core/auth/identity";
 import type { User } from "../../core/contract/auth";
 import { createDb } from "../../db/client";
 import { type UserRow, users } from "../../db/schema";
+import { type AnalyticsEnv, accountEvent, trackEvents } from "../analytics/track";
 import type { Env } from "../env";
 
 type AccountEnv = Pick<Env, "DB">;
@@ -76,7 +77,11 @@ export const canSignIn = (row: UserRow) =>
   row.status === "active" || row.status === "pending_verification";
 
 /** Confirms the address (once) and activates a pending account; returns the account. */
-export async function markEmailVerified(env: AccountEnv, userId: string, now: number) {
+export async function markEmailVerified(
+  env: AccountEnv & AnalyticsEnv,
+  userId: string,
+  now: number,
+) {
   const user = await findUserById(env, userId);
   if (!user) return undefined;
   if (user.emailVerifiedAt !== null) return user;
@@ -86,5 +91,6 @@ export async function markEmailVerified(env: AccountEnv, userId: string, now: nu
     .set({ emailVerifiedAt: now, status, updatedAt: now })
     .where(eq(users.id, userId))
     .returning();
+  await trackEvents(env, [accountEvent("user.email_verified", userId, now)]);
   return updated;
 }

@@ -17,6 +17,7 @@ import {
 import { randomToken } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { oauthAccounts, passkeys, type UserRow, users } from "../../db/schema";
+import { accountEvent, trackEvents } from "../analytics/track";
 import { publicUrl } from "../email";
 import type { Env } from "../env";
 import { AppError, notFound } from "../errors";
@@ -309,6 +310,8 @@ async function createAccount(
     .returning();
   if (!row) return null;
   await startSignup(env, row.id, "free", now);
+  if (row.emailVerifiedAt !== null)
+    await trackEvents(env, [accountEvent("user.email_verified", row.id, now)]);
   return row;
 }
 

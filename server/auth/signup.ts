@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { SignupPlan } from "../../core/auth/identity";
 import { createDb } from "../../db/client";
 import { type UserRow, users } from "../../db/schema";
+import { accountEvent, trackEvents } from "../analytics/track";
 import { publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
@@ -41,6 +42,7 @@ export async function startSignup(env: Env, userId: string, plan: SignupPlan, no
     createdBy: owner,
     now,
   });
+  await trackEvents(env, [accountEvent("user.signed_up", userId, now)]);
   return { jobId };
 }
 

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
+import { parseDispute } from "../../core/billing/stripe-disputes";
 import { parseCharge } from "../../core/billing/stripe-objects";
 import { createDb } from "../../db/client";
-import { invoices } from "../../db/schema";
+import { disputes, invoices } from "../../db/schema";
 import type { ApplyContext, ApplyOutcome } from "./apply";
 import { billingProvider } from "./provider";
 import { recordWebhookChange } from "./records";
@@ -35,21 +36,61 @@ export async function applyRefund(ctx: ApplyContext): Promise<ApplyOutcome> {
   return { status: "applied" };
 }
 
+/**
+ * `charge.dispute.created|updated|closed` and the funds events: the dispute as Stripe now
+ * states it, kept in `disputes` for the admin's list (README "Admin: payments"). The newest
+ * event wins, as for subscriptions, so a late `created` never reopens a closed dispute. The
+ * invoice is the one the disputed PaymentIntent paid, when the provider can say.
+ */
 export async function applyDispute(ctx: ApplyContext): Promise<ApplyOutcome> {
-  const dispute = ctx.event.data.object as {
-    id: string;
-    amount?: number;
-    reason?: string;
-    charge?: unknown;
+  const dispute = parseDispute(ctx.event.data.object);
+  const invoiceId = dispute.paymentIntentId
+    ? await (await billingProvider(ctx.env)).invoiceOfPayment(dispute.paymentIntentId)
+    : null;
+  const { position } = ctx;
+  const values = {
+    userId: ctx.userId,
+    customerId: ctx.customerId,
+    chargeId: dispute.chargeId,
+    paymentIntentId: dispute.paymentIntentId,
+    invoiceId,
+    amount: dispute.amount,
+    currency: dispute.currency,
+    reason: dispute.reason,
+    status: dispute.status,
+    evidenceDueBy: dispute.evidenceDueBy === null ? null : dispute.evidenceDueBy * 1000,
+    lastEventCreated: position.created,
+    lastEventSeq: position.seq,
+    updatedAt: ctx.now,
   };
-  await recordWebhookChange(ctx, "charge.disputed", {
-    dispute_id: dispute.id,
-    charge_id:
-      typeof dispute.charge === "string"
-        ? dispute.charge
-        : ((dispute.charge as { id?: string })?.id ?? null),
-    amount: dispute.amount ?? null,
-    reason: dispute.reason ?? null,
-  });
+  const written = await createDb(ctx.env.DB)
+    .insert(disputes)
+    .values({ id: dispute.id, ...values, createdAt: dispute.created * 1000 })
+    .onConflictDoUpdate({
+      target: disputes.id,
+      set: values,
+      setWhere: or(
+        sql`${disputes.lastEventCreated} < ${position.created}`,
+        and(
+          eq(disputes.lastEventCreated, position.created),
+          sql`${disputes.lastEventSeq} < ${position.seq}`,
+        ),
+      ),
+    })
+    .returning({ id: disputes.id });
+  if (written.length === 0)
+    return { status: "ignored", reason: "a newer state of this dispute was already applied" };
+  await recordWebhookChange(
+    ctx,
+    ctx.event.type === "charge.dispute.created" ? "charge.disputed" : ctx.event.type,
+    {
+      dispute_id: dispute.id,
+      charge_id: dispute.chargeId,
+      invoice_id: invoiceId,
+      amount: dispute.amount,
+      reason: dispute.reason,
+      status: dispute.status,
+    },
+  );
   return { status: "applied" };
 }

@@ -21,9 +21,12 @@ import {
   subscriptions,
   users,
 } from "../../db/schema";
+import { trackInvoicePayment, trackSubscriptionChange } from "../analytics/billing";
 import type { Env } from "../env";
 import { applyDispute, applyRefund } from "./apply-charge";
+import { applyCreditNote } from "./apply-credit-note";
 import { applyCustomer } from "./apply-customer";
+import { applyInvoiceStatus } from "./apply-invoice-status";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
 import { currentSubscription, recordWebhookChange, userOfCustomer } from "./records";
@@ -72,7 +75,7 @@ export async function applyStripeEvent(
     );
   }
   let customerId = row.customerId ?? customerOfObject(event.data.object);
-  if (!customerId && event.type === "charge.dispute.created") {
+  if (!customerId && event.type.startsWith("charge.dispute.")) {
     const charge = event.data.object.charge;
     if (typeof charge === "string")
       customerId = await (await billingProvider(env)).customerOfCharge(charge);
@@ -157,6 +160,7 @@ async function applySubscription(ctx: Context): Promise<ApplyOutcome> {
       .where(eq(billingCustomers.customerId, ctx.customerId));
   }
   await noteSubscriptionChanges(ctx, before ?? null, { ...values, endedReason });
+  await trackSubscriptionChange(ctx, before ?? null, values);
   await syncPlan(ctx);
   return applied;
 }
@@ -277,6 +281,7 @@ async function applyInvoice(ctx: Context): Promise<ApplyOutcome> {
     currency: snap.currency,
     attempt: snap.attemptCount,
   };
+  await trackInvoicePayment(ctx, snap.id, succeeded, before ?? null);
   if (succeeded) {
     await note(ctx, "invoice.paid", detail);
     await notifyDunningOfPayment(env, snap.id);
@@ -393,8 +398,18 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<ApplyOutcome>> = {
   "customer.subscription.deleted": applySubscription,
   "invoice.payment_succeeded": applyInvoice,
   "invoice.payment_failed": applyInvoice,
+  "invoice.finalized": applyInvoiceStatus,
+  "invoice.voided": applyInvoiceStatus,
+  "invoice.marked_uncollectible": applyInvoiceStatus,
+  "credit_note.created": applyCreditNote,
+  "credit_note.updated": applyCreditNote,
+  "credit_note.voided": applyCreditNote,
   "payment_method.attached": applyPaymentMethod,
   "payment_method.detached": applyPaymentMethod,
   "charge.refunded": applyRefund,
   "charge.dispute.created": applyDispute,
+  "charge.dispute.updated": applyDispute,
+  "charge.dispute.closed": applyDispute,
+  "charge.dispute.funds_withdrawn": applyDispute,
+  "charge.dispute.funds_reinstated": applyDispute,
 };

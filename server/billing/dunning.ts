@@ -13,8 +13,11 @@ import type { Env } from "../env";
 import { createLogger, errorFields } from "../logger";
 import { startWorkflowRun } from "../ops/workflow-runs";
 
-/** The event that ends a dunning flow early: its invoice was paid. */
-export const INVOICE_PAID_EVENT = "invoice-paid";
+/**
+ * The event that wakes a dunning flow's wait: its invoice was paid or voided, or an admin moved
+ * the end of grace (README "Admin: payments"). The flow then reads D1 to see which.
+ */
+export const DUNNING_WAKE_EVENT = "dunning-wake";
 
 export const dunningInstanceId = (invoiceId: string) => `dunning-${invoiceId}`;
 
@@ -35,7 +38,15 @@ export async function startDunning(env: Env, input: DunningParams, now: number) 
 }
 
 /** Tells a running dunning flow its invoice is paid; a flow already finished ignores it. */
-export async function notifyDunningOfPayment(env: Env, invoiceId: string) {
+export const notifyDunningOfPayment = (env: Env, invoiceId: string) =>
+  wakeDunning(env, invoiceId, "invoice_settled");
+
+/** Wakes the invoice's dunning flow, if there is one, to look at D1 again. */
+export async function wakeDunning(
+  env: Env,
+  invoiceId: string,
+  reason: "invoice_settled" | "grace_extended",
+) {
   const instanceId = dunningInstanceId(invoiceId);
   const run = await createDb(env.DB).query.workflowRuns.findFirst({
     where: eq(workflowRuns.instanceId, instanceId),
@@ -43,11 +54,15 @@ export async function notifyDunningOfPayment(env: Env, invoiceId: string) {
   if (!run) return;
   try {
     const instance = await env.DUNNING_WORKFLOW.get(instanceId);
-    await instance.sendEvent({ type: INVOICE_PAID_EVENT, payload: { invoice_id: invoiceId } });
+    await instance.sendEvent({
+      type: DUNNING_WAKE_EVENT,
+      payload: { invoice_id: invoiceId, reason },
+    });
   } catch (error) {
     // A finished instance refuses events; its own checks of the invoice cover the rest.
-    createLogger(env.LOG_LEVEL).info("dunning flow not told of payment", {
+    createLogger(env.LOG_LEVEL).info("dunning flow not woken", {
       instance_id: instanceId,
+      reason,
       ...errorFields(error),
     });
   }

@@ -11,12 +11,15 @@
 //   others are read-only (readable, exportable, deletable) until the count fits again;
 // - a premium template needs a plan with them to pick it, to change the style of a resume
 //   in it, and to print a PDF in it.
-// The limits themselves are the one table of core/plans/entitlements.ts.
+// The limits are the table of core/plans/entitlements.ts as live configuration overrides it
+// (README "Live configuration"): a plan holder carries the table in force (server/config
+// planTable), read once per request, so every check of a request sees the same numbers.
 import { and, eq, isNull, not, type SQL, sql } from "drizzle-orm";
 import {
   type Entitlement,
   entitlementsOf,
   type Plan,
+  type PlanTable,
   upgradeFor,
 } from "../../core/plans/entitlements";
 import type { ResumeStyle } from "../../core/resume/schema";
@@ -27,9 +30,10 @@ import type { Env } from "../env";
 import { AppError } from "../errors";
 import { currentPeriod } from "./usage";
 
-/** Whose plan a check reads. */
+/** Whose plan a check reads, and the plan table in force (server/config planTable). */
 export interface PlanHolder {
   plan: string;
+  plans: PlanTable;
 }
 
 /** Someone with a plan, for checks that count their resumes or uses. */
@@ -51,7 +55,7 @@ export interface PlanLimitDetails {
 
 /** The one `plan_limit` error: the plan's limit, the plan, and the upgrade that lifts it. */
 export function planLimit(
-  plan: string,
+  { plan, plans }: PlanHolder,
   feature: Entitlement,
   message: string,
   more: Record<string, unknown> = {},
@@ -59,8 +63,8 @@ export function planLimit(
   const details: PlanLimitDetails = {
     feature,
     plan,
-    limit: entitlementsOf(plan)[feature],
-    upgrade_to: upgradeFor(plan, feature),
+    limit: entitlementsOf(plan, plans)[feature],
+    upgrade_to: upgradeFor(plan, feature, plans),
     ...more,
   };
   return new AppError(403, "plan_limit", message, details);
@@ -76,7 +80,7 @@ const FEATURE_REFUSALS: Record<Feature, string> = {
 };
 
 export const hasFeature = (account: PlanHolder, feature: Feature): boolean =>
-  entitlementsOf(account.plan)[feature];
+  entitlementsOf(account.plan, account.plans)[feature];
 
 /** Refuses with `plan_limit` unless the plan has the feature. */
 export function assertFeature(
@@ -85,12 +89,7 @@ export function assertFeature(
   refusal: { message?: string; details?: Record<string, unknown> } = {},
 ): void {
   if (hasFeature(account, feature)) return;
-  throw planLimit(
-    account.plan,
-    feature,
-    refusal.message ?? FEATURE_REFUSALS[feature],
-    refusal.details,
-  );
+  throw planLimit(account, feature, refusal.message ?? FEATURE_REFUSALS[feature], refusal.details);
 }
 
 /** Things a plan counts: resumes kept, and uses a month. */
@@ -104,7 +103,7 @@ const METRICS = {
 
 /** How many the plan allows; null is unlimited. */
 export const limitOf = (account: PlanHolder, metric: Metric): number | null =>
-  entitlementsOf(account.plan)[METRICS[metric].entitlement];
+  entitlementsOf(account.plan, account.plans)[METRICS[metric].entitlement];
 
 /**
  * The refusal of a count: the statement that would have passed it checked it (roomForResume,
@@ -121,7 +120,7 @@ export function countLimitReached(
     metric === "resumes"
       ? `Your plan allows ${limit} resumes. Upgrade to add more.`
       : `Your plan includes ${limit} ${noun} a month. Upgrade for more.`;
-  return planLimit(account.plan, entitlement, message, { resource: metric, ...more });
+  return planLimit(account, entitlement, message, { resource: metric, ...more });
 }
 
 /**
@@ -153,15 +152,16 @@ export async function meter(
 }
 
 /** Whether the owner's public share pages go without the "made with" footer. */
-export const brandingRemoved = (plan: string): boolean => hasFeature({ plan }, "removeBranding");
+export const brandingRemoved = (owner: PlanHolder): boolean => hasFeature(owner, "removeBranding");
 
 /** Saved versions kept per resume; older ones are pruned on the next save. */
-export const versionsKept = (plan: string): number => entitlementsOf(plan).versionsKept;
+export const versionsKept = (owner: PlanHolder): number =>
+  entitlementsOf(owner.plan, owner.plans).versionsKept;
 
 /** A write to a resume beyond the plan's count. */
 export const resumeReadOnly = (account: PlanHolder) =>
   planLimit(
-    account.plan,
+    account,
     "resumes",
     `Your plan allows ${limitOf(account, "resumes")} resumes; this one is read-only. Upgrade, or delete another resume to edit it.`,
     { resource: "resumes", read_only: true },
@@ -209,14 +209,14 @@ export async function readOnlyResumeIds(
 const templateNamed = (id: string) => TEMPLATES.find((template) => template.id === id);
 
 /** Whether the plan may use the template (free templates, and unknown ids, always). */
-export const templateInPlan = (plan: string, template: string): boolean =>
-  !templateNamed(template)?.premium || hasFeature({ plan }, "premiumTemplates");
+export const templateInPlan = (holder: PlanHolder, template: string): boolean =>
+  !templateNamed(template)?.premium || hasFeature(holder, "premiumTemplates");
 
 /** Creating a resume in a template, or printing a PDF in one. */
-export function assertTemplateInPlan(plan: string, template: string): void {
-  if (templateInPlan(plan, template)) return;
+export function assertTemplateInPlan(holder: PlanHolder, template: string): void {
+  if (templateInPlan(holder, template)) return;
   const name = templateNamed(template)?.name ?? template;
-  assertFeature({ plan }, "premiumTemplates", {
+  assertFeature(holder, "premiumTemplates", {
     message: `The ${name} template is not part of your plan. Upgrade to use it.`,
     details: { template },
   });
@@ -228,15 +228,15 @@ export function assertTemplateInPlan(plan: string, template: string): void {
  * one style change allowed.
  */
 export function assertStyleChangeAllowed(
-  plan: string,
+  holder: PlanHolder,
   before: ResumeStyle,
   after: ResumeStyle,
 ): void {
-  if (templateInPlan(plan, after.template)) return;
-  if (before.template !== after.template) assertTemplateInPlan(plan, after.template);
+  if (templateInPlan(holder, after.template)) return;
+  if (before.template !== after.template) assertTemplateInPlan(holder, after.template);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const name = templateNamed(after.template)?.name ?? after.template;
-  assertFeature({ plan }, "premiumTemplates", {
+  assertFeature(holder, "premiumTemplates", {
     message: `The ${name} template is not part of your plan, so its style cannot be changed. Switch to a template in your plan, or upgrade.`,
     details: { template: after.template },
   });

@@ -21,6 +21,7 @@ import {
   requireObject,
   writeObject,
 } from "./local-store";
+import { discountLine } from "./local-subscriptions";
 
 export type CheckoutOutcome =
   | { ok: true; redirect: string }
@@ -132,6 +133,8 @@ export async function advanceToPeriodEnd(env: Env, subscriptionId: string) {
   const lines = [
     { description: `${plan} plan, monthly`, amount: PLAN_PRICES_CENTS[plan], proration: false },
   ];
+  const discount = await discountLine(env, sub, PLAN_PRICES_CENTS[plan], end);
+  if (discount) lines.push(discount);
   const succeeds = pm !== null && behaviourOf(pm) === "succeeds";
   // Stripe moves the subscription first (active, or past due when the renewal fails),
   // then reports the invoice's outcome.

@@ -50,6 +50,17 @@ export interface LocalInvoice extends LocalObject {
   parent: { type: "subscription_details"; subscription_details: { subscription: string } } | null;
 }
 
+export interface LocalCharge extends LocalObject {
+  object: "charge";
+  customer: string;
+  amount: number;
+  amount_refunded: number;
+  paid: boolean;
+  refunded?: boolean;
+  currency: string;
+  payment_intent: string;
+}
+
 export interface LocalPaymentMethod extends LocalObject {
   object: "payment_method";
   customer: string | null;
@@ -299,3 +310,23 @@ export function paymentObjects(input: {
     },
   ];
 }
+
+/** A refund as Stripe records it: succeeded at once for a card, naming its charge. */
+export const newRefund = (input: {
+  charge: LocalCharge;
+  amount: number;
+  reason: string;
+  now: number;
+  metadata: Record<string, string>;
+}): LocalObject => ({
+  id: localId("re"),
+  object: "refund",
+  amount: input.amount,
+  charge: input.charge.id,
+  payment_intent: input.charge.payment_intent,
+  currency: input.charge.currency,
+  reason: input.reason,
+  status: "succeeded",
+  created: input.now,
+  metadata: input.metadata,
+});

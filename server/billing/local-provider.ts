@@ -11,6 +11,7 @@ import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
 import { publicUrl } from "../email";
 import type { Env } from "../env";
 import { AppError, notFound } from "../errors";
+import { creditLocally, invoiceLocally, voidLocally } from "./local-invoices";
 import {
   behaviourOf,
   cardFingerprint,
@@ -27,6 +28,7 @@ import {
   planOfSubscription,
   priceObject,
 } from "./local-objects";
+import { refundLocally } from "./local-refunds";
 import {
   clockNow,
   emitEvent,
@@ -38,7 +40,23 @@ import {
   requireObject,
   writeObject,
 } from "./local-store";
-import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
+import {
+  applyCouponLocally,
+  changePlanLocally,
+  createSubscriptionLocally,
+} from "./local-subscriptions";
+import type {
+  BillingProvider,
+  CheckoutInput,
+  CouponInput,
+  CreditNoteInput,
+  ManualInvoiceInput,
+  PaymentResult,
+  PlanChangeInput,
+  RefundInput,
+  RefundOutcome,
+  SubscriptionCreateInput,
+} from "./provider";
 import { checkoutMetadata, paymentFailed } from "./provider";
 
 const DECLINED = "Your card was declined.";
@@ -262,6 +280,52 @@ export class LocalProvider implements BillingProvider {
         return { paid: false, message: "No usable payment method on file." };
       return this.settle(invoice, pm, key);
     });
+  }
+
+  refund(input: RefundInput, key: string) {
+    return once<RefundOutcome>(this.env, key, () => refundLocally(this.env, input, key));
+  }
+
+  async cancelNow(subscriptionId: string, key: string) {
+    await once(this.env, key, async () => {
+      const sub = await requireObject<LocalSubscription>(this.env, subscriptionId);
+      if (sub.status !== "canceled") await this.endSubscription(sub, "cancellation_requested", key);
+      return true;
+    });
+  }
+
+  async extendTrial(input: { subscriptionId: string; trialEnd: number }, key: string) {
+    await this.updateSubscription(input.subscriptionId, key, (sub) => {
+      // Stripe moves the trial's end and the first period's end with it.
+      sub.trial_end = input.trialEnd;
+      sub.items.data[0]!.current_period_end = input.trialEnd;
+    });
+  }
+
+  voidInvoice(invoiceId: string, key: string) {
+    return voidLocally(this.env, invoiceId, key);
+  }
+
+  createCreditNote(input: CreditNoteInput, key: string) {
+    return creditLocally(this.env, input, key);
+  }
+
+  createInvoice(input: ManualInvoiceInput, key: string) {
+    return invoiceLocally(this.env, input, key, (invoiceId, payKey) =>
+      this.payInvoice({ invoiceId, paymentMethodId: null }, payKey),
+    );
+  }
+
+  createSubscription(input: SubscriptionCreateInput, key: string) {
+    return createSubscriptionLocally(this.env, this, input, key);
+  }
+
+  changePlan(input: PlanChangeInput, key: string) {
+    return changePlanLocally(this.env, this, input, key);
+  }
+
+  applyCoupon(input: CouponInput, key: string) {
+    return applyCouponLocally(this.env, this, input, key);
   }
 
   async customerOfCharge(chargeId: string) {

@@ -1,12 +1,11 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { invoiceDocument } from "../../core/billing/invoice-document";
 import type { PaymentMethodSnapshot } from "../../core/billing/stripe-payment-method";
 import { createDb } from "../../db/client";
 import { type InvoiceRow, invoices, paymentMethods, resumes, usageCounters } from "../../db/schema";
+import { planTable } from "../config/plan-table";
 import { publicUrl } from "../email";
 import type { Env } from "../env";
 import { conflict, notFound } from "../errors";
-import { renderPdf } from "../exports/export-pdf";
 import { limitOf } from "./entitlements";
 import { billingProvider, paymentFailed } from "./provider";
 import { currentSubscription, customerOfUser, recordBillingEvent } from "./records";
@@ -237,6 +236,7 @@ export const invoiceBody = (row: InvoiceRow) => ({
   amount_due: row.amountDue,
   amount_paid: row.amountPaid,
   amount_refunded: row.amountRefunded,
+  amount_credited: row.amountCredited,
   billing_reason: row.billingReason,
   subscription_id: row.subscriptionId,
   period_start: row.periodStart === null ? null : new Date(row.periodStart * 1000).toISOString(),
@@ -323,58 +323,15 @@ export async function usageOf(env: Env, account: Account, now: number) {
       .where(and(eq(usageCounters.userId, account.id), eq(usageCounters.period, period))),
   ]);
   const used = (metric: string) => counters.find((c) => c.metric === metric)?.count ?? 0;
+  const holder = { plan: account.plan, plans: await planTable(env) };
   return {
     plan: account.plan,
     period,
     resets_at: new Date(
       Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 1),
     ).toISOString(),
-    resumes: { used: resumeCount?.value ?? 0, limit: limitOf(account, "resumes") },
-    exports: { used: used("exports"), limit: limitOf(account, "exports") },
-    ai_calls: { used: used("ai_calls"), limit: limitOf(account, "ai_calls") },
+    resumes: { used: resumeCount?.value ?? 0, limit: limitOf(holder, "resumes") },
+    exports: { used: used("exports"), limit: limitOf(holder, "exports") },
+    ai_calls: { used: used("ai_calls"), limit: limitOf(holder, "ai_calls") },
   };
-}
-
-/**
- * The invoice PDF: rendered once with the resume exports' Chromium path, kept in R2 under
- * `invoices/{user}/{invoice}.pdf`. A paid invoice never changes, so its copy is final; an
- * open one is rendered again once it is paid (the key names the status).
- */
-export async function invoicePdf(
-  env: Env,
-  account: Account,
-  id: string,
-  now: number,
-): Promise<R2ObjectBody> {
-  const invoice = await findInvoice(env, account.id, id);
-  const key = `invoices/${account.id}/${invoice.id}-${invoice.status}-${invoice.amountRefunded}.pdf`;
-  if (invoice.pdfKey === key) {
-    const stored = await env.FILES.get(key);
-    if (stored) return stored;
-  }
-  const body = invoiceBody(invoice);
-  const html = invoiceDocument({
-    number: invoice.number ?? invoice.id,
-    status: invoice.status,
-    currency: invoice.currency,
-    issuedAt: body.created_at,
-    paidAt: body.paid_at,
-    periodStart: body.period_start,
-    periodEnd: body.period_end,
-    customerName: account.name,
-    customerEmail: account.email,
-    lines: body.lines,
-    amountDue: invoice.amountDue,
-    amountPaid: invoice.amountPaid,
-    amountRefunded: invoice.amountRefunded,
-  });
-  const { pdf } = await renderPdf(env, html);
-  await env.FILES.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
-  await createDb(env.DB)
-    .update(invoices)
-    .set({ pdfKey: key, updatedAt: now })
-    .where(eq(invoices.id, invoice.id));
-  const stored = await env.FILES.get(key);
-  if (!stored) throw new Error(`invoice PDF ${key} vanished after upload`);
-  return stored;
 }

@@ -3,6 +3,8 @@ import type {
   CheckoutSessionSnapshot,
   PaymentMethodSnapshot,
 } from "../../core/billing/stripe-objects";
+import type { CreditNoteReason, RefundReason } from "../../core/contract/admin-payments";
+import type { CouponDuration } from "../../core/contract/admin-payments-subscriptions";
 import { isPlan, type Plan } from "../../core/plans/entitlements";
 import { devToolsEnabled } from "../dev-tools";
 import type { Env } from "../env";
@@ -54,6 +56,80 @@ export function checkoutMetadata(input: CheckoutInput): Record<string, string> {
     if (input.subscriptionId) metadata.subscription_id = input.subscriptionId;
   }
   return metadata;
+}
+
+/**
+ * What a refund takes money back from: an invoice (its paid payment) or a charge. No amount:
+ * everything not yet refunded. README "Admin: payments".
+ */
+export type RefundInput = ({ invoiceId: string } | { chargeId: string }) & {
+  amountCents: number | null;
+  reason: RefundReason;
+  /** Kept on the provider's refund (who asked), never shown to the customer. */
+  metadata: Record<string, string>;
+};
+
+export interface RefundOutcome {
+  refundId: string;
+  amountCents: number;
+}
+
+/** An admin's plan change, at once (README "Admin: payments"), upgrade or downgrade. */
+export interface PlanChangeInput {
+  subscriptionId: string;
+  plan: Exclude<Plan, "free">;
+  /** Credit the unused time and invoice the rest now, or just bill the new price next. */
+  prorate: boolean;
+}
+
+/** An admin's subscription for an account, outside checkout (README "Admin: payments"). */
+export interface SubscriptionCreateInput {
+  userId: string;
+  customerId: string;
+  plan: Exclude<Plan, "free">;
+  trialDays: number;
+  /** `charge`: the default card (a refusal creates nothing); `send`: invoices to pay. */
+  collection: "charge" | "send";
+  daysUntilDue: number;
+}
+
+/** A coupon made for one subscription and put on it, replacing any discount it had. */
+export interface CouponInput {
+  subscriptionId: string;
+  percentOff: number | null;
+  amountOffCents: number | null;
+  duration: CouponDuration;
+  durationInMonths: number | null;
+  metadata: Record<string, string>;
+}
+
+export interface ManualInvoiceInput {
+  customerId: string;
+  lines: { description: string; amountCents: number }[];
+  collection: "charge" | "send";
+  daysUntilDue: number;
+  metadata: Record<string, string>;
+}
+
+export interface ManualInvoiceOutcome {
+  invoiceId: string;
+  /** `charge`: whether it was paid; `send`: null. */
+  paid: boolean | null;
+  message: string | null;
+}
+
+export interface CreditNoteInput {
+  invoiceId: string;
+  amountCents: number;
+  reason: CreditNoteReason;
+  /** Printed on the credit note for the customer. */
+  memo: string | null;
+  metadata: Record<string, string>;
+}
+
+export interface CreditNoteOutcome {
+  creditNoteId: string;
+  amountCents: number;
 }
 
 export interface PaymentResult {
@@ -109,6 +185,35 @@ export interface BillingProvider {
     input: { invoiceId: string; paymentMethodId: string | null },
     idempotencyKey: string,
   ): Promise<PaymentResult>;
+  /** Money back, full or partial; it comes back to the mirror as `charge.refunded`. */
+  refund(input: RefundInput, idempotencyKey: string): Promise<RefundOutcome>;
+  /** Ends the subscription at once (an admin's "cancel now"), without a refund. */
+  cancelNow(subscriptionId: string, idempotencyKey: string): Promise<void>;
+  /** Moves a trialing subscription's trial end (seconds) later; nothing is charged. */
+  extendTrial(
+    input: { subscriptionId: string; trialEnd: number },
+    idempotencyKey: string,
+  ): Promise<void>;
+  /**
+   * An invoice with custom lines, outside any subscription: finalized (reported as
+   * `invoice.finalized`), then charged to the customer's default card or sent by the provider.
+   */
+  createInvoice(input: ManualInvoiceInput, idempotencyKey: string): Promise<ManualInvoiceOutcome>;
+  /**
+   * A credit note against a paid invoice, credited to the customer's balance (what later
+   * invoices draw on); it comes back as `credit_note.created`.
+   */
+  createCreditNote(input: CreditNoteInput, idempotencyKey: string): Promise<CreditNoteOutcome>;
+  /** Voids an open invoice: nothing is owed on it any more; it comes back as `invoice.voided`. */
+  voidInvoice(invoiceId: string, idempotencyKey: string): Promise<void>;
+  createSubscription(
+    input: SubscriptionCreateInput,
+    idempotencyKey: string,
+  ): Promise<{ subscriptionId: string }>;
+  /** Moves the subscription to another plan now (an admin's forced change). */
+  changePlan(input: PlanChangeInput, idempotencyKey: string): Promise<void>;
+  /** The next invoices show the discount; it comes back as `customer.subscription.updated`. */
+  applyCoupon(input: CouponInput, idempotencyKey: string): Promise<{ couponId: string }>;
   /** Disputes name a charge, not a customer. */
   customerOfCharge(chargeId: string): Promise<string | null>;
   /** The invoice a PaymentIntent paid (its `invoice_payment`), or null for none. */
@@ -118,6 +223,26 @@ export interface BillingProvider {
 /** 402 `payment_failed`: the card was refused; the person can try another. */
 export const paymentFailed = (message: string | null) =>
   new AppError(402, "payment_failed", message ?? "Your card was declined.");
+
+/** 422 `refund_exceeds_paid`: more than was paid and not yet refunded. */
+export const refundExceedsPaid = (refundable: number | null) =>
+  new AppError(
+    422,
+    "refund_exceeds_paid",
+    refundable === null
+      ? "The refund is more than was paid and not yet refunded."
+      : `At most ${refundable} cents of this payment can still be refunded.`,
+    refundable === null ? null : { refundable_cents: refundable },
+  );
+
+/** 422 `credit_exceeds_remaining`: more than was paid and neither refunded nor credited. */
+export const creditExceedsRemaining = (remaining: number) =>
+  new AppError(
+    422,
+    "credit_exceeds_remaining",
+    `At most ${remaining} cents of this invoice can still be credited.`,
+    { remaining_cents: remaining },
+  );
 
 /** Stripe only when both keys are set; otherwise local, and only where dev tools are. */
 export function billingMode(env: Env): BillingMode {

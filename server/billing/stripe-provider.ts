@@ -9,8 +9,22 @@ import {
 import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
 import type { Plan } from "../../core/plans/entitlements";
 import type { Env } from "../env";
-import type { BillingProvider, CheckoutInput, PaymentResult } from "./provider";
-import { checkoutMetadata, paymentFailed, priceIdFor } from "./provider";
+import type {
+  BillingProvider,
+  CheckoutInput,
+  CouponInput,
+  CreditNoteInput,
+  CreditNoteOutcome,
+  ManualInvoiceInput,
+  ManualInvoiceOutcome,
+  PaymentResult,
+  PlanChangeInput,
+  RefundInput,
+  RefundOutcome,
+  SubscriptionCreateInput,
+} from "./provider";
+import { checkoutMetadata, paymentFailed, priceIdFor, refundExceedsPaid } from "./provider";
+import { createStripeCreditNote, createStripeInvoice, voidStripeInvoice } from "./stripe-invoices";
 
 /** Card errors are the person's to fix (another card); anything else is ours to retry. */
 function cardRefusal(error: unknown): PaymentResult | null {
@@ -276,6 +290,149 @@ export class StripeProvider implements BillingProvider {
       if (refusal) return refusal;
       throw error;
     }
+  }
+
+  async refund(input: RefundInput, key: string): Promise<RefundOutcome> {
+    const target =
+      "chargeId" in input
+        ? { charge: input.chargeId }
+        : { payment_intent: await this.paidIntentOf(input.invoiceId) };
+    try {
+      const refund = await this.stripe.refunds.create(
+        {
+          ...target,
+          ...(input.amountCents === null ? {} : { amount: input.amountCents }),
+          reason: input.reason,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: key },
+      );
+      return { refundId: refund.id, amountCents: refund.amount };
+    } catch (error) {
+      // Stripe's own check of what the charge has left (a refund made in the Dashboard counts).
+      if (
+        error instanceof Stripe.errors.StripeInvalidRequestError &&
+        (error.code === "amount_too_large" || error.code === "charge_already_refunded")
+      )
+        throw refundExceedsPaid(null);
+      throw error;
+    }
+  }
+
+  /** The PaymentIntent that paid an invoice: since API 2025-03-31 its payments name it. */
+  private async paidIntentOf(invoiceId: string): Promise<string> {
+    const payments = await this.stripe.invoicePayments.list({ invoice: invoiceId, limit: 10 });
+    const paid = payments.data.find(
+      (payment) => payment.status === "paid" && payment.payment.payment_intent,
+    );
+    const intent = paid?.payment.payment_intent;
+    if (!intent) throw refundExceedsPaid(0);
+    return typeof intent === "string" ? intent : intent.id;
+  }
+
+  async cancelNow(subscriptionId: string, key: string) {
+    await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey: key });
+  }
+
+  async extendTrial(input: { subscriptionId: string; trialEnd: number }, key: string) {
+    await this.stripe.subscriptions.update(
+      input.subscriptionId,
+      { trial_end: input.trialEnd, proration_behavior: "none" },
+      { idempotencyKey: key },
+    );
+  }
+
+  createInvoice(input: ManualInvoiceInput, key: string): Promise<ManualInvoiceOutcome> {
+    return createStripeInvoice(this.stripe, input, key, (invoiceId, payKey) =>
+      this.payInvoice({ invoiceId, paymentMethodId: null }, payKey),
+    );
+  }
+
+  createCreditNote(input: CreditNoteInput, key: string): Promise<CreditNoteOutcome> {
+    return createStripeCreditNote(this.stripe, input, key);
+  }
+
+  voidInvoice(invoiceId: string, key: string) {
+    return voidStripeInvoice(this.stripe, invoiceId, key);
+  }
+
+  /**
+   * `always_invoice` when prorating: the credit and the new plan's remainder are invoiced and
+   * charged at once, as the customer's own upgrade is, so the change and its money land
+   * together; a refused card leaves the plan as it was. `none`: the new price from the next
+   * invoice. Either way a scheduled downgrade is dropped first (README "Admin: payments").
+   */
+  async changePlan(input: PlanChangeInput, key: string) {
+    const { subscription, item } = await this.itemOf(input.subscriptionId);
+    if (subscription.schedule) await this.releaseSchedule(subscription.schedule, `${key}:release`);
+    try {
+      await this.stripe.subscriptions.update(
+        input.subscriptionId,
+        {
+          items: [{ id: item.id, price: priceIdFor(this.env, input.plan) }],
+          ...(input.prorate
+            ? { proration_behavior: "always_invoice", payment_behavior: "error_if_incomplete" }
+            : { proration_behavior: "none" }),
+          metadata: { pending_plan: "" },
+        },
+        { idempotencyKey: key },
+      );
+    } catch (error) {
+      const refusal = cardRefusal(error);
+      if (refusal) throw paymentFailed(refusal.message);
+      throw error;
+    }
+  }
+
+  /**
+   * `charge_automatically` with `error_if_incomplete`: a refused first charge creates nothing
+   * (402); `send_invoice`: Stripe finalizes and emails each invoice, due in `days_until_due`.
+   */
+  async createSubscription(input: SubscriptionCreateInput, key: string) {
+    try {
+      const subscription = await this.stripe.subscriptions.create(
+        {
+          customer: input.customerId,
+          items: [{ price: priceIdFor(this.env, input.plan) }],
+          ...(input.trialDays > 0 ? { trial_period_days: input.trialDays } : {}),
+          ...(input.collection === "send"
+            ? { collection_method: "send_invoice", days_until_due: input.daysUntilDue }
+            : {
+                collection_method: "charge_automatically",
+                payment_behavior: "error_if_incomplete",
+              }),
+          metadata: { user_id: input.userId },
+        },
+        { idempotencyKey: key },
+      );
+      return { subscriptionId: subscription.id };
+    } catch (error) {
+      const refusal = cardRefusal(error);
+      if (refusal) throw paymentFailed(refusal.message);
+      throw error;
+    }
+  }
+
+  /** A coupon of its own for this subscription, then `discounts` naming it. */
+  async applyCoupon(input: CouponInput, key: string) {
+    const coupon = await this.stripe.coupons.create(
+      {
+        ...(input.percentOff !== null
+          ? { percent_off: input.percentOff }
+          : { amount_off: input.amountOffCents ?? 0, currency: "usd" }),
+        duration: input.duration,
+        ...(input.durationInMonths !== null ? { duration_in_months: input.durationInMonths } : {}),
+        max_redemptions: 1,
+        metadata: input.metadata,
+      },
+      { idempotencyKey: `${key}:coupon` },
+    );
+    await this.stripe.subscriptions.update(
+      input.subscriptionId,
+      { discounts: [{ coupon: coupon.id }] },
+      { idempotencyKey: key },
+    );
+    return { couponId: coupon.id };
   }
 
   async invoiceOfPayment(paymentIntentId: string) {

@@ -2,6 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import type { ExportItem } from "../../core/contract/exports";
 import { EXPORT_CONTENT_TYPES, type ExportFormat, exportKey } from "../../core/export/formats";
 import { type ExportParams, exportParamsSchema } from "../../core/export/params";
+import type { PlanTable } from "../../core/plans/entitlements";
 import { createDb } from "../../db/client";
 import { jobs, workflowRuns } from "../../db/schema";
 import { assertTemplateInPlan, meter } from "../billing/entitlements";
@@ -44,14 +45,13 @@ export interface ExportRequest {
  */
 export async function requestExport(
   env: Env,
-  owner: { id: string; plan: string },
+  owner: { id: string; plan: string; plans: PlanTable },
   resumeId: string,
   request: ExportRequest,
 ): Promise<{ job: JobView; usage: { used: number; limit: number | null } }> {
   const resume = await getResume(env, owner.id, resumeId);
   if (resume.deletedAt !== null) throw notFound("Resume");
-  if (request.format === "pdf")
-    assertTemplateInPlan(owner.plan, request.template ?? resume.template);
+  if (request.format === "pdf") assertTemplateInPlan(owner, request.template ?? resume.template);
   const { now } = request;
   const { period, ...usage } = await meter(env, owner, "exports", now);
   const params: ExportParams = {

@@ -13,8 +13,11 @@
 //   from D1 `login_attempts` (server/auth/login-protection.ts).
 //
 // Each entry names what it is keyed by (per-address keys use api/lib/request.ts `clientKey`)
-// and what it protects. Change a number here and the README's Security section with it.
+// and what it protects. Change a number here and the README's Security section with it. The
+// limit and window of a REQUEST_LIMITS rule are defaults: live configuration's `rate_limits`
+// section overrides them without a deploy (README "Live configuration"; `requestRule`).
 import { sha256Hex } from "../../core/security/crypto";
+import { storedSection } from "../config/current";
 import type { Env } from "../env";
 import { tooManyRequests } from "../errors";
 
@@ -178,6 +181,22 @@ export const REQUEST_LIMITS = {
     protects: "POST /api/support/tickets/{id}/messages",
     message: "Too many messages in the last hour. Try again later.",
   },
+  invoiceResend: {
+    prefix: "invoice-resend",
+    limit: 1,
+    windowSeconds: 60,
+    keyedBy: "invoice, all staff together",
+    protects: "POST /api/admin/payments/invoices/{id}/resend (a customer's inbox)",
+    message: "This invoice was just sent. Wait a minute before sending it again.",
+  },
+  configTestEmail: {
+    prefix: "config-test-email",
+    limit: 5,
+    windowSeconds: 600,
+    keyedBy: "staff account",
+    protects: "POST /api/admin/config/email/{key}/test (test sends to the admin's own inbox)",
+    message: "Too many test emails. Wait a few minutes before sending another.",
+  },
 } as const satisfies Record<string, RequestLimit>;
 
 /** Wrong answers to credential checks (D1, exact); a right answer gives its attempt back. */
@@ -286,15 +305,31 @@ export async function rateLimit(
   return { allowed: true, remaining: limit - count - 1, retryAfterSeconds: 0 };
 }
 
+type LimitEnv = Pick<Env, "RATE_LIMITS" | "CACHE" | "DB">;
+
+/** The named rule's limit and window in force: live configuration's, else the table's. */
+export async function requestRule(
+  env: Pick<Env, "CACHE" | "DB">,
+  name: RequestLimitName,
+): Promise<{ limit: number; windowSeconds: number }> {
+  const { limit, windowSeconds } = REQUEST_LIMITS[name];
+  const { value } = await storedSection(env, "rate_limits");
+  const override = value?.[name] as Partial<{ limit: number; windowSeconds: number }> | undefined;
+  return {
+    limit: override?.limit ?? limit,
+    windowSeconds: override?.windowSeconds ?? windowSeconds,
+  };
+}
+
 /** Counts one request against the named limit for `key` (an address, an account id, …). */
-export function consumeLimit(
-  env: Pick<Env, "RATE_LIMITS">,
+export async function consumeLimit(
+  env: LimitEnv,
   name: RequestLimitName,
   key: string,
   now: number,
 ): Promise<RateLimitResult> {
-  const rule = REQUEST_LIMITS[name];
-  return rateLimit(env, `${rule.prefix}:${key}`, rule, now);
+  const rule = await requestRule(env, name);
+  return rateLimit(env, `${REQUEST_LIMITS[name].prefix}:${key}`, rule, now);
 }
 
 /** The 429 `rate_limited` for the named limit, with `Retry-After`: the same answer everywhere. */
@@ -305,7 +340,7 @@ export function overLimit(name: RequestLimitName, retryAfterSeconds: number) {
 
 /** Counts one request against the named limit and throws its 429 when it is spent. */
 export async function enforceLimit(
-  env: Pick<Env, "RATE_LIMITS">,
+  env: LimitEnv,
   name: RequestLimitName,
   key: string,
   now: number,

@@ -1,4 +1,5 @@
 import { and, count, desc, eq } from "drizzle-orm";
+import type { PlanTable } from "../../core/plans/entitlements";
 import type { ResumeData } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
 import { resumeVersions } from "../../db/schema";
@@ -69,7 +70,7 @@ export async function getVersion(
  */
 export async function restoreVersion(
   env: VersionEnv,
-  owner: { id: string; plan: string },
+  owner: { id: string; plan: string; plans: PlanTable },
   resumeId: string,
   version: number,
   expectedVersion: number | undefined,

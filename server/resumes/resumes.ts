@@ -1,8 +1,10 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type { PlanTable } from "../../core/plans/entitlements";
 import { emptyResume, resolveStyle } from "../../core/resume/layout";
 import type { ResumeData } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
 import { type ResumeRow, resumes, resumeVersions, users } from "../../db/schema";
+import { type AnalyticsEnv, trackEvents } from "../analytics/track";
 import {
   assertStyleChangeAllowed,
   assertTemplateInPlan,
@@ -125,8 +127,8 @@ const versionFromRow = (
  * refused insert leaves nothing behind.
  */
 export async function createResume(
-  env: ResumeEnv,
-  owner: { id: string; plan: string; name?: string; email?: string },
+  env: ResumeEnv & AnalyticsEnv,
+  owner: { id: string; plan: string; plans: PlanTable; name?: string; email?: string },
   input: { title: string; data?: ResumeData; template?: string },
   now: number,
   reason: VersionReason = "create",
@@ -135,7 +137,7 @@ export async function createResume(
   const id = crypto.randomUUID();
   const dataJson = JSON.stringify(data);
   const template = resolveStyle(data).template;
-  assertTemplateInPlan(owner.plan, template);
+  assertTemplateInPlan(owner, template);
   const db = createDb(env.DB);
   const [inserted] = await db.batch([
     db
@@ -165,6 +167,9 @@ export async function createResume(
       ? notFound("Account")
       : countLimitReached(owner, "resumes");
   }
+  await trackEvents(env, [
+    { id: `resume.created:${id}`, type: "resume.created", occurred_at: now, user_id: owner.id },
+  ]);
   return {
     id,
     title: input.title,
@@ -233,7 +238,7 @@ const staleWrite = (current: number) =>
  */
 export async function updateResume(
   env: ResumeEnv,
-  owner: { id: string; plan: string },
+  owner: { id: string; plan: string; plans: PlanTable },
   id: string,
   expectedVersion: number,
   changes: { title?: string; data?: ResumeData },
@@ -249,9 +254,9 @@ export async function updateResume(
   const dataJson = JSON.stringify(data);
   const style = resolveStyle(data);
   const template = style.template;
-  if (!templateInPlan(owner.plan, template)) {
+  if (!templateInPlan(owner, template)) {
     const before = changes.data ? resolveStyle(await loadData(env, id, head.version)) : style;
-    assertStyleChangeAllowed(owner.plan, before, style);
+    assertStyleChangeAllowed(owner, before, style);
   }
   const db = createDb(env.DB);
   const [updated] = await db.batch([
@@ -275,7 +280,7 @@ export async function updateResume(
     if (current.version !== expectedVersion) throw staleWrite(current.version);
     throw resumeReadOnly(owner);
   }
-  const keep = versionsKept(owner.plan);
+  const keep = versionsKept(owner);
   await Promise.all([
     db
       .delete(resumeVersions)
@@ -287,8 +292,8 @@ export async function updateResume(
 
 /** A copy with its own history, counted against the plan like any new resume. */
 export async function cloneResume(
-  env: ResumeEnv,
-  owner: { id: string; plan: string },
+  env: ResumeEnv & AnalyticsEnv,
+  owner: { id: string; plan: string; plans: PlanTable },
   id: string,
   title: string | undefined,
   now: number,
@@ -325,7 +330,7 @@ export async function deleteResume(
  */
 export async function restoreResume(
   env: ResumeEnv,
-  owner: { id: string; plan: string },
+  owner: { id: string; plan: string; plans: PlanTable },
   id: string,
   now: number,
 ): Promise<ResumeView> {

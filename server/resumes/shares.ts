@@ -2,11 +2,14 @@
 // `/r/{slug}`. The owner turns the link on and off, may protect it with a password (plans
 // with `sharePassword`) and sees view and download counters; the slug never changes, so a
 // link someone was given works again when it is switched back on.
+
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { SharePublicationState } from "../../core/moderation/model";
+import { isPlan, type PlanTable } from "../../core/plans/entitlements";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type ResumeShareRow, resumeShares, resumes, users } from "../../db/schema";
+import { type AnalyticsEnv, trackEvents } from "../analytics/track";
 import { hashPassword } from "../auth/passwords";
 import { assertFeature } from "../billing/entitlements";
 import type { Env } from "../env";
@@ -76,7 +79,7 @@ export interface ShareSettings {
  */
 export async function configureShare(
   env: ShareEnv,
-  owner: { id: string; plan: string },
+  owner: { id: string; plan: string; plans: PlanTable },
   resumeId: string,
   settings: ShareSettings,
   now: number,
@@ -165,8 +168,8 @@ const DAY_SECONDS = 86_400;
  * so two simultaneous first views from one address may both count, which is acceptable.
  */
 export async function countView(
-  env: ShareEnv & Pick<Env, "CACHE">,
-  share: Pick<PublicShare, "resumeId" | "slug">,
+  env: ShareEnv & Pick<Env, "CACHE"> & AnalyticsEnv,
+  share: Pick<PublicShare, "resumeId" | "slug" | "ownerId" | "ownerPlan">,
   visitor: string,
   now: number,
 ): Promise<boolean> {
@@ -178,5 +181,15 @@ export async function countView(
     .update(resumeShares)
     .set({ views: sql`${resumeShares.views} + 1` })
     .where(eq(resumeShares.resumeId, share.resumeId));
+  // The id is the visitor's daily key (a hash: no address in it), so a view counts once here too.
+  await trackEvents(env, [
+    {
+      id: key,
+      type: "share.viewed",
+      occurred_at: now,
+      user_id: share.ownerId,
+      ...(isPlan(share.ownerPlan) ? { plan: share.ownerPlan } : {}),
+    },
+  ]);
   return true;
 }

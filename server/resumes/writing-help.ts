@@ -1,11 +1,15 @@
 import type { EnhanceKind, WritingEngine } from "../../core/contract/writing";
+import type { PlanTable } from "../../core/plans/entitlements";
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
 import { meter } from "../billing/entitlements";
+import { writingModelSettings } from "../config/writing-model";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import { errorFields } from "../logger";
 import { enforceLimit } from "../ops/rate-limits";
+
+type ModelEnv = Pick<Env, "AI" | "CACHE" | "DB">;
 
 /** Which engine answered: every response says so (README "Writing help"). */
 export type Engine = WritingEngine;
@@ -14,12 +18,10 @@ export const ENGINE_LABELS: Record<Engine, string> = {
   heuristic: "Built-in writing rules (no AI model)",
 };
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
-
 /** One writing-help call: at most 20 a minute, then counted against the plan's month. */
 export async function meterAiCall(
-  env: Pick<Env, "DB" | "RATE_LIMITS">,
-  user: { id: string; plan: string },
+  env: Pick<Env, "DB" | "RATE_LIMITS" | "CACHE">,
+  user: { id: string; plan: string; plans: PlanTable },
   now: number,
 ): Promise<{ used: number; limit: number | null }> {
   await enforceLimit(env, "writingHelp", user.id, now);
@@ -27,15 +29,18 @@ export async function meterAiCall(
   return { used, limit };
 }
 
-async function askModel(env: Pick<Env, "AI">, system: string, user: string): Promise<string> {
+/** The model and temperature are live configuration's (README "Live configuration", `ai`). */
+async function askModel(env: ModelEnv, system: string, user: string): Promise<string> {
+  const { model, temperature } = await writingModelSettings(env);
   const result = (await env.AI!.run(
-    MODEL as Parameters<Ai["run"]>[0],
+    model as Parameters<Ai["run"]>[0],
     {
       messages: [
         { role: "system", content: system },
         { role: "user", content: user },
       ],
       max_tokens: 400,
+      temperature,
     } as never,
   )) as { response?: string };
   if (typeof result?.response !== "string" || !result.response.trim())
@@ -69,7 +74,7 @@ const isSuggestions = (value: unknown): value is { suggestions: string[] } =>
  * the model fails, so writing help never just breaks.
  */
 export async function enhanceText(
-  env: Pick<Env, "AI">,
+  env: ModelEnv,
   input: { text: string; kind: EnhanceKind },
   logger: Logger,
 ): Promise<BulletAdvice & { engine: Engine }> {
@@ -95,7 +100,7 @@ export async function enhanceText(
 }
 
 export async function suggestText(
-  env: Pick<Env, "AI">,
+  env: ModelEnv,
   kind: SuggestionKind,
   input: SuggestionInput,
   logger: Logger,

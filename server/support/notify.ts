@@ -6,7 +6,7 @@ import type { SupportMessageRow, SupportTicketRow } from "../../db/schema";
 import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 
-type NotifyEnv = Pick<Env, "DB" | "EMAIL" | "EMAIL_FROM" | "JWT_ISSUER">;
+type NotifyEnv = Pick<Env, "DB" | "CACHE" | "EMAIL" | "EMAIL_FROM" | "JWT_ISSUER">;
 
 /** The ticket's page in the user app. */
 export const ticketPagePath = (ticketId: string) => `/support/${encodeURIComponent(ticketId)}`;

@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
   mkdirSync(dirname(logFile), { recursive: true });
   writeFileSync(logFile, "");
   // restarted on the same port and state if workerd crashes (support/runtime-supervisor.ts)
-  const worker = await superviseWorker({ port, persistTo, logFile });
+  // `--test-scheduled`: a test fires the cron through `/__scheduled` (README "Analytics")
+  const worker = await superviseWorker({
+    port,
+    persistTo,
+    logFile,
+    extraArgs: ["--test-scheduled"],
+  });
   project.provide("baseUrl", worker.url);
   project.provide("opsToken", opsToken);
   project.provide("workerLog", logFile);

@@ -1,6 +1,7 @@
 import { env, introspectWorkflow, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { escalationFor } from "../../core/moderation/strikes";
+import { ENTITLEMENTS } from "../../core/plans/entitlements";
 import { requestExport as requestExportService } from "../../server/exports/exports";
 import {
   ESCALATION_EVENT,
@@ -306,7 +307,7 @@ describe("ban escalation", () => {
       .run();
     const { job } = await requestExportService(
       env,
-      { id: person.userId, plan: "standard" },
+      { id: person.userId, plan: "standard", plans: ENTITLEMENTS },
       person.resumeId,
       { format: "json", now: Date.now() },
     );

@@ -2,13 +2,14 @@ import { env, introspectWorkflow } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import {
   call,
+  idempotencyKey,
   newPerson,
   type Person,
   planOf,
   subscribe,
   waitForSubscription,
 } from "./billing-support";
-import { countRows } from "./helpers";
+import { api, bearerFor, countRows } from "./helpers";
 
 /**
  * Each test puts a Premium subscription past due (renewal charged to the 0341 card), which
@@ -73,6 +74,16 @@ async function dunningInstance(workflows: Awaited<ReturnType<typeof introspectWo
   );
 }
 
+const DAY_MS = 86_400_000;
+
+async function dunningView(headers: Record<string, string>) {
+  const { body } = await api("/api/admin/payments/dunning?per_page=100", { headers });
+  return body.data as {
+    accounts: { invoice_id: string; step: string; step_status: string; grace_ends_at: string }[];
+    recovery: { started: number; recovered: number; recovered_cents: number };
+  };
+}
+
 describe("DunningWorkflow", () => {
   it("notifies at once; a retry after 1 hour that goes through ends the flow", async () => {
     await using workflows = await introspectWorkflow(env.DUNNING_WORKFLOW);
@@ -114,12 +125,20 @@ describe("DunningWorkflow", () => {
       person,
       (d) => d.subscription?.default_payment_method_id === good.body.data.id,
     );
+    const admin = await bearerFor("billing_admin");
+    const before = (await dunningView(admin.headers)).recovery;
     const paid = await call(person, `/api/invoices/${invoiceId}/pay`, "POST");
     expect(paid.status).toBe(200);
     await instance.waitForStatus("complete");
     expect(await instance.getOutput()).toEqual({ outcome: "recovered", stage: "alternate_method" });
     await waitForSubscription(person, (d) => d.state === "active");
     expect(await planOf(person.userId)).toBe("premium");
+    // the dunning view counts the invoice as recovered, for what it paid
+    const amount = (await call(person, `/api/invoices/${invoiceId}`)).body.data.amount_paid;
+    expect((await dunningView(admin.headers)).recovery).toMatchObject({
+      recovered: before.recovered + 1,
+      recovered_cents: before.recovered_cents + amount,
+    });
     expect(await templates(person.email)).toEqual(["payment_failed"]);
   });
 
@@ -177,6 +196,73 @@ describe("DunningWorkflow", () => {
       await countRows(
         "SELECT count(*) AS n FROM workflow_runs WHERE subject = ?",
         `invoice:${invoiceId}`,
+      ),
+    ).toBe(1);
+  });
+
+  it("more grace from an admin: 72 h pass without a downgrade, which comes at the new end of grace", async () => {
+    await using workflows = await introspectWorkflow(env.DUNNING_WORKFLOW);
+    await workflows.modifyAll(async (m) => {
+      // "wait until 48 hours" is left to run: the flow is held there until the admin acts
+      for (const name of [
+        "wait 1 hour",
+        "wait until 6 hours",
+        "wait until 24 hours",
+        "wait until 48 hours (2)",
+        "wait until 72 hours",
+        "wait until 72 hours (2)",
+      ]) {
+        await m.forceEventTimeout({ name });
+      }
+    });
+    const person = await newPerson();
+    const invoiceId = await pastDue(person);
+    const instance = await dunningInstance(workflows);
+    const admin = await bearerFor("billing_admin");
+    const waiting = await vi.waitFor(
+      async () => {
+        const row = (await dunningView(admin.headers)).accounts.find(
+          (a) => a.invoice_id === invoiceId,
+        );
+        if (row?.step !== "wait until 48 hours") throw new Error(`at ${row?.step}`);
+        return row;
+      },
+      { timeout: 15_000, interval: 150 },
+    );
+    expect(waiting.step_status).toBe("waiting");
+    const subId = (await call(person, "/api/subscription")).body.data.subscription.id as string;
+
+    const extended = await api(`/api/admin/payments/subscriptions/${subId}/grace-extension`, {
+      method: "POST",
+      headers: {
+        ...admin.headers,
+        "Content-Type": "application/json",
+        "Idempotency-Key": idempotencyKey(),
+      },
+      body: JSON.stringify({ days: 3, note: "Card replaced next week" }),
+    });
+    expect(extended.status).toBe(202);
+    const graceEnd = Date.parse(waiting.grace_ends_at) + 3 * DAY_MS;
+    expect(extended.body.data).toEqual({
+      subscription_id: subId,
+      invoice_id: invoiceId,
+      grace_ends_at: new Date(graceEnd).toISOString(),
+    });
+
+    // 72 h are over (the wait timed out), yet grace now ends later: the flow waits on for it
+    expect(
+      await instance.waitForStepResult({ name: "wait until 72 hours: check invoice" }),
+    ).toMatchObject({ settled: false, until: graceEnd });
+    await instance.waitForStatus("complete");
+    expect(await instance.getOutput()).toEqual({ outcome: "downgraded" });
+    expect(
+      await instance.waitForStepResult({ name: "wait until 72 hours (2): check invoice" }),
+    ).toMatchObject({ settled: false, until: graceEnd });
+    await waitForSubscription(person, (d) => d.plan === "free");
+    expect(
+      await countRows(
+        "SELECT count(*) AS n FROM audit_log WHERE resource_id = ? AND action = 'subscription.grace_extended'",
+        subId,
       ),
     ).toBe(1);
   });

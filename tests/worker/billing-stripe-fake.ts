@@ -109,11 +109,89 @@ export function fakeStripe() {
     return idOf(settings?.default_payment_method);
   };
 
+  /** A subscription as Stripe creates one, active or in its trial. */
+  function newSubscription(input: {
+    customer: string;
+    price: string;
+    paymentMethod: string | null;
+    trialDays: number;
+    metadata?: Record<string, string>;
+  }) {
+    const start = now();
+    const trialEnd = input.trialDays > 0 ? start + input.trialDays * 86_400 : null;
+    const base = stripeFixture<Subscription>("subscription");
+    const item = base.items.data[0]!;
+    return save(
+      stripeFixture<Subscription>("subscription", {
+        id: newId("sub"),
+        customer: input.customer,
+        status: trialEnd ? "trialing" : "active",
+        cancel_at_period_end: false,
+        canceled_at: null,
+        cancel_at: null,
+        ended_at: null,
+        trial_start: trialEnd ? start : null,
+        trial_end: trialEnd,
+        schedule: null,
+        default_payment_method: input.paymentMethod,
+        metadata: input.metadata ?? {},
+        items: {
+          data: [
+            {
+              ...item,
+              id: newId("si"),
+              price: { ...item.price, id: input.price },
+              current_period_start: start,
+              current_period_end: trialEnd ?? start + 30 * 86_400,
+            },
+          ],
+        },
+        created: start,
+        start_date: start,
+        billing_cycle_anchor: start,
+      }),
+    );
+  }
+
+  /**
+   * `POST /v1/subscriptions`: charged at once with `error_if_incomplete`, a missing or declining
+   * card refuses it as Stripe does; a trial or `send_invoice` charges nothing now.
+   */
+  function createSubscription(params: Record<string, string>) {
+    const customer = params.customer ?? "";
+    if (objects.get(customer)?.object !== "customer")
+      return stripeError(400, `No such customer: '${customer}'`, { code: "resource_missing" });
+    const trialDays = Number(params.trial_period_days ?? 0);
+    const card = chargedCard(customer);
+    if (params.collection_method !== "send_invoice" && trialDays === 0) {
+      if (!card) return stripeError(400, "This customer has no attached payment source");
+      if (params.payment_behavior === "error_if_incomplete" && declining.has(card))
+        return cardDeclined();
+    }
+    const sub = newSubscription({
+      customer,
+      price: params["items[0][price]"] ?? "",
+      paymentMethod: null,
+      trialDays,
+      metadata: nested(params, "metadata"),
+    });
+    Object.assign(sub, {
+      collection_method: params.collection_method ?? "charge_automatically",
+      days_until_due: params.days_until_due === undefined ? null : Number(params.days_until_due),
+    });
+    return json(sub);
+  }
+
   function updateSubscription(sub: Subscription, params: Record<string, string>) {
     if (params.default_payment_method !== undefined)
       sub.default_payment_method = params.default_payment_method;
     if (params.cancel_at_period_end !== undefined)
       sub.cancel_at_period_end = params.cancel_at_period_end === "true";
+    if (params.trial_end !== undefined) {
+      // Stripe moves the trial's end and the first period's end with it.
+      sub.trial_end = Number(params.trial_end);
+      sub.items.data[0]!.current_period_end = Number(params.trial_end);
+    }
     const price = params["items[0][price]"];
     if (price !== undefined) {
       const item = sub.items.data.find((entry) => entry.id === params["items[0][id]"]);
@@ -126,6 +204,15 @@ export function fakeStripe() {
         ...stripeFixture<Subscription>("subscription").items.data[0]!.price,
         id: price,
       };
+    }
+    const coupon = params["discounts[0][coupon]"];
+    if (coupon !== undefined) {
+      if (objects.get(coupon)?.object !== "coupon")
+        return stripeError(400, `No such coupon: '${coupon}'`, { code: "resource_missing" });
+      // The subscription's discounts are listed by id, each naming the coupon.
+      sub.discounts = [
+        save({ id: newId("di"), object: "discount", coupon: objects.get(coupon) }).id,
+      ];
     }
     sub.metadata = { ...sub.metadata, ...nested(params, "metadata") };
     for (const [key, value] of Object.entries(sub.metadata))
@@ -152,6 +239,95 @@ export function fakeStripe() {
     const sub = objects.get(schedule.subscription as string) as Subscription;
     if (phases[0]) sub.metadata = { ...sub.metadata, ...phases[0].metadata };
     return json(schedule);
+  }
+
+  /**
+   * `POST /v1/refunds` against a charge or a PaymentIntent's charge: refused past what the
+   * charge has not yet refunded, with Stripe's codes. The refund is the fields Stripe's has
+   * that billing reads (there is no refund fixture among ours).
+   */
+  function refund(params: Record<string, string>) {
+    const charge = params.charge
+      ? objects.get(params.charge)
+      : [...objects.values()].find(
+          (object) => object.object === "charge" && object.payment_intent === params.payment_intent,
+        );
+    if (!charge) return stripeError(404, "No such charge", { code: "resource_missing" });
+    const left = (charge.amount as number) - (charge.amount_refunded as number);
+    const amount = params.amount === undefined ? left : Number(params.amount);
+    if (left <= 0)
+      return stripeError(400, `Charge ${charge.id} has already been refunded.`, {
+        code: "charge_already_refunded",
+      });
+    if (amount > left)
+      return stripeError(400, "Refund amount is greater than unrefunded amount on charge", {
+        code: "amount_too_large",
+        param: "amount",
+      });
+    charge.amount_refunded = (charge.amount_refunded as number) + amount;
+    charge.refunded = charge.amount_refunded === charge.amount;
+    return json(
+      save({
+        id: newId("re"),
+        object: "refund",
+        amount,
+        charge: charge.id,
+        payment_intent: charge.payment_intent ?? null,
+        currency: charge.currency ?? "usd",
+        reason: params.reason ?? null,
+        status: "succeeded",
+        metadata: nested(params, "metadata"),
+        created: now(),
+      }),
+    );
+  }
+
+  /**
+   * `POST /v1/credit_notes` against a paid invoice, credited to the customer's balance: refused
+   * past what was paid and is neither refunded nor credited, as Stripe refuses it. Built from the
+   * fields Stripe's credit note has that billing reads (there is no fixture among ours).
+   */
+  function creditNote(params: Record<string, string>) {
+    const invoice = objects.get(params.invoice ?? "");
+    if (!invoice) return stripeError(404, "No such invoice", { code: "resource_missing" });
+    if (invoice.status !== "paid")
+      return stripeError(400, "You can only issue a credit note against a paid invoice here.");
+    const intents = [...objects.values()]
+      .filter((o) => o.object === "invoice_payment" && o.invoice === invoice.id)
+      .map((o) => (o.payment as { payment_intent?: string }).payment_intent);
+    const refunded = [...objects.values()]
+      .filter((o) => o.object === "charge" && intents.includes(o.payment_intent as string))
+      .reduce((sum, o) => sum + ((o.amount_refunded as number) ?? 0), 0);
+    const notes = [...objects.values()].filter(
+      (o) => o.object === "credit_note" && o.invoice === invoice.id && o.status === "issued",
+    );
+    const credited = notes.reduce((sum, o) => sum + (o.amount as number), 0);
+    const amount = Number(params.amount);
+    if (amount > (invoice.amount_paid as number) - refunded - credited)
+      return stripeError(
+        400,
+        "The credit note amount exceeds the amount remaining on the invoice.",
+        { param: "amount" },
+      );
+    return json(
+      save({
+        id: newId("cn"),
+        object: "credit_note",
+        invoice: invoice.id,
+        customer: invoice.customer,
+        number: `${invoice.number}-CN-${notes.length + 1}`,
+        amount,
+        total: amount,
+        credit_amount: Number(params.credit_amount ?? 0),
+        currency: invoice.currency ?? "usd",
+        reason: params.reason ?? null,
+        memo: params.memo ?? null,
+        metadata: nested(params, "metadata"),
+        status: "issued",
+        type: "post_payment",
+        created: now(),
+      }),
+    );
   }
 
   function route(method: string, path: string, params: Record<string, string>): Response {
@@ -241,8 +417,81 @@ export function fakeStripe() {
       return json(list(matches.slice(0, Number(params.limit ?? 10)), "/v1/invoice_payments"));
     }
 
+    if (method === "POST" && path === "/v1/refunds") return refund(params);
+    if (method === "POST" && path === "/v1/credit_notes") return creditNote(params);
+    if (method === "POST" && path === "/v1/invoices") {
+      // A draft with no lines yet (`pending_invoice_items_behavior: exclude`).
+      return json(
+        save(
+          stripeFixture("invoice", {
+            id: newId("in"),
+            customer: params.customer,
+            status: "draft",
+            number: null,
+            collection_method: params.collection_method,
+            billing_reason: "manual",
+            amount_due: 0,
+            amount_paid: 0,
+            amount_remaining: 0,
+            total: 0,
+            subtotal: 0,
+            attempt_count: 0,
+            subscription: null,
+            parent: null,
+            lines: { data: [] },
+            metadata: nested(params, "metadata"),
+            status_transitions: { paid_at: null },
+            created: now(),
+          }),
+        ),
+      );
+    }
+    if (method === "POST" && path === "/v1/invoiceitems") {
+      const invoice = objects.get(params.invoice ?? "");
+      if (invoice?.status !== "draft")
+        return stripeError(400, "Invoice items can only be added to a draft invoice.");
+      const amount = Number(params.amount);
+      (invoice.lines as { data: object[] }).data.push({
+        id: newId("il"),
+        object: "line_item",
+        invoice: invoice.id,
+        amount,
+        currency: params.currency,
+        description: params.description,
+        parent: { type: "invoice_item_details", invoice_item_details: { proration: false } },
+      });
+      for (const field of ["amount_due", "amount_remaining", "total", "subtotal"])
+        invoice[field] = (invoice[field] as number) + amount;
+      return json(save({ id: newId("ii"), object: "invoiceitem", invoice: invoice.id, amount }));
+    }
+    if (method === "POST" && path === "/v1/subscriptions") return createSubscription(params);
+    if (method === "POST" && path === "/v1/coupons") {
+      const number = (name: string) => (params[name] === undefined ? null : Number(params[name]));
+      return json(
+        save({
+          id: newId("co"),
+          object: "coupon",
+          percent_off: number("percent_off"),
+          amount_off: number("amount_off"),
+          currency: params.currency ?? null,
+          duration: params.duration,
+          duration_in_months: number("duration_in_months"),
+          max_redemptions: number("max_redemptions"),
+          metadata: nested(params, "metadata"),
+          valid: true,
+          created: now(),
+        }),
+      );
+    }
+
     if (!id || !existing) return missing();
     if (method === "GET" && !action) return json(existing);
+    if (method === "DELETE" && resource === "subscriptions" && !action) {
+      existing.status = "canceled";
+      existing.canceled_at = now();
+      existing.ended_at = now();
+      return json(existing);
+    }
     if (method !== "POST") return stripeError(404, `Unrecognized request URL (${method}: ${path})`);
     if (resource === "customers" && !action) {
       const pm = params["invoice_settings[default_payment_method]"];
@@ -273,9 +522,38 @@ export function fakeStripe() {
       existing.subscription = null;
       return json(existing);
     }
+    if (resource === "invoices" && action === "finalize") {
+      if (existing.status !== "draft")
+        return stripeError(400, "This invoice is already finalized.");
+      existing.status = "open";
+      existing.number = `FAKE-${++counter}`;
+      return json(existing);
+    }
+    if (resource === "invoices" && action === "send") {
+      if (existing.status !== "open") return stripeError(400, "Only an open invoice can be sent.");
+      return json(existing);
+    }
+    if (resource === "invoices" && action === "void") {
+      // Stripe voids only a finalized, unpaid invoice.
+      if (existing.status !== "open")
+        return stripeError(400, `You can only void open invoices; this one is ${existing.status}.`);
+      existing.status = "void";
+      existing.amount_remaining = 0;
+      existing.status_transitions = {
+        ...(existing.status_transitions as object),
+        voided_at: now(),
+      };
+      return json(existing);
+    }
     if (resource === "invoices" && action === "pay") {
       if (existing.status === "paid") return stripeError(400, "Invoice is already paid");
-      const card = chargedCard(existing.customer as string, params.payment_method);
+      // As Stripe: the named card, else the invoice's subscription's, else the customer's.
+      const parent = existing.parent as { subscription_details?: { subscription?: string } };
+      const sub = objects.get(parent?.subscription_details?.subscription ?? "");
+      const card = chargedCard(
+        existing.customer as string,
+        params.payment_method ?? sub?.default_payment_method,
+      );
       if (!card) return stripeError(400, "There is no payment method to charge.");
       if (declining.has(card)) return cardDeclined();
       existing.status = "paid";
@@ -323,41 +601,8 @@ export function fakeStripe() {
       ),
     object: <T = StripeObject>(id: string) => objects.get(id) as T | undefined,
     /** A subscription Stripe holds (started at checkout, outside these requests). */
-    addSubscription(input: { customer: string; price: string; paymentMethod: string }) {
-      const start = now();
-      const base = stripeFixture<Subscription>("subscription");
-      const item = base.items.data[0]!;
-      return save(
-        stripeFixture<Subscription>("subscription", {
-          id: newId("sub"),
-          customer: input.customer,
-          status: "active",
-          cancel_at_period_end: false,
-          canceled_at: null,
-          cancel_at: null,
-          ended_at: null,
-          trial_start: null,
-          trial_end: null,
-          schedule: null,
-          default_payment_method: input.paymentMethod,
-          metadata: {},
-          items: {
-            data: [
-              {
-                ...item,
-                id: newId("si"),
-                price: { ...item.price, id: input.price },
-                current_period_start: start,
-                current_period_end: start + 30 * 86_400,
-              },
-            ],
-          },
-          created: start,
-          start_date: start,
-          billing_cycle_anchor: start,
-        }),
-      );
-    },
+    addSubscription: (input: { customer: string; price: string; paymentMethod: string }) =>
+      newSubscription({ ...input, trialDays: 0 }),
     /** A card as Stripe attaches it to a customer; `declines` makes every charge to it fail. */
     addCard(
       customer: string,

@@ -11,6 +11,7 @@ import {
   subscribe,
   waitForSubscription,
 } from "./billing-support";
+import { bearerFor } from "./helpers";
 import { stripeFixture } from "./stripe-fixtures";
 
 /**
@@ -27,7 +28,12 @@ interface Mode {
   // biome-ignore lint/suspicious/noExplicitAny: tests read envelopes loosely
   get(person: Person, path: string): Promise<{ status: number; body: any }>;
   /** Signs and posts an event, then lets the consumer apply it; answers its final status. */
-  deliver(type: string, object: Json, apiVersion?: string): Promise<{ id: string; status: string }>;
+  deliver(
+    type: string,
+    object: Json,
+    apiVersion?: string,
+    created?: number,
+  ): Promise<{ id: string; status: string }>;
   /** A subscriber whose latest invoice was paid by a charge the provider holds. */
   paidInvoice(): Promise<{ person: Person; customerId: string; invoiceId: string; charge: Json }>;
   /**
@@ -203,7 +209,7 @@ function runCases(
 
     it("records a dispute that names only its charge id, asking the provider whose charge it is", async () => {
       const mode = current();
-      const { person, charge } = await mode.paidInvoice();
+      const { person, customerId, invoiceId, charge } = await mode.paidInvoice();
       const dispute = stripeFixture("dispute", {
         id: stripeId("dp"),
         charge: charge.id,
@@ -224,6 +230,31 @@ function runCases(
         amount: charge.amount,
         reason: "fraudulent",
       });
+
+      // the admin's list: state, amount, reason, deadline, and the invoice the charge paid
+      const admin = { headers: (await bearerFor("billing_admin")).headers } as Person;
+      const listed = async () =>
+        (await mode.get(admin, `/api/admin/payments/disputes?user_id=${person.userId}`)).body.data;
+      const dueBy = (dispute.evidence_details as { due_by: number }).due_by;
+      expect(await listed()).toEqual([
+        expect.objectContaining({
+          id: dispute.id,
+          charge_id: charge.id,
+          invoice_id: invoiceId,
+          customer_id: customerId,
+          amount: charge.amount,
+          reason: "fraudulent",
+          status: "needs_response",
+          evidence_due_by: new Date(dueBy * 1000).toISOString(),
+        }),
+      ]);
+      // closed, then a late `updated` from before it: the newer state stays
+      const closed = { ...dispute, status: "won" };
+      expect((await mode.deliver("charge.dispute.closed", closed)).status).toBe("applied");
+      expect((await listed())[0].status).toBe("won");
+      const late = await mode.deliver("charge.dispute.updated", dispute, undefined, now() - 3_600);
+      expect(late.status).toBe("ignored");
+      expect((await listed())[0].status).toBe("won");
     });
 
     it("holds an event of another API version for an operator instead of misreading it", async () => {
@@ -247,8 +278,8 @@ function runCases(
 const localMode: Mode = {
   price: (plan) => `price_local_${plan}`,
   get: (person, path) => call(person, path),
-  async deliver(type, object, apiVersion) {
-    const event = await signedEvent(type, object, now(), undefined, undefined, apiVersion);
+  async deliver(type, object, apiVersion, created = now()) {
+    const event = await signedEvent(type, object, created, undefined, undefined, apiVersion);
     expect((await postWebhook(event.payload, event.signature)).status).toBe(200);
     const status = await vi.waitFor(
       async () => {
@@ -306,8 +337,8 @@ describe("Stripe mode", () => {
   const mode: Mode = {
     price: (plan) => STRIPE_PRICES[plan],
     get: (person, path) => stripeMode.send(path, { headers: person.headers }),
-    async deliver(type, object, apiVersion) {
-      const event = await stripeMode.webhook(type, object, { apiVersion });
+    async deliver(type, object, apiVersion, created) {
+      const event = await stripeMode.webhook(type, object, { apiVersion, created });
       expect(event.answer.status).toBe(200);
       await stripeMode.drainQueue();
       const row = await env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")

@@ -1,5 +1,6 @@
 import { env, introspectWorkflow, introspectWorkflowInstance } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import { ENTITLEMENTS } from "../../core/plans/entitlements";
 import { currentPeriod, refundUsage } from "../../server/billing/usage";
 import { requestExport as requestExportService } from "../../server/exports/exports";
 import { createJob } from "../../server/ops/jobs";
@@ -209,10 +210,15 @@ describe("export failures and repeats", () => {
       },
     } as unknown as typeof env;
     await expect(
-      requestExportService(broken, { id: person.userId, plan: "free" }, person.resumeId, {
-        format: "pdf",
-        now: Date.now(),
-      }),
+      requestExportService(
+        broken,
+        { id: person.userId, plan: "free", plans: ENTITLEMENTS },
+        person.resumeId,
+        {
+          format: "pdf",
+          now: Date.now(),
+        },
+      ),
     ).rejects.toThrow("queue unavailable");
     expect(await exportsUsed(person.userId)).toBe(0);
   });

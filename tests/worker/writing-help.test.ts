@@ -150,7 +150,10 @@ describe("Workers AI engine", () => {
 
   it("uses the model's JSON answer and labels it", async () => {
     const answer = await enhanceText(
-      { AI: aiAnswering('Sure! {"text": "Led a team of [N]", "tips": ["Add the team size"]}') },
+      {
+        ...env,
+        AI: aiAnswering('Sure! {"text": "Led a team of [N]", "tips": ["Add the team size"]}'),
+      },
       { text: "was in charge of a team", kind: "bullet" },
       logger,
     );
@@ -160,7 +163,7 @@ describe("Workers AI engine", () => {
       engine: "workers-ai",
     });
     const suggestions = await suggestText(
-      { AI: aiAnswering('{"suggestions": ["Kotlin", "Android"]}') },
+      { ...env, AI: aiAnswering('{"suggestions": ["Kotlin", "Android"]}') },
       "skills",
       { role: "Android developer" },
       logger,
@@ -172,7 +175,7 @@ describe("Workers AI engine", () => {
     const failing = { run: async () => Promise.reject(new Error("capacity")) } as unknown as Ai;
     for (const AI of [failing, aiAnswering("no json here"), aiAnswering('{"text": 42}')]) {
       const answer = await enhanceText(
-        { AI },
+        { ...env, AI },
         { text: "worked on billing", kind: "bullet" },
         logger,
       );

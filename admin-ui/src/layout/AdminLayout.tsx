@@ -14,7 +14,7 @@ import {
   staffSession,
   staffStepUp,
 } from "../auth/staff-session";
-import { ADMIN_APP_NAME, ADMIN_NAV } from "./admin-nav";
+import { ADMIN_APP_NAME, ADMIN_NAV, mayOpen } from "./admin-nav";
 import "./admin-layout.css";
 import { MFA_SETUP_PATH, TwoFactorBanner } from "./TwoFactorBanner";
 
@@ -70,7 +70,7 @@ function SignedInAs(): JSX.Element {
 export function AdminLayout(props: RouteSectionProps) {
   void loadStaffSession();
   const nav = () =>
-    ADMIN_NAV.filter((item) => !item.permission || can(item.permission)).map(
+    ADMIN_NAV.filter((item) => mayOpen(item, can)).map(
       ({ permission: _permission, ...item }) => item,
     );
 

@@ -37,12 +37,52 @@ const table = {
   // The super admins' IP allowlist (README "The admin's own security").
   "GET /api/admin/security/ip-allowlist": { permission: "system.config" },
   "PUT /api/admin/security/ip-allowlist": { permission: "system.config", secondFactor: true },
+  // Live configuration (README "Live configuration"); system.config implies a second factor.
+  "GET /api/admin/config": { permission: "system.config" },
+  "GET /api/admin/config/{section}/versions": { permission: "system.config" },
+  "PUT /api/admin/config/{section}": { permission: "system.config" },
+  "POST /api/admin/config/{section}/rollback": { permission: "system.config" },
+  "GET /api/admin/config/email": { permission: "system.config" },
+  "POST /api/admin/config/email/{key}/preview": { permission: "system.config" },
+  "POST /api/admin/config/email/{key}/test": { permission: "system.config" },
+
+  // Analytics reports (README "Analytics"): usage for whoever watches the system, money for
+  // whoever may read payments.
+  "GET /api/admin/analytics/users": { permission: "system.metrics" },
+  "GET /api/admin/analytics/exports": { permission: "system.metrics" },
+  "GET /api/admin/analytics/growth": { permission: "system.metrics" },
+  "GET /api/admin/analytics/revenue": { permission: "payments.read" },
+  "GET /api/admin/analytics/churn": { permission: "payments.read" },
+  "GET /api/admin/analytics/recovery": { permission: "payments.read" },
 
   // Billing events.
   "GET /api/admin/billing/events": { permission: "payments.read" },
   "GET /api/admin/billing/events/{eventId}": { permission: "payments.read" },
   "POST /api/admin/billing/events/{eventId}/retry": { permission: "payments.write" },
   "POST /api/admin/billing/events/{eventId}/skip": { permission: "payments.write" },
+
+  // Payments: subscriptions, invoices, refunds (README "Admin: payments"). Every action goes
+  // through the billing provider; a refund is sensitive (payments.refund wants a second factor).
+  "GET /api/admin/payments/subscriptions": { permission: "payments.read" },
+  "GET /api/admin/payments/subscriptions/{id}": { permission: "payments.read" },
+  "POST /api/admin/payments/subscriptions/{id}/actions": { permission: "payments.write" },
+  "POST /api/admin/payments/subscriptions/{id}/trial-extension": { permission: "payments.write" },
+  "GET /api/admin/payments/invoices": { permission: "payments.read" },
+  "GET /api/admin/payments/invoices/{id}": { permission: "payments.read" },
+  "GET /api/admin/payments/invoices/export": { permission: "payments.read" },
+  "POST /api/admin/payments/invoices/{id}/void": { permission: "payments.write" },
+  "POST /api/admin/payments/invoices/{id}/resend": { permission: "payments.write" },
+  "POST /api/admin/payments/invoices/{id}/pdf": { permission: "payments.write" },
+  "POST /api/admin/payments/invoices/{id}/credit-notes": { permission: "payments.write" },
+  "POST /api/admin/payments/invoices": { permission: "payments.write" },
+  "POST /api/admin/payments/invoices/{id}/refunds": { permission: "payments.refund" },
+  "POST /api/admin/payments/invoices/{id}/payment-retry": { permission: "payments.write" },
+  "POST /api/admin/payments/subscriptions": { permission: "payments.write" },
+  "POST /api/admin/payments/subscriptions/{id}/plan-change": { permission: "payments.write" },
+  "POST /api/admin/payments/subscriptions/{id}/coupon": { permission: "payments.write" },
+  "POST /api/admin/payments/subscriptions/{id}/grace-extension": { permission: "payments.write" },
+  "GET /api/admin/payments/disputes": { permission: "payments.read" },
+  "GET /api/admin/payments/dunning": { permission: "payments.read" },
 
   // Moderation: cases, rules, appeals, strike thresholds.
   "GET /api/admin/moderation/cases": { permission: "content.read" },

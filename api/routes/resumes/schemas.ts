@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Resume, ResumeSummary as ResumeSummaryBody } from "../../../core/contract/resumes";
 import { findUserById } from "../../../server/auth/accounts";
+import { planTable } from "../../../server/config/plan-table";
 import { AppError, notFound } from "../../../server/errors";
 import type { ResumeSummary, ResumeView } from "../../../server/resumes/resumes";
 import type { AppEnv } from "../../app-env";
@@ -54,10 +55,13 @@ export function versionFromIfMatch(header: string | undefined): number {
   return Number(match[1]);
 }
 
-/** The signed-in person with the plan their limits come from. */
+/** The signed-in person with their plan and the plan table in force (live configuration). */
 export async function ownerOf(c: Context<AppEnv>) {
   const principal = userPrincipal(c.get("principal"));
-  const user = principal.account ?? (await findUserById(c.env, principal.userId));
+  const [user, plans] = await Promise.all([
+    principal.account ?? findUserById(c.env, principal.userId),
+    planTable(c.env),
+  ]);
   if (!user) throw notFound("Account");
-  return { id: user.id, plan: user.plan, name: user.name, email: user.email };
+  return { id: user.id, plan: user.plan, plans, name: user.name, email: user.email };
 }

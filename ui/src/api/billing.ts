@@ -11,6 +11,7 @@ import type {
   PaymentMethod,
   PaymentMethodAccepted,
   PlanChange,
+  PlanOffer,
   Reactivation,
   SubscriptionView,
   Usage,
@@ -40,6 +41,9 @@ export type {
  * server replays its first answer for a repeat, so a retried click never charges twice.
  */
 const keyed = (key: string) => ({ headers: { "Idempotency-Key": key } });
+
+/** The plans with the limits in force (public). */
+export const fetchPlans = (api: ApiClient) => api.get<PlanOffer[]>("/api/billing/plans");
 
 export const fetchSubscription = (api: ApiClient, signal?: AbortSignal) =>
   api.get<SubscriptionView>("/api/subscription", { signal });

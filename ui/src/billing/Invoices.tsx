@@ -22,6 +22,14 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   uncollectible: { label: "Uncollectible", tone: "error" },
 };
 
+/** A paid invoice with money given back says so: in full, or in part (README "Admin: payments"). */
+function statusOf(invoice: Invoice): { label: string; tone: BadgeTone } {
+  if (invoice.amount_refunded > 0 && invoice.amount_refunded >= invoice.amount_paid)
+    return { label: "Refunded", tone: "neutral" };
+  if (invoice.amount_refunded > 0) return { label: "Partially refunded", tone: "warning" };
+  return STATUS[invoice.status] ?? { label: invoice.status, tone: "neutral" };
+}
+
 const invoiceName = (invoice: Invoice) => invoice.number ?? invoice.id;
 
 /**
@@ -134,11 +142,16 @@ export function Invoices(props: InvoicesProps) {
                           ({formatCents(invoice.amount_refunded, invoice.currency)} refunded)
                         </span>
                       </Show>
+                      <Show when={invoice.amount_credited > 0}>
+                        <span class="billing-invoices__refund">
+                          {" "}
+                          ({formatCents(invoice.amount_credited, invoice.currency)} credited to your
+                          balance)
+                        </span>
+                      </Show>
                     </td>
                     <td>
-                      <Badge tone={STATUS[invoice.status]?.tone ?? "neutral"}>
-                        {STATUS[invoice.status]?.label ?? invoice.status}
-                      </Badge>
+                      <Badge tone={statusOf(invoice).tone}>{statusOf(invoice).label}</Badge>
                     </td>
                     <td class="billing-invoices__actions">
                       <Button

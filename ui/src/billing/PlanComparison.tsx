@@ -1,9 +1,10 @@
-import { For, type JSX, Show } from "solid-js";
+import { For, type JSX, onMount, Show } from "solid-js";
 import type { Plan } from "~core/plans/entitlements";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Table } from "~kit/design-system/components/Table";
 import { Icon } from "~kit/design-system/icons/Icon";
-import { cardLine, FEATURE_ROWS, PLAN_CARDS } from "./plans";
+import { livePlanTable, refreshPlanTable } from "./live-plans";
+import { cardLine, FEATURE_ROWS, planCards } from "./plans";
 import "./billing.css";
 
 export interface PlanCardsProps {
@@ -13,11 +14,21 @@ export interface PlanCardsProps {
   action: (plan: Plan) => JSX.Element;
 }
 
+/** The cards with the limits in force, asked for again when a page showing them opens. */
+function useLiveCards() {
+  onMount(() => void refreshPlanTable());
+  return () => {
+    const table = livePlanTable();
+    return table ? planCards(table) : [];
+  };
+}
+
 /** One card per plan: price, trial, the main limits, and what choosing it does. */
 export function PlanCards(props: PlanCardsProps) {
+  const cards = useLiveCards();
   return (
-    <ul class="pricing-plans">
-      <For each={PLAN_CARDS}>
+    <ul class="pricing-plans" aria-busy={cards().length === 0}>
+      <For each={cards()}>
         {(card) => {
           const current = () => props.currentPlan === card.plan;
           return (
@@ -67,12 +78,13 @@ export function PlanCards(props: PlanCardsProps) {
 
 /** Every entitlement of every plan, side by side (scrolls sideways on a phone). */
 export function ComparisonTable(props: { currentPlan?: string }) {
+  const cards = useLiveCards();
   return (
     <Table caption="Compare plans">
       <thead>
         <tr>
           <th scope="col">Feature</th>
-          <For each={PLAN_CARDS}>
+          <For each={cards()}>
             {(card) => (
               <th
                 scope="col"
@@ -90,11 +102,11 @@ export function ComparisonTable(props: { currentPlan?: string }) {
       <tbody>
         <tr>
           <th scope="row">Price</th>
-          <For each={PLAN_CARDS}>{(card) => <td>{card.price} a month</td>}</For>
+          <For each={cards()}>{(card) => <td>{card.price} a month</td>}</For>
         </tr>
         <tr>
           <th scope="row">Free trial</th>
-          <For each={PLAN_CARDS}>
+          <For each={cards()}>
             {(card) => <td>{card.trialDays > 0 ? `${card.trialDays} days` : "—"}</td>}
           </For>
         </tr>
@@ -102,7 +114,7 @@ export function ComparisonTable(props: { currentPlan?: string }) {
           {(row) => (
             <tr>
               <th scope="row">{row.label}</th>
-              <For each={PLAN_CARDS}>
+              <For each={cards()}>
                 {(card) => (
                   <td classList={{ "pricing-table__no": !row.has(card.entitlements) }}>
                     {row.value(card.entitlements)}

@@ -1,18 +1,19 @@
 import { formatCents, planRank } from "~core/billing/lifecycle";
 import {
-  ENTITLEMENTS,
   type Entitlements,
   isPlan,
   PLAN_PRICES_CENTS,
   PLANS,
   type Plan,
+  type PlanTable,
   TRIAL_DAYS,
 } from "~core/plans/entitlements";
 
 /**
  * The pricing page and the billing settings read prices, trials and limits from the one
- * table the API enforces (core/plans/entitlements.ts), so the pages cannot promise what the
- * Worker refuses. Only names and the words around the numbers live here.
+ * table the API enforces (core/plans/entitlements.ts; the limits as live configuration sets
+ * them, from ./live-plans), so the pages cannot promise what the Worker refuses. Only names and
+ * the words around the numbers live here.
  */
 export const PLAN_NAMES: Record<Plan, string> = {
   free: "Free",
@@ -108,14 +109,16 @@ export interface PlanCard {
   entitlements: Entitlements;
 }
 
-export const PLAN_CARDS: PlanCard[] = PLANS.map((plan) => ({
-  plan,
-  name: PLAN_NAMES[plan],
-  price: priceLabel(plan),
-  note: planNote(plan),
-  trialDays: TRIAL_DAYS[plan],
-  entitlements: ENTITLEMENTS[plan],
-}));
+/** The cards of `table`: the limits in force (./live-plans). */
+export const planCards = (table: PlanTable): PlanCard[] =>
+  PLANS.map((plan) => ({
+    plan,
+    name: PLAN_NAMES[plan],
+    price: priceLabel(plan),
+    note: planNote(plan),
+    trialDays: TRIAL_DAYS[plan],
+    entitlements: table[plan],
+  }));
 
 /** What choosing `target` means for someone on `current`. */
 export type PlanAction = "current" | "upgrade" | "downgrade";

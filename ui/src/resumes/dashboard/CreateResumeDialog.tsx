@@ -1,5 +1,5 @@
 import { createSignal, For } from "solid-js";
-import { entitlementsOf } from "~core/plans/entitlements";
+import { liveEntitlements } from "~/billing/live-plans";
 import { TEMPLATES } from "~core/templates/index";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -26,7 +26,7 @@ export function TitleDialog(props: TitleDialogProps) {
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   let input: HTMLInputElement | undefined;
-  const premium = () => (props.plan ? entitlementsOf(props.plan).premiumTemplates : false);
+  const premium = () => (props.plan ? liveEntitlements(props.plan).premiumTemplates : false);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

@@ -11,8 +11,8 @@ import {
 } from "~/api/resumes";
 import { planName } from "~/auth/plan-options";
 import { api } from "~/auth/session";
+import { liveEntitlements } from "~/billing/live-plans";
 import type { ResumeSort, ResumeSummary, SortOrder } from "~core/contract/resumes";
-import { entitlementsOf } from "~core/plans/entitlements";
 import { templateInfo } from "~core/templates/index";
 import type { User } from "~kit/api/auth";
 import { ApiError } from "~kit/api/envelope";
@@ -65,7 +65,7 @@ export function ResumeList(props: { user: User }) {
   const [liveCount, { refetch: recount }] = createResource(
     async () => (await listResumes(api, { per_page: 1 })).pagination.total,
   );
-  const limit = () => entitlementsOf(props.user.plan).resumes;
+  const limit = () => liveEntitlements(props.user.plan).resumes;
   const refresh = () => {
     void refetch();
     void recount();

@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { liveEntitlements } from "~/billing/live-plans";
 import { ExportButton } from "~/exports/ExportButton";
 import type { Resume } from "~core/contract/resumes";
-import { entitlementsOf } from "~core/plans/entitlements";
 import type { User } from "~kit/api/auth";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button, buttonClass } from "~kit/design-system/components/Button";
@@ -148,7 +148,7 @@ export function Editor(props: { resume: Resume; user: User; viewingAs?: boolean 
               </div>
             }
           >
-            Your plan allows {entitlementsOf(props.user.plan).resumes} resumes; this one is
+            Your plan allows {liveEntitlements(props.user.plan).resumes} resumes; this one is
             read-only. Upgrade or delete another to edit it. You can still read, share and export
             it.
           </Alert>

@@ -1,8 +1,8 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { configureShare, fetchShare } from "~/api/resumes";
 import { api } from "~/auth/session";
+import { liveEntitlements } from "~/billing/live-plans";
 import type { ShareLink } from "~core/contract/resumes";
-import { entitlementsOf } from "~core/plans/entitlements";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -39,7 +39,7 @@ export function SharePanel(props: {
   const [error, setError] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [copied, setCopied] = createSignal(false);
-  const passwords = () => entitlementsOf(props.plan).sharePassword;
+  const passwords = () => liveEntitlements(props.plan).sharePassword;
 
   const update = async (settings: {
     enabled: boolean;

@@ -1,5 +1,5 @@
 import { For, type JSX, Show, untrack } from "solid-js";
-import { entitlementsOf } from "~core/plans/entitlements";
+import { liveEntitlements } from "~/billing/live-plans";
 import { FONTS, PAGE_SIZES, type ResumeStyle } from "~core/resume/schema";
 import { resumeFontUrl } from "~core/share/page";
 import {
@@ -51,7 +51,7 @@ function Range(props: {
 export function StylePanel(props: { plan: string }) {
   const editor = useEditor();
   const style = () => resolveDocumentStyle(editor.snapshot());
-  const premiumAllowed = () => entitlementsOf(props.plan).premiumTemplates;
+  const premiumAllowed = () => liveEntitlements(props.plan).premiumTemplates;
   // left in a premium template by a downgrade: the style stays as it is (the server refuses
   // a change) until the resume moves to a template of the plan
   const frozen = () =>

@@ -1,0 +1,148 @@
+import { createSignal, For, Show } from "solid-js";
+import type { ConfigSectionView } from "~core/contract/live-config";
+import { WRITING_MODELS } from "~core/writing/model";
+import { Alert } from "~kit/design-system/components/Alert";
+import { Button } from "~kit/design-system/components/Button";
+import { Checkbox } from "~kit/design-system/components/Checkbox";
+import { TextField } from "~kit/design-system/components/TextField";
+import { describeError } from "~kit/forms/describe-error";
+import { adminApi } from "../api/admin-api";
+import { answerMayBeLost, newIdempotencyKey } from "../standing/standing-view";
+import { saveConfig } from "./config-api";
+import {
+  checkDraft,
+  type Draft,
+  fieldKey,
+  type SectionValue,
+  serverIssues,
+  toDraft,
+} from "./draft";
+import { entryLabel, fieldLabel } from "./labels";
+
+/**
+ * A section's form: one group of fields per entry (a plan, a rate-limit rule), checked with
+ * the section's zod schema before sending; the server's issues land on the same fields. Saved
+ * as the section's next version with the reason given; a fresh second factor may be asked for
+ * first (the layout's step-up dialog), and the `Idempotency-Key` is kept while an answer may
+ * have been lost.
+ */
+export function SectionEditor(props: {
+  section: ConfigSectionView;
+  onSaved: (view: ConfigSectionView) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = createSignal<Draft>(toDraft(props.section.value as SectionValue));
+  const [reason, setReason] = createSignal("");
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [failure, setFailure] = createSignal<string | null>(null);
+  const [sending, setSending] = createSignal(false);
+  let key = newIdempotencyKey();
+  const entries = () => Object.keys(props.section.defaults);
+
+  const setCell = (entry: string, field: string, cell: string | boolean) =>
+    setDraft((current) => ({ ...current, [entry]: { ...current[entry], [field]: cell } }));
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setFailure(null);
+    const checked = checkDraft(props.section.section, draft(), entries());
+    const why = reason().trim();
+    const found = checked.ok ? {} : { ...checked.errors };
+    if (why.length < 3) found.reason = "Say why (at least 3 characters).";
+    setErrors(found);
+    if (!checked.ok || why.length < 3) return;
+    setSending(true);
+    try {
+      const saved = await saveConfig(
+        adminApi,
+        props.section.section,
+        { value: checked.value, reason: why },
+        key,
+      );
+      props.onSaved(saved);
+    } catch (cause) {
+      if (!answerMayBeLost(cause)) key = newIdempotencyKey();
+      const placed = serverIssues(cause);
+      if (placed) setErrors(placed);
+      setFailure(describeError(cause));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form class="ds-stack" onSubmit={submit} aria-label={`Edit ${props.section.label}`} novalidate>
+      <div class="config-entries">
+        <For each={Object.entries(draft())}>
+          {([entry, fields]) => (
+            <fieldset class="config-entry">
+              <legend>{entryLabel(entry)}</legend>
+              <For each={Object.entries(fields)}>
+                {([field, cell]) =>
+                  typeof cell === "boolean" ? (
+                    <Checkbox
+                      label={fieldLabel(field)}
+                      checked={cell}
+                      onChange={(checked) => setCell(entry, field, checked)}
+                    />
+                  ) : (
+                    <TextField
+                      label={fieldLabel(field)}
+                      value={cell}
+                      inputMode="numeric"
+                      onChange={(text) => setCell(entry, field, text)}
+                      error={errors()[fieldKey(entry, field)]}
+                    />
+                  )
+                }
+              </For>
+            </fieldset>
+          )}
+        </For>
+      </div>
+      <Show when={props.section.section === "plans"}>
+        <p class="ds-muted">
+          An empty count is unlimited. Prices charged stay in Stripe; these are the limits the
+          Worker enforces and both apps show.
+        </p>
+      </Show>
+      <Show when={props.section.section === "ai"}>
+        <p class="ds-muted">
+          Models: {WRITING_MODELS.join(", ")}. The monthly allowance of each plan is its “Writing
+          help a month” under plan limits.
+        </p>
+      </Show>
+      <Show when={errors()[""]}>
+        {(message) => (
+          <Alert tone="error" title="Not valid">
+            {message()}
+          </Alert>
+        )}
+      </Show>
+      <TextField
+        label="Reason for this change"
+        value={reason()}
+        onChange={setReason}
+        maxLength={500}
+        error={errors().reason}
+        required
+      />
+      <Show when={failure()}>
+        {(message) => (
+          <Alert tone="error" title="Not saved">
+            {message()}
+          </Alert>
+        )}
+      </Show>
+      <div class="ds-cluster">
+        <Button type="submit" loading={sending()}>
+          Save as a new version
+        </Button>
+        <Button variant="ghost" disabled={sending()} onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { editableEmail } from "~core/email/editable";
+
+/** Names the admin page gives the fields and entries of each section. */
+
+export const FIELD_LABELS: Record<string, string> = {
+  resumes: "Resumes kept",
+  exportsPerMonth: "PDF exports a month",
+  aiCallsPerMonth: "Writing help a month",
+  premiumTemplates: "Premium templates",
+  sharePassword: "Password-protected links",
+  versionsKept: "Versions kept per resume",
+  removeBranding: "No branding on share pages",
+  limit: "Requests",
+  windowSeconds: "Window (seconds)",
+  model: "Model",
+  temperature: "Temperature (0–2)",
+  subject: "Subject",
+  heading: "Heading",
+  paragraphs: "Body",
+  closing: "Closing",
+};
+
+const PLAN_LABELS: Record<string, string> = {
+  free: "Free",
+  standard: "Standard",
+  premium: "Premium",
+  enterprise: "Enterprise",
+  writingHelp: "Writing help",
+};
+
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+export const entryLabel = (entry: string) =>
+  PLAN_LABELS[entry] ?? editableEmail(entry)?.label ?? entry;

@@ -1,0 +1,139 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { formatCents } from "~core/billing/lifecycle";
+import { Card } from "~kit/design-system/components/Card";
+import { FactList } from "~kit/design-system/components/FactList";
+import { Pagination } from "~kit/design-system/components/Pagination";
+import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { Table } from "~kit/design-system/components/Table";
+import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { formatDateTime } from "~kit/format";
+import { LoadError } from "~kit/forms/LoadError";
+import { adminApi } from "../../api/admin-api";
+import { PAYMENTS_PER_PAGE } from "../../api/payments";
+import { type AdminDunningAccount, getDunning } from "../../api/payments-subscriptions";
+import { ADMIN_APP_NAME } from "../../layout/admin-nav";
+import "../../payments/payments.css";
+
+function AccountsTable(props: { accounts: AdminDunningAccount[] }) {
+  return (
+    <Table caption="Accounts in dunning" hideCaption>
+      <thead>
+        <tr>
+          <th scope="col">Account</th>
+          <th scope="col">Invoice</th>
+          <th scope="col">Owed</th>
+          <th scope="col">Step</th>
+          <th scope="col">Started</th>
+          <th scope="col">Grace ends</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.accounts}>
+          {(account) => (
+            <tr>
+              <th scope="row" class="payments-cell--wrap">
+                <Show
+                  when={account.subscription_id}
+                  fallback={account.user_email ?? account.user_id}
+                >
+                  {(sub) => (
+                    <A href={`/payments/subscriptions/${encodeURIComponent(sub())}`}>
+                      {account.user_email ?? account.user_id}
+                    </A>
+                  )}
+                </Show>
+                <Show when={account.plan}>
+                  {(plan) => <span class="ds-muted"> ({plan()})</span>}
+                </Show>
+              </th>
+              <td class="payments-cell--wrap">
+                <A
+                  href={`/payments/invoices/${encodeURIComponent(account.invoice_id)}`}
+                  class="ds-mono"
+                >
+                  {account.invoice_number ?? account.invoice_id}
+                </A>
+              </td>
+              <td>{formatCents(account.amount_due, account.currency)}</td>
+              <td>
+                {account.step ?? "Starting"}
+                <Show when={account.step_status}>
+                  {(status) => <span class="ds-muted"> ({status()})</span>}
+                </Show>
+              </td>
+              <td>{formatDateTime(account.started_at)}</td>
+              <td>{formatDateTime(account.grace_ends_at)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </Table>
+  );
+}
+
+/**
+ * Dunning (README "Admin: payments"): accounts whose payment failed and the step their flow
+ * is at, and how much dunning has recovered so far.
+ */
+export default function DunningPage() {
+  usePageTitle(() => "Dunning", ADMIN_APP_NAME);
+  const [search, setSearch] = useSearchParams<{ page?: string }>();
+  const page = () => Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const [view, { refetch }] = createResource(page, (current) => getDunning(adminApi, current));
+
+  return (
+    <div class="ds-container ds-stack">
+      <header class="ds-page-header">
+        <div>
+          <h1>Dunning</h1>
+          <p class="ds-muted">
+            Accounts whose payment failed, newest first. <A href="/payments">Payments</A>
+          </p>
+        </div>
+      </header>
+      <Show when={view.error}>
+        <LoadError what="Dunning" error={view.error} onRetry={() => refetch()} />
+      </Show>
+      <Show
+        when={view()}
+        fallback={
+          <Show when={!view.error}>
+            <SkeletonText lines={6} />
+          </Show>
+        }
+      >
+        {(current) => (
+          <>
+            <Card title="Recovery so far">
+              <FactList
+                facts={[
+                  { label: "Invoices chased", value: String(current().recovery.started) },
+                  { label: "Paid after all", value: String(current().recovery.recovered) },
+                  {
+                    label: "Recovered",
+                    value: formatCents(current().recovery.recovered_cents, "usd"),
+                  },
+                ]}
+              />
+            </Card>
+            <Card title={`In dunning (${current().total})`}>
+              <Show
+                when={current().accounts.length > 0}
+                fallback={<p>No account is in dunning.</p>}
+              >
+                <AccountsTable accounts={current().accounts} />
+              </Show>
+              <Pagination
+                label="Dunning pages"
+                page={page()}
+                count={Math.ceil(current().total / PAYMENTS_PER_PAGE)}
+                onPageChange={(next) => setSearch({ page: String(next) })}
+              />
+            </Card>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import { STRIPE_PRICES, useStripeMode } from "./billing-stripe-harness";
+import { customerIdOf, idempotencyKey, newPerson } from "./billing-support";
+import { bearerFor, countRows } from "./helpers";
+
+/**
+ * The admin's invoice actions in Stripe mode (README "Admin: payments"): a void, a credit note and
+ * a manual invoice as the SDK asks them of the fake api.stripe.com (billing-stripe-fake.ts), what
+ * Stripe refuses, and the mirror once Stripe's signed events arrive. The local provider's side:
+ * admin-invoice-actions.test.ts.
+ */
+
+type Headers = Record<string, string>;
+const BASE = "/api/admin/payments";
+
+describe("admin invoice actions in Stripe mode", () => {
+  const mode = useStripeMode();
+
+  const eventStatus = async (id: string) =>
+    (
+      await mode.env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")
+        .bind(id)
+        .first<{ status: string }>()
+    )?.status;
+
+  async function deliver(type: string, object: Record<string, unknown>) {
+    const event = await mode.webhook(type, object);
+    expect(event.answer.status).toBe(200);
+    await mode.drainQueue();
+    expect(await eventStatus(event.id)).toBe("applied");
+  }
+
+  const adminSend = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
+    mode.send(`${BASE}${path}`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
+      body: JSON.stringify(body),
+    });
+
+  /** A Premium subscriber with a paid $29.99 invoice, mirrored from Stripe's events. */
+  async function paidStripeInvoice(status: "paid" | "open" = "paid") {
+    const person = await newPerson();
+    await mode.post(person, "/api/subscription/checkout", { plan: "premium" });
+    const customerId = (await customerIdOf(person.userId))!;
+    const card = mode.stripe.addCard(customerId);
+    const sub = mode.stripe.addSubscription({
+      customer: customerId,
+      price: STRIPE_PRICES.premium,
+      paymentMethod: card.id,
+    });
+    await deliver("customer.subscription.created", sub);
+    const { invoice, charge } = mode.stripe.addInvoice({
+      customer: customerId,
+      subscription: sub.id,
+      amount: 2999,
+      status,
+    });
+    await deliver(
+      status === "paid" ? "invoice.payment_succeeded" : "invoice.payment_failed",
+      invoice,
+    );
+    return { person, invoice, charge };
+  }
+
+  it("voids an open invoice with invoices.voidInvoice; invoice.voided settles the record", async () => {
+    const { person, invoice } = await paidStripeInvoice("open");
+    const admin = await bearerFor("billing_admin");
+    const statusOf = async (id: string) =>
+      (await mode.send(`/api/invoices/${id}`, { headers: person.headers })).body.data.status;
+    const voided = await adminSend(
+      admin.headers,
+      `/invoices/${invoice.id}/void`,
+      { note: "Billed twice" },
+      "void-key-1",
+    );
+    expect(voided.status).toBe(202);
+    expect(mode.stripe.to("POST", `/v1/invoices/${invoice.id}/void`)).toEqual([
+      expect.objectContaining({ idempotencyKey: expect.stringMatching(/void-key-1$/) }),
+    ]);
+    // nothing changes before Stripe's event
+    expect(await statusOf(invoice.id)).toBe("open");
+    await deliver("invoice.voided", mode.stripe.object(invoice.id)!);
+    expect(await statusOf(invoice.id)).toBe("void");
+    // a late failure event for it does not reopen it
+    const late = await mode.webhook("invoice.payment_failed", {
+      ...mode.stripe.object(invoice.id)!,
+      status: "open",
+    });
+    expect(late.answer.status).toBe(200);
+    await mode.drainQueue();
+    expect(await statusOf(invoice.id)).toBe("void");
+    // void already: refused before Stripe is asked
+    expect((await adminSend(admin.headers, `/invoices/${invoice.id}/void`, {})).status).toBe(409);
+    expect(mode.stripe.to("POST", `/v1/invoices/${invoice.id}/void`)).toHaveLength(1);
+
+    // paid at Stripe before its event arrived: Stripe's refusal, as a 409 with its words
+    const subscription = (invoice.parent as { subscription_details: { subscription: string } })
+      .subscription_details.subscription;
+    const second = mode.stripe.addInvoice({
+      customer: invoice.customer as string,
+      subscription,
+      amount: 2999,
+      status: "open",
+    }).invoice;
+    await deliver("invoice.payment_failed", second);
+    mode.stripe.object<{ status: string }>(second.id)!.status = "paid";
+    const refused = await adminSend(admin.headers, `/invoices/${second.id}/void`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/only void open invoices/);
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'invoice.voided' AND resource_id IN (?, ?)",
+        invoice.id,
+        second.id,
+      ),
+    ).toBe(1);
+  });
+
+  it("issues a credit note with creditNotes.create; credit_note.created sets the credited total", async () => {
+    const { person, invoice } = await paidStripeInvoice();
+    const admin = await bearerFor("billing_admin");
+    const request = { amount_cents: 999, reason: "product_unsatisfactory", memo: "Sorry" };
+    const sent = await adminSend(
+      admin.headers,
+      `/invoices/${invoice.id}/credit-notes`,
+      request,
+      "cn-key-1",
+    );
+    expect(sent.status).toBe(202);
+    const [asked] = mode.stripe.to("POST", "/v1/credit_notes");
+    expect(asked).toMatchObject({
+      params: {
+        invoice: invoice.id,
+        amount: "999",
+        credit_amount: "999",
+        reason: "product_unsatisfactory",
+        memo: "Sorry",
+      },
+      idempotencyKey: expect.stringMatching(/cn-key-1$/),
+    });
+    const credited = async () =>
+      (await mode.send(`/api/invoices/${invoice.id}`, { headers: person.headers })).body.data
+        .amount_credited;
+    expect(await credited()).toBe(0);
+    await deliver("credit_note.created", mode.stripe.object(sent.body.data.credit_note_id)!);
+    expect(await credited()).toBe(999);
+    // voided at Stripe: it credits nothing any more
+    const note = mode.stripe.object<{ status: string }>(sent.body.data.credit_note_id)!;
+    note.status = "void";
+    await deliver("credit_note.voided", note as unknown as Record<string, unknown>);
+    expect(await credited()).toBe(0);
+    // Stripe's own refusal (a Dashboard credit the mirror has not seen): 409 with its words
+    mode.stripe.object<{ amount_paid: number }>(invoice.id)!.amount_paid = 1000;
+    const refused = await adminSend(admin.headers, `/invoices/${invoice.id}/credit-notes`, {
+      amount_cents: 2000,
+      reason: "duplicate",
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/exceeds the amount remaining/);
+  });
+
+  it("makes a manual invoice: draft, items, finalize, then pay; the events mirror it", async () => {
+    const { person } = await paidStripeInvoice();
+    const customerId = (await customerIdOf(person.userId))!;
+    const card = mode.stripe.addCard(customerId);
+    mode.stripe.object(customerId)!.invoice_settings = { default_payment_method: card.id };
+    const admin = await bearerFor("billing_admin");
+    const made = await adminSend(
+      admin.headers,
+      "/invoices",
+      {
+        user_id: person.userId,
+        lines: [
+          { description: "Resume review", amount_cents: 5000 },
+          { description: "Cover letter", amount_cents: 2500 },
+        ],
+        collection: "charge",
+      },
+      "manual-key-1",
+    );
+    expect(made.status).toBe(202);
+    expect(made.body.data).toMatchObject({ paid: true, collection: "charge" });
+    const id = made.body.data.invoice_id as string;
+    expect(
+      mode.stripe.requests
+        .filter((r) => r.method === "POST" && /invoice/.test(r.path))
+        .map((r) => [r.path, r.idempotencyKey?.replace(/^.*manual-key-1/, "")]),
+    ).toEqual([
+      ["/v1/invoices", ":invoice"],
+      ["/v1/invoiceitems", ":line:0"],
+      ["/v1/invoiceitems", ":line:1"],
+      [`/v1/invoices/${id}/finalize`, ":finalize"],
+      [`/v1/invoices/${id}/pay`, ":pay"],
+    ]);
+    expect(mode.stripe.to("POST", "/v1/invoices")[0]!.params).toMatchObject({
+      customer: customerId,
+      collection_method: "charge_automatically",
+      pending_invoice_items_behavior: "exclude",
+    });
+    await deliver("invoice.payment_succeeded", mode.stripe.object(id)!);
+    const detail = await mode.send(`${BASE}/invoices/${id}`, { headers: admin.headers });
+    expect(detail.body.data).toMatchObject({
+      status: "paid",
+      amount_paid: 7500,
+      lines: [
+        { description: "Resume review", amount: 5000 },
+        { description: "Cover letter", amount: 2500 },
+      ],
+    });
+
+    // sent: Stripe emails it; the mirror has it open from `invoice.finalized`
+    const sent = await adminSend(admin.headers, "/invoices", {
+      user_id: person.userId,
+      lines: [{ description: "Coaching", amount_cents: 9900 }],
+      collection: "send",
+      days_until_due: 7,
+    });
+    const sentId = sent.body.data.invoice_id as string;
+    expect(mode.stripe.to("POST", "/v1/invoices").at(-1)!.params).toMatchObject({
+      collection_method: "send_invoice",
+      days_until_due: "7",
+    });
+    expect(mode.stripe.to("POST", `/v1/invoices/${sentId}/send`)).toHaveLength(1);
+    await deliver("invoice.finalized", mode.stripe.object(sentId)!);
+    const open = await mode.send(`${BASE}/invoices/${sentId}`, { headers: admin.headers });
+    expect(open.body.data).toMatchObject({ status: "open", amount_due: 9900 });
+  });
+});
