@@ -1,7 +1,10 @@
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/security/crypto";
+import type { Actor } from "../../server/actor";
 import { AppError, conflict } from "../../server/errors";
 import type { AppEnv } from "../app-env";
+import { ok } from "./envelope";
+import { actorOf } from "./request";
 
 const HEADER = "Idempotency-Key";
 const KEY_PATTERN = /^[\w.:-]{8,128}$/;
@@ -65,4 +68,23 @@ export async function withOptionalIdempotency<T>(
 ): Promise<{ status: 200 | 201 | 202; data: T }> {
   if (c.req.header(HEADER) === undefined) return run();
   return withIdempotency(c, input, run);
+}
+
+/**
+ * A staff action accepted once per `Idempotency-Key` (README "Admin: payments"): keyed by the
+ * acting staff member and the action's name, answered 202 with what `run` returned. `run` gets
+ * the key to hand on to the billing provider.
+ */
+export async function acceptOnce<T>(
+  c: Context<AppEnv>,
+  action: string,
+  request: unknown,
+  run: (actor: Actor, providerKey: string) => Promise<T>,
+) {
+  const actor = actorOf(c);
+  const result = await withIdempotency(c, { userId: actor.id, action, request }, async (key) => ({
+    status: 202 as const,
+    data: await run(actor, key),
+  }));
+  return ok(c, result.data, 202);
 }

@@ -13,9 +13,7 @@ import {
   extendTrial,
   retryPayment,
 } from "../../../server/admin-payments/subscription-actions";
-import { ok } from "../../lib/envelope";
-import { withIdempotency } from "../../lib/idempotency";
-import { actorOf } from "../../lib/request";
+import { acceptOnce } from "../../lib/idempotency";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -123,52 +121,27 @@ export const adminPaymentActionRoutes = createRouter()
   .openapi(refundRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-refund", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await refundInvoice(c.env, actor, { invoiceId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-refund", { id, ...request }, (actor, key) =>
+      refundInvoice(c.env, actor, { invoiceId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(retryRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-payment-retry", request: { id } },
-      async (key) => ({ status: 202 as const, data: await retryPayment(c.env, actor, id, key) }),
+    return acceptOnce(c, "admin-payment-retry", { id }, (actor, key) =>
+      retryPayment(c.env, actor, id, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(actionRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-subscription-action", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await actOnSubscription(c.env, actor, { subscriptionId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-subscription-action", { id, ...request }, (actor, key) =>
+      actOnSubscription(c.env, actor, { subscriptionId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(trialRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-trial-extension", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await extendTrial(c.env, actor, { subscriptionId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-trial-extension", { id, ...request }, (actor, key) =>
+      extendTrial(c.env, actor, { subscriptionId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   });

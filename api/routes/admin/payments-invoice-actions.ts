@@ -14,9 +14,7 @@ import {
   voidInvoice,
 } from "../../../server/admin-payments/invoice-actions";
 import { createManualInvoice } from "../../../server/admin-payments/manual-invoices";
-import { ok } from "../../lib/envelope";
-import { withIdempotency } from "../../lib/idempotency";
-import { actorOf } from "../../lib/request";
+import { acceptOnce } from "../../lib/idempotency";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -141,70 +139,35 @@ const regenerateRoute = createRoute({
 export const adminInvoiceActionRoutes = createRouter()
   .openapi(manualInvoiceRoute, async (c) => {
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-manual-invoice", request },
-      async (key) => ({
-        status: 202 as const,
-        data: await createManualInvoice(c.env, actor, request, key),
-      }),
+    return acceptOnce(c, "admin-manual-invoice", request, (actor, key) =>
+      createManualInvoice(c.env, actor, request, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(creditNoteRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-credit-note", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await createCreditNote(c.env, actor, { invoiceId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-credit-note", { id, ...request }, (actor, key) =>
+      createCreditNote(c.env, actor, { invoiceId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(voidRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json") ?? {};
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-invoice-void", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await voidInvoice(c.env, actor, { invoiceId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-invoice-void", { id, ...request }, (actor, key) =>
+      voidInvoice(c.env, actor, { invoiceId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(resendRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json") ?? {};
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-invoice-resend", request: { id, ...request } },
-      async () => ({
-        status: 202 as const,
-        data: await resendInvoice(c.env, actor, { invoiceId: id, request }),
-      }),
+    return acceptOnce(c, "admin-invoice-resend", { id, ...request }, (actor) =>
+      resendInvoice(c.env, actor, { invoiceId: id, request }),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(regenerateRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json") ?? {};
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-invoice-pdf", request: { id, ...request } },
-      async () => ({
-        status: 202 as const,
-        data: await regenerateInvoicePdf(c.env, actor, { invoiceId: id, request }),
-      }),
+    return acceptOnce(c, "admin-invoice-pdf", { id, ...request }, (actor) =>
+      regenerateInvoicePdf(c.env, actor, { invoiceId: id, request }),
     );
-    return ok(c, result.data, 202);
   });

@@ -22,8 +22,7 @@ import {
   forcePlanChange,
 } from "../../../server/admin-payments/subscription-changes";
 import { ok, okList } from "../../lib/envelope";
-import { withIdempotency } from "../../lib/idempotency";
-import { actorOf } from "../../lib/request";
+import { acceptOnce } from "../../lib/idempotency";
 import { createRouter } from "../../lib/router";
 import {
   bearerSecurity,
@@ -166,58 +165,30 @@ const dunningRoute = createRoute({
 export const adminPaymentSubscriptionRoutes = createRouter()
   .openapi(subscriptionCreateRoute, async (c) => {
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-subscription-create", request },
-      async (key) => ({
-        status: 202 as const,
-        data: await createSubscription(c.env, actor, request, key),
-      }),
+    return acceptOnce(c, "admin-subscription-create", request, (actor, key) =>
+      createSubscription(c.env, actor, request, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(planChangeRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-plan-change", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await forcePlanChange(c.env, actor, { subscriptionId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-plan-change", { id, ...request }, (actor, key) =>
+      forcePlanChange(c.env, actor, { subscriptionId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(couponRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-coupon", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await applyCoupon(c.env, actor, { subscriptionId: id, request }, key),
-      }),
+    return acceptOnce(c, "admin-coupon", { id, ...request }, (actor, key) =>
+      applyCoupon(c.env, actor, { subscriptionId: id, request }, key),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(graceRoute, async (c) => {
     const { id } = c.req.valid("param");
     const request = c.req.valid("json");
-    const actor = actorOf(c);
-    const result = await withIdempotency(
-      c,
-      { userId: actor.id, action: "admin-grace-extension", request: { id, ...request } },
-      async (key) => ({
-        status: 202 as const,
-        data: await extendGrace(c.env, actor, { subscriptionId: id, request }, key, c.get("now")),
-      }),
+    return acceptOnce(c, "admin-grace-extension", { id, ...request }, (actor, key) =>
+      extendGrace(c.env, actor, { subscriptionId: id, request }, key, c.get("now")),
     );
-    return ok(c, result.data, 202);
   })
   .openapi(disputesRoute, async (c) => {
     const query = c.req.valid("query");
