@@ -1,5 +1,6 @@
 import { env, introspectWorkflow, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import { adminPost, PAYMENTS, waitForInvoice } from "./admin-payments-support";
 import {
   call,
   customerIdOf,
@@ -19,31 +20,13 @@ import { api, bearerFor, countRows, servedAt, uniqueId } from "./helpers";
  * admin-payments.test.ts.
  */
 
-type Headers = Record<string, string>;
-const BASE = "/api/admin/payments";
-
-const adminPost = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
-  api(`${BASE}${path}`, {
-    method: "POST",
-    headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
-    body: JSON.stringify(body),
-  });
-
 /** A Standard subscriber whose renewal was declined: an open invoice a dunning flow chases. */
 async function openLocalInvoice(person: Person) {
   await subscribe(person, "standard", "4000 0000 0000 0341");
   await waitForSubscription(person, (d) => d.state === "trialing");
   expect((await call(person, "/api/billing/local/advance", "POST")).status).toBe(200);
   await waitForSubscription(person, (d) => d.state === "past_due");
-  return vi.waitFor(
-    async () => {
-      const { body } = await call(person, "/api/invoices");
-      const open = body.data.find((i: { status: string }) => i.status === "open");
-      if (!open) throw new Error("waiting for the declined invoice");
-      return open as { id: string };
-    },
-    { timeout: 15_000, interval: 150 },
-  );
+  return waitForInvoice<{ id: string }>(person, (i) => i.status === "open", "the declined invoice");
 }
 
 /** A paid (or `status`) invoice of `userId` as the mirror holds it, written directly. */
@@ -124,7 +107,7 @@ describe("invoice actions with the local provider", () => {
     expect(
       (await adminPost(admin.headers, `/invoices/${invoice.id}/payment-retry`, undefined)).status,
     ).toBe(409);
-    const detail = await api(`${BASE}/invoices/${invoice.id}`, { headers: admin.headers });
+    const detail = await api(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers });
     expect(detail.body.data).toMatchObject({
       status: "void",
       actions: [
@@ -148,7 +131,7 @@ describe("invoice actions with the local provider", () => {
     const admin = await bearerFor("billing_admin");
     const now = Date.parse("2031-03-01T10:00:00Z");
     const resend = (at: number, key = idempotencyKey(), id = invoiceId) =>
-      api(`${BASE}/invoices/${id}/resend`, {
+      api(`${PAYMENTS}/invoices/${id}/resend`, {
         method: "POST",
         headers: { ...admin.headers, ...servedAt(at), "Idempotency-Key": key },
       });
@@ -227,7 +210,7 @@ describe("invoice actions with the local provider", () => {
     const stored = await env.FILES.get(second!);
     expect(await download()).toEqual(new Uint8Array(await stored!.arrayBuffer()));
     expect(await pdfKey()).toBe(second);
-    const detail = await api(`${BASE}/invoices/${invoiceId}`, { headers: admin.headers });
+    const detail = await api(`${PAYMENTS}/invoices/${invoiceId}`, { headers: admin.headers });
     expect(detail.body.data).toMatchObject({
       pdf_available: true,
       actions: [{ action: "invoice.pdf_regenerated", note: "Seller address changed" }],
@@ -293,7 +276,7 @@ describe("credit notes with the local provider", () => {
       code: "credit_exceeds_remaining",
       details: { remaining_cents: left },
     });
-    const detail = await api(`${BASE}/invoices/${invoice.id}`, { headers: admin.headers });
+    const detail = await api(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers });
     expect(detail.body.data).toMatchObject({
       amount_credited: 500,
       creditable: left,
@@ -368,7 +351,7 @@ describe("manual invoices with the local provider", () => {
     expect(sent.body.data).toMatchObject({ collection: "send", paid: null });
     await vi.waitFor(
       async () => {
-        const detail = await api(`${BASE}/invoices/${sent.body.data.invoice_id}`, {
+        const detail = await api(`${PAYMENTS}/invoices/${sent.body.data.invoice_id}`, {
           headers: admin.headers,
         });
         expect(detail.body.data).toMatchObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STRIPE_PRICES, useStripeMode } from "./billing-stripe-harness";
-import { customerIdOf, idempotencyKey, newPerson } from "./billing-support";
+import { PAYMENTS, stripeAdminKit } from "./admin-payments-support";
+import { useStripeMode } from "./billing-stripe-harness";
+import { customerIdOf } from "./billing-support";
 import { bearerFor, countRows } from "./helpers";
 
 /**
@@ -10,57 +11,10 @@ import { bearerFor, countRows } from "./helpers";
  * admin-invoice-actions.test.ts.
  */
 
-type Headers = Record<string, string>;
-const BASE = "/api/admin/payments";
-
 describe("admin invoice actions in Stripe mode", () => {
   const mode = useStripeMode();
 
-  const eventStatus = async (id: string) =>
-    (
-      await mode.env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")
-        .bind(id)
-        .first<{ status: string }>()
-    )?.status;
-
-  async function deliver(type: string, object: Record<string, unknown>) {
-    const event = await mode.webhook(type, object);
-    expect(event.answer.status).toBe(200);
-    await mode.drainQueue();
-    expect(await eventStatus(event.id)).toBe("applied");
-  }
-
-  const adminSend = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
-    mode.send(`${BASE}${path}`, {
-      method: "POST",
-      headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
-      body: JSON.stringify(body),
-    });
-
-  /** A Premium subscriber with a paid $29.99 invoice, mirrored from Stripe's events. */
-  async function paidStripeInvoice(status: "paid" | "open" = "paid") {
-    const person = await newPerson();
-    await mode.post(person, "/api/subscription/checkout", { plan: "premium" });
-    const customerId = (await customerIdOf(person.userId))!;
-    const card = mode.stripe.addCard(customerId);
-    const sub = mode.stripe.addSubscription({
-      customer: customerId,
-      price: STRIPE_PRICES.premium,
-      paymentMethod: card.id,
-    });
-    await deliver("customer.subscription.created", sub);
-    const { invoice, charge } = mode.stripe.addInvoice({
-      customer: customerId,
-      subscription: sub.id,
-      amount: 2999,
-      status,
-    });
-    await deliver(
-      status === "paid" ? "invoice.payment_succeeded" : "invoice.payment_failed",
-      invoice,
-    );
-    return { person, invoice, charge };
-  }
+  const { deliver, adminSend, paidStripeInvoice } = stripeAdminKit(mode);
 
   it("voids an open invoice with invoices.voidInvoice; invoice.voided settles the record", async () => {
     const { person, invoice } = await paidStripeInvoice("open");
@@ -198,7 +152,7 @@ describe("admin invoice actions in Stripe mode", () => {
       pending_invoice_items_behavior: "exclude",
     });
     await deliver("invoice.payment_succeeded", mode.stripe.object(id)!);
-    const detail = await mode.send(`${BASE}/invoices/${id}`, { headers: admin.headers });
+    const detail = await mode.send(`${PAYMENTS}/invoices/${id}`, { headers: admin.headers });
     expect(detail.body.data).toMatchObject({
       status: "paid",
       amount_paid: 7500,
@@ -222,7 +176,7 @@ describe("admin invoice actions in Stripe mode", () => {
     });
     expect(mode.stripe.to("POST", `/v1/invoices/${sentId}/send`)).toHaveLength(1);
     await deliver("invoice.finalized", mode.stripe.object(sentId)!);
-    const open = await mode.send(`${BASE}/invoices/${sentId}`, { headers: admin.headers });
+    const open = await mode.send(`${PAYMENTS}/invoices/${sentId}`, { headers: admin.headers });
     expect(open.body.data).toMatchObject({ status: "open", amount_due: 9900 });
   });
 });

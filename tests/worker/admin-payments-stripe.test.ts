@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PAYMENTS, stripeAdminKit } from "./admin-payments-support";
 import { STRIPE_PRICES, useStripeMode } from "./billing-stripe-harness";
-import { customerIdOf, idempotencyKey, newPerson, type Person } from "./billing-support";
+import { customerIdOf, newPerson, type Person } from "./billing-support";
 import { bearerFor, countRows } from "./helpers";
 
 /**
@@ -9,57 +10,10 @@ import { bearerFor, countRows } from "./helpers";
  * once Stripe's signed events arrive. The local provider's side: admin-payments.test.ts.
  */
 
-type Headers = Record<string, string>;
-const BASE = "/api/admin/payments";
-
 describe("admin payments in Stripe mode", () => {
   const mode = useStripeMode();
 
-  const eventStatus = async (id: string) =>
-    (
-      await mode.env.DB.prepare("SELECT status FROM stripe_events WHERE event_id = ?")
-        .bind(id)
-        .first<{ status: string }>()
-    )?.status;
-
-  async function deliver(type: string, object: Record<string, unknown>) {
-    const event = await mode.webhook(type, object);
-    expect(event.answer.status).toBe(200);
-    await mode.drainQueue();
-    expect(await eventStatus(event.id)).toBe("applied");
-  }
-
-  const adminSend = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
-    mode.send(`${BASE}${path}`, {
-      method: "POST",
-      headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
-      body: JSON.stringify(body),
-    });
-
-  /** A Premium subscriber with a paid $29.99 invoice, mirrored from Stripe's events. */
-  async function paidStripeInvoice(status: "paid" | "open" = "paid") {
-    const person = await newPerson();
-    await mode.post(person, "/api/subscription/checkout", { plan: "premium" });
-    const customerId = (await customerIdOf(person.userId))!;
-    const card = mode.stripe.addCard(customerId);
-    const sub = mode.stripe.addSubscription({
-      customer: customerId,
-      price: STRIPE_PRICES.premium,
-      paymentMethod: card.id,
-    });
-    await deliver("customer.subscription.created", sub);
-    const { invoice, charge } = mode.stripe.addInvoice({
-      customer: customerId,
-      subscription: sub.id,
-      amount: 2999,
-      status,
-    });
-    await deliver(
-      status === "paid" ? "invoice.payment_succeeded" : "invoice.payment_failed",
-      invoice,
-    );
-    return { person, invoice, charge };
-  }
+  const { deliver, adminSend, paidStripeInvoice } = stripeAdminKit(mode);
 
   const refundedOf = async (person: Person, invoiceId: string) =>
     (await mode.send(`/api/invoices/${invoiceId}`, { headers: person.headers })).body.data
@@ -191,7 +145,7 @@ describe("admin payments in Stripe mode", () => {
       }),
     ]);
     await deliver("customer.subscription.updated", mode.stripe.object(subId)!);
-    const trial = await mode.send(`${BASE}/subscriptions/${subId}`, { headers: admin.headers });
+    const trial = await mode.send(`${PAYMENTS}/subscriptions/${subId}`, { headers: admin.headers });
     expect(Date.parse(trial.body.data.subscription.trial_end)).toBe((trialEnd + 3 * 86_400) * 1000);
 
     const cancel = await adminSend(admin.headers, `/subscriptions/${subId}/actions`, {
@@ -200,7 +154,9 @@ describe("admin payments in Stripe mode", () => {
     expect(cancel.status).toBe(202);
     expect(mode.stripe.to("DELETE", `/v1/subscriptions/${subId}`)).toHaveLength(1);
     await deliver("customer.subscription.deleted", mode.stripe.object(subId)!);
-    const detail = await mode.send(`${BASE}/subscriptions/${subId}`, { headers: admin.headers });
+    const detail = await mode.send(`${PAYMENTS}/subscriptions/${subId}`, {
+      headers: admin.headers,
+    });
     expect(detail.body.data.subscription.status).toBe("canceled");
   });
 
@@ -212,7 +168,7 @@ describe("admin payments in Stripe mode", () => {
       .id;
     const admin = await bearerFor("billing_admin");
     const planOf = async () =>
-      (await mode.send(`${BASE}/subscriptions/${subId}`, { headers: admin.headers })).body.data
+      (await mode.send(`${PAYMENTS}/subscriptions/${subId}`, { headers: admin.headers })).body.data
         .subscription.plan;
 
     const up = await adminSend(
@@ -338,7 +294,9 @@ describe("admin payments in Stripe mode", () => {
     ]);
     const subId = sent.body.data.subscription_id as string;
     await deliver("customer.subscription.created", mode.stripe.object(subId)!);
-    const detail = await mode.send(`${BASE}/subscriptions/${subId}`, { headers: admin.headers });
+    const detail = await mode.send(`${PAYMENTS}/subscriptions/${subId}`, {
+      headers: admin.headers,
+    });
     expect(detail.body.data.subscription).toMatchObject({ plan: "premium", status: "active" });
 
     // charged now: a declining card refuses it and nothing is made

@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
+import { activeLocalSubscriber, adminPost, PAYMENTS } from "./admin-payments-support";
 import {
   call,
   idempotencyKey,
   newPerson,
   type Person,
-  subscribe,
   waitForSubscription,
 } from "./billing-support";
 import { api, bearerFor, countRows } from "./helpers";
@@ -16,26 +16,6 @@ import { api, bearerFor, countRows } from "./helpers";
  * forced plan change and a coupon, each through the provider and back through its events.
  * Stripe mode: admin-payments-stripe.test.ts; more grace in dunning: billing-dunning.test.ts.
  */
-
-type Headers = Record<string, string>;
-const BASE = "/api/admin/payments";
-
-const adminPost = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
-  api(`${BASE}${path}`, {
-    method: "POST",
-    headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
-    body: JSON.stringify(body),
-  });
-
-/** A Standard subscriber out of the trial, paying with the card on file. */
-async function activeStandard() {
-  const person = await newPerson();
-  await subscribe(person, "standard");
-  await waitForSubscription(person, (d) => d.state === "trialing");
-  expect((await call(person, "/api/billing/local/advance", "POST")).status).toBe(200);
-  const active = await waitForSubscription(person, (d) => d.state === "active");
-  return { person, subId: (active.subscription as { id: string }).id };
-}
 
 interface InvoiceRow {
   id: string;
@@ -67,7 +47,7 @@ async function nthInvoice(person: Person, count: number) {
 
 describe("admin subscription changes with the local provider", () => {
   it("forces an upgrade with proration and a downgrade without, once per key", async () => {
-    const { person, subId } = await activeStandard();
+    const { person, subId } = await activeLocalSubscriber();
     const admin = await bearerFor("billing_admin");
     // the trial's invoice and the first paid month
     await nthInvoice(person, 2);
@@ -132,7 +112,7 @@ describe("admin subscription changes with the local provider", () => {
   });
 
   it("a once-only 25% coupon takes a quarter off the next invoice and no more", async () => {
-    const { person, subId } = await activeStandard();
+    const { person, subId } = await activeLocalSubscriber();
     const admin = await bearerFor("billing_admin");
     await nthInvoice(person, 2);
 
@@ -175,7 +155,7 @@ describe("admin subscription changes with the local provider", () => {
   });
 
   it("more grace needs an account in dunning; the new actions need payments.write", async () => {
-    const { subId } = await activeStandard();
+    const { subId } = await activeLocalSubscriber();
     const admin = await bearerFor("billing_admin");
     const notInDunning = await adminPost(admin.headers, `/subscriptions/${subId}/grace-extension`, {
       days: 3,
@@ -232,7 +212,8 @@ describe("admin subscription changes with the local provider", () => {
       amount_due: PLAN_PRICES_CENTS.premium,
     });
     expect(
-      (await api(`${BASE}/invoices/${invoice.id}`, { headers: admin.headers })).body.data.status,
+      (await api(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers })).body.data
+        .status,
     ).toBe("open");
     expect((await create(person.userId, { plan: "standard", collection: "send" })).status).toBe(
       409,
@@ -256,7 +237,8 @@ describe("admin subscription changes with the local provider", () => {
         async () => {
           const [row] = await invoicesOf(payer);
           if (!row) throw new Error("waiting for the invoice");
-          return (await api(`${BASE}/invoices/${row.id}`, { headers: admin.headers })).body.data;
+          return (await api(`${PAYMENTS}/invoices/${row.id}`, { headers: admin.headers })).body
+            .data;
         },
         { timeout: 15_000, interval: 150 },
       ),

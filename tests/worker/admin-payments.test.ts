@@ -1,9 +1,14 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import {
+  activeLocalSubscriber,
+  adminPost,
+  PAYMENTS,
+  waitForInvoice,
+} from "./admin-payments-support";
+import {
   call,
   customerIdOf,
-  idempotencyKey,
   localObject,
   newPerson,
   type Person,
@@ -18,31 +23,13 @@ import { api, bearerFor, countRows, servedAt, uniqueId } from "./helpers";
  * applied; the lists filter the mirror. Stripe mode: admin-payments-stripe.test.ts.
  */
 
-type Headers = Record<string, string>;
-const BASE = "/api/admin/payments";
-
-const adminPost = (headers: Headers, path: string, body: unknown, key = idempotencyKey()) =>
-  api(`${BASE}${path}`, {
-    method: "POST",
-    headers: { ...headers, "Content-Type": "application/json", "Idempotency-Key": key },
-    body: JSON.stringify(body),
-  });
-
 /** A Standard subscriber out of the trial, with the first paid invoice (local provider). */
 async function paidLocalInvoice() {
-  const person = await newPerson();
-  await subscribe(person, "standard");
-  await waitForSubscription(person, (d) => d.state === "trialing");
-  expect((await call(person, "/api/billing/local/advance", "POST")).status).toBe(200);
-  await waitForSubscription(person, (d) => d.state === "active");
-  const invoice = await vi.waitFor(
-    async () => {
-      const { body } = await call(person, "/api/invoices");
-      const paid = body.data.find((i: { amount_paid: number }) => i.amount_paid > 0);
-      if (!paid) throw new Error("waiting for the paid invoice");
-      return paid as { id: string; amount_paid: number };
-    },
-    { timeout: 15_000, interval: 150 },
+  const { person } = await activeLocalSubscriber();
+  const invoice = await waitForInvoice<{ id: string; amount_paid: number }>(
+    person,
+    (i) => Number(i.amount_paid) > 0,
+    "the paid invoice",
   );
   return { person, invoice };
 }
@@ -107,7 +94,7 @@ describe("admin payments with the local provider", () => {
     });
 
     // the admin's view: the refund with its note and who asked, the provider's event
-    const detail = await api(`${BASE}/invoices/${invoice.id}`, { headers: admin.headers });
+    const detail = await api(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers });
     expect(detail.status).toBe(200);
     expect(detail.body.data).toMatchObject({
       amount_paid: invoice.amount_paid,
@@ -141,7 +128,7 @@ describe("admin payments with the local provider", () => {
     expect(full.status).toBe(202);
     expect(full.body.data.amount_cents).toBe(rest);
     await waitForRefunded(person, invoice.id, invoice.amount_paid);
-    const refunded = await api(`${BASE}/invoices?user_id=${person.userId}&refunded=true`, {
+    const refunded = await api(`${PAYMENTS}/invoices?user_id=${person.userId}&refunded=true`, {
       headers: admin.headers,
     });
     expect(refunded.body.data.map((i: { id: string }) => i.id)).toEqual([invoice.id]);
@@ -154,10 +141,12 @@ describe("admin payments with the local provider", () => {
     });
     expect(refund.status).toBe(404);
     expect(refund.body.error.code).toBe("not_found");
-    expect((await api(`${BASE}/invoices/in_nobody`, { headers: admin.headers })).status).toBe(404);
-    expect((await api(`${BASE}/subscriptions/sub_nobody`, { headers: admin.headers })).status).toBe(
+    expect((await api(`${PAYMENTS}/invoices/in_nobody`, { headers: admin.headers })).status).toBe(
       404,
     );
+    expect(
+      (await api(`${PAYMENTS}/subscriptions/sub_nobody`, { headers: admin.headers })).status,
+    ).toBe(404);
     const support = await bearerFor("support");
     const refused = await adminPost(support.headers, "/invoices/in_nobody/refunds", {
       reason: "duplicate",
@@ -270,7 +259,7 @@ describe("admin payment lists", () => {
     const { userId, ids } = await seed();
     const admin = await bearerFor("support");
     const list = async (filter: string) => {
-      const answer = await api(`${BASE}/subscriptions?user_id=${userId}&${filter}`, {
+      const answer = await api(`${PAYMENTS}/subscriptions?user_id=${userId}&${filter}`, {
         headers: { ...admin.headers, ...servedAt(now) },
       });
       expect(answer.status).toBe(200);
@@ -283,19 +272,21 @@ describe("admin payment lists", () => {
     expect(await list("trial_ends_within_days=30")).toEqual([ids.later, ids.soon]);
     expect(await list("in_dunning=true")).toEqual([ids.dunning]);
     expect(await list("in_dunning=false")).toEqual([ids.active, ids.later, ids.soon]);
-    const page = await api(`${BASE}/subscriptions?user_id=${userId}&per_page=3&page=2`, {
+    const page = await api(`${PAYMENTS}/subscriptions?user_id=${userId}&per_page=3&page=2`, {
       headers: admin.headers,
     });
     expect(page.body.data.map((s: { id: string }) => s.id)).toEqual([ids.soon]);
     expect(page.body.pagination).toMatchObject({ total: 4, total_pages: 2 });
 
-    const detail = await api(`${BASE}/subscriptions/${ids.dunning}`, { headers: admin.headers });
+    const detail = await api(`${PAYMENTS}/subscriptions/${ids.dunning}`, {
+      headers: admin.headers,
+    });
     expect(detail.body.data).toMatchObject({
       subscription: { id: ids.dunning, status: "past_due", in_dunning: true },
       invoices: [{ id: `in_open_${userId}`, status: "open" }],
     });
     expect(
-      (await api(`${BASE}/subscriptions?trial_ends_within_days=0`, { headers: admin.headers }))
+      (await api(`${PAYMENTS}/subscriptions?trial_ends_within_days=0`, { headers: admin.headers }))
         .status,
     ).toBe(400);
   });
@@ -305,7 +296,7 @@ describe("admin payment lists", () => {
     const admin = await bearerFor("support");
     const list = async (filter: string) =>
       (
-        await api(`${BASE}/invoices?user_id=${userId}&${filter}`, { headers: admin.headers })
+        await api(`${PAYMENTS}/invoices?user_id=${userId}&${filter}`, { headers: admin.headers })
       ).body.data.map((i: { id: string }) => i.id);
     expect(await list("")).toEqual([`in_paid_${userId}`, `in_open_${userId}`]);
     expect(await list("status=open")).toEqual([`in_open_${userId}`]);
@@ -314,7 +305,7 @@ describe("admin payment lists", () => {
       `in_open_${userId}`,
     ]);
     const [paid] = (
-      await api(`${BASE}/invoices?user_id=${userId}&status=paid`, { headers: admin.headers })
+      await api(`${PAYMENTS}/invoices?user_id=${userId}&status=paid`, { headers: admin.headers })
     ).body.data;
     expect(paid).toMatchObject({ amount_paid: 2999, amount_refunded: 1000, refundable: 1999 });
   });
@@ -337,7 +328,7 @@ describe("admin payment lists", () => {
       )
       .run();
     const support = await bearerFor("support");
-    const answer = await api(`${BASE}/invoices/export?user_id=${userId}&status=paid`, {
+    const answer = await api(`${PAYMENTS}/invoices/export?user_id=${userId}&status=paid`, {
       headers: support.headers,
     });
     expect(answer.status).toBe(200);
@@ -361,7 +352,8 @@ describe("admin payment lists", () => {
       .first<string>("details_json");
     expect(JSON.parse(audit!)).toEqual({ filters: { user_id: userId, status: "paid" }, rows: 2 });
     expect(
-      (await api(`${BASE}/invoices/export?status=unknown`, { headers: support.headers })).status,
+      (await api(`${PAYMENTS}/invoices/export?status=unknown`, { headers: support.headers }))
+        .status,
     ).toBe(400);
   });
 });
