@@ -50,6 +50,7 @@ import { billingRoutes } from "./routes/billing";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
+import { featureRoutes } from "./routes/features";
 import { healthRoutes } from "./routes/health";
 import { impersonationRoutes } from "./routes/impersonation";
 import { jobRoutes } from "./routes/jobs";
@@ -117,6 +118,7 @@ export function createApp() {
     .route("/", exportRoutes)
     .route("/templates", templateRoutes)
     .route("/ai", aiRoutes)
+    .route("/features", featureRoutes)
     .route("/", subscriptionRoutes)
     .route("/", billingRoutes)
     .route("/stripe/webhook", stripeWebhookRoutes)

@@ -31,7 +31,10 @@ const common = {
   method: "post" as const,
 };
 const limits = {
-  403: jsonResponse(errorEnvelopeSchema, "The plan's monthly allowance is used up (`plan_limit`)"),
+  403: jsonResponse(
+    errorEnvelopeSchema,
+    "The plan's monthly allowance is used up (`plan_limit`), or writing help is off for the account (`feature_disabled`)",
+  ),
   429: jsonResponse(errorEnvelopeSchema, "More than 20 requests a minute"),
 };
 

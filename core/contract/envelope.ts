@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   // Admin payments (README "Admin: payments")
   "refund_exceeds_paid",
   "credit_exceeds_remaining",
+  // Feature flags (README "Live configuration")
+  "feature_disabled",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

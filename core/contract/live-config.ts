@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FeatureFlagsValue, featureFlagsValueSchema } from "../config/feature-flags";
 import { EDITABLE_EMAILS, type EditableEmail, placeholdersOf } from "../email/editable";
 import { type EmailText, placeholderProblems } from "../email/texts";
 import { PLANS, type Plan } from "../plans/entitlements";
@@ -9,7 +10,13 @@ import { WRITING_MODELS } from "../writing/model";
  * without a deploy, one schema each. The Worker validates every new version against them and
  * the admin app's forms validate with the same schemas before sending.
  */
-export const CONFIG_SECTIONS = ["plans", "rate_limits", "ai", "email_templates"] as const;
+export const CONFIG_SECTIONS = [
+  "plans",
+  "rate_limits",
+  "ai",
+  "email_templates",
+  "feature_flags",
+] as const;
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 
 export const configSectionSchema = z.enum(CONFIG_SECTIONS);
@@ -20,6 +27,7 @@ export const CONFIG_SECTION_LABELS: Record<ConfigSection, string> = {
   rate_limits: "Rate limits",
   ai: "AI parameters",
   email_templates: "Email templates",
+  feature_flags: "Feature flags",
 };
 
 /** A count an admin can type: up to a million, or null for unlimited. */
@@ -130,6 +138,7 @@ export interface ConfigValues {
   rate_limits: RateLimitsValue;
   ai: AiValue;
   email_templates: EmailTemplatesValue;
+  feature_flags: FeatureFlagsValue;
 }
 
 /** The schema of a section's value; the rate limits need the names of the rules. */
@@ -139,6 +148,8 @@ export function configValueSchema(
 ): z.ZodType<Record<string, Record<string, unknown>>> {
   if (section === "plans") return plansValueSchema;
   if (section === "ai") return aiValueSchema;
+  if (section === "feature_flags")
+    return featureFlagsValueSchema as unknown as z.ZodType<Record<string, Record<string, unknown>>>;
   if (section === "email_templates")
     return emailTemplatesValueSchema as unknown as z.ZodType<
       Record<string, Record<string, unknown>>

@@ -1,3 +1,4 @@
+import { FEATURE_FLAG_DEFAULTS } from "../../core/config/feature-flags";
 import {
   type ConfigSection,
   type ConfigValues,
@@ -24,6 +25,7 @@ export function sectionDefaults<S extends ConfigSection>(section: S): ConfigValu
     ai: { writingHelp: WRITING_MODEL_DEFAULTS },
     // no overrides: every email in the code's words (core/email/editable.ts has them)
     email_templates: {},
+    feature_flags: FEATURE_FLAG_DEFAULTS,
   };
   return defaults[section];
 }

@@ -3,6 +3,7 @@ import type { PlanTable } from "../../core/plans/entitlements";
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
 import { meter } from "../billing/entitlements";
+import { requireFeature } from "../config/feature-flags";
 import { writingModelSettings } from "../config/writing-model";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
@@ -18,12 +19,16 @@ export const ENGINE_LABELS: Record<Engine, string> = {
   heuristic: "Built-in writing rules (no AI model)",
 };
 
-/** One writing-help call: at most 20 a minute, then counted against the plan's month. */
+/**
+ * One writing-help call: only where the `writing_help` flag is on for the user (README "Live
+ * configuration"), at most 20 a minute, then counted against the plan's month.
+ */
 export async function meterAiCall(
   env: Pick<Env, "DB" | "RATE_LIMITS" | "CACHE">,
   user: { id: string; plan: string; plans: PlanTable },
   now: number,
 ): Promise<{ used: number; limit: number | null }> {
+  await requireFeature(env, "writing_help", user);
   await enforceLimit(env, "writingHelp", user.id, now);
   const { used, limit } = await meter(env, user, "ai_calls", now);
   return { used, limit };

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendEmail } from "../../server/email";
 import { signedInPerson } from "./auth-support";
+import { personWithResume } from "./export-support";
 import { api, bearerFor, countRows, opsHeaders, servedAt, uniqueId } from "./helpers";
 
 // README "Live configuration", email templates: overrides of an email's words validated against
@@ -223,5 +224,99 @@ describe("live configuration: email templates", () => {
       opsHeaders,
     );
     expect(operator.status).toBe(409);
+  });
+});
+
+// README "Live configuration", feature flags: `writing_help` gates writing help end to end.
+describe("live configuration: feature flags", () => {
+  const writeFlags = (value: Record<string, unknown>, headers: Headers) =>
+    send("PUT", "/api/admin/config/feature_flags", { value, reason: "Test rollout" }, headers);
+  const improve = (headers: Headers) =>
+    api("/api/ai/enhance", {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "Worked on the billing system", kind: "bullet" }),
+    });
+  const flagsOf = async (headers: Headers) => {
+    const answer = await api("/api/features", { headers });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.data.flags as Record<string, boolean>;
+  };
+
+  afterEach(async () => {
+    const admin = await bearerFor("super_admin");
+    const reset = await writeFlags(
+      { writing_help: { enabled: true, plans: [], percent: 100 } },
+      admin.headers,
+    );
+    expect(reset.status).toBe(200);
+  });
+
+  it("refuses an unknown flag or a percent over 100 with the zod issue", async () => {
+    const admin = await bearerFor("super_admin");
+    const unknown = await writeFlags(
+      { writing_help: { enabled: true, plans: [], percent: 100 }, dark_mode: {} },
+      admin.headers,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe("validation_failed");
+    expect(JSON.stringify(unknown.body.error.details)).toContain("dark_mode");
+    const over = await writeFlags(
+      { writing_help: { enabled: true, plans: ["gold"], percent: 101 } },
+      admin.headers,
+    );
+    expect(over.status).toBe(400);
+    const paths = (over.body.error.details as Array<{ path: unknown[] }>).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ["value", "writing_help", "percent"],
+        ["value", "writing_help", "plans", 0],
+      ]),
+    );
+  });
+
+  it("is on for everyone by default; switched off, the next request is refused", async () => {
+    const admin = await bearerFor("super_admin");
+    const person = await personWithResume({}, "free");
+    expect(await flagsOf(person.headers)).toEqual({ writing_help: true });
+    expect((await improve(person.headers)).status).toBe(200);
+
+    const off = await writeFlags(
+      { writing_help: { enabled: false, plans: [], percent: 100 } },
+      admin.headers,
+    );
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(await flagsOf(person.headers)).toEqual({ writing_help: false });
+    const refused = await improve(person.headers);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("feature_disabled");
+    // Refused before metering: the month still counts the one call that was answered.
+    const counted = await countRows(
+      "SELECT count AS n FROM usage_counters WHERE user_id = ? AND metric = 'ai_calls'",
+      person.userId,
+    );
+    expect(counted).toBe(1);
+  });
+
+  it("gates by plan and by rollout percent", async () => {
+    const admin = await bearerFor("super_admin");
+    const free = await personWithResume({}, "free");
+    const premium = await personWithResume({}, "premium");
+    const premiumOnly = await writeFlags(
+      { writing_help: { enabled: true, plans: ["premium", "enterprise"], percent: 100 } },
+      admin.headers,
+    );
+    expect(premiumOnly.status).toBe(200);
+    expect((await improve(free.headers)).body.error.code).toBe("feature_disabled");
+    expect((await improve(premium.headers)).status).toBe(200);
+    expect(await flagsOf(free.headers)).toEqual({ writing_help: false });
+
+    const none = await writeFlags(
+      { writing_help: { enabled: true, plans: [], percent: 0 } },
+      admin.headers,
+    );
+    expect(none.status).toBe(200);
+    expect((await improve(premium.headers)).status).toBe(403);
+    expect(await flagsOf(free.headers)).toEqual({ writing_help: false });
   });
 });

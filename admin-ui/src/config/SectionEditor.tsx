@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import type { ConfigSectionView } from "~core/contract/live-config";
+import { PLANS } from "~core/plans/entitlements";
 import { WRITING_MODELS } from "~core/writing/model";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -10,6 +11,7 @@ import { adminApi } from "../api/admin-api";
 import { answerMayBeLost, newIdempotencyKey } from "../standing/standing-view";
 import { saveConfig } from "./config-api";
 import {
+  type Cell,
   checkDraft,
   type Draft,
   fieldKey,
@@ -39,7 +41,7 @@ export function SectionEditor(props: {
   let key = newIdempotencyKey();
   const entries = () => Object.keys(props.section.defaults);
 
-  const setCell = (entry: string, field: string, cell: string | boolean) =>
+  const setCell = (entry: string, field: string, cell: Cell) =>
     setDraft((current) => ({ ...current, [entry]: { ...current[entry], [field]: cell } }));
 
   async function submit(event: SubmitEvent) {
@@ -80,7 +82,29 @@ export function SectionEditor(props: {
               <legend>{entryLabel(entry)}</legend>
               <For each={Object.entries(fields)}>
                 {([field, cell]) =>
-                  typeof cell === "boolean" ? (
+                  Array.isArray(cell) ? (
+                    <fieldset class="config-entry">
+                      <legend>{fieldLabel(field)}</legend>
+                      <For each={PLANS}>
+                        {(plan) => (
+                          <Checkbox
+                            label={entryLabel(plan)}
+                            checked={cell.includes(plan)}
+                            onChange={(checked) =>
+                              setCell(
+                                entry,
+                                field,
+                                PLANS.filter((p) => (p === plan ? checked : cell.includes(p))),
+                              )
+                            }
+                          />
+                        )}
+                      </For>
+                      <Show when={errors()[fieldKey(entry, field)]}>
+                        {(message) => <p class="ds-field__error">{message()}</p>}
+                      </Show>
+                    </fieldset>
+                  ) : typeof cell === "boolean" ? (
                     <Checkbox
                       label={fieldLabel(field)}
                       checked={cell}
@@ -111,6 +135,12 @@ export function SectionEditor(props: {
         <p class="ds-muted">
           Models: {WRITING_MODELS.join(", ")}. The monthly allowance of each plan is its “Writing
           help a month” under plan limits.
+        </p>
+      </Show>
+      <Show when={props.section.section === "feature_flags"}>
+        <p class="ds-muted">
+          No plan ticked: every plan. A user is in the rollout percentage by a stable hash of the
+          flag and their id, so the same users keep the feature as the percentage grows.
         </p>
       </Show>
       <Show when={errors()[""]}>

@@ -8,7 +8,9 @@ import { type ConfigSection, configValueSchema } from "../../../core/contract/li
  */
 
 export type SectionValue = Record<string, Record<string, unknown>>;
-export type Draft = Record<string, Record<string, string | boolean>>;
+/** A cell: text typed, a box ticked, or the names ticked in a group (a flag's plans). */
+export type Cell = string | boolean | string[];
+export type Draft = Record<string, Record<string, Cell>>;
 
 /** A field's key in the errors map: `free.exportsPerMonth`. */
 export const fieldKey = (entry: string, field: string) => `${entry}.${field}`;
@@ -18,15 +20,20 @@ export function toDraft(value: SectionValue): Draft {
   for (const [entry, fields] of Object.entries(value)) {
     draft[entry] = {};
     for (const [field, current] of Object.entries(fields))
-      draft[entry][field] =
-        typeof current === "boolean" ? current : current === null ? "" : String(current);
+      draft[entry][field] = Array.isArray(current)
+        ? current.map(String)
+        : typeof current === "boolean"
+          ? current
+          : current === null
+            ? ""
+            : String(current);
   }
   return draft;
 }
 
 /** Empty is null (unlimited, where the field allows it); anything else not a number stays text for zod to name. */
-const parseCell = (cell: string | boolean): unknown => {
-  if (typeof cell === "boolean") return cell;
+const parseCell = (cell: Cell): unknown => {
+  if (typeof cell === "boolean" || Array.isArray(cell)) return cell;
   const text = cell.trim();
   if (text === "") return null;
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;

@@ -1,3 +1,4 @@
+import { FEATURE_FLAGS } from "~core/config/feature-flags";
 import { editableEmail } from "~core/email/editable";
 
 /** Names the admin page gives the fields and entries of each section. */
@@ -18,6 +19,9 @@ export const FIELD_LABELS: Record<string, string> = {
   heading: "Heading",
   paragraphs: "Body",
   closing: "Closing",
+  enabled: "On",
+  plans: "Plans (none ticked: all)",
+  percent: "Rollout (% of users, 0–100)",
 };
 
 const PLAN_LABELS: Record<string, string> = {
@@ -30,4 +34,7 @@ const PLAN_LABELS: Record<string, string> = {
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
 export const entryLabel = (entry: string) =>
-  PLAN_LABELS[entry] ?? editableEmail(entry)?.label ?? entry;
+  PLAN_LABELS[entry] ??
+  editableEmail(entry)?.label ??
+  (FEATURE_FLAGS as Record<string, { description: string }>)[entry]?.description ??
+  entry;

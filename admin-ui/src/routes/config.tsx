@@ -86,8 +86,8 @@ function SectionCard(props: { section: ConfigSectionView; onChanged: () => void 
 }
 
 /**
- * Live configuration (README "Live configuration"): plan limits, rate limits, AI parameters
- * and email templates, changed without a deploy, each change a version with who, when and why, and a rollback to any
+ * Live configuration (README "Live configuration"): plan limits, rate limits, AI parameters,
+ * email templates and feature flags, changed without a deploy, each change a version with who, when and why, and a rollback to any
  * earlier one. Super admins only (`system.config`, with a recent second factor).
  */
 export default function ConfigPage() {

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { useFeature } from "~/api/features";
 import { enhanceText } from "~/api/writing";
 import { api } from "~/auth/session";
 import type { EnhanceKind, Enhancement } from "~core/contract/writing";
@@ -9,6 +10,7 @@ function describe(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === "plan_limit")
       return "This month's writing-help requests on your plan are used up. Upgrade for more.";
+    if (error.code === "feature_disabled") return "Writing help is not available on your account.";
     if (error.status === 429) return "That was a lot of requests. Wait a minute and try again.";
     if (error.status === 0) return "You are offline. Writing help needs a connection.";
   }
@@ -18,7 +20,8 @@ function describe(error: unknown): string {
 /**
  * "Improve" for a summary (the whole text) or a highlight (the line the caret is on): the
  * suggestion is shown beside the field, with what to add and which engine wrote it, and
- * replaces the text only when the person chooses it.
+ * replaces the text only when the person chooses it. Hidden where the `writing_help` flag is off
+ * for the person (README "Live configuration").
  */
 export function WritingHelp(props: {
   kind: EnhanceKind;
@@ -26,6 +29,7 @@ export function WritingHelp(props: {
   field: () => HTMLTextAreaElement | undefined;
   onApply: (text: string) => void;
 }) {
+  const enabled = useFeature("writing_help");
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [suggestion, setSuggestion] = createSignal<{
@@ -72,50 +76,52 @@ export function WritingHelp(props: {
   };
 
   return (
-    <div class="writing-help">
-      <button
-        type="button"
-        class="rich-text__tool"
-        aria-controls={`${props.fieldId}-writing-help`}
-        disabled={pending()}
-        onClick={() => void improve()}
-      >
-        {pending()
-          ? "Improving…"
-          : props.kind === "bullet"
-            ? "Improve this line"
-            : "Improve writing"}
-      </button>
-      <div id={`${props.fieldId}-writing-help`} aria-live="polite">
-        <Show when={error()}>{(message) => <p class="ds-field__error">{message()}</p>}</Show>
-        <Show when={suggestion()}>
-          {(current) => (
-            <section class="writing-help__suggestion" aria-label="Suggested wording">
-              <p class="writing-help__text">{current().answer.text}</p>
-              <Show when={current().answer.tips.length > 0}>
-                <ul class="writing-help__tips">
-                  <For each={current().answer.tips}>{(tip) => <li>{tip}</li>}</For>
-                </ul>
-              </Show>
-              <p class="ds-muted writing-help__engine">
-                Written by {current().answer.engine_label}
-                <Show when={current().answer.usage.limit !== null}>
-                  {" "}
-                  · {current().answer.usage.used} of {current().answer.usage.limit} this month
+    <Show when={enabled()}>
+      <div class="writing-help">
+        <button
+          type="button"
+          class="rich-text__tool"
+          aria-controls={`${props.fieldId}-writing-help`}
+          disabled={pending()}
+          onClick={() => void improve()}
+        >
+          {pending()
+            ? "Improving…"
+            : props.kind === "bullet"
+              ? "Improve this line"
+              : "Improve writing"}
+        </button>
+        <div id={`${props.fieldId}-writing-help`} aria-live="polite">
+          <Show when={error()}>{(message) => <p class="ds-field__error">{message()}</p>}</Show>
+          <Show when={suggestion()}>
+            {(current) => (
+              <section class="writing-help__suggestion" aria-label="Suggested wording">
+                <p class="writing-help__text">{current().answer.text}</p>
+                <Show when={current().answer.tips.length > 0}>
+                  <ul class="writing-help__tips">
+                    <For each={current().answer.tips}>{(tip) => <li>{tip}</li>}</For>
+                  </ul>
                 </Show>
-              </p>
-              <div class="ds-cluster">
-                <button type="button" class="rich-text__tool" onClick={apply}>
-                  Use this
-                </button>
-                <button type="button" class="rich-text__tool" onClick={() => setSuggestion(null)}>
-                  Dismiss
-                </button>
-              </div>
-            </section>
-          )}
-        </Show>
+                <p class="ds-muted writing-help__engine">
+                  Written by {current().answer.engine_label}
+                  <Show when={current().answer.usage.limit !== null}>
+                    {" "}
+                    · {current().answer.usage.used} of {current().answer.usage.limit} this month
+                  </Show>
+                </p>
+                <div class="ds-cluster">
+                  <button type="button" class="rich-text__tool" onClick={apply}>
+                    Use this
+                  </button>
+                  <button type="button" class="rich-text__tool" onClick={() => setSuggestion(null)}>
+                    Dismiss
+                  </button>
+                </div>
+              </section>
+            )}
+          </Show>
+        </div>
       </div>
-    </div>
+    </Show>
   );
 }
