@@ -29,12 +29,43 @@ const RETRY = {
   timeout: "2 minutes",
 } as const;
 
+type Stage = "notify" | DunningStage;
+
+/** `voided`: staff voided the invoice, so nothing is owed, and nothing was recovered either. */
 type Outcome =
-  | { outcome: "recovered"; stage: "notify" | DunningStage }
+  | { outcome: "recovered"; stage: Stage }
+  | { outcome: "voided"; stage: Stage }
   | { outcome: "downgraded" }
   | { outcome: "subscription_ended" };
 
 const HOUR_MS = 3_600_000;
+
+/** How an invoice the flow chases stands: `open` is still owed. */
+type Settlement = "paid" | "void" | "open";
+
+const settlementOf = (status: string): Settlement =>
+  status === "paid" || status === "void" ? status : "open";
+
+/** The flow's end once its invoice is settled, or null while it is owed. */
+const settledOutcome = (settlement: Settlement, stage: Stage): Outcome | null =>
+  settlement === "paid"
+    ? { outcome: "recovered", stage }
+    : settlement === "void"
+      ? { outcome: "voided", stage }
+      : null;
+
+/** How a charge step left the invoice (`voided` is absent from older runs' results). */
+const charged = (result: { paid: boolean; voided?: boolean }): Settlement =>
+  result.paid ? "paid" : result.voided ? "void" : "open";
+
+/**
+ * The grace warning and the downgrade hang on the end of grace, which an admin may move: their
+ * waits are planned back from it (24 h before it, and at it), not from the flow's start.
+ */
+const beforeGraceEnd = (stage: (typeof DUNNING_SCHEDULE)[number]): number | null =>
+  stage.stage === "grace_warning" || stage.stage === "downgrade"
+    ? (GRACE_HOURS - stage.atHours) * HOUR_MS
+    : null;
 /** Wakes one wait may take (each wake is two steps): far above any real run's. */
 const MAX_WAKES = 25;
 
@@ -54,10 +85,11 @@ interface Notice {
  * that grace ends in 24 h; at 72 h the subscription ends for non-payment (Free) with a
  * notice. Every wait also ends on the `dunning-wake` event (a payment or void the webhook
  * consumer applied, or more grace an admin gave), and after each wait D1 is asked, so a
- * payment at any point ends the flow even if the event came while no wait was listening.
- * The downgrade waits for the end of grace, which an admin may move later (README "Admin:
- * payments"). Emails have dedupe keys; charges carry idempotency keys, so a replayed step
- * neither mails nor charges twice.
+ * payment at any point ends the flow ("recovered") even if the event came while no wait was
+ * listening, and a void ends it too ("voided": written off, not recovered). The warning and
+ * the downgrade follow the end of grace, which an admin may move later (README "Admin:
+ * payments"): the warning goes 24 h before the end as it then stands, once. Emails have dedupe
+ * keys; charges carry idempotency keys, so a replayed step neither mails nor charges twice.
  */
 export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   override async run(
@@ -81,37 +113,45 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   private async flow(p: DunningParams, step: WorkflowStep, startedAt: number): Promise<Outcome> {
     const notice = await step.do("notify payment failed", RETRY, async () => {
       const found = await this.notice(p, startedAt);
-      if (!found.paid) await this.mail(p, "payment_failed", found.notice, "failed");
+      if (settlementOf(found.status) === "open")
+        await this.mail(p, "payment_failed", found.notice, "failed");
       return found;
     });
-    if (notice.paid) return { outcome: "recovered", stage: "notify" };
+    const noticed = settledOutcome(settlementOf(notice.status), "notify");
+    if (noticed) return noticed;
 
     for (const [index, stage] of DUNNING_SCHEDULE.entries()) {
-      if (await this.waitForPayment(step, p, index, startedAt)) {
-        return { outcome: "recovered", stage: stage.stage };
-      }
+      const waited = settledOutcome(
+        await this.waitForPayment(step, p, index, startedAt),
+        stage.stage,
+      );
+      if (waited) return waited;
       switch (stage.stage) {
         case "retry": {
           const result = await step.do("retry payment", RETRY, () =>
             this.charge(p, null, "retry-1h"),
           );
-          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          const settled = settledOutcome(charged(result), stage.stage);
+          if (settled) return settled;
           break;
         }
         case "alternate_method": {
           const result = await step.do("retry with another payment method", RETRY, async () => {
             const other = await otherPaymentMethod(this.env, p);
-            if (!other) return { paid: false, message: "no other payment method on file" };
+            if (!other)
+              return { paid: false, voided: false, message: "no other payment method on file" };
             return this.charge(p, other, "retry-6h-alternate");
           });
-          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          const settled = settledOutcome(charged(result), stage.stage);
+          if (settled) return settled;
           break;
         }
         case "final_retry": {
           const result = await step.do("final retry", RETRY, () =>
             this.charge(p, null, "retry-24h-final"),
           );
-          if (result.paid) return { outcome: "recovered", stage: stage.stage };
+          const settled = settledOutcome(charged(result), stage.stage);
+          if (settled) return settled;
           await step.do("send urgent email", RETRY, () =>
             this.mail(p, "payment_final_notice", notice.notice, "final"),
           );
@@ -143,19 +183,20 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   }
 
   /**
-   * True once the invoice is settled (paid, or voided: nothing is owed). The wait lasts until
-   * the stage's time, or the end of grace for the downgrade; a wake that finds the invoice
-   * still owed waits on for what is left, and so does a timeout that finds grace moved later.
-   * Each wake's "now" comes from a step, so a replay plans the same waits.
+   * How the invoice stands once the wait is over: `paid` or `void` as soon as it is, `open` when
+   * the stage's time came with it still owed. The wait lasts until the stage's time, or for the
+   * warning and the downgrade until their time before the end of grace; a wake that finds the
+   * invoice still owed waits on for what is left, and so does a timeout that finds grace moved
+   * later. Each wake's "now" comes from a step, so a replay plans the same waits.
    */
   private async waitForPayment(
     step: WorkflowStep,
     p: DunningParams,
     index: number,
     startedAt: number,
-  ): Promise<boolean> {
+  ): Promise<Settlement> {
     const stage = DUNNING_SCHEDULE[index]!;
-    const grace = stage.stage === "downgrade";
+    const fromGraceEnd = beforeGraceEnd(stage);
     let until = startedAt + stage.atHours * HOUR_MS;
     let timeoutMs = dunningWaitHours(index) * HOUR_MS;
     for (let round = 1; round <= MAX_WAKES; round++) {
@@ -172,18 +213,22 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
       const seen = await step.do(`${name}: check invoice`, RETRY, async () => {
         const { status } = await this.invoice(p);
         return {
-          settled: status === "paid" || status === "void",
-          until: grace ? await graceEndsAt(this.env, p, startedAt) : until,
+          settled: settlementOf(status) !== "open",
+          status: settlementOf(status),
+          until:
+            fromGraceEnd === null
+              ? until
+              : (await graceEndsAt(this.env, p, startedAt)) - fromGraceEnd,
           now: Date.now(),
         };
       });
-      if (seen.settled) return true;
-      if (!woken && seen.until <= until) return false;
+      if (seen.settled) return seen.status;
+      if (!woken && seen.until <= until) return "open";
       until = Math.max(until, seen.until);
       timeoutMs = until - seen.now;
-      if (timeoutMs <= 0) return false;
+      if (timeoutMs <= 0) return "open";
     }
-    return false;
+    return "open";
   }
 
   private async invoice(p: DunningParams) {
@@ -195,7 +240,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
   private async notice(
     p: DunningParams,
     startedAt: number,
-  ): Promise<{ paid: boolean; notice: Notice }> {
+  ): Promise<{ status: string; notice: Notice }> {
     const [invoice, account, subscription] = await Promise.all([
       this.invoice(p),
       findAccount(this.env, p.userId),
@@ -203,7 +248,7 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     ]);
     if (!account) throw new NonRetryableError(`account ${p.userId} is gone`);
     return {
-      paid: invoice.status === "paid",
+      status: invoice.status,
       notice: {
         email: account.email,
         name: greetingName(account),
@@ -229,15 +274,18 @@ export class DunningWorkflow extends WorkflowEntrypoint<Env, DunningParams> {
     await this.audit(p, "dunning.email_sent", { stage, template });
   }
 
+  /** Charges the invoice unless it is settled already (a void one is never charged). */
   private async charge(p: DunningParams, paymentMethodId: string | null, attempt: string) {
-    if ((await this.invoice(p)).status === "paid") return { paid: true, message: null };
+    const settlement = settlementOf((await this.invoice(p)).status);
+    if (settlement !== "open")
+      return { paid: settlement === "paid", voided: settlement === "void", message: null };
     const provider = await billingProvider(this.env);
     const result = await provider.payInvoice(
       { invoiceId: p.invoiceId, paymentMethodId },
       `dunning:${p.invoiceId}:${attempt}`,
     );
     await this.audit(p, "dunning.retry", { attempt, paid: result.paid, message: result.message });
-    return result;
+    return { ...result, voided: false };
   }
 
   /** False when the subscription had already ended (nothing left to downgrade). */

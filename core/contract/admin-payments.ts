@@ -121,7 +121,7 @@ export const adminInvoiceSchema = z
     amount_refunded: z.number().int(),
     /** What its issued credit notes credit to the customer's balance. */
     amount_credited: z.number().int(),
-    /** Paid and not yet refunded: the most a refund may be. */
+    /** Paid and neither refunded nor credited: the most a refund may be. */
     refundable: z.number().int(),
     created_at: iso,
     paid_at: iso.nullable(),

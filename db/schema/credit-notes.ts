@@ -22,6 +22,11 @@ export const creditNotes = sqliteTable(
     customerId: text("customer_id").notNull(),
     number: text("number"),
     amount: integer("amount").notNull(),
+    /**
+     * The part of `amount` paid back in cash (Stripe's `refunds[].amount_refunded`): the charge's
+     * `charge.refunded` already counts it, so the invoice's `amount_credited` leaves it out.
+     */
+    amountRefunded: integer("amount_refunded").notNull().default(0),
     currency: text("currency").notNull(),
     /** Stripe's reason (`duplicate`, `fraudulent`, `order_change`, `product_unsatisfactory`). */
     reason: text("reason"),

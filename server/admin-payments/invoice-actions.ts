@@ -1,17 +1,15 @@
 import { eq } from "drizzle-orm";
-import { formatCents } from "../../core/billing/lifecycle";
 import type {
   InvoiceAction,
   InvoiceActionRequest,
   InvoiceActionResult,
 } from "../../core/contract/admin-payments";
-import { sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type InvoiceRow, users } from "../../db/schema";
 import type { Actor } from "../actor";
-import { renderInvoicePdf, sellerDetails } from "../billing/invoice-pdf";
+import { sendInvoiceEmail } from "../billing/invoice-email";
+import { renderInvoicePdf } from "../billing/invoice-pdf";
 import { billingProvider } from "../billing/provider";
-import { greetingName, publicUrl, sendEmail } from "../email";
 import type { Env } from "../env";
 import { conflict } from "../errors";
 import { recordAudit } from "../ops/audit";
@@ -81,22 +79,14 @@ export async function resendInvoice(
     throw conflict(`The invoice is ${invoice.status}; there is nothing to send`);
   const owner = await ownerOf(env, invoice);
   await enforceLimit(env, "invoiceResend", invoice.id, actor.at);
-  const number = invoice.number ?? invoice.id;
-  await sendEmail(env, {
-    to: owner.email,
-    template: "invoice_sent",
-    data: {
-      name: greetingName(owner),
-      invoiceNumber: number,
-      amount: formatCents(invoice.amountDue, invoice.currency),
-      statusLabel: statusLabel(invoice),
-      issuedOn: new Date(invoice.createdAt).toISOString().slice(0, 10),
-      invoiceUrl: publicUrl(env, `/account/billing?invoice=${encodeURIComponent(invoice.id)}`),
-      supportEmail: sellerDetails(env).supportEmail,
-    },
-    // One email per request (the idempotency key replays the answer, the limit spaces them);
-    // hashed, as a provider's id may be longer than a dedupe key may be.
-    dedupeKey: `invoice-resend:${await sha256Hex(invoice.id)}:${actor.at}`,
+  await sendInvoiceEmail(env, {
+    kind: "resent",
+    owner,
+    invoice,
+    statusLabel: statusLabel(invoice),
+    issuedAt: invoice.createdAt,
+    // One email per request (the idempotency key replays the answer, the limit spaces them).
+    dedupe: String(actor.at),
     now: actor.at,
   });
   await audit(env, actor, invoice, "resend", input.request.note, { to: owner.email });

@@ -57,15 +57,24 @@ export function presentInvoice(row: InvoiceRow, userEmail: string | null): Admin
   };
 }
 
-/** Paid, neither refunded nor credited, as the mirror knows it: what a credit note may be. */
-export const creditableOf = (
-  row: Pick<InvoiceRow, "status" | "amountPaid" | "amountRefunded" | "amountCredited">,
-) =>
-  row.status === "paid" ? Math.max(0, row.amountPaid - row.amountRefunded - row.amountCredited) : 0;
+type Settled = Pick<InvoiceRow, "status" | "amountPaid" | "amountRefunded" | "amountCredited">;
 
-/** Paid and not yet refunded, as the mirror knows it. */
-export const refundableOf = (row: Pick<InvoiceRow, "amountPaid" | "amountRefunded">) =>
-  Math.max(0, row.amountPaid - row.amountRefunded);
+/**
+ * Paid and neither refunded nor credited, as the mirror knows it: what a refund or a credit note
+ * may still be (README "Admin: payments"). A credit note's cash refund is in `amountRefunded`
+ * and not in `amountCredited` (server/billing/apply-credit-note.ts), so it counts once.
+ */
+const leftOf = (row: Settled) =>
+  Math.max(0, row.amountPaid - row.amountRefunded - row.amountCredited);
+
+/** What a credit note may be: only a paid invoice is credited. */
+export const creditableOf = (row: Settled) => (row.status === "paid" ? leftOf(row) : 0);
+
+/**
+ * What a refund may be: a balance credit already gave that part back, so refunding it too would
+ * pay it out twice.
+ */
+export const refundableOf = leftOf;
 
 export function presentHistoryEntry(
   row: BillingEventRow,

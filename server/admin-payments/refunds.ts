@@ -9,9 +9,10 @@ import { refundableOf } from "./present";
 /**
  * A refund of (part of) a paid invoice, asked of the billing provider (README "Admin: payments").
  * Nothing here writes the invoice: the provider reports the refund as `charge.refunded`, and the
- * webhook consumer sets the invoice's refunded total from it. The mirror's paid − refunded is
- * checked first; the provider checks again against its own charge (a refund made in Stripe's
- * Dashboard, or one whose event is still on its way, counts there).
+ * webhook consumer sets the invoice's refunded total from it. The mirror's paid − refunded −
+ * credited is checked first: the provider checks only its own charge (a refund made in Stripe's
+ * Dashboard, or one whose event is still on its way, counts there), and a charge knows nothing
+ * of the balance credits a credit note gave.
  */
 export async function refundInvoice(
   env: Env,

@@ -13,6 +13,11 @@ const creditNoteSchema = z
     object: z.literal("credit_note"),
     invoice: z.union([z.string(), z.object({ id: z.string() }).loose()]),
     amount: z.number().int(),
+    /** What of it went back to the card as refunds (absent on older API versions: none). */
+    refunds: z
+      .array(z.object({ amount_refunded: z.number().int() }).loose())
+      .nullish()
+      .transform((refunds) => (refunds ?? []).reduce((sum, r) => sum + r.amount_refunded, 0)),
     currency: z.string(),
     number: z.string().nullish(),
     reason: z.string().nullish(),
@@ -26,6 +31,8 @@ const creditNoteSchema = z
  * `credit_note.created|updated|voided` (README "Admin: payments"): the credit note is recorded
  * against its invoice, and the invoice's `amount_credited` is set to what its issued notes add
  * up to — a sum, so a replayed or reordered event sets the same value. A voided note stays void.
+ * A note's cash refund (`refunds`) is left out of that sum: Stripe refunds it on the charge, and
+ * `charge.refunded` puts it in `amount_refunded`, so paid − refunded − credited counts it once.
  */
 export async function applyCreditNote(ctx: ApplyContext): Promise<ApplyOutcome> {
   const note = creditNoteSchema.parse(ctx.event.data.object);
@@ -41,6 +48,7 @@ export async function applyCreditNote(ctx: ApplyContext): Promise<ApplyOutcome> 
     customerId: ctx.customerId,
     number: note.number ?? null,
     amount: note.amount,
+    amountRefunded: note.refunds,
     currency: note.currency,
     reason: note.reason ?? null,
     memo: note.memo ?? null,
@@ -59,7 +67,7 @@ export async function applyCreditNote(ctx: ApplyContext): Promise<ApplyOutcome> 
   await db
     .update(invoices)
     .set({
-      amountCredited: sql`(SELECT coalesce(sum(${creditNotes.amount}), 0) FROM ${creditNotes} WHERE ${creditNotes.invoiceId} = ${invoiceId} AND ${creditNotes.status} = 'issued')`,
+      amountCredited: sql`(SELECT coalesce(sum(${creditNotes.amount} - ${creditNotes.amountRefunded}), 0) FROM ${creditNotes} WHERE ${creditNotes.invoiceId} = ${invoiceId} AND ${creditNotes.status} = 'issued')`,
       updatedAt: ctx.now,
     })
     .where(eq(invoices.id, invoiceId));

@@ -66,11 +66,14 @@ export async function renderInvoicePdf(
     amountDue: invoice.amountDue,
     amountPaid: invoice.amountPaid,
     amountRefunded: invoice.amountRefunded,
-    creditNotes: notes.map((note) => ({
-      number: note.number ?? note.id,
-      amount: note.amount,
-      memo: note.memo,
-    })),
+    // A note's cash refund is in "Refunded" already; the note lists what it credited.
+    creditNotes: notes
+      .filter((note) => note.amount > note.amountRefunded)
+      .map((note) => ({
+        number: note.number ?? note.id,
+        amount: note.amount - note.amountRefunded,
+        memo: note.memo,
+      })),
   });
   const { pdf } = await renderPdf(env, html);
   const key = `${folderOf(invoice)}${now}-${crypto.randomUUID().slice(0, 8)}.pdf`;

@@ -1,6 +1,7 @@
 import type { Env } from "../env";
 import { conflict } from "../errors";
-import type { LocalInvoice } from "./local-objects";
+import { sendInvoiceEmail } from "./invoice-email";
+import type { LocalCustomer, LocalInvoice } from "./local-objects";
 import { paidChargeOf } from "./local-refunds";
 import {
   clockNow,
@@ -9,6 +10,7 @@ import {
   listObjects,
   localId,
   once,
+  readObject,
   requireObject,
   writeObject,
 } from "./local-store";
@@ -20,6 +22,7 @@ import {
   type ManualInvoiceOutcome,
   type PaymentResult,
 } from "./provider";
+import { findAccount } from "./records";
 
 /**
  * The local provider's invoice actions (README "Admin: payments"): what Stripe does to an
@@ -100,7 +103,8 @@ export function creditLocally(
 /**
  * A manual invoice as Stripe makes one: its own lines, no subscription, finalized (open, numbered,
  * reported as `invoice.finalized`), then charged with `pay` (the provider's own `payInvoice`:
- * the customer's default card) or left open to be paid later — the stand-in emails nothing.
+ * the customer's default card) or sent: left open to be paid later and emailed to the customer,
+ * as Stripe's `sendInvoice` emails it (`sendLocalInvoice`).
  */
 export function invoiceLocally(
   env: Env,
@@ -149,7 +153,39 @@ export function invoiceLocally(
     };
     await writeObject(env, invoice, input.customerId);
     await emitEvent(env, "invoice.finalized", invoice, input.customerId, key);
-    if (input.collection === "send") return { invoiceId: invoice.id, paid: null, message: null };
+    if (input.collection === "send") {
+      await sendLocalInvoice(env, invoice);
+      return { invoiceId: invoice.id, paid: null, message: null };
+    }
     return { invoiceId: invoice.id, ...(await pay(invoice.id, `${key}:pay`)) };
+  });
+}
+
+/**
+ * What Stripe's `sendInvoice` does for a `send_invoice` invoice, through the app's email layer:
+ * the invoice email to the customer's account (its address at Stripe if the account is gone),
+ * linking the billing page where it is paid and its PDF. Once per invoice.
+ */
+export async function sendLocalInvoice(env: Env, invoice: LocalInvoice) {
+  const customer = await readObject<LocalCustomer>(env, invoice.customer);
+  const userId = customer?.metadata.user_id;
+  const account = userId ? await findAccount(env, userId) : null;
+  const owner =
+    account ?? (customer ? { email: customer.email, name: "", emailVerifiedAt: null } : null);
+  if (!owner) return;
+  const issuedAt = (invoice.created as number) * 1000;
+  await sendInvoiceEmail(env, {
+    kind: "issued",
+    owner,
+    invoice: {
+      id: invoice.id,
+      number: (invoice.number as string | null) ?? null,
+      amountDue: invoice.amount_due,
+      currency: (invoice.currency as string | undefined) ?? "usd",
+    },
+    statusLabel: "Unpaid",
+    issuedAt,
+    dedupe: "sent",
+    now: issuedAt,
   });
 }

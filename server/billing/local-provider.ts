@@ -3,28 +3,35 @@ import {
   type CheckoutSessionSnapshot,
   invoiceOfInvoicePayment,
   type PaymentMethodSnapshot,
-  parsePaymentMethod,
   savedPaymentMethod,
 } from "../../core/billing/stripe-objects";
-import { findTestCard } from "../../core/billing/test-cards";
 import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
 import { publicUrl } from "../email";
 import type { Env } from "../env";
-import { AppError, notFound } from "../errors";
+import {
+  attachCardLocally,
+  attachPaymentMethodLocally,
+  defaultCardOf,
+  detachCardLocally,
+  setCustomerDefault,
+} from "./local-cards";
+import {
+  DECLINED,
+  invoiceAndChargeLocally,
+  nextInvoiceNumber,
+  settleLocally,
+} from "./local-charges";
 import { creditLocally, invoiceLocally, voidLocally } from "./local-invoices";
 import {
   behaviourOf,
-  cardFingerprint,
   type LocalCheckoutSession,
   type LocalCustomer,
   type LocalInvoice,
   type LocalPaymentMethod,
   type LocalSubscription,
   newInvoice,
-  newPaymentMethod,
   newSetupIntent,
   newSubscription,
-  paymentObjects,
   planOfSubscription,
   priceObject,
 } from "./local-objects";
@@ -58,8 +65,6 @@ import type {
   SubscriptionCreateInput,
 } from "./provider";
 import { checkoutMetadata, paymentFailed } from "./provider";
-
-const DECLINED = "Your card was declined.";
 
 /**
  * Stands in for Stripe without keys (local and test environments): it keeps Stripe-shaped
@@ -209,55 +214,25 @@ export class LocalProvider implements BillingProvider {
   }
 
   attachPaymentMethod(input: { customerId: string; paymentMethodId: string }, key: string) {
-    return once<PaymentMethodSnapshot>(this.env, key, async () => {
-      const card = findTestCard(input.paymentMethodId);
-      if (!card || !input.paymentMethodId.startsWith("pm_card_")) {
-        throw new AppError(400, "validation_failed", "Unknown payment method", [
-          {
-            path: ["payment_method_id"],
-            message:
-              "Locally, use pm_card_visa, pm_card_chargeCustomerFail or pm_card_visa_chargeDeclinedInsufficientFunds",
-          },
-        ]);
-      }
-      return parsePaymentMethod(await this.attachCard(input.customerId, card.number, key));
-    });
+    return once<PaymentMethodSnapshot>(this.env, key, () =>
+      attachPaymentMethodLocally(this.env, input, key),
+    );
   }
 
   /** Stores and announces a card; the declining test card never attaches. */
-  async attachCard(customerId: string, number: string, key: string): Promise<LocalPaymentMethod> {
-    const card = findTestCard(number);
-    if (!card)
-      throw new AppError(400, "validation_failed", "Use one of Stripe's test card numbers");
-    if (card.behaviour === "declines") throw paymentFailed(card.declineMessage);
-    const pm = newPaymentMethod(
-      card,
-      customerId,
-      await clockNow(this.env, customerId),
-      await cardFingerprint(card.number),
-    );
-    await writeObject(this.env, pm, customerId);
-    await emitEvent(this.env, "payment_method.attached", pm, customerId, key);
-    await this.setCustomerDefault(customerId, pm.id, key, (current) => current === null);
-    return pm;
+  attachCard(customerId: string, number: string, key: string): Promise<LocalPaymentMethod> {
+    return attachCardLocally(this.env, customerId, number, key);
   }
 
-  async detachPaymentMethod(paymentMethodId: string) {
-    const pm = await readObject<LocalPaymentMethod>(this.env, paymentMethodId);
-    if (!pm?.customer) throw notFound("Payment method");
-    const customerId = pm.customer;
-    pm.customer = null;
-    await writeObject(this.env, pm, customerId);
-    await emitEvent(this.env, "payment_method.detached", pm, customerId);
-    // As in Stripe: a detached card stops being the customer's default, and nothing replaces it.
-    await this.setCustomerDefault(customerId, null, null, (current) => current === pm.id);
+  detachPaymentMethod(paymentMethodId: string) {
+    return detachCardLocally(this.env, paymentMethodId);
   }
 
   async setDefaultPaymentMethod(
     input: { customerId: string; subscriptionId: string | null; paymentMethodId: string },
     key: string,
   ) {
-    await this.setCustomerDefault(input.customerId, input.paymentMethodId, `${key}:customer`);
+    await setCustomerDefault(this.env, input.customerId, input.paymentMethodId, `${key}:customer`);
     if (input.subscriptionId) {
       await this.updateSubscription(input.subscriptionId, key, (sub) => {
         sub.default_payment_method = input.paymentMethodId;
@@ -354,25 +329,6 @@ export class LocalProvider implements BillingProvider {
     await emitEvent(this.env, type, sub, sub.customer, key);
   }
 
-  /**
-   * Sets `invoice_settings.default_payment_method` (when `when` allows it, given the current
-   * one) and, like Stripe, reports a real change as `customer.updated`: the webhook consumer
-   * mirrors the customer's default only from that event.
-   */
-  private async setCustomerDefault(
-    customerId: string,
-    paymentMethodId: string | null,
-    key: string | null,
-    when: (current: string | null) => boolean = () => true,
-  ) {
-    const customer = await requireObject<LocalCustomer>(this.env, customerId);
-    const current = customer.invoice_settings.default_payment_method;
-    if (current === paymentMethodId || !when(current)) return;
-    customer.invoice_settings.default_payment_method = paymentMethodId;
-    await writeObject(this.env, customer, customerId);
-    await emitEvent(this.env, "customer.updated", customer, customerId, key);
-  }
-
   private async updateSubscription(
     id: string,
     key: string,
@@ -395,71 +351,29 @@ export class LocalProvider implements BillingProvider {
     await this.saveAndEmit(sub, "customer.subscription.deleted", key);
   }
 
-  async defaultCard(
+  defaultCard(
     sub: LocalSubscription | null,
     customerId = sub?.customer ?? "",
   ): Promise<LocalPaymentMethod | null> {
-    const customer = await readObject<LocalCustomer>(this.env, customerId);
-    const id = sub?.default_payment_method ?? customer?.invoice_settings.default_payment_method;
-    const pm = id ? await readObject<LocalPaymentMethod>(this.env, id) : null;
-    return pm?.customer === customerId ? pm : null;
+    return defaultCardOf(this.env, sub, customerId);
   }
 
-  private async nextNumber(customerId: string) {
-    return (await listObjects(this.env, customerId, "invoice")).length + 1;
+  private nextNumber(customerId: string) {
+    return nextInvoiceNumber(this.env, customerId);
   }
 
-  async invoiceAndCharge(
+  invoiceAndCharge(
     sub: LocalSubscription,
     reason: "subscription_create" | "subscription_cycle",
     lines: { description: string; amount: number; proration: boolean }[],
     pm: LocalPaymentMethod | null,
     key: string | null,
   ): Promise<PaymentResult> {
-    const now = await clockNow(this.env, sub.customer);
-    const invoice = newInvoice({
-      sub,
-      now,
-      reason,
-      lines,
-      sequence: await this.nextNumber(sub.customer),
-    });
-    return this.settle(invoice, pm, key);
+    return invoiceAndChargeLocally(this.env, { sub, reason, lines, pm }, key);
   }
 
-  /** Charges an invoice and tells the webhook how it went (nothing to charge: paid). */
-  private async settle(
-    invoice: LocalInvoice,
-    pm: LocalPaymentMethod | null,
-    key: string | null,
-  ): Promise<PaymentResult> {
-    const now = await clockNow(this.env, invoice.customer);
-    const due = invoice.amount_due - invoice.amount_paid;
-    const succeeds = due <= 0 || (pm !== null && behaviourOf(pm) === "succeeds");
-    invoice.attempt_count += due > 0 ? 1 : 0;
-    if (due > 0 && pm) {
-      for (const object of paymentObjects({ invoice, pm, amount: due, succeeds, now }))
-        await writeObject(this.env, object, invoice.customer);
-    }
-    if (!succeeds) {
-      await writeObject(this.env, invoice, invoice.customer);
-      await emitEvent(this.env, "invoice.payment_failed", invoice, invoice.customer, key);
-      return { paid: false, message: pm ? DECLINED : "No payment method on file." };
-    }
-    invoice.status = "paid";
-    invoice.amount_paid = invoice.amount_due;
-    invoice.amount_remaining = 0;
-    invoice.status_transitions = { paid_at: now };
-    await writeObject(this.env, invoice, invoice.customer);
-    await emitEvent(this.env, "invoice.payment_succeeded", invoice, invoice.customer, key);
-    // A paid invoice brings a past-due subscription back to active, as Stripe does.
-    const subId = invoice.parent?.subscription_details.subscription;
-    const sub = subId ? await readObject<LocalSubscription>(this.env, subId) : null;
-    if (sub && (sub.status === "past_due" || sub.status === "unpaid")) {
-      sub.status = "active";
-      await this.saveAndEmit(sub, "customer.subscription.updated", key);
-    }
-    return { paid: true, message: null };
+  private settle(invoice: LocalInvoice, pm: LocalPaymentMethod | null, key: string | null) {
+    return settleLocally(this.env, invoice, pm, key);
   }
 }
 

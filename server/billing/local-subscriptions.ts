@@ -1,6 +1,7 @@
 import type { CouponDuration } from "../../core/contract/admin-payments-subscriptions";
 import { PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import type { Env } from "../env";
+import { sendLocalInvoice } from "./local-invoices";
 import {
   behaviourOf,
   LOCAL_PERIOD_SECONDS,
@@ -57,7 +58,7 @@ type DiscountedSubscription = LocalSubscription & { discounts?: string[] };
 /**
  * As Stripe makes one: a trial invoices nothing yet; charged now, a refused or missing card
  * creates nothing (`error_if_incomplete`); sent, the first invoice is finalized open
- * (`invoice.finalized`) for the customer to pay.
+ * (`invoice.finalized`) and emailed for the customer to pay.
  */
 export function createSubscriptionLocally(
   env: Env,
@@ -92,6 +93,7 @@ export function createSubscriptionLocally(
       };
       await writeObject(env, invoice, input.customerId);
       await emitEvent(env, "invoice.finalized", invoice, input.customerId, key);
+      await sendLocalInvoice(env, invoice);
     }
     return { subscriptionId: sub.id };
   });

@@ -224,7 +224,7 @@ export interface BillingProvider {
 export const paymentFailed = (message: string | null) =>
   new AppError(402, "payment_failed", message ?? "Your card was declined.");
 
-/** 422 `refund_exceeds_paid`: more than was paid and not yet refunded. */
+/** 422 `refund_exceeds_paid`: more than was paid and is neither refunded nor credited. */
 export const refundExceedsPaid = (refundable: number | null) =>
   new AppError(
     422,

@@ -88,19 +88,27 @@ describe("invoice document", () => {
 
 describe("invoice email", () => {
   it("links to the invoice on the billing page and names the support address", () => {
-    const email = renderEmail("invoice_sent", {
+    const data = {
+      kind: "resent",
       name: null,
       invoiceNumber: "INV-0001",
       amount: "$14.99",
       statusLabel: "Paid",
       issuedOn: "2031-03-01",
       invoiceUrl: "https://app.example.test/account/billing?invoice=in_1",
+      pdfUrl: "https://app.example.test/api/invoices/in_1/pdf",
       supportEmail: "billing@example.test",
-    });
+    } as const;
+    const email = renderEmail("invoice_sent", data);
     expect(email.subject).toBe("Your invoice INV-0001");
     expect(email.text).toContain("https://app.example.test/account/billing?invoice=in_1");
+    expect(email.text).toContain("https://app.example.test/api/invoices/in_1/pdf");
     expect(email.text).toContain("Hi there, here is your invoice INV-0001 of $14.99 once more.");
     expect(email.html).toContain('href="https://app.example.test/account/billing?invoice=in_1"');
+    // a new invoice to pay (the local provider's send) is worded as one, not "once more"
+    const issued = renderEmail("invoice_sent", { ...data, kind: "issued", statusLabel: "Unpaid" });
+    expect(issued.text).toContain("here is your new invoice INV-0001 of $14.99.");
+    expect(issued.text).not.toContain("once more");
   });
 });
 

@@ -95,6 +95,8 @@ describe("invoice actions with the local provider", () => {
       { timeout: 15_000, interval: 100 },
     );
     await instance.waitForStatus("complete");
+    // written off, not recovered: nothing was paid
+    expect(await instance.getOutput()).toMatchObject({ outcome: "voided" });
     expect(
       await countRows(
         "SELECT COUNT(*) AS n FROM billing_events WHERE type = 'dunning.retry' AND json_extract(detail_json, '$.invoice_id') = ?",
@@ -276,9 +278,20 @@ describe("credit notes with the local provider", () => {
       code: "credit_exceeds_remaining",
       details: { remaining_cents: left },
     });
+    // a refund may not pay the credited part out again: paid − refunded − credited
+    const refund = await adminPost(admin.headers, `/invoices/${invoice.id}/refunds`, {
+      amount_cents: left + 1,
+      reason: "requested_by_customer",
+    });
+    expect(refund.status).toBe(422);
+    expect(refund.body.error).toMatchObject({
+      code: "refund_exceeds_paid",
+      details: { refundable_cents: left },
+    });
     const detail = await api(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers });
     expect(detail.body.data).toMatchObject({
       amount_credited: 500,
+      refundable: left,
       creditable: left,
       credit_notes: [
         { amount: 500, reason: "order_change", memo: "Outage on 3 May", status: "issued" },
@@ -349,6 +362,17 @@ describe("manual invoices with the local provider", () => {
       days_until_due: 14,
     });
     expect(sent.body.data).toMatchObject({ collection: "send", paid: null });
+    // Stripe emails a sent invoice; locally the app's email layer does, with its PDF link
+    const mail = await env.DB.prepare(
+      "SELECT subject, text_body FROM email_outbox WHERE to_address = ? AND template = 'invoice_sent'",
+    )
+      .bind(person.email)
+      .all<{ subject: string; text_body: string }>();
+    expect(mail.results).toHaveLength(1);
+    expect(mail.results[0]!.text_body).toContain("$99.00");
+    expect(mail.results[0]!.text_body).toContain(
+      `/api/invoices/${encodeURIComponent(sent.body.data.invoice_id)}/pdf`,
+    );
     await vi.waitFor(
       async () => {
         const detail = await api(`${PAYMENTS}/invoices/${sent.body.data.invoice_id}`, {

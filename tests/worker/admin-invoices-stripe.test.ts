@@ -113,6 +113,53 @@ describe("admin invoice actions in Stripe mode", () => {
     expect(refused.body.error.message).toMatch(/exceeds the amount remaining/);
   });
 
+  it("a refund after credit notes: only paid − refunded − credited, a note's cash refund counted once", async () => {
+    const { invoice, charge } = await paidStripeInvoice();
+    const admin = await bearerFor("billing_admin");
+    const detail = async () =>
+      (await mode.send(`${PAYMENTS}/invoices/${invoice.id}`, { headers: admin.headers })).body.data;
+    const credit = await adminSend(admin.headers, `/invoices/${invoice.id}/credit-notes`, {
+      amount_cents: 999,
+      reason: "order_change",
+    });
+    const note = mode.stripe.object(credit.body.data.credit_note_id)!;
+    await deliver("credit_note.created", note);
+    expect(await detail()).toMatchObject({ amount_credited: 999, refundable: 2000 });
+    // Stripe would refund the whole charge; the mirror refuses before asking it
+    const over = await adminSend(admin.headers, `/invoices/${invoice.id}/refunds`, {
+      amount_cents: 2001,
+      reason: "duplicate",
+    });
+    expect(over.status).toBe(422);
+    expect(over.body.error).toMatchObject({
+      code: "refund_exceeds_paid",
+      details: { refundable_cents: 2000 },
+    });
+    expect(mode.stripe.to("POST", "/v1/refunds")).toHaveLength(0);
+
+    // a Dashboard credit note that refunded $5.00 to the card: the charge's refund and the note
+    // both arrive, and the $5.00 counts once (refunded, not also credited)
+    const stripeCharge = mode.stripe.object<{ amount_refunded: number }>(charge.id)!;
+    stripeCharge.amount_refunded = 500;
+    await deliver("charge.refunded", stripeCharge as unknown as Record<string, unknown>);
+    await deliver("credit_note.created", {
+      ...note,
+      id: `${note.id}_dashboard`,
+      amount: 500,
+      refunds: [{ amount_refunded: 500, refund: "re_dashboard", type: "refund" }],
+    });
+    expect(await detail()).toMatchObject({
+      amount_refunded: 500,
+      amount_credited: 999,
+      refundable: 1500,
+    });
+    const rest = await adminSend(admin.headers, `/invoices/${invoice.id}/refunds`, {
+      reason: "requested_by_customer",
+    });
+    expect(rest.status).toBe(202);
+    expect(mode.stripe.to("POST", "/v1/refunds")[0]!.params.amount).toBe("1500");
+  });
+
   it("makes a manual invoice: draft, items, finalize, then pay; the events mirror it", async () => {
     const { person } = await paidStripeInvoice();
     const customerId = (await customerIdOf(person.userId))!;
@@ -175,6 +222,13 @@ describe("admin invoice actions in Stripe mode", () => {
       days_until_due: "7",
     });
     expect(mode.stripe.to("POST", `/v1/invoices/${sentId}/send`)).toHaveLength(1);
+    // Stripe's email, not ours
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM email_outbox WHERE to_address = ? AND template = 'invoice_sent'",
+        person.email,
+      ),
+    ).toBe(0);
     await deliver("invoice.finalized", mode.stripe.object(sentId)!);
     const open = await mode.send(`${PAYMENTS}/invoices/${sentId}`, { headers: admin.headers });
     expect(open.body.data).toMatchObject({ status: "open", amount_due: 9900 });

@@ -249,6 +249,10 @@ describe("DunningWorkflow", () => {
       grace_ends_at: new Date(graceEnd).toISOString(),
     });
 
+    // the warning moves with the end: woken, the 48 h wait waits on until 24 h before it
+    expect(
+      await instance.waitForStepResult({ name: "wait until 48 hours: check invoice" }),
+    ).toMatchObject({ settled: false, until: graceEnd - DAY_MS });
     // 72 h are over (the wait timed out), yet grace now ends later: the flow waits on for it
     expect(
       await instance.waitForStepResult({ name: "wait until 72 hours: check invoice" }),
@@ -259,6 +263,14 @@ describe("DunningWorkflow", () => {
       await instance.waitForStepResult({ name: "wait until 72 hours (2): check invoice" }),
     ).toMatchObject({ settled: false, until: graceEnd });
     await waitForSubscription(person, (d) => d.plan === "free");
+    // one warning, naming the new end
+    expect((await templates(person.email)).filter((t) => t === "grace_ending")).toHaveLength(1);
+    const warning = await env.DB.prepare(
+      "SELECT text_body FROM email_outbox WHERE to_address = ? AND template = 'grace_ending'",
+    )
+      .bind(person.email)
+      .first<string>("text_body");
+    expect(warning).toContain(new Date(graceEnd).toISOString().slice(0, 16).replace("T", " "));
     expect(
       await countRows(
         "SELECT count(*) AS n FROM audit_log WHERE resource_id = ? AND action = 'subscription.grace_extended'",

@@ -1,0 +1,1 @@
+ALTER TABLE `credit_notes` ADD `amount_refunded` integer DEFAULT 0 NOT NULL;
