@@ -23,7 +23,8 @@ import {
   startCheckout,
   subscriptionView,
 } from "../../server/billing/subscriptions";
-import { planTable } from "../../server/config/plan-table";
+import { versionedPlanDetails } from "../../server/config/plan-details";
+import { versionedPlanTable } from "../../server/config/plan-table";
 import { devToolsEnabled } from "../../server/dev-tools";
 import { AppError, notFound } from "../../server/errors";
 import type { AppEnv } from "../app-env";
@@ -52,12 +53,15 @@ const plansRoute = createRoute({
   tags: ["Billing"],
   method: "get",
   path: "/billing/plans",
-  summary: "Plans with prices, trial days and entitlements (public)",
+  summary: "Plans with names, prices, trial days and entitlements (public)",
+  description:
+    "Live configuration applied (plan limits and plan details). `Cache-Control: no-cache` with an ETag naming both versions; 304 on a matching `If-None-Match`.",
   responses: {
     200: jsonResponse(
       envelopeOf(z.array(planOfferSchema)),
       "The plan table in force: core/plans/entitlements.ts with live configuration applied",
     ),
+    304: { description: "Not modified: the ETag still names the versions in force" },
   },
 });
 
@@ -143,12 +147,25 @@ const advanceRoute = createRoute({
 
 export const subscriptionRoutes = createRouter()
   .openapi(plansRoute, async (c) => {
-    // The limits in force (README "Live configuration"), so both apps show what is enforced.
-    const plans = await planTable(c.env);
+    // The limits and plan details in force (README "Live configuration"), so both apps show
+    // what is enforced and what an admin set. The ETag names both versions: a client revalidates
+    // every time (no-cache) and gets a 304 until either changes, so a change shows at once.
+    const [limits, shown] = await Promise.all([
+      versionedPlanTable(c.env),
+      versionedPlanDetails(c.env),
+    ]);
+    const etag = `"plans-v${limits.version}:details-v${shown.version}"`;
+    c.header("Cache-Control", "public, no-cache");
+    c.header("ETag", etag);
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+    const plans = limits.table;
     return ok(
       c,
       PLANS.map((plan) => ({
         plan,
+        name: shown.details[plan].name,
+        tagline: shown.details[plan].tagline,
+        shown_price_cents: shown.details[plan].priceCents,
         price_cents: PLAN_PRICES_CENTS[plan],
         currency: "usd" as const,
         interval: "month" as const,

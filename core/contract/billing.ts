@@ -52,9 +52,19 @@ export const subscriptionSchema = z
   })
   .meta({ id: "Subscription" });
 
-/** `GET /api/billing/plans`: the plan table of core/plans/entitlements.ts. */
+/**
+ * `GET /api/billing/plans`: the plan table of core/plans/entitlements.ts with live
+ * configuration's plan limits and plan details (README "Live configuration").
+ */
 export const planOfferSchema = z.object({
   plan: z.enum(PLANS),
+  /** The plan's display name (plan details). */
+  name: z.string(),
+  /** One line about the plan (plan details). */
+  tagline: z.string(),
+  /** The monthly price the apps quote (plan details); shown only, never what is charged. */
+  shown_price_cents: z.number().int(),
+  /** What the local provider charges a month; in Stripe mode the Stripe price is charged. */
   price_cents: z.number().int(),
   currency: z.literal("usd"),
   interval: z.literal("month"),

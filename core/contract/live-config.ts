@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { type FeatureFlagsValue, featureFlagsValueSchema } from "../config/feature-flags";
+import { type ModerationValue, moderationValueSchema } from "../config/moderation";
+import { type PlanDetailsValue, planDetailsValueSchema } from "../config/plan-details";
 import { EDITABLE_EMAILS, type EditableEmail, placeholdersOf } from "../email/editable";
 import { type EmailText, placeholderProblems } from "../email/texts";
 import { PLANS, type Plan } from "../plans/entitlements";
@@ -12,10 +14,12 @@ import { WRITING_MODELS } from "../writing/model";
  */
 export const CONFIG_SECTIONS = [
   "plans",
+  "plan_details",
   "rate_limits",
   "ai",
   "email_templates",
   "feature_flags",
+  "moderation",
 ] as const;
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 
@@ -24,10 +28,12 @@ export const configSectionSchema = z.enum(CONFIG_SECTIONS);
 /** What each section is, as the admin app titles it. */
 export const CONFIG_SECTION_LABELS: Record<ConfigSection, string> = {
   plans: "Plan limits",
+  plan_details: "Plan details",
   rate_limits: "Rate limits",
   ai: "AI parameters",
   email_templates: "Email templates",
   feature_flags: "Feature flags",
+  moderation: "Moderation thresholds",
 };
 
 /** A count an admin can type: up to a million, or null for unlimited. */
@@ -139,6 +145,8 @@ export interface ConfigValues {
   ai: AiValue;
   email_templates: EmailTemplatesValue;
   feature_flags: FeatureFlagsValue;
+  plan_details: PlanDetailsValue;
+  moderation: ModerationValue;
 }
 
 /** The schema of a section's value; the rate limits need the names of the rules. */
@@ -148,6 +156,9 @@ export function configValueSchema(
 ): z.ZodType<Record<string, Record<string, unknown>>> {
   if (section === "plans") return plansValueSchema;
   if (section === "ai") return aiValueSchema;
+  if (section === "plan_details") return planDetailsValueSchema;
+  if (section === "moderation")
+    return moderationValueSchema as unknown as z.ZodType<Record<string, Record<string, unknown>>>;
   if (section === "feature_flags")
     return featureFlagsValueSchema as unknown as z.ZodType<Record<string, Record<string, unknown>>>;
   if (section === "email_templates")

@@ -25,7 +25,9 @@ export const strikeThresholdsViewSchema = z
   .object({
     /** Fewest strikes first. */
     thresholds: z.array(strikeThresholdSchema),
-    /** Null while the built-in defaults apply (the table is empty). */
+    /** The live configuration `moderation` version they are from; 0: the code's defaults. */
+    version: z.number().int(),
+    /** Null while the code's defaults apply (no `moderation` version yet). */
     updated_at: z.string().datetime().nullable(),
     updated_by: z.string().nullable(),
     /** Days without a new violation after which an account's strikes expire. */
@@ -35,7 +37,11 @@ export const strikeThresholdsViewSchema = z
 export type StrikeThresholdsView = z.output<typeof strikeThresholdsViewSchema>;
 
 export const strikeThresholdsRequestSchema = z
-  .object({ thresholds: strikeThresholdsSchema })
+  .object({
+    thresholds: strikeThresholdsSchema,
+    /** Kept with the new `moderation` version (README "Live configuration"). */
+    reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+  })
   .strict()
   .meta({ id: "StrikeThresholdsRequest" });
 export type StrikeThresholdsRequest = z.input<typeof strikeThresholdsRequestSchema>;

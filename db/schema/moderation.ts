@@ -10,11 +10,7 @@ import {
   MODERATOR_VERDICTS,
   REVIEW_PRIORITIES,
 } from "../../core/moderation/model";
-import {
-  STRIKE_SEVERITIES,
-  STRIKE_SOURCES,
-  STRIKE_THRESHOLD_ACTIONS,
-} from "../../core/moderation/strikes";
+import { STRIKE_SEVERITIES, STRIKE_SOURCES } from "../../core/moderation/strikes";
 import { users } from "./users";
 
 /**
@@ -159,22 +155,7 @@ export const strikes = sqliteTable(
   ],
 );
 
-/**
- * What active strikes lead to (README "Content moderation: strikes"): at `strikes` active
- * strikes, a suspension of `hours` or a ban. Seeded with the defaults by its migration; only
- * super admins edit it.
- */
-export const strikeThresholds = sqliteTable("strike_thresholds", {
-  strikes: integer("strikes").primaryKey(),
-  action: text("action", { enum: STRIKE_THRESHOLD_ACTIONS }).notNull(),
-  /** Null for a ban. */
-  hours: integer("hours"),
-  updatedAt: integer("updated_at").notNull(),
-  updatedBy: text("updated_by").notNull(),
-});
-
 export type ModerationCaseRow = typeof moderationCases.$inferSelect;
 export type ModerationDecisionRow = typeof moderationDecisions.$inferSelect;
 export type ModerationReportRow = typeof moderationReports.$inferSelect;
 export type StrikeRow = typeof strikes.$inferSelect;
-export type StrikeThresholdRow = typeof strikeThresholds.$inferSelect;

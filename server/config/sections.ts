@@ -1,4 +1,6 @@
 import { FEATURE_FLAG_DEFAULTS } from "../../core/config/feature-flags";
+import { MODERATION_DEFAULTS } from "../../core/config/moderation";
+import { PLAN_DETAIL_DEFAULTS } from "../../core/config/plan-details";
 import {
   type ConfigSection,
   type ConfigValues,
@@ -16,6 +18,7 @@ export const RATE_LIMIT_NAMES = Object.keys(REQUEST_LIMITS);
 export function sectionDefaults<S extends ConfigSection>(section: S): ConfigValues[S] {
   const defaults: ConfigValues = {
     plans: ENTITLEMENTS,
+    plan_details: PLAN_DETAIL_DEFAULTS,
     rate_limits: Object.fromEntries(
       Object.entries(REQUEST_LIMITS).map(([name, rule]) => [
         name,
@@ -26,6 +29,7 @@ export function sectionDefaults<S extends ConfigSection>(section: S): ConfigValu
     // no overrides: every email in the code's words (core/email/editable.ts has them)
     email_templates: {},
     feature_flags: FEATURE_FLAG_DEFAULTS,
+    moderation: MODERATION_DEFAULTS,
   };
   return defaults[section];
 }

@@ -7,6 +7,7 @@ import type { ModerationCategory } from "../../core/moderation/model";
 import { resumeDataSchema } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
 import { moderationReports, users } from "../../db/schema";
+import { moderationThresholds } from "../config/moderation";
 import type { Env } from "../env";
 import { enforceLimit } from "../ops/rate-limits";
 import type { PublicShare } from "../resumes/shares";
@@ -14,14 +15,6 @@ import { changeCase } from "./cases";
 import { startModerationCheck } from "./checks";
 import { takeOffline } from "./share-state";
 import { resumeSnapshot } from "./snapshots";
-
-/** Weights are in tenths: a first report from someone unknown weighs 10. */
-export const REPORT_THRESHOLDS = {
-  /** Open reports adding up to this put the page in the review queue. */
-  openCase: 20,
-  /** ... and to this take it offline (withheld) until a moderator decides. */
-  withhold: 60,
-} as const;
 
 export interface ReportInput {
   share: PublicShare;
@@ -98,7 +91,9 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
       and(eq(moderationReports.resumeId, share.resumeId), eq(moderationReports.status, "open")),
     );
   const weight = Number(total?.weight ?? 0);
-  if (weight < REPORT_THRESHOLDS.openCase || !share.publishedJson || !share.publishedHash) return;
+  // the thresholds in force (README "Live configuration", moderation), from the config cache
+  const thresholds = (await moderationThresholds(env)).reports;
+  if (weight < thresholds.openCase || !share.publishedJson || !share.publishedHash) return;
 
   const [owner] = await db
     .select({ email: users.email })
@@ -152,7 +147,7 @@ async function weighReports(env: Env, share: PublicShare, now: number): Promise<
     return;
   }
   await changeCase(env, opened.id, { reportWeight: weight }, now);
-  if (weight >= REPORT_THRESHOLDS.withhold) {
+  if (weight >= thresholds.withhold) {
     await takeOffline(env, share.resumeId, row.hash, "withheld", now);
   }
 }

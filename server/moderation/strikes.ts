@@ -1,23 +1,19 @@
 // Strikes in D1 (README "Content moderation: strikes"): recorded for each confirmed violation,
-// counted against the thresholds table, expired by the daily cron after 90 days without a new
-// violation. Every write is keyed — a case's strike by the case (unique index), an admin's by
+// counted against the thresholds (live configuration's `moderation` section), expired by the
+// daily cron after 90 days without a new violation. Every write is keyed — a case's strike by the case (unique index), an admin's by
 // the id its caller derives from the request's idempotency key — so retries record one strike.
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { ModerationCategory } from "../../core/moderation/model";
 import {
-  DEFAULT_STRIKE_THRESHOLDS,
   STRIKE_EXPIRY_DAYS,
   type StrikeSource,
   type StrikeThreshold,
   severityOf,
 } from "../../core/moderation/strikes";
 import { createDb } from "../../db/client";
-import {
-  type StrikeRow,
-  strikes,
-  strikeThresholds as thresholdsTable,
-  users,
-} from "../../db/schema";
+import { type StrikeRow, strikes, users } from "../../db/schema";
+import type { Actor } from "../actor";
+import { moderationSettings, moderationThresholds, updateModeration } from "../config/moderation";
 import type { Env } from "../env";
 
 type StrikeEnv = Pick<Env, "DB">;
@@ -157,58 +153,48 @@ export async function expireStrikes(env: StrikeEnv, now: number): Promise<number
 
 export interface StrikeThresholdSettings {
   thresholds: StrikeThreshold[];
-  /** Null when the table is empty and the built-in defaults apply. */
+  /** The `moderation` config version they are from; 0 while the code's defaults apply. */
+  version: number;
+  /** Null while the code's defaults apply. */
   updatedAt: number | null;
   updatedBy: string | null;
 }
 
-/** The thresholds with who last saved them; the built-in defaults if the table is empty. */
-export async function strikeThresholdSettings(env: StrikeEnv): Promise<StrikeThresholdSettings> {
-  const rows = await createDb(env.DB)
-    .select()
-    .from(thresholdsTable)
-    .orderBy(thresholdsTable.strikes);
-  if (rows.length === 0) {
-    return { thresholds: [...DEFAULT_STRIKE_THRESHOLDS], updatedAt: null, updatedBy: null };
-  }
-  const newest = rows.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
+/**
+ * The thresholds as last saved, with who saved them: the `moderation` section of live
+ * configuration (README "Live configuration"), read from D1 as the admin pages read it.
+ */
+export async function strikeThresholdSettings(
+  env: Pick<Env, "DB">,
+): Promise<StrikeThresholdSettings> {
+  const settings = await moderationSettings(env);
   return {
-    thresholds: rows.map((row) => ({ strikes: row.strikes, action: row.action, hours: row.hours })),
-    updatedAt: newest.updatedAt,
-    updatedBy: newest.updatedBy,
+    thresholds: settings.value.strikes.thresholds,
+    version: settings.version,
+    updatedAt: settings.updatedAt,
+    updatedBy: settings.updatedBy,
   };
 }
 
-/** The thresholds in force, fewest strikes first. */
-export async function strikeThresholds(env: StrikeEnv): Promise<StrikeThreshold[]> {
-  return (await strikeThresholdSettings(env)).thresholds;
+/** The thresholds in force, fewest strikes first (through the config cache). */
+export async function strikeThresholds(env: Pick<Env, "DB" | "CACHE">): Promise<StrikeThreshold[]> {
+  return (await moderationThresholds(env)).strikes.thresholds;
 }
 
 /**
- * Replaces the whole table with `list` (validated by the caller with strikeThresholdsSchema) in
- * one batch, so no reader sees half of it. Returns the list before and after, for the audit.
+ * Replaces the strike thresholds (validated again with the section's schema) as a new version
+ * of the `moderation` section, keeping its report thresholds; audited as a config change.
  */
 export async function saveStrikeThresholds(
-  env: StrikeEnv,
+  env: Env,
+  actor: Actor,
   list: readonly StrikeThreshold[],
-  actor: string,
-  now: number,
-): Promise<{ before: StrikeThreshold[]; after: StrikeThreshold[] }> {
-  const before = await strikeThresholds(env);
-  const after = [...list]
-    .sort((a, b) => a.strikes - b.strikes)
-    .map((t) => ({
-      strikes: t.strikes,
-      action: t.action,
-      hours: t.action === "ban" ? null : t.hours,
-    }));
-  if (after.length === 0) throw new Error("the strike thresholds cannot be emptied");
-  const db = createDb(env.DB);
-  await db.batch([
-    db.delete(thresholdsTable),
-    db
-      .insert(thresholdsTable)
-      .values(after.map((t) => ({ ...t, updatedAt: now, updatedBy: actor }))),
-  ]);
-  return { before, after };
+  reason: string,
+) {
+  return updateModeration(
+    env,
+    actor,
+    (current) => ({ ...current, strikes: { thresholds: [...list] } }),
+    reason,
+  );
 }

@@ -57,18 +57,18 @@ async function apiToken(account: TestAccount): Promise<string> {
   return ((await response.json()) as { data: { access_token: string } }).data.access_token;
 }
 
-/** The plan limits back to the code's defaults (as a new version), for the other files. */
-async function restorePlanDefaults(): Promise<void> {
+/** A section back to the code's defaults (as a new version), for the other files. */
+async function restoreDefaults(name: "plans" | "plan_details"): Promise<void> {
   const overview = await call<{ sections: Array<Record<string, unknown>> }>("/api/admin/config", {
     token: opsToken,
   });
-  const plans = overview.body.data.sections.find((section) => section.section === "plans");
-  if (!plans || JSON.stringify(plans.value) === JSON.stringify(plans.defaults)) return;
-  const reset = await call("/api/admin/config/plans", {
+  const section = overview.body.data.sections.find((entry) => entry.section === name);
+  if (!section || JSON.stringify(section.value) === JSON.stringify(section.defaults)) return;
+  const reset = await call(`/api/admin/config/${name}`, {
     method: "PUT",
     token: opsToken,
-    key: `e2e-live-config-${Date.now()}`,
-    body: { value: plans.defaults, reason: "End of the live configuration e2e test" },
+    key: `e2e-live-config-${name}-${Date.now()}`,
+    body: { value: section.defaults, reason: "End of the live configuration e2e test" },
   });
   expect(reset.status).toBe(200);
 }
@@ -161,7 +161,46 @@ describe("admin: live configuration", () => {
       expect(customer.problems).toEqual([]);
     } finally {
       await customer.close();
-      await restorePlanDefaults();
+      await restoreDefaults("plans");
+    }
+  });
+
+  it("a renamed, repriced plan shows on the pricing and landing pages without a deploy", async () => {
+    const overview = await call<{ sections: Array<{ section: string; value: object }> }>(
+      "/api/admin/config",
+      { token: opsToken },
+    );
+    const details = overview.body.data.sections.find((entry) => entry.section === "plan_details");
+    const renamed = await call("/api/admin/config/plan_details", {
+      method: "PUT",
+      token: opsToken,
+      key: `e2e-plan-details-${Date.now()}`,
+      body: {
+        value: {
+          ...details?.value,
+          standard: { name: "Job Seeker", priceCents: 1299, tagline: "All a job search needs." },
+        },
+        reason: "Spring promotion (e2e)",
+      },
+    });
+    expect(renamed.status).toBe(200);
+    const visitor = await openPage(browser, { baseUrl });
+    try {
+      const { page } = visitor;
+      await page.goto("/pricing");
+      const card = page.locator("li.pricing-plan", { has: page.locator("#plan-standard") });
+      await card.getByRole("heading", { name: "Job Seeker" }).waitFor();
+      await card.getByText("$12.99", { exact: true }).waitFor();
+      await card.getByText("All a job search needs.", { exact: true }).waitFor();
+      await page.getByRole("link", { name: "Start with Job Seeker" }).waitFor();
+      await page.goto("/");
+      const landing = page.getByRole("region", { name: "Plans and pricing" });
+      await landing.getByRole("heading", { level: 3, name: "Job Seeker" }).waitFor();
+      await landing.getByText("$12.99", { exact: true }).waitFor();
+      expect(visitor.problems).toEqual([]);
+    } finally {
+      await visitor.close();
+      await restoreDefaults("plan_details");
     }
   });
 
@@ -178,7 +217,7 @@ describe("admin: live configuration", () => {
         .click();
       await confirmItsMe(page, admin.app);
       await page.getByRole("heading", { level: 1, name: "Configuration" }).waitFor();
-      // the moderation thresholds are configured on their own page, linked from here
+      // the strike thresholds of the moderation section are edited on their own page, linked here
       await page.getByRole("link", { name: "Strike thresholds" }).waitFor();
 
       await page.getByRole("button", { name: "Edit email templates" }).click();

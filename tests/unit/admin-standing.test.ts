@@ -154,8 +154,11 @@ describe("checkSanctionDraft", () => {
 
 describe("strike threshold form", () => {
   it("round-trips the defaults and describes each effect", () => {
-    const check = checkThresholdRows(rowsOf(DEFAULT_STRIKE_THRESHOLDS));
-    expect(check).toEqual({ ok: true, request: { thresholds: [...DEFAULT_STRIKE_THRESHOLDS] } });
+    const check = checkThresholdRows(rowsOf(DEFAULT_STRIKE_THRESHOLDS), "Back to the defaults");
+    expect(check).toEqual({
+      ok: true,
+      request: { thresholds: [...DEFAULT_STRIKE_THRESHOLDS], reason: "Back to the defaults" },
+    });
     expect(DEFAULT_STRIKE_THRESHOLDS.map(thresholdEffect)).toEqual([
       "1-day suspension",
       "7-day suspension",
@@ -165,16 +168,20 @@ describe("strike threshold form", () => {
   });
 
   it("puts the schema's issues under the row and field they concern", () => {
-    const check = checkThresholdRows([
-      { strikes: "3", action: "suspend", hours: "48" },
-      { strikes: "3", action: "suspend", hours: "24" },
-      { strikes: "2", action: "ban", hours: "" },
-    ]);
+    const check = checkThresholdRows(
+      [
+        { strikes: "3", action: "suspend", hours: "48" },
+        { strikes: "3", action: "suspend", hours: "24" },
+        { strikes: "2", action: "ban", hours: "" },
+      ],
+      "",
+    );
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.issues.rows[1]?.strikes).toMatch(/already triggers at 3/);
     expect(check.issues.rows[2]?.strikes).toMatch(/more strikes than every suspension/);
-    expect(checkThresholdRows([])).toEqual({
+    expect(check.issues.reason).toMatch(/Say why/);
+    expect(checkThresholdRows([], "Fewer thresholds")).toEqual({
       ok: false,
       issues: { list: ["Keep at least one threshold"], rows: {} },
     });
@@ -185,8 +192,13 @@ describe("strike threshold form", () => {
       thresholdIssues([
         { path: ["thresholds", 0, "hours"], message: "too long" },
         { path: ["thresholds"], message: "At most 10 thresholds" },
+        { path: ["reason"], message: "Say why" },
       ]),
-    ).toEqual({ list: ["At most 10 thresholds"], rows: { 0: { hours: "too long" } } });
+    ).toEqual({
+      list: ["At most 10 thresholds"],
+      rows: { 0: { hours: "too long" } },
+      reason: "Say why",
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { REPORT_THRESHOLDS } from "../../server/moderation/reports";
+import { DEFAULT_REPORT_THRESHOLDS as REPORT_THRESHOLDS } from "../../core/config/moderation";
 import { freshIp, postJson } from "./auth-support";
 import { api, countRows } from "./helpers";
 import {

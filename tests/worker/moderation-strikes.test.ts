@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_STRIKE_THRESHOLDS } from "../../core/moderation/strikes";
 import { sha256Hex } from "../../core/security/crypto";
 import { applyAutomatedDecision, applyModeratorDecision } from "../../server/moderation/outcomes";
-import { expireStrikes, recordStrike } from "../../server/moderation/strikes";
+import { expireStrikes, recordStrike, strikeThresholds } from "../../server/moderation/strikes";
 import worker from "../../worker";
 import { postJson, signedInPerson } from "./auth-support";
 import { api, bearerFor, uniqueId } from "./helpers";
@@ -201,12 +201,20 @@ describe("expiry after 90 days without a new violation", () => {
 });
 
 describe("the strike thresholds API", () => {
-  it("shows the seeded defaults, lets only a super admin replace them, and audits before/after", async () => {
+  const url = "/api/admin/moderation/strike-thresholds";
+  const keyed = (headers: Record<string, string>) => ({
+    ...headers,
+    "Idempotency-Key": uniqueId("thresholds-key"),
+  });
+
+  it("shows the migrated defaults, lets only a super admin replace them as a config version, and audits it", async () => {
     const mod = await moderator();
-    const shown = await api("/api/admin/moderation/strike-thresholds", { headers: mod.headers });
+    const shown = await api(url, { headers: mod.headers });
     expect(shown.status).toBe(200);
+    // the migration moved the seeded table into version 1 of the `moderation` section
     expect(shown.body.data).toMatchObject({
       thresholds: DEFAULT_STRIKE_THRESHOLDS,
+      version: 1,
       updated_by: "system",
       expiry_days: 90,
     });
@@ -216,33 +224,52 @@ describe("the strike thresholds API", () => {
       { strikes: 2, action: "suspend", hours: 12 },
       { strikes: 4, action: "suspend", hours: 72 },
     ];
-    const refused = await api(
-      "/api/admin/moderation/strike-thresholds",
-      json("PUT", { thresholds: stricter }, mod.headers),
-    );
+    const body = { thresholds: stricter, reason: "Stricter after the spam wave" };
+    const refused = await api(url, json("PUT", body, keyed(mod.headers)));
     expect(refused.status).toBe(403);
 
     const admin = await bearerFor("super_admin");
-    const saved = await api(
-      "/api/admin/moderation/strike-thresholds",
-      json("PUT", { thresholds: stricter }, admin.headers),
-    );
+    const noKey = await api(url, json("PUT", body, admin.headers));
+    expect(noKey.status).toBe(400);
+    const noReason = await api(url, json("PUT", { thresholds: stricter }, keyed(admin.headers)));
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details[0].path).toEqual(["reason"]);
+
+    const headers = keyed(admin.headers);
+    const saved = await api(url, json("PUT", body, headers));
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const sortedStricter = [stricter[1], stricter[2], stricter[0]];
     expect(saved.body.data).toMatchObject({
-      thresholds: [stricter[1], stricter[2], stricter[0]],
+      thresholds: sortedStricter,
+      version: 2,
       updated_by: `user:${admin.id}`,
     });
-    const reread = await api("/api/admin/moderation/strike-thresholds", { headers: mod.headers });
-    expect(reread.body.data.thresholds).toEqual([stricter[1], stricter[2], stricter[0]]);
-    const [audit] = await auditRows("moderation.strike_thresholds_saved");
-    expect(audit).toMatchObject({ actor_id: `user:${admin.id}` });
-    expect(audit!.details).toEqual({
-      before: DEFAULT_STRIKE_THRESHOLDS,
-      after: [stricter[1], stricter[2], stricter[0]],
+    // the same request again is replayed, not a third version
+    const replayed = await api(url, json("PUT", body, headers));
+    expect(replayed.body.data.version).toBe(2);
+    const reread = await api(url, { headers: mod.headers });
+    expect(reread.body.data.thresholds).toEqual(sortedStricter);
+
+    // one version of the section, with its reason, the report thresholds kept
+    const history = await api("/api/admin/config/moderation/versions", { headers: admin.headers });
+    expect(history.body.data.versions[0]).toMatchObject({
+      version: 2,
+      reason: body.reason,
+      created_by: `user:${admin.id}`,
+      value: { reports: { openCase: 20, withhold: 60 } },
+    });
+    expect(history.body.data.versions).toHaveLength(2);
+    const audits = await auditRows("config.updated", "moderation");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actor_id: `user:${admin.id}` });
+    expect(audits[0]!.details).toMatchObject({
+      section: "moderation",
+      from_version: 1,
+      version: 2,
     });
 
     const bad = await api(
-      "/api/admin/moderation/strike-thresholds",
+      url,
       json(
         "PUT",
         {
@@ -251,8 +278,9 @@ describe("the strike thresholds API", () => {
             { strikes: 5, action: "suspend", hours: 24 },
             { strikes: 5, action: "ban", hours: 10 },
           ],
+          reason: "A bad table",
         },
-        admin.headers,
+        keyed(admin.headers),
       ),
     );
     expect(bad.status).toBe(400);
@@ -262,8 +290,21 @@ describe("the strike thresholds API", () => {
       expect.arrayContaining(["thresholds.2.hours", "thresholds.2.strikes", "thresholds.1.hours"]),
     );
     // nothing changed
-    const after = await api("/api/admin/moderation/strike-thresholds", { headers: mod.headers });
-    expect(after.body.data.thresholds).toEqual([stricter[1], stricter[2], stricter[0]]);
+    const after = await api(url, { headers: mod.headers });
+    expect(after.body.data).toMatchObject({ thresholds: sortedStricter, version: 2 });
+
+    // a rollback on the configuration page brings the migrated table back, in force at once
+    const rolledBack = await api(
+      "/api/admin/config/moderation/rollback",
+      json("POST", { version: 1, reason: "Back to the defaults" }, keyed(admin.headers)),
+    );
+    expect(rolledBack.status, JSON.stringify(rolledBack.body)).toBe(200);
+    expect(rolledBack.body.data.version).toBe(3);
+    expect(await strikeThresholds(env)).toEqual(DEFAULT_STRIKE_THRESHOLDS);
+    expect((await api(url, { headers: mod.headers })).body.data).toMatchObject({
+      thresholds: DEFAULT_STRIKE_THRESHOLDS,
+      version: 3,
+    });
   });
 });
 

@@ -60,6 +60,9 @@ export const actOnAccount = (api: ApiClient, id: string, action: SanctionAction,
 export const getStrikeThresholds = (api: ApiClient, signal?: AbortSignal) =>
   api.get<StrikeThresholdsView>(THRESHOLDS, { signal });
 
-/** Super admins (`system.config`, with a recent second factor); 400 with issues when invalid. */
-export const saveStrikeThresholds = (api: ApiClient, body: StrikeThresholdsRequest) =>
-  api.put<StrikeThresholdsView>(THRESHOLDS, body);
+/**
+ * Super admins (`system.config`, with a recent second factor); 400 with issues when invalid.
+ * Saved as a version of the `moderation` config section, so it carries a reason and a key.
+ */
+export const saveStrikeThresholds = (api: ApiClient, body: StrikeThresholdsRequest, key: string) =>
+  api.put<StrikeThresholdsView>(THRESHOLDS, body, keyed(key));

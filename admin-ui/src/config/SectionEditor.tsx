@@ -1,6 +1,9 @@
+import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { formatCents } from "~core/billing/lifecycle";
 import type { ConfigSectionView } from "~core/contract/live-config";
-import { PLANS } from "~core/plans/entitlements";
+import type { StrikeThreshold } from "~core/moderation/strikes";
+import { PLAN_PRICES_CENTS, PLANS, type Plan } from "~core/plans/entitlements";
 import { WRITING_MODELS } from "~core/writing/model";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -9,6 +12,7 @@ import { TextField } from "~kit/design-system/components/TextField";
 import { describeError } from "~kit/forms/describe-error";
 import { adminApi } from "../api/admin-api";
 import { answerMayBeLost, newIdempotencyKey } from "../standing/standing-view";
+import { thresholdEffect } from "../standing/threshold-draft";
 import { saveConfig } from "./config-api";
 import {
   type Cell,
@@ -40,6 +44,10 @@ export function SectionEditor(props: {
   const [sending, setSending] = createSignal(false);
   let key = newIdempotencyKey();
   const entries = () => Object.keys(props.section.defaults);
+  /** Free text (a plan's name or tagline), not a number, by the type of the field's default. */
+  const isText = (entry: string, field: string) =>
+    typeof (props.section.defaults[entry] as Record<string, unknown> | undefined)?.[field] ===
+    "string";
 
   const setCell = (entry: string, field: string, cell: Cell) =>
     setDraft((current) => ({ ...current, [entry]: { ...current[entry], [field]: cell } }));
@@ -104,6 +112,20 @@ export function SectionEditor(props: {
                         {(message) => <p class="ds-field__error">{message()}</p>}
                       </Show>
                     </fieldset>
+                  ) : typeof cell === "object" ? (
+                    <div class="ds-stack">
+                      <p>
+                        {fieldLabel(field)}:{" "}
+                        {(cell.kept as StrikeThreshold[])
+                          .map((t) => `${t.strikes} → ${thresholdEffect(t)}`)
+                          .join(", ")}
+                        . Edited on the <A href="/moderation/strikes">strike thresholds page</A> and
+                        saved here unchanged.
+                      </p>
+                      <Show when={errors()[fieldKey(entry, field)]}>
+                        {(message) => <p class="ds-field__error">{message()}</p>}
+                      </Show>
+                    </div>
                   ) : typeof cell === "boolean" ? (
                     <Checkbox
                       label={fieldLabel(field)}
@@ -114,9 +136,14 @@ export function SectionEditor(props: {
                     <TextField
                       label={fieldLabel(field)}
                       value={cell}
-                      inputMode="numeric"
+                      inputMode={isText(entry, field) ? "text" : "numeric"}
                       onChange={(text) => setCell(entry, field, text)}
                       error={errors()[fieldKey(entry, field)]}
+                      description={
+                        props.section.section === "plan_details" && field === "priceCents"
+                          ? `Charged: ${formatCents(PLAN_PRICES_CENTS[entry as Plan])} a month (${PLAN_PRICES_CENTS[entry as Plan]} cents)`
+                          : undefined
+                      }
                     />
                   )
                 }
@@ -129,6 +156,21 @@ export function SectionEditor(props: {
         <p class="ds-muted">
           An empty count is unlimited. Prices charged stay in Stripe; these are the limits the
           Worker enforces and both apps show.
+        </p>
+      </Show>
+      <Show when={props.section.section === "plan_details"}>
+        <p class="ds-muted">
+          What the pricing page, billing settings, landing page, sign-up and the change-plan dialog
+          show: each plan's name, the monthly price quoted (in cents) and a one-line tagline. The
+          amount charged does not change here: the local provider charges the code's price and
+          Stripe its price ids (the “Charged” figure under each price).
+        </p>
+      </Show>
+      <Show when={props.section.section === "moderation"}>
+        <p class="ds-muted">
+          Report weights are in tenths: a first report from someone unknown weighs 10, a trusted
+          signed-in reporter up to 20. Open reports adding up to “open a case” put the page in the
+          review queue; to “take offline”, it is withheld until a moderator decides.
         </p>
       </Show>
       <Show when={props.section.section === "ai"}>

@@ -8,8 +8,14 @@ import { type ConfigSection, configValueSchema } from "../../../core/contract/li
  */
 
 export type SectionValue = Record<string, Record<string, unknown>>;
-/** A cell: text typed, a box ticked, or the names ticked in a group (a flag's plans). */
-export type Cell = string | boolean | string[];
+/**
+ * A cell: text typed, a box ticked, the names ticked in a group (a flag's plans), or a list of
+ * records this form does not edit (the strike thresholds, which have their own page), kept as is.
+ */
+export type Cell = string | boolean | string[] | { kept: unknown[] };
+
+const isRecordList = (value: unknown): value is unknown[] =>
+  Array.isArray(value) && value.some((item) => typeof item === "object" && item !== null);
 export type Draft = Record<string, Record<string, Cell>>;
 
 /** A field's key in the errors map: `free.exportsPerMonth`. */
@@ -20,13 +26,15 @@ export function toDraft(value: SectionValue): Draft {
   for (const [entry, fields] of Object.entries(value)) {
     draft[entry] = {};
     for (const [field, current] of Object.entries(fields))
-      draft[entry][field] = Array.isArray(current)
-        ? current.map(String)
-        : typeof current === "boolean"
-          ? current
-          : current === null
-            ? ""
-            : String(current);
+      draft[entry][field] = isRecordList(current)
+        ? { kept: current }
+        : Array.isArray(current)
+          ? current.map(String)
+          : typeof current === "boolean"
+            ? current
+            : current === null
+              ? ""
+              : String(current);
   }
   return draft;
 }
@@ -34,6 +42,7 @@ export function toDraft(value: SectionValue): Draft {
 /** Empty is null (unlimited, where the field allows it); anything else not a number stays text for zod to name. */
 const parseCell = (cell: Cell): unknown => {
   if (typeof cell === "boolean" || Array.isArray(cell)) return cell;
+  if (typeof cell === "object") return cell.kept;
   const text = cell.trim();
   if (text === "") return null;
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
@@ -125,6 +134,8 @@ export const showValue = (value: unknown): string =>
         : "no"
       : value === undefined
         ? "—"
-        : Array.isArray(value)
-          ? value.map(String).join(" ¶ ")
-          : String(value);
+        : isRecordList(value)
+          ? value.map((item) => JSON.stringify(item)).join(" ¶ ")
+          : Array.isArray(value)
+            ? value.map(String).join(" ¶ ")
+            : String(value);

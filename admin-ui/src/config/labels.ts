@@ -22,6 +22,12 @@ export const FIELD_LABELS: Record<string, string> = {
   enabled: "On",
   plans: "Plans (none ticked: all)",
   percent: "Rollout (% of users, 0–100)",
+  name: "Name shown",
+  priceCents: "Price shown (cents a month)",
+  tagline: "Tagline",
+  openCase: "Report weight to open a case",
+  withhold: "Report weight to take offline",
+  thresholds: "Strike thresholds",
 };
 
 const PLAN_LABELS: Record<string, string> = {
@@ -30,6 +36,8 @@ const PLAN_LABELS: Record<string, string> = {
   premium: "Premium",
   enterprise: "Enterprise",
   writingHelp: "Writing help",
+  reports: "Reports",
+  strikes: "Strikes",
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;

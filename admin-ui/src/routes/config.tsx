@@ -11,6 +11,7 @@ import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../api/admin-api";
 import { getConfig, getConfigHistory } from "../config/config-api";
 import { EmailTemplatesEditor } from "../config/EmailTemplatesEditor";
+import { PlanPrices } from "../config/PlanPrices";
 import { SectionEditor } from "../config/SectionEditor";
 import { VersionHistory } from "../config/VersionHistory";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
@@ -45,6 +46,9 @@ function SectionCard(props: { section: ConfigSectionView; onChanged: () => void 
             ? "Version 0: the defaults in the code; nothing was changed yet."
             : `Version ${props.section.version}, ${formatDateTime(props.section.updated_at)} by ${props.section.updated_by}: ${props.section.reason}`}
         </p>
+        <Show when={props.section.section === "plan_details"}>
+          <PlanPrices section={props.section} />
+        </Show>
         <Show when={editing()}>
           <Show
             when={props.section.section === "email_templates"}
@@ -86,9 +90,9 @@ function SectionCard(props: { section: ConfigSectionView; onChanged: () => void 
 }
 
 /**
- * Live configuration (README "Live configuration"): plan limits, rate limits, AI parameters,
- * email templates and feature flags, changed without a deploy, each change a version with who, when and why, and a rollback to any
- * earlier one. Super admins only (`system.config`, with a recent second factor).
+ * Live configuration (README "Live configuration"): plan limits and details, rate limits, AI
+ * parameters, email templates, feature flags and moderation thresholds, changed without a
+ * deploy, each change a version with who, when and why, and a rollback to any earlier one. Super admins only (`system.config`, with a recent second factor).
  */
 export default function ConfigPage() {
   usePageTitle(() => "Configuration", ADMIN_APP_NAME);
@@ -122,13 +126,10 @@ export default function ConfigPage() {
           </For>
         )}
       </Show>
-      <Card title="Moderation thresholds">
-        <p>
-          How many active strikes suspend an account, for how long, or ban it, are changed at
-          runtime and audited on their own page: <A href="/moderation/strikes">Strike thresholds</A>
-          .
-        </p>
-      </Card>
+      <p class="ds-muted">
+        The strike thresholds of the moderation section are edited on their own page,{" "}
+        <A href="/moderation/strikes">Strike thresholds</A>; each save there is a version here.
+      </p>
     </div>
   );
 }

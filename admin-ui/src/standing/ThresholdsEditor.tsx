@@ -9,6 +9,7 @@ import { showToast } from "~kit/design-system/components/Toast";
 import { describeError } from "~kit/forms/describe-error";
 import { adminApi } from "../api/admin-api";
 import { type StrikeThresholdsView, saveStrikeThresholds } from "../api/standing";
+import { answerMayBeLost, newIdempotencyKey } from "./standing-view";
 import {
   checkThresholdRows,
   NEW_THRESHOLD_ROW,
@@ -28,6 +29,8 @@ const NO_ISSUES: ThresholdIssues = { list: [], rows: {} };
 /**
  * The super admin's form for the strike thresholds: rows checked with the API's own schema
  * before saving, and the API's 400 issues (same paths) put under the row and field they name.
+ * Saved as a new version of the `moderation` config section with the reason given (rolled back
+ * on the configuration page); the `Idempotency-Key` is kept while an answer may have been lost.
  */
 export function ThresholdsEditor(props: {
   view: StrikeThresholdsView;
@@ -38,6 +41,8 @@ export function ThresholdsEditor(props: {
   const [issues, setIssues] = createSignal<ThresholdIssues>(NO_ISSUES);
   const [failure, setFailure] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal(false);
+  const [reason, setReason] = createSignal("");
+  let key = newIdempotencyKey();
 
   const update = (index: number, changes: Partial<ThresholdRow>) => {
     setRows((list) => list.map((row, at) => (at === index ? { ...row, ...changes } : row)));
@@ -48,17 +53,18 @@ export function ThresholdsEditor(props: {
     event.preventDefault();
     if (saving()) return;
     setFailure(null);
-    const check = checkThresholdRows(rows());
+    const check = checkThresholdRows(rows(), reason().trim());
     if (!check.ok) {
       setIssues(check.issues);
       return;
     }
     setSaving(true);
     try {
-      const saved = await saveStrikeThresholds(adminApi, check.request);
+      const saved = await saveStrikeThresholds(adminApi, check.request, key);
       showToast({ title: "Strike thresholds saved", tone: "success" });
       props.onSaved(saved);
     } catch (cause) {
+      if (!answerMayBeLost(cause)) key = newIdempotencyKey();
       if (
         cause instanceof ApiError &&
         cause.code === "validation_failed" &&
@@ -147,6 +153,17 @@ export function ThresholdsEditor(props: {
           <For each={issues().list}>{(message) => <p>{message}</p>}</For>
         </Alert>
       </Show>
+      <TextField
+        label="Reason for this change"
+        value={reason()}
+        onChange={(text) => {
+          setReason(text);
+          setIssues(NO_ISSUES);
+        }}
+        maxLength={500}
+        error={issues().reason}
+        required
+      />
       <Show when={failure()}>
         {(message) => (
           <Alert tone="error" title="Not saved">

@@ -7,8 +7,9 @@ import {
 import type { StrikeThreshold } from "../../../core/moderation/strikes";
 
 /**
- * The strike-threshold form's rows as typed, and the request they make: checked with the API's
- * own schema (core/moderation/strikes.ts), so a ban below a suspension or a repeated count is
+ * The strike-threshold form's rows as typed, with the reason kept with the new `moderation`
+ * config version (README "Live configuration"), and the request they make: checked with the
+ * API's own schema (core/moderation/strikes.ts), so a ban below a suspension or a repeated count is
  * refused here with the words the API would use, under the row and field it concerns. Pure.
  */
 
@@ -26,6 +27,8 @@ export interface ThresholdIssues {
   list: string[];
   /** Per row index, per field. */
   rows: Record<number, Partial<Record<ThresholdField, string>>>;
+  /** The reason's problem, if any. */
+  reason?: string;
 }
 
 export const rowsOf = (thresholds: readonly StrikeThreshold[]): ThresholdRow[] =>
@@ -39,8 +42,9 @@ export const NEW_THRESHOLD_ROW: ThresholdRow = { strikes: "", action: "suspend",
 
 const numberOf = (typed: string) => (typed.trim() === "" ? Number.NaN : Number(typed));
 
-export function requestOf(rows: readonly ThresholdRow[]): StrikeThresholdsRequest {
+export function requestOf(rows: readonly ThresholdRow[], reason: string): StrikeThresholdsRequest {
   return {
+    reason,
     thresholds: rows.map((row) => ({
       strikes: numberOf(row.strikes),
       action: row.action,
@@ -58,9 +62,13 @@ export function thresholdIssues(
 ): ThresholdIssues {
   const result: ThresholdIssues = { list: [], rows: {} };
   for (const issue of issues) {
+    const message = issue.message ?? "Invalid value";
+    if (issue.path?.[0] === "reason") {
+      result.reason ??= message;
+      continue;
+    }
     const path = (issue.path ?? []).filter((part) => part !== "thresholds");
     const [index, field] = path;
-    const message = issue.message ?? "Invalid value";
     if (typeof index !== "number") {
       if (!result.list.includes(message)) result.list.push(message);
       continue;
@@ -79,8 +87,8 @@ export type ThresholdCheck =
   | { ok: true; request: StrikeThresholdsRequest }
   | { ok: false; issues: ThresholdIssues };
 
-export function checkThresholdRows(rows: readonly ThresholdRow[]): ThresholdCheck {
-  const request = requestOf(rows);
+export function checkThresholdRows(rows: readonly ThresholdRow[], reason: string): ThresholdCheck {
+  const request = requestOf(rows, reason);
   const parsed = strikeThresholdsRequestSchema.safeParse(request);
   if (parsed.success) return { ok: true, request };
   return { ok: false, issues: thresholdIssues(parsed.error.issues) };

@@ -35,8 +35,9 @@ import {
 import { guardFor } from "./access";
 
 /**
- * Strikes (README "Content moderation: strikes"): the thresholds table, which only super admins
- * change (`system.config`, the configuration permission no other role has, with a recent second
+ * Strikes (README "Content moderation: strikes"): the thresholds (live configuration's
+ * `moderation` section, README "Live configuration"), which only super admins change
+ * (`system.config`, the configuration permission no other role has, with a recent second
  * factor), and an account's strikes, which moderators read and add to.
  */
 
@@ -59,10 +60,13 @@ const putThresholdsRoute = createRoute({
   method: "put",
   path: "/",
   tags,
-  summary: "Replace the strike thresholds (super admins)",
+  summary:
+    "Replace the strike thresholds (super admins): a new version of the `moderation` config section",
   security: bearerSecurity,
+  description:
+    "Needs an `Idempotency-Key` header. 400 `validation_failed` with the zod issues. Audited as `config.updated` (section `moderation`).",
   middleware: guardFor("PUT /api/admin/moderation/strike-thresholds"),
-  request: { ...jsonBody(strikeThresholdsRequestSchema) },
+  request: { headers: idempotencyKeyHeader, ...jsonBody(strikeThresholdsRequestSchema) },
   responses: {
     200: jsonResponse(envelopeOf(strikeThresholdsViewSchema), "The thresholds as saved"),
     ...errorResponses,
@@ -116,6 +120,7 @@ async function thresholdsView(env: Parameters<typeof strikeThresholdSettings>[0]
   const settings = await strikeThresholdSettings(env);
   return {
     thresholds: settings.thresholds,
+    version: settings.version,
     updated_at: isoOrNull(settings.updatedAt),
     updated_by: settings.updatedBy,
     expiry_days: STRIKE_EXPIRY_DAYS,
@@ -126,15 +131,19 @@ export const adminStrikeThresholdRoutes = createRouter();
 adminStrikeThresholdRoutes
   .openapi(getThresholdsRoute, async (c) => ok(c, await thresholdsView(c.env), 200))
   .openapi(putThresholdsRoute, async (c) => {
-    const { thresholds } = c.req.valid("json");
+    const body = c.req.valid("json");
     const actor = actorOf(c);
-    const { before, after } = await saveStrikeThresholds(c.env, thresholds, actor.id, actor.at);
-    await recordAudit(c.env, actor, {
-      action: "moderation.strike_thresholds_saved",
-      resourceType: "strike_thresholds",
-      details: { before, after },
-    });
-    return ok(c, await thresholdsView(c.env), 200);
+    // A version of live configuration's `moderation` section (README "Live configuration"),
+    // audited as `config.updated`; the key keeps a retry from writing a second version.
+    const result = await withIdempotency(
+      c,
+      { userId: actor.id, action: "strike-thresholds", request: body },
+      async () => {
+        await saveStrikeThresholds(c.env, actor, body.thresholds, body.reason);
+        return { status: 200 as const, data: await thresholdsView(c.env) };
+      },
+    );
+    return ok(c, result.data, 200);
   });
 
 export const adminUserStrikeRoutes = createRouter();

@@ -5,7 +5,7 @@ import { formatCents, prorationCents } from "~core/billing/lifecycle";
 import { isPlan, type Plan } from "~core/plans/entitlements";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { withIdempotencyKey } from "./idempotency";
-import { PLAN_NAMES, planAction, planLabel, priceLabel } from "./plans";
+import { planAction, planLabel, priceLabel } from "./plans";
 import { formatDay } from "./status";
 
 export interface ChangePlanDialogProps {
@@ -33,7 +33,7 @@ export function ChangePlanDialog(props: ChangePlanDialogProps) {
   const current = () => props.view.subscription?.plan ?? props.view.plan;
   const target = () => props.target ?? "free";
   const action = () => planAction(current(), target());
-  const name = () => PLAN_NAMES[target()];
+  const name = () => planLabel(target());
   const periodEnd = () => formatDay(props.view.subscription?.current_period_end);
   const trialing = () => props.view.subscription?.status === "trialing";
 

@@ -19,7 +19,7 @@ import { ChangePlanDialog } from "./ChangePlanDialog";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { goToCheckout } from "./checkout";
 import { withIdempotencyKey } from "./idempotency";
-import { PLAN_NAMES, planAction, planLabel, priceLabel } from "./plans";
+import { planAction, planLabel, priceLabel } from "./plans";
 import { describeState, formatDay, isLive, STATE_LABEL, STATE_TONE } from "./status";
 import { waitForSubscription } from "./subscription";
 
@@ -74,7 +74,7 @@ export function CurrentPlan(props: CurrentPlanProps) {
   const changeOptions = () =>
     PLANS.filter((p) => p !== plan()).map((p) => ({
       value: p,
-      label: `${planAction(plan(), p) === "upgrade" ? "Upgrade" : "Switch"} to ${PLAN_NAMES[p]} (${priceLabel(p)} a month)`,
+      label: `${planAction(plan(), p) === "upgrade" ? "Upgrade" : "Switch"} to ${planLabel(p)} (${priceLabel(p)} a month)`,
     }));
 
   async function addCard() {
@@ -203,7 +203,7 @@ export function CurrentPlan(props: CurrentPlanProps) {
         onChanged={(change, target) => {
           setChangeTo(null);
           setChoice("");
-          const name = PLAN_NAMES[target];
+          const name = planLabel(target);
           if (change.change === "upgrade")
             void settle(`Upgraded to ${name}.`, (v) => v.subscription?.plan === target);
           else if (change.change === "keep")

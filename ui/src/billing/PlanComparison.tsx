@@ -51,6 +51,7 @@ export function PlanCards(props: PlanCardsProps) {
                 <span class="ds-muted"> a month</span>
               </p>
               <p class="pricing-plan__note">{card.note}</p>
+              <p class="pricing-plan__tagline ds-muted">{card.tagline}</p>
               <ul class="pricing-plan__features">
                 <For each={FEATURE_ROWS.filter((row) => row.onCard)}>
                   {(row) => (

@@ -1,20 +1,28 @@
-import { createSignal } from "solid-js";
+import { batch, createSignal } from "solid-js";
 import { fetchPlans } from "~/api/billing";
 import { api } from "~/auth/session";
+import {
+  PLAN_DETAIL_DEFAULTS,
+  type PlanDetail,
+  type PlanDetailsValue,
+} from "~core/config/plan-details";
 import {
   ENTITLEMENTS,
   type Entitlements,
   entitlementsOf,
   PLANS,
+  type Plan,
   type PlanTable,
 } from "~core/plans/entitlements";
 
 /**
- * The plan table in force, as `GET /api/billing/plans` serves it: live configuration may have
- * changed a limit since this app was built (README "Live configuration"), so pages that show
- * limits read it from the server, once per page that shows them.
+ * The plan table and plan details in force, as `GET /api/billing/plans` serves them: live
+ * configuration may have changed a limit, a name or a quoted price since this app was built
+ * (README "Live configuration"), so pages that show them read them from the server, once per
+ * page that shows them.
  */
 const [table, setTable] = createSignal<PlanTable | null>(null);
+const [details, setDetails] = createSignal<PlanDetailsValue | null>(null);
 const [failed, setFailed] = createSignal(false);
 let loading: Promise<void> | null = null;
 let loadedAt = 0;
@@ -32,10 +40,20 @@ export function refreshPlanTable(): Promise<void> {
     fetchPlans(api)
       .then((offers) => {
         const live = { ...ENTITLEMENTS };
-        for (const offer of offers)
-          if (PLANS.includes(offer.plan))
-            live[offer.plan] = offer.entitlements as unknown as Entitlements;
-        setTable(live);
+        const shown = { ...PLAN_DETAIL_DEFAULTS };
+        for (const offer of offers) {
+          if (!PLANS.includes(offer.plan)) continue;
+          live[offer.plan] = offer.entitlements as unknown as Entitlements;
+          shown[offer.plan] = {
+            name: offer.name,
+            priceCents: offer.shown_price_cents,
+            tagline: offer.tagline,
+          };
+        }
+        batch(() => {
+          setTable(live);
+          setDetails(shown);
+        });
         loadedAt = Date.now();
       })
       .catch(() => {
@@ -54,6 +72,19 @@ export function refreshPlanTable(): Promise<void> {
  * it arrives (or if the server cannot say) the code's table stands in.
  */
 export function liveEntitlements(plan: string): Entitlements {
-  if (!loading && Date.now() - loadedAt > FRESH_MS && !failed()) void refreshPlanTable();
+  refreshIfStale();
   return entitlementsOf(plan, livePlanTable() ?? undefined);
+}
+
+/**
+ * A plan's name, quoted price and tagline in force, for every screen that names or prices a
+ * plan, from the same answer and on the same schedule as the limits; the code's until then.
+ */
+export function livePlanDetail(plan: Plan): PlanDetail {
+  refreshIfStale();
+  return details()?.[plan] ?? PLAN_DETAIL_DEFAULTS[plan];
+}
+
+function refreshIfStale() {
+  if (!loading && Date.now() - loadedAt > FRESH_MS && !failed()) void refreshPlanTable();
 }

@@ -2,30 +2,28 @@ import { formatCents, planRank } from "~core/billing/lifecycle";
 import {
   type Entitlements,
   isPlan,
-  PLAN_PRICES_CENTS,
   PLANS,
   type Plan,
   type PlanTable,
   TRIAL_DAYS,
 } from "~core/plans/entitlements";
+import { livePlanDetail } from "./live-plans";
 
 /**
- * The pricing page and the billing settings read prices, trials and limits from the one
- * table the API enforces (core/plans/entitlements.ts; the limits as live configuration sets
- * them, from ./live-plans), so the pages cannot promise what the Worker refuses. Only names and
- * the words around the numbers live here.
+ * The pricing page and the billing settings read trials and limits from the one table the API
+ * enforces (core/plans/entitlements.ts; the limits as live configuration sets them, from
+ * ./live-plans), so the pages cannot promise what the Worker refuses; names and quoted prices
+ * are live configuration's plan details (README "Live configuration"). Only the words around
+ * the numbers live here.
  */
-export const PLAN_NAMES: Record<Plan, string> = {
-  free: "Free",
-  standard: "Standard",
-  premium: "Premium",
-  enterprise: "Enterprise",
+export const planLabel = (plan: string): string =>
+  isPlan(plan) ? livePlanDetail(plan).name : plan;
+
+/** The monthly price quoted (plan details); what is charged stays with the billing provider. */
+export const priceLabel = (plan: Plan): string => {
+  const cents = livePlanDetail(plan).priceCents;
+  return cents === 0 ? "$0" : formatCents(cents);
 };
-
-export const planLabel = (plan: string): string => (isPlan(plan) ? PLAN_NAMES[plan] : plan);
-
-export const priceLabel = (plan: Plan): string =>
-  PLAN_PRICES_CENTS[plan] === 0 ? "$0" : formatCents(PLAN_PRICES_CENTS[plan]);
 
 /** "14-day free trial", "No card required" or "Billed monthly". */
 export function planNote(plan: Plan): string {
@@ -103,6 +101,7 @@ export const FEATURE_ROWS: FeatureRow[] = [
 export interface PlanCard {
   plan: Plan;
   name: string;
+  tagline: string;
   price: string;
   note: string;
   trialDays: number;
@@ -113,7 +112,8 @@ export interface PlanCard {
 export const planCards = (table: PlanTable): PlanCard[] =>
   PLANS.map((plan) => ({
     plan,
-    name: PLAN_NAMES[plan],
+    name: planLabel(plan),
+    tagline: livePlanDetail(plan).tagline,
     price: priceLabel(plan),
     note: planNote(plan),
     trialDays: TRIAL_DAYS[plan],

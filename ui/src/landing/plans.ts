@@ -1,50 +1,41 @@
-import { PLAN_PRICES_CENTS } from "~core/plans/entitlements";
+import { livePlanDetail } from "~/billing/live-plans";
 
 export interface Plan {
   id: "free" | "standard" | "premium" | "enterprise";
-  name: string;
-  /** Monthly price in US cents (README "Billing"). */
-  monthlyPriceCents: number;
-  summary: string;
+  readonly name: string;
+  /** Monthly price in US cents, as quoted (README "Billing"). */
+  readonly monthlyPriceCents: number;
+  readonly summary: string;
   /** Shown under the price, e.g. the trial. */
   note: string;
   highlighted?: boolean;
 }
 
 /**
- * Prices come from the entitlements table the Worker bills with (core/plans/entitlements.ts);
- * the copy here describes each plan without quoting limits (the /pricing page lists them).
+ * A plan's card on the landing page and at sign-up. Its name, quoted price and summary are
+ * live configuration's plan details (README "Live configuration"), read when shown so a change
+ * appears without a deploy; the copy describes each plan without quoting limits (the /pricing
+ * page lists them).
  */
+const livePlan = (id: Plan["id"], extra: Pick<Plan, "note" | "highlighted">): Plan => ({
+  id,
+  ...extra,
+  get name() {
+    return livePlanDetail(id).name;
+  },
+  get monthlyPriceCents() {
+    return livePlanDetail(id).priceCents;
+  },
+  get summary() {
+    return livePlanDetail(id).tagline;
+  },
+});
+
 export const PLANS: Plan[] = [
-  {
-    id: "free",
-    name: "Free",
-    monthlyPriceCents: PLAN_PRICES_CENTS.free,
-    summary: "Write, preview and export your resume.",
-    note: "No card required",
-  },
-  {
-    id: "standard",
-    name: "Standard",
-    monthlyPriceCents: PLAN_PRICES_CENTS.standard,
-    summary: "Higher limits on resumes, exports and AI help for an active job search.",
-    note: "14-day free trial",
-    highlighted: true,
-  },
-  {
-    id: "premium",
-    name: "Premium",
-    monthlyPriceCents: PLAN_PRICES_CENTS.premium,
-    summary: "Premium templates, unlimited resumes and exports for a polished search.",
-    note: "Billed monthly",
-  },
-  {
-    id: "enterprise",
-    name: "Enterprise",
-    monthlyPriceCents: PLAN_PRICES_CENTS.enterprise,
-    summary: "The highest limits on every feature.",
-    note: "Billed monthly",
-  },
+  livePlan("free", { note: "No card required" }),
+  livePlan("standard", { note: "14-day free trial", highlighted: true }),
+  livePlan("premium", { note: "Billed monthly" }),
+  livePlan("enterprise", { note: "Billed monthly" }),
 ];
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });

@@ -5,7 +5,7 @@ import { currentUser, loadSession, session } from "~/auth/session";
 import { ChangePlanDialog } from "~/billing/ChangePlanDialog";
 import { goToCheckout } from "~/billing/checkout";
 import { ComparisonTable, PlanCards } from "~/billing/PlanComparison";
-import { PLAN_NAMES, planAction } from "~/billing/plans";
+import { planAction, planLabel } from "~/billing/plans";
 import { isLive } from "~/billing/status";
 import { refreshSubscription, subscription } from "~/billing/subscription";
 import { APP_NAME } from "~/layout/UserLayout";
@@ -42,7 +42,7 @@ export default function PricingPage() {
   async function checkout(plan: PaidPlan) {
     setBusy(plan);
     setProblem(null);
-    setAnnouncement(`Opening checkout for ${PLAN_NAMES[plan]}…`);
+    setAnnouncement(`Opening checkout for ${planLabel(plan)}…`);
     try {
       await goToCheckout(plan);
     } catch (error) {
@@ -54,7 +54,7 @@ export default function PricingPage() {
 
   function action(plan: Plan) {
     const user = currentUser();
-    const name = PLAN_NAMES[plan];
+    const name = planLabel(plan);
     if (!user) {
       return (
         <A
@@ -167,10 +167,10 @@ export default function PricingPage() {
               showToast({
                 title:
                   change.change === "upgrade"
-                    ? `Upgrading to ${PLAN_NAMES[plan]}`
+                    ? `Upgrading to ${planLabel(plan)}`
                     : change.change === "keep"
-                      ? `You stay on ${PLAN_NAMES[plan]}`
-                      : `${PLAN_NAMES[plan]} is scheduled`,
+                      ? `You stay on ${planLabel(plan)}`
+                      : `${planLabel(plan)} is scheduled`,
                 tone: "success",
               });
               navigate("/account/billing?changed=1");

@@ -92,8 +92,10 @@ export default function StrikeThresholdsPage() {
               <p class="ds-muted">
                 Strikes expire {shown().expiry_days} days after the account's last violation.{" "}
                 {shown().updated_at
-                  ? `Last changed ${formatDateTime(shown().updated_at)} by ${shown().updated_by ?? "—"}.`
-                  : "The built-in defaults apply."}
+                  ? `Last changed ${formatDateTime(shown().updated_at)} by ${shown().updated_by ?? "—"} (moderation configuration version ${shown().version}).`
+                  : "The built-in defaults apply."}{" "}
+                Each save is a version of the moderation section; see its history and roll back on
+                the <A href="/config">Configuration</A> page.
               </p>
             </div>
           )}
