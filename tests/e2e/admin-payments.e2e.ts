@@ -5,6 +5,7 @@ import { registerAccount, signInThroughForm, type TestAccount } from "./support/
 import { launchBrowser, openPage } from "./support/browser";
 import { createStaffWithTotp } from "./support/staff";
 import { confirmItsMe, signInWithTotpLongAgo } from "./support/step-up";
+import { subscribeThroughCheckout } from "./support/subscriber";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -28,65 +29,19 @@ interface Invoice {
 }
 
 /**
- * A Standard subscriber with a paid invoice, through the API and the local checkout page as a
- * browser would post it: the trial, then the test clock moved past it (the first renewal).
+ * A Standard subscriber with a paid invoice: the trial, then the test clock moved past it (the
+ * first renewal).
  */
 async function paidCustomer(account: TestAccount): Promise<Invoice> {
-  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": CUSTOMER_IP };
-  const login = await fetch(new URL("/api/auth/login", baseUrl), {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  expect(login.status).toBe(200);
-  const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
-  const bearer = { ...headers, Authorization: `Bearer ${token}` };
-  const post = (path: string, body: unknown = {}) =>
-    fetch(new URL(path, baseUrl), {
-      method: "POST",
-      headers: { ...bearer, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
-      body: JSON.stringify(body),
-    });
-  const checkout = await post("/api/subscription/checkout", { plan: "standard" });
-  expect(checkout.status).toBe(201);
-  const { checkout_url } = ((await checkout.json()) as { data: { checkout_url: string } }).data;
-  const paid = await fetch(new URL(new URL(checkout_url).pathname, baseUrl), {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      card_number: "4242 4242 4242 4242",
-      expiry: "12/40",
-      cvc: "123",
-      name: "Ada",
-    }),
-    redirect: "manual",
-  });
-  expect(paid.status).toBeLessThan(400);
-  // the subscription arrives through the webhook and the queue
-  await expect
-    .poll(
-      async () =>
-        (
-          (await (
-            await fetch(new URL("/api/subscription", baseUrl), { headers: bearer })
-          ).json()) as {
-            data: { state: string };
-          }
-        ).data.state,
-      { timeout: 30_000, interval: 300 },
-    )
-    .toBe("trialing");
-  expect((await post("/api/billing/local/advance")).status).toBe(200);
+  const api = await subscribeThroughCheckout(baseUrl, account, CUSTOMER_IP);
+  expect((await api.post("/api/billing/local/advance")).status).toBe(200);
   let invoice: Invoice | undefined;
   await expect
     .poll(
       async () => {
-        const list = (await (
-          await fetch(new URL("/api/invoices", baseUrl), { headers: bearer })
-        ).json()) as {
-          data: Invoice[];
-        };
-        invoice = list.data.find((entry) => entry.amount_paid > 0);
+        invoice = (await api.get<Invoice[]>("/api/invoices")).find(
+          (entry) => entry.amount_paid > 0,
+        );
         return invoice !== undefined;
       },
       { timeout: 30_000, interval: 300 },

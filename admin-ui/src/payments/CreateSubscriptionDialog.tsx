@@ -1,12 +1,13 @@
-import { createSignal, Show } from "solid-js";
 import { PAID_PLANS } from "~core/contract/admin-payments-subscriptions";
 import { Select } from "~kit/design-system/components/Select";
-import { Textarea } from "~kit/design-system/components/Textarea";
 import { TextField } from "~kit/design-system/components/TextField";
 import { adminApi } from "../api/admin-api";
 import { createSubscription } from "../api/payments-subscriptions";
+import { createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
 import { PLAN_LABELS } from "../users/labels";
+import { CollectionFields } from "./CollectionFields";
 import { checkSubscriptionDraft, type SubscriptionDraft } from "./subscription-change-drafts";
 
 /**
@@ -17,16 +18,15 @@ export function CreateSubscriptionDialog(props: {
   onClose: () => void;
   onDone: (subscriptionId: string) => void;
 }) {
-  const [draft, setDraft] = createSignal<SubscriptionDraft>({
+  const empty: SubscriptionDraft = {
     userId: "",
     plan: "standard",
     trialDays: "0",
     collection: "charge",
     daysUntilDue: "30",
     note: "",
-  });
-  const [issues, setIssues] = createSignal<Record<string, string>>({});
-  const set = (patch: Partial<SubscriptionDraft>) => setDraft({ ...draft(), ...patch });
+  };
+  const { draft, set, issues, check } = createDraftForm(empty, checkSubscriptionDraft);
 
   return (
     <StepUpActionDialog
@@ -35,11 +35,7 @@ export function CreateSubscriptionDialog(props: {
       formLabel="Start a subscription"
       submitLabel="Start subscription"
       failureTitle="No subscription made"
-      check={() => {
-        const checked = checkSubscriptionDraft(draft());
-        setIssues(checked.ok ? {} : checked.issues);
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         const result = await createSubscription(adminApi, request, key);
         props.onDone(result.subscription_id);
@@ -67,32 +63,13 @@ export function CreateSubscriptionDialog(props: {
         onChange={(trialDays) => set({ trialDays })}
         error={issues().trial_days}
       />
-      <Select
-        label="Payment"
-        options={[
-          { value: "charge", label: "Charge the card on file" },
-          { value: "send", label: "Send an invoice" },
-        ]}
-        value={draft().collection}
-        onChange={(collection) => set({ collection: collection === "send" ? "send" : "charge" })}
+      <CollectionFields
+        collection={draft().collection}
+        daysUntilDue={draft().daysUntilDue}
+        onChange={set}
+        daysError={issues().days_until_due}
       />
-      <Show when={draft().collection === "send"}>
-        <TextField
-          label="Days to pay"
-          inputMode="numeric"
-          value={draft().daysUntilDue}
-          onChange={(daysUntilDue) => set({ daysUntilDue })}
-          error={issues().days_until_due}
-        />
-      </Show>
-      <Textarea
-        label="Note"
-        description="Optional; kept in the audit log."
-        value={draft().note}
-        onChange={(note) => set({ note })}
-        error={issues().note}
-        rows={2}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }

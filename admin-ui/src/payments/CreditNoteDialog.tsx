@@ -1,17 +1,12 @@
-import { createSignal } from "solid-js";
 import { formatCents } from "~core/billing/lifecycle";
-import { Select } from "~kit/design-system/components/Select";
-import { Textarea } from "~kit/design-system/components/Textarea";
 import { TextField } from "~kit/design-system/components/TextField";
 import { adminApi } from "../api/admin-api";
 import { type AdminInvoiceDetail, createCreditNote } from "../api/payments";
+import { createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
-import {
-  type CreditNoteDraft,
-  type CreditNoteField,
-  checkCreditNoteDraft,
-  creditNoteReasonOptions,
-} from "./invoice-drafts";
+import { checkCreditNoteDraft, creditNoteReasonOptions } from "./invoice-drafts";
+import { AmountField, ReasonSelect } from "./MoneyFields";
 
 /**
  * Issues a credit note against a paid invoice (README "Admin: payments"): an amount up to what
@@ -23,14 +18,10 @@ export function CreditNoteDialog(props: {
   onClose: () => void;
   onDone: (amountCents: number) => void;
 }) {
-  const [draft, setDraft] = createSignal<CreditNoteDraft>({
-    amount: "",
-    reason: "",
-    memo: "",
-    note: "",
-  });
-  const [issues, setIssues] = createSignal<Partial<Record<CreditNoteField, string>>>({});
-  const set = (patch: Partial<CreditNoteDraft>) => setDraft({ ...draft(), ...patch });
+  const { draft, set, issues, check } = createDraftForm(
+    { amount: "", reason: "", memo: "", note: "" },
+    (typed) => checkCreditNoteDraft(typed, props.invoice.creditable),
+  );
   const left = () => formatCents(props.invoice.creditable, props.invoice.currency);
 
   return (
@@ -40,29 +31,22 @@ export function CreditNoteDialog(props: {
       formLabel="Issue a credit note"
       submitLabel="Issue credit note"
       failureTitle="Not credited"
-      check={() => {
-        const checked = checkCreditNoteDraft(draft(), props.invoice.creditable);
-        setIssues(checked.ok ? {} : checked.issues);
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         const result = await createCreditNote(adminApi, props.invoice.id, request, key);
         props.onDone(result.amount_cents);
       }}
       onClose={props.onClose}
     >
-      <TextField
-        label={`Amount to credit (${props.invoice.currency.toUpperCase()})`}
-        inputMode="decimal"
-        placeholder="14.99"
+      <AmountField
+        label="Amount to credit"
+        currency={props.invoice.currency}
         value={draft().amount}
         onChange={(amount) => set({ amount })}
         error={issues().amount}
-        required
       />
-      <Select
-        label="Reason"
-        options={[{ value: "", label: "Choose a reason" }, ...creditNoteReasonOptions()]}
+      <ReasonSelect
+        options={creditNoteReasonOptions()}
         value={draft().reason}
         onChange={(reason) => set({ reason })}
         error={issues().reason}
@@ -74,14 +58,7 @@ export function CreditNoteDialog(props: {
         onChange={(memo) => set({ memo })}
         error={issues().memo}
       />
-      <Textarea
-        label="Note"
-        description="Optional; for staff, kept in the audit log."
-        value={draft().note}
-        onChange={(note) => set({ note })}
-        error={issues().note}
-        rows={3}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }

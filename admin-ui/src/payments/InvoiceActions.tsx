@@ -1,11 +1,19 @@
 import { createSignal, Show } from "solid-js";
 import { Button } from "~kit/design-system/components/Button";
-import { Textarea } from "~kit/design-system/components/Textarea";
 import { adminApi } from "../api/admin-api";
 import { type AdminInvoiceDetail, actOnInvoice, type InvoiceAction } from "../api/payments";
+import { type Checked, createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
 
 const NOTE_MAX = 1000;
+
+function checkNote(draft: { note: string }): Checked<{ note?: string }> {
+  const text = draft.note.trim();
+  if (text.length > NOTE_MAX)
+    return { ok: false, issues: { note: `At most ${NOTE_MAX} characters.` } };
+  return { ok: true, request: { note: text || undefined } };
+}
 
 interface ActionCopy {
   button: string;
@@ -58,33 +66,28 @@ export function InvoiceActions(props: {
   onDone: (action: InvoiceAction, message: string) => void;
 }) {
   const [open, setOpen] = createSignal<InvoiceAction | null>(null);
-  const [note, setNote] = createSignal("");
-  const [noteError, setNoteError] = createSignal<string | null>(null);
   const sendable = () => props.invoice.status !== "draft" && props.invoice.status !== "void";
-  const start = (action: InvoiceAction) => {
-    setNote("");
-    setNoteError(null);
-    setOpen(action);
-  };
 
   return (
     <>
       <Show when={props.invoice.status === "open"}>
-        <Button variant="danger" onClick={() => start("void")}>
+        <Button variant="danger" onClick={() => setOpen("void")}>
           {COPY.void.button}
         </Button>
       </Show>
       <Show when={sendable()}>
-        <Button variant="outline" onClick={() => start("resend")}>
+        <Button variant="outline" onClick={() => setOpen("resend")}>
           {COPY.resend.button}
         </Button>
       </Show>
-      <Button variant="outline" onClick={() => start("regenerate_pdf")}>
+      <Button variant="outline" onClick={() => setOpen("regenerate_pdf")}>
         {COPY.regenerate_pdf.button}
       </Button>
       <Show when={open()}>
         {(action) => {
           const copy = COPY[action()];
+          // made with each dialog, so each starts with an empty note
+          const { draft, set, issues, check } = createDraftForm({ note: "" }, checkNote);
           return (
             <StepUpActionDialog
               title={copy.title}
@@ -93,11 +96,7 @@ export function InvoiceActions(props: {
               submitLabel={copy.submit}
               submitVariant={action() === "void" ? "danger" : undefined}
               failureTitle={copy.failure}
-              check={() => {
-                const text = note().trim();
-                setNoteError(text.length > NOTE_MAX ? `At most ${NOTE_MAX} characters.` : null);
-                return text.length > NOTE_MAX ? null : { note: text || undefined };
-              }}
+              check={check}
               send={async (request, key) => {
                 await actOnInvoice(adminApi, props.invoice.id, action(), request.note, key);
                 setOpen(null);
@@ -105,13 +104,10 @@ export function InvoiceActions(props: {
               }}
               onClose={() => setOpen(null)}
             >
-              <Textarea
-                label="Note"
-                description="Optional; for staff, kept in the audit log."
-                value={note()}
-                onChange={setNote}
-                error={noteError() ?? undefined}
-                rows={3}
+              <NoteField
+                value={draft().note}
+                onChange={(note) => set({ note })}
+                error={issues().note}
               />
             </StepUpActionDialog>
           );

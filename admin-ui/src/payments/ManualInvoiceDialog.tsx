@@ -1,11 +1,12 @@
-import { createSignal, Index, Show } from "solid-js";
+import { Index, Show } from "solid-js";
 import { Button } from "~kit/design-system/components/Button";
-import { Select } from "~kit/design-system/components/Select";
-import { Textarea } from "~kit/design-system/components/Textarea";
 import { TextField } from "~kit/design-system/components/TextField";
 import { adminApi } from "../api/admin-api";
 import { createManualInvoice } from "../api/payments";
+import { createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
+import { CollectionFields } from "./CollectionFields";
 import {
   checkManualInvoiceDraft,
   MAX_MANUAL_INVOICE_LINES,
@@ -23,15 +24,14 @@ export function ManualInvoiceDialog(props: {
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const [draft, setDraft] = createSignal<ManualInvoiceDraft>({
+  const empty: ManualInvoiceDraft = {
     userId: props.userId,
     lines: [{ description: "", amount: "" }],
     collection: "charge",
     daysUntilDue: "30",
     note: "",
-  });
-  const [issues, setIssues] = createSignal<Record<string, string>>({});
-  const set = (patch: Partial<ManualInvoiceDraft>) => setDraft({ ...draft(), ...patch });
+  };
+  const { draft, set, issues, check } = createDraftForm(empty, checkManualInvoiceDraft);
   const setLine = (index: number, patch: Partial<ManualInvoiceDraft["lines"][number]>) =>
     set({ lines: draft().lines.map((line, i) => (i === index ? { ...line, ...patch } : line)) });
 
@@ -42,11 +42,7 @@ export function ManualInvoiceDialog(props: {
       formLabel="Make an invoice"
       submitLabel={draft().collection === "charge" ? "Make and charge" : "Make and send"}
       failureTitle="No invoice made"
-      check={() => {
-        const checked = checkManualInvoiceDraft(draft());
-        setIssues(checked.ok ? {} : (checked.issues as Record<string, string>));
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         const result = await createManualInvoice(adminApi, request, key);
         props.onDone(
@@ -98,32 +94,13 @@ export function ManualInvoiceDialog(props: {
           Add a line
         </Button>
       </Show>
-      <Select
-        label="Collection"
-        options={[
-          { value: "charge", label: "Charge the account's card now" },
-          { value: "send", label: "Send it to be paid later" },
-        ]}
-        value={draft().collection}
-        onChange={(value) => set({ collection: value === "send" ? "send" : "charge" })}
+      <CollectionFields
+        collection={draft().collection}
+        daysUntilDue={draft().daysUntilDue}
+        onChange={set}
+        daysError={issues().daysUntilDue}
       />
-      <Show when={draft().collection === "send"}>
-        <TextField
-          label="Days to pay"
-          inputMode="numeric"
-          value={draft().daysUntilDue}
-          onChange={(daysUntilDue) => set({ daysUntilDue })}
-          error={issues().daysUntilDue}
-        />
-      </Show>
-      <Textarea
-        label="Note"
-        description="Optional; for staff, kept in the audit log."
-        value={draft().note}
-        onChange={(note) => set({ note })}
-        error={issues().note}
-        rows={3}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }

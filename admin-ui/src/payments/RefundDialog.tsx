@@ -1,17 +1,13 @@
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import { formatCents } from "~core/billing/lifecycle";
 import { Select } from "~kit/design-system/components/Select";
-import { Textarea } from "~kit/design-system/components/Textarea";
-import { TextField } from "~kit/design-system/components/TextField";
 import { adminApi } from "../api/admin-api";
 import { type AdminInvoice, refundInvoice } from "../api/payments";
+import { createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
-import {
-  checkRefundDraft,
-  type RefundDraft,
-  type RefundField,
-  refundReasonOptions,
-} from "./refund-draft";
+import { AmountField, ReasonSelect } from "./MoneyFields";
+import { checkRefundDraft, type RefundDraft, refundReasonOptions } from "./refund-draft";
 
 /**
  * Refunds an invoice in full or in part, with a reason (Stripe's) and a note for staff: sent
@@ -23,29 +19,25 @@ export function RefundDialog(props: {
   onClose: () => void;
   onDone: (amountCents: number) => void;
 }) {
-  const [draft, setDraft] = createSignal<RefundDraft>({
-    kind: "full",
-    amount: "",
-    reason: "",
-    note: "",
-  });
-  const [issues, setIssues] = createSignal<Partial<Record<RefundField, string>>>({});
-  const set = (patch: Partial<RefundDraft>) => setDraft({ ...draft(), ...patch });
+  const empty: RefundDraft = { kind: "full", amount: "", reason: "", note: "" };
+  const { draft, set, issues, check } = createDraftForm(empty, (typed) =>
+    checkRefundDraft(typed, props.invoice.refundable),
+  );
   const left = () => formatCents(props.invoice.refundable, props.invoice.currency);
 
   return (
     <StepUpActionDialog
       title={`Refund invoice ${props.invoice.number ?? props.invoice.id}`}
-      description={`Up to ${left()} can be refunded. The money goes back to the card that paid.`}
+      description={`Up to ${left()} can be refunded${
+        props.invoice.amount_credited > 0
+          ? ` (${formatCents(props.invoice.amount_credited, props.invoice.currency)} was already credited to the customer's balance)`
+          : ""
+      }. The money goes back to the card that paid.`}
       formLabel="Refund the invoice"
       submitLabel="Refund"
       submitVariant="danger"
       failureTitle="Not refunded"
-      check={() => {
-        const checked = checkRefundDraft(draft(), props.invoice.refundable);
-        setIssues(checked.ok ? {} : checked.issues);
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         const result = await refundInvoice(adminApi, props.invoice.id, request, key);
         props.onDone(result.amount_cents);
@@ -62,31 +54,21 @@ export function RefundDialog(props: {
         onChange={(kind) => set({ kind: kind === "partial" ? "partial" : "full" })}
       />
       <Show when={draft().kind === "partial"}>
-        <TextField
-          label={`Amount to refund (${props.invoice.currency.toUpperCase()})`}
-          inputMode="decimal"
-          placeholder="14.99"
+        <AmountField
+          label="Amount to refund"
+          currency={props.invoice.currency}
           value={draft().amount}
           onChange={(amount) => set({ amount })}
           error={issues().amount}
-          required
         />
       </Show>
-      <Select
-        label="Reason"
-        options={[{ value: "", label: "Choose a reason" }, ...refundReasonOptions()]}
+      <ReasonSelect
+        options={refundReasonOptions()}
         value={draft().reason}
         onChange={(reason) => set({ reason })}
         error={issues().reason}
       />
-      <Textarea
-        label="Note"
-        description="Optional; for staff, kept in the audit log."
-        value={draft().note}
-        onChange={(note) => set({ note })}
-        error={issues().note}
-        rows={3}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }

@@ -8,12 +8,13 @@ import {
 import { Button } from "~kit/design-system/components/Button";
 import { Checkbox } from "~kit/design-system/components/Checkbox";
 import { Select } from "~kit/design-system/components/Select";
-import { Textarea } from "~kit/design-system/components/Textarea";
 import { TextField } from "~kit/design-system/components/TextField";
 import { formatDateTime } from "~kit/format";
 import { adminApi } from "../api/admin-api";
 import type { AdminSubscription } from "../api/payments";
 import { applyCoupon, changePlan, extendGrace } from "../api/payments-subscriptions";
+import { type Checked, createDraftForm } from "../kit/draft-form";
+import { NoteField } from "../kit/NoteField";
 import { StepUpActionDialog } from "../standing/StepUpActionDialog";
 import { PLAN_LABELS } from "../users/labels";
 import { type CouponDraft, checkCouponDraft, checkGraceDays } from "./subscription-change-drafts";
@@ -80,10 +81,15 @@ interface DialogProps {
 
 function PlanChangeDialog(props: DialogProps) {
   const others = PAID_PLANS.filter((plan) => plan !== props.subscription.plan);
-  const [plan, setPlan] = createSignal<string>("");
-  const [prorate, setProrate] = createSignal(true);
-  const [note, setNote] = createSignal("");
-  const [issue, setIssue] = createSignal<string | undefined>();
+  const { draft, set, issues, check } = createDraftForm(
+    { plan: "", prorate: true, note: "" },
+    (typed): Checked<PlanChangeRequest> => {
+      const plan = others.find((candidate) => candidate === typed.plan);
+      if (!plan) return { ok: false, issues: { plan: "Choose a plan" } };
+      const note = typed.note.trim() ? { note: typed.note } : {};
+      return { ok: true, request: { plan, prorate: typed.prorate, ...note } };
+    },
+  );
 
   return (
     <StepUpActionDialog
@@ -92,12 +98,7 @@ function PlanChangeDialog(props: DialogProps) {
       formLabel="Change the plan"
       submitLabel="Change plan"
       failureTitle="Plan not changed"
-      check={(): PlanChangeRequest | null => {
-        const chosen = others.find((candidate) => candidate === plan());
-        setIssue(chosen ? undefined : "Choose a plan");
-        if (!chosen) return null;
-        return { plan: chosen, prorate: prorate(), ...(note().trim() ? { note: note() } : {}) };
-      }}
+      check={check}
       send={async (request, key) => {
         await changePlan(adminApi, props.subscription.id, request, key);
         props.onDone(
@@ -112,37 +113,24 @@ function PlanChangeDialog(props: DialogProps) {
           { value: "", label: "Choose a plan" },
           ...others.map((value) => ({ value, label: PLAN_LABELS[value] })),
         ]}
-        value={plan()}
-        onChange={setPlan}
-        error={issue()}
+        value={draft().plan}
+        onChange={(plan) => set({ plan })}
+        error={issues().plan}
       />
       <Checkbox
         label="Prorate"
         description="Credit the unused time and charge the difference now."
-        checked={prorate()}
-        onChange={setProrate}
+        checked={draft().prorate}
+        onChange={(prorate) => set({ prorate })}
       />
-      <Textarea
-        label="Note"
-        description="Optional; kept in the audit log."
-        value={note()}
-        onChange={setNote}
-        rows={2}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} />
     </StepUpActionDialog>
   );
 }
 
 function CouponDialog(props: DialogProps) {
-  const [draft, setDraft] = createSignal<CouponDraft>({
-    kind: "percent",
-    value: "",
-    duration: "once",
-    months: "",
-    note: "",
-  });
-  const [issues, setIssues] = createSignal<Record<string, string>>({});
-  const set = (patch: Partial<CouponDraft>) => setDraft({ ...draft(), ...patch });
+  const empty: CouponDraft = { kind: "percent", value: "", duration: "once", months: "", note: "" };
+  const { draft, set, issues, check } = createDraftForm(empty, checkCouponDraft);
 
   return (
     <StepUpActionDialog
@@ -151,11 +139,7 @@ function CouponDialog(props: DialogProps) {
       formLabel="Apply a coupon"
       submitLabel="Apply coupon"
       failureTitle="Coupon not applied"
-      check={() => {
-        const checked = checkCouponDraft(draft());
-        setIssues(checked.ok ? {} : checked.issues);
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         await applyCoupon(adminApi, props.subscription.id, request, key);
         props.onDone("Coupon sent; the next invoice shows the discount.");
@@ -197,22 +181,15 @@ function CouponDialog(props: DialogProps) {
           required
         />
       </Show>
-      <Textarea
-        label="Note"
-        description="Optional; kept in the audit log."
-        value={draft().note}
-        onChange={(note) => set({ note })}
-        error={issues().note}
-        rows={2}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }
 
 function GraceDialog(props: DialogProps) {
-  const [days, setDays] = createSignal("3");
-  const [note, setNote] = createSignal("");
-  const [issues, setIssues] = createSignal<Record<string, string>>({});
+  const { draft, set, issues, check } = createDraftForm({ days: "3", note: "" }, (typed) =>
+    checkGraceDays(typed.days, typed.note),
+  );
 
   return (
     <StepUpActionDialog
@@ -221,11 +198,7 @@ function GraceDialog(props: DialogProps) {
       formLabel="Extend the grace period"
       submitLabel="Extend grace"
       failureTitle="Grace not extended"
-      check={() => {
-        const checked = checkGraceDays(days(), note());
-        setIssues(checked.ok ? {} : checked.issues);
-        return checked.ok ? checked.request : null;
-      }}
+      check={check}
       send={async (request, key) => {
         const result = await extendGrace(adminApi, props.subscription.id, request, key);
         props.onDone(`Grace now ends ${formatDateTime(result.grace_ends_at)}.`);
@@ -235,19 +208,12 @@ function GraceDialog(props: DialogProps) {
       <TextField
         label="Days"
         inputMode="numeric"
-        value={days()}
-        onChange={setDays}
+        value={draft().days}
+        onChange={(days) => set({ days })}
         error={issues().days}
         required
       />
-      <Textarea
-        label="Note"
-        description="Optional; kept in the audit log."
-        value={note()}
-        onChange={setNote}
-        error={issues().note}
-        rows={2}
-      />
+      <NoteField value={draft().note} onChange={(note) => set({ note })} error={issues().note} />
     </StepUpActionDialog>
   );
 }

@@ -8,6 +8,7 @@ import {
   type ManualInvoiceRequest,
   manualInvoiceRequestSchema,
 } from "../../../core/contract/admin-payments";
+import type { Checked, Issues } from "../kit/draft-form";
 import { dollarsToCents } from "./refund-draft";
 
 /**
@@ -15,9 +16,6 @@ import { dollarsToCents } from "./refund-draft";
  * "Admin: payments"): dollar amounts as typed turned into cents, a credit no larger than the
  * invoice has left, then the contract's own schema. Each problem is said on its field.
  */
-
-type Issues<F extends string> = Partial<Record<F, string>>;
-type Checked<R, F extends string> = { ok: true; request: R } | { ok: false; issues: Issues<F> };
 
 const money = (cents: number) => (cents / 100).toFixed(2);
 

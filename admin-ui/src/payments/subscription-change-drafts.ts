@@ -8,6 +8,7 @@ import {
   type SubscriptionCreateRequest,
   subscriptionCreateRequestSchema,
 } from "../../../core/contract/admin-payments-subscriptions";
+import type { Checked } from "../kit/draft-form";
 import { dollarsToCents } from "./refund-draft";
 
 /**
@@ -24,8 +25,6 @@ export interface CouponDraft {
   months: string;
   note: string;
 }
-
-export type Checked<T> = { ok: true; request: T } | { ok: false; issues: Record<string, string> };
 
 function checkWith<T>(schema: z.ZodType<T>, input: unknown, fieldOf: (path: string) => string) {
   const parsed = schema.safeParse(input);

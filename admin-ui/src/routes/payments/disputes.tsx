@@ -1,16 +1,15 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For } from "solid-js";
+import { createResource } from "solid-js";
 import { formatCents } from "~core/billing/lifecycle";
 import { Badge, type BadgeTone } from "~kit/design-system/components/Badge";
-import { Card } from "~kit/design-system/components/Card";
-import { Table } from "~kit/design-system/components/Table";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
-import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../../api/admin-api";
 import { type AdminDispute, listDisputes } from "../../api/payments-subscriptions";
+import { type Column, DataTable } from "../../kit/DataTable";
+import { FilteredList, pageParam } from "../../kit/FilteredList";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
-import { SelectFilters } from "../../lists/SelectFilters";
+import type { SelectFilter } from "../../lists/SelectFilters";
 import "../../payments/payments.css";
 
 /** Stripe's dispute statuses, in the order a dispute moves through them. */
@@ -30,63 +29,52 @@ const tone = (status: string): BadgeTone => {
   return status.endsWith("needs_response") ? "warning" : "neutral";
 };
 
-function DisputesTable(props: { disputes: AdminDispute[] }) {
-  return (
-    <Table caption="Disputes" hideCaption>
-      <thead>
-        <tr>
-          <th scope="col">Dispute</th>
-          <th scope="col">Account</th>
-          <th scope="col">Invoice</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Reason</th>
-          <th scope="col">State</th>
-          <th scope="col">Evidence due</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.disputes}>
-          {(dispute) => (
-            <tr>
-              <th scope="row" class="payments-cell--wrap ds-mono">
-                {dispute.id}
-              </th>
-              <td class="payments-cell--wrap">
-                {dispute.user_id ? (
-                  <A href={`/users/${encodeURIComponent(dispute.user_id)}`}>
-                    {dispute.user_email ?? dispute.user_id}
-                  </A>
-                ) : (
-                  <span class="ds-mono">{dispute.customer_id}</span>
-                )}
-              </td>
-              <td class="payments-cell--wrap">
-                {dispute.invoice_id ? (
-                  <A
-                    href={`/payments/invoices/${encodeURIComponent(dispute.invoice_id)}`}
-                    class="ds-mono"
-                  >
-                    {dispute.invoice_id}
-                  </A>
-                ) : (
-                  <span class="ds-mono">{dispute.charge_id}</span>
-                )}
-              </td>
-              <td>{formatCents(dispute.amount, dispute.currency)}</td>
-              <td>{dispute.reason.replaceAll("_", " ")}</td>
-              <td>
-                <Badge tone={tone(dispute.status)}>
-                  {LABELS[dispute.status] ?? dispute.status}
-                </Badge>
-              </td>
-              <td>{dispute.evidence_due_by ? formatDateTime(dispute.evidence_due_by) : "—"}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </Table>
-  );
-}
+const FILTERS: SelectFilter<"status">[] = [
+  {
+    name: "status",
+    label: "State",
+    options: [
+      { value: "", label: "Any state" },
+      ...STATUSES.map(([value, label]) => ({ value, label })),
+    ],
+  },
+];
+
+const COLUMNS: Column<AdminDispute>[] = [
+  { header: "Dispute", rowHeader: true, class: "payments-cell--wrap ds-mono", cell: (d) => d.id },
+  {
+    header: "Account",
+    class: "payments-cell--wrap",
+    cell: (d) =>
+      d.user_id ? (
+        <A href={`/users/${encodeURIComponent(d.user_id)}`}>{d.user_email ?? d.user_id}</A>
+      ) : (
+        <span class="ds-mono">{d.customer_id}</span>
+      ),
+  },
+  {
+    header: "Invoice",
+    class: "payments-cell--wrap",
+    cell: (d) =>
+      d.invoice_id ? (
+        <A href={`/payments/invoices/${encodeURIComponent(d.invoice_id)}`} class="ds-mono">
+          {d.invoice_id}
+        </A>
+      ) : (
+        <span class="ds-mono">{d.charge_id}</span>
+      ),
+  },
+  { header: "Amount", cell: (d) => formatCents(d.amount, d.currency) },
+  { header: "Reason", cell: (d) => d.reason.replaceAll("_", " ") },
+  {
+    header: "State",
+    cell: (d) => <Badge tone={tone(d.status)}>{LABELS[d.status] ?? d.status}</Badge>,
+  },
+  {
+    header: "Evidence due",
+    cell: (d) => (d.evidence_due_by ? formatDateTime(d.evidence_due_by) : "—"),
+  },
+];
 
 /** Disputes (chargebacks) as the provider reported them (README "Admin: payments"). */
 export default function DisputesPage() {
@@ -95,7 +83,7 @@ export default function DisputesPage() {
   const [disputes, { refetch }] = createResource(
     () => ({
       status: search.status || undefined,
-      page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1),
+      page: pageParam(search.page),
     }),
     (filters) => listDisputes(adminApi, filters),
   );
@@ -110,35 +98,18 @@ export default function DisputesPage() {
           </p>
         </div>
       </header>
-      <Card>
-        <div class="ds-stack">
-          <SelectFilters
-            class="payments-filters"
-            filters={[
-              {
-                name: "status",
-                label: "State",
-                options: [
-                  { value: "", label: "Any state" },
-                  ...STATUSES.map(([value, label]) => ({ value, label })),
-                ],
-              },
-            ]}
-            value={() => search.status ?? ""}
-            onChange={(_, value) => setSearch({ status: value || undefined, page: undefined })}
-          />
-          <PagedList
-            list={disputes}
-            noun="Disputes"
-            empty="No dispute matches."
-            pagerLabel="Dispute pages"
-            onPage={(page) => setSearch({ page: String(page) })}
-            onRetry={refetch}
-          >
-            {(items) => <DisputesTable disputes={items} />}
-          </PagedList>
-        </div>
-      </Card>
+      <FilteredList
+        filters={FILTERS}
+        search={search}
+        setSearch={setSearch}
+        list={disputes}
+        noun="Disputes"
+        empty="No dispute matches."
+        pagerLabel="Dispute pages"
+        onRetry={refetch}
+      >
+        {(items) => <DataTable caption="Disputes" columns={COLUMNS} rows={items} />}
+      </FilteredList>
     </div>
   );
 }

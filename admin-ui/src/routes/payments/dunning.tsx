@@ -1,76 +1,62 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { formatCents } from "~core/billing/lifecycle";
 import { Card } from "~kit/design-system/components/Card";
 import { FactList } from "~kit/design-system/components/FactList";
 import { Pagination } from "~kit/design-system/components/Pagination";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
-import { Table } from "~kit/design-system/components/Table";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
 import { LoadError } from "~kit/forms/LoadError";
 import { adminApi } from "../../api/admin-api";
 import { PAYMENTS_PER_PAGE } from "../../api/payments";
 import { type AdminDunningAccount, getDunning } from "../../api/payments-subscriptions";
+import { type Column, DataTable } from "../../kit/DataTable";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
 import "../../payments/payments.css";
 
-function AccountsTable(props: { accounts: AdminDunningAccount[] }) {
-  return (
-    <Table caption="Accounts in dunning" hideCaption>
-      <thead>
-        <tr>
-          <th scope="col">Account</th>
-          <th scope="col">Invoice</th>
-          <th scope="col">Owed</th>
-          <th scope="col">Step</th>
-          <th scope="col">Started</th>
-          <th scope="col">Grace ends</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.accounts}>
-          {(account) => (
-            <tr>
-              <th scope="row" class="payments-cell--wrap">
-                <Show
-                  when={account.subscription_id}
-                  fallback={account.user_email ?? account.user_id}
-                >
-                  {(sub) => (
-                    <A href={`/payments/subscriptions/${encodeURIComponent(sub())}`}>
-                      {account.user_email ?? account.user_id}
-                    </A>
-                  )}
-                </Show>
-                <Show when={account.plan}>
-                  {(plan) => <span class="ds-muted"> ({plan()})</span>}
-                </Show>
-              </th>
-              <td class="payments-cell--wrap">
-                <A
-                  href={`/payments/invoices/${encodeURIComponent(account.invoice_id)}`}
-                  class="ds-mono"
-                >
-                  {account.invoice_number ?? account.invoice_id}
-                </A>
-              </td>
-              <td>{formatCents(account.amount_due, account.currency)}</td>
-              <td>
-                {account.step ?? "Starting"}
-                <Show when={account.step_status}>
-                  {(status) => <span class="ds-muted"> ({status()})</span>}
-                </Show>
-              </td>
-              <td>{formatDateTime(account.started_at)}</td>
-              <td>{formatDateTime(account.grace_ends_at)}</td>
-            </tr>
+const COLUMNS: Column<AdminDunningAccount>[] = [
+  {
+    header: "Account",
+    rowHeader: true,
+    class: "payments-cell--wrap",
+    cell: (account) => (
+      <>
+        <Show when={account.subscription_id} fallback={account.user_email ?? account.user_id}>
+          {(sub) => (
+            <A href={`/payments/subscriptions/${encodeURIComponent(sub())}`}>
+              {account.user_email ?? account.user_id}
+            </A>
           )}
-        </For>
-      </tbody>
-    </Table>
-  );
-}
+        </Show>
+        <Show when={account.plan}>{(plan) => <span class="ds-muted"> ({plan()})</span>}</Show>
+      </>
+    ),
+  },
+  {
+    header: "Invoice",
+    class: "payments-cell--wrap",
+    cell: (account) => (
+      <A href={`/payments/invoices/${encodeURIComponent(account.invoice_id)}`} class="ds-mono">
+        {account.invoice_number ?? account.invoice_id}
+      </A>
+    ),
+  },
+  { header: "Owed", cell: (account) => formatCents(account.amount_due, account.currency) },
+  {
+    header: "Step",
+    cell: (account) => (
+      <>
+        {account.step ?? "Starting"}
+        <Show when={account.step_status}>
+          {(status) => <span class="ds-muted"> ({status()})</span>}
+        </Show>
+      </>
+    ),
+  },
+  { header: "Started", cell: (account) => formatDateTime(account.started_at) },
+  { header: "Grace ends", cell: (account) => formatDateTime(account.grace_ends_at) },
+];
 
 /**
  * Dunning (README "Admin: payments"): accounts whose payment failed and the step their flow
@@ -118,12 +104,12 @@ export default function DunningPage() {
               />
             </Card>
             <Card title={`In dunning (${current().total})`}>
-              <Show
-                when={current().accounts.length > 0}
-                fallback={<p>No account is in dunning.</p>}
-              >
-                <AccountsTable accounts={current().accounts} />
-              </Show>
+              <DataTable
+                caption="Accounts in dunning"
+                columns={COLUMNS}
+                rows={current().accounts}
+                empty="No account is in dunning."
+              />
               <Pagination
                 label="Dunning pages"
                 page={page()}

@@ -3,19 +3,17 @@ import { createResource, createSignal, Show } from "solid-js";
 import { SUBSCRIPTION_STATUSES } from "~core/billing/states";
 import { PLANS } from "~core/plans/entitlements";
 import { Button } from "~kit/design-system/components/Button";
-import { Card } from "~kit/design-system/components/Card";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
-import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../../api/admin-api";
 import { listSubscriptions } from "../../api/payments";
 import { can } from "../../auth/admin-session";
+import { FilteredList, pageParam } from "../../kit/FilteredList";
 import { ADMIN_APP_NAME } from "../../layout/admin-nav";
-import { filterOptions, type SelectFilter, SelectFilters } from "../../lists/SelectFilters";
+import { filterOptions, type SelectFilter } from "../../lists/SelectFilters";
 import { CreateSubscriptionDialog } from "../../payments/CreateSubscriptionDialog";
 import { SUBSCRIPTION_STATUS_LABELS } from "../../payments/labels";
 import { SubscriptionsTable } from "../../payments/PaymentsTables";
 import { PLAN_LABELS } from "../../users/labels";
-import "../../payments/payments.css";
 
 type Name = "plan" | "status" | "trial" | "dunning";
 type Search = Partial<Record<Name | "page", string>>;
@@ -69,7 +67,7 @@ export default function PaymentsPage() {
       status: search.status || undefined,
       trial_ends_within_days: search.trial ? Number(search.trial) : undefined,
       in_dunning: search.dunning || undefined,
-      page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1),
+      page: pageParam(search.page),
     }),
     (filters) => listSubscriptions(adminApi, filters as Parameters<typeof listSubscriptions>[1]),
   );
@@ -94,26 +92,18 @@ export default function PaymentsPage() {
           onDone={(id) => navigate(`/payments/subscriptions/${encodeURIComponent(id)}`)}
         />
       </Show>
-      <Card>
-        <div class="ds-stack">
-          <SelectFilters
-            class="payments-filters"
-            filters={FILTERS}
-            value={(name) => search[name] ?? ANY}
-            onChange={(name, value) => setSearch({ [name]: value || undefined, page: undefined })}
-          />
-          <PagedList
-            list={subscriptions}
-            noun="Subscriptions"
-            empty="No subscription matches."
-            pagerLabel="Subscription pages"
-            onPage={(page) => setSearch({ page: String(page) })}
-            onRetry={refetch}
-          >
-            {(items) => <SubscriptionsTable subscriptions={items} />}
-          </PagedList>
-        </div>
-      </Card>
+      <FilteredList
+        filters={FILTERS}
+        search={search}
+        setSearch={setSearch}
+        list={subscriptions}
+        noun="Subscriptions"
+        empty="No subscription matches."
+        pagerLabel="Subscription pages"
+        onRetry={refetch}
+      >
+        {(items) => <SubscriptionsTable subscriptions={items} />}
+      </FilteredList>
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { formatCents } from "~core/billing/lifecycle";
 import { Badge } from "~kit/design-system/components/Badge";
 import { Button } from "~kit/design-system/components/Button";
 import { Card } from "~kit/design-system/components/Card";
 import { FactList } from "~kit/design-system/components/FactList";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
-import { Table } from "~kit/design-system/components/Table";
 import { showToast } from "~kit/design-system/components/Toast";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
@@ -25,10 +24,14 @@ import { ADMIN_APP_NAME } from "../../../layout/admin-nav";
 import { CreditNoteDialog } from "../../../payments/CreditNoteDialog";
 import { HistoryTable } from "../../../payments/HistoryTable";
 import { InvoiceActions } from "../../../payments/InvoiceActions";
-import { CREDIT_NOTE_REASON_LABELS } from "../../../payments/invoice-drafts";
-import { INVOICE_ACTION_LABELS, invoiceStatusLabel } from "../../../payments/labels";
+import {
+  InvoiceCreditNotes,
+  InvoiceLines,
+  InvoiceRefunds,
+  InvoiceStaffActions,
+} from "../../../payments/InvoiceTables";
+import { invoiceStatusLabel } from "../../../payments/labels";
 import { RefundDialog } from "../../../payments/RefundDialog";
-import { REFUND_REASON_LABELS } from "../../../payments/refund-draft";
 import { newIdempotencyKey } from "../../../standing/standing-view";
 import "../../../payments/payments.css";
 
@@ -207,138 +210,16 @@ export default function InvoicePage() {
                 <FactList facts={facts(current())} />
               </Card>
               <Card title="Lines">
-                <Table caption="Lines" hideCaption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Description</th>
-                      <th scope="col" class="ds-table__num">
-                        Amount
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={current().lines}>
-                      {(line) => (
-                        <tr>
-                          <th scope="row">
-                            {line.description}
-                            {line.proration ? " (prorated)" : ""}
-                          </th>
-                          <td class="ds-table__num">{money(current(), line.amount)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </Table>
+                <InvoiceLines invoice={current()} />
               </Card>
               <Card title="Refunds">
-                <Show
-                  when={current().refunds.length > 0}
-                  fallback={<p class="ds-muted">No refund asked for here.</p>}
-                >
-                  <Table caption="Refunds" hideCaption>
-                    <thead>
-                      <tr>
-                        <th scope="col">When</th>
-                        <th scope="col" class="ds-table__num">
-                          Amount
-                        </th>
-                        <th scope="col">Reason</th>
-                        <th scope="col">Note</th>
-                        <th scope="col">By</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={current().refunds}>
-                        {(refund) => (
-                          <tr>
-                            <th scope="row">{formatDateTime(refund.at)}</th>
-                            <td class="ds-table__num">{money(current(), refund.amount_cents)}</td>
-                            <td>
-                              {REFUND_REASON_LABELS[
-                                refund.reason as keyof typeof REFUND_REASON_LABELS
-                              ] ?? refund.reason}
-                            </td>
-                            <td>{refund.note ?? "—"}</td>
-                            <td class="ds-mono">{refund.actor_id}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </Table>
-                </Show>
+                <InvoiceRefunds invoice={current()} />
               </Card>
               <Card title="Credit notes">
-                <Show
-                  when={current().credit_notes.length > 0}
-                  fallback={<p class="ds-muted">No credit note.</p>}
-                >
-                  <Table caption="Credit notes" hideCaption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Number</th>
-                        <th scope="col">Issued</th>
-                        <th scope="col" class="ds-table__num">
-                          Amount
-                        </th>
-                        <th scope="col">Reason</th>
-                        <th scope="col">Memo</th>
-                        <th scope="col">Status</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={current().credit_notes}>
-                        {(note) => (
-                          <tr>
-                            <th scope="row" class="ds-mono">
-                              {note.number ?? note.id}
-                            </th>
-                            <td>{formatDateTime(note.created_at)}</td>
-                            <td class="ds-table__num">{money(current(), note.amount)}</td>
-                            <td>
-                              {CREDIT_NOTE_REASON_LABELS[
-                                note.reason as keyof typeof CREDIT_NOTE_REASON_LABELS
-                              ] ??
-                                note.reason ??
-                                "—"}
-                            </td>
-                            <td>{note.memo ?? "—"}</td>
-                            <td>{note.status === "void" ? "Void" : "Issued"}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </Table>
-                </Show>
+                <InvoiceCreditNotes invoice={current()} />
               </Card>
               <Card title="Staff actions">
-                <Show
-                  when={current().actions.length > 0}
-                  fallback={<p class="ds-muted">Not voided, resent or regenerated here.</p>}
-                >
-                  <Table caption="Staff actions" hideCaption>
-                    <thead>
-                      <tr>
-                        <th scope="col">When</th>
-                        <th scope="col">Action</th>
-                        <th scope="col">Note</th>
-                        <th scope="col">By</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={current().actions}>
-                        {(entry) => (
-                          <tr>
-                            <th scope="row">{formatDateTime(entry.at)}</th>
-                            <td>{INVOICE_ACTION_LABELS[entry.action] ?? entry.action}</td>
-                            <td>{entry.note ?? "—"}</td>
-                            <td class="ds-mono">{entry.actor_id}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </Table>
-                </Show>
+                <InvoiceStaffActions invoice={current()} />
               </Card>
               <Card title="Provider events">
                 <HistoryTable events={current().events} caption="Provider events" />

@@ -4,19 +4,17 @@ import { INVOICE_STATUSES } from "~core/billing/states";
 import { saveBlob } from "~kit/browser/download";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
-import { Card } from "~kit/design-system/components/Card";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { describeError } from "~kit/forms/describe-error";
-import { PagedList } from "~kit/lists/PagedList";
 import { adminApi } from "../../../api/admin-api";
 import { downloadInvoicesCsv, listInvoices } from "../../../api/payments";
 import { can } from "../../../auth/admin-session";
+import { FilteredList, pageParam } from "../../../kit/FilteredList";
 import { ADMIN_APP_NAME } from "../../../layout/admin-nav";
-import { filterOptions, type SelectFilter, SelectFilters } from "../../../lists/SelectFilters";
+import { filterOptions, type SelectFilter } from "../../../lists/SelectFilters";
 import { INVOICE_STATUS_LABELS } from "../../../payments/labels";
 import { ManualInvoiceDialog } from "../../../payments/ManualInvoiceDialog";
 import { InvoicesTable } from "../../../payments/PaymentsTables";
-import "../../../payments/payments.css";
 
 type Name = "status" | "refunded";
 /** `user`: one account's invoices, as a subscription's page links to them. */
@@ -54,7 +52,7 @@ export default function InvoicesPage() {
     user_id: search.user || undefined,
   });
   const [invoices, { refetch }] = createResource(
-    () => ({ ...filters(), page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1) }),
+    () => ({ ...filters(), page: pageParam(search.page) }),
     (query) => listInvoices(adminApi, query as Parameters<typeof listInvoices>[1]),
   );
   const [making, setMaking] = createSignal(false);
@@ -118,26 +116,18 @@ export default function InvoicesPage() {
           </Alert>
         )}
       </Show>
-      <Card>
-        <div class="ds-stack">
-          <SelectFilters
-            class="payments-filters"
-            filters={FILTERS}
-            value={(name) => search[name] ?? ANY}
-            onChange={(name, value) => setSearch({ [name]: value || undefined, page: undefined })}
-          />
-          <PagedList
-            list={invoices}
-            noun="Invoices"
-            empty="No invoice matches."
-            pagerLabel="Invoice pages"
-            onPage={(page) => setSearch({ page: String(page) })}
-            onRetry={refetch}
-          >
-            {(items) => <InvoicesTable invoices={items} />}
-          </PagedList>
-        </div>
-      </Card>
+      <FilteredList
+        filters={FILTERS}
+        search={search}
+        setSearch={setSearch}
+        list={invoices}
+        noun="Invoices"
+        empty="No invoice matches."
+        pagerLabel="Invoice pages"
+        onRetry={refetch}
+      >
+        {(items) => <InvoicesTable invoices={items} />}
+      </FilteredList>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { formatDateTime } from "~kit/format";
 import { LoadError } from "~kit/forms/LoadError";
+import { pollUntil } from "~kit/poll/poll-until";
 import { adminApi } from "../../../api/admin-api";
 import { type AdminSubscription, getSubscription } from "../../../api/payments";
 import { can } from "../../../auth/admin-session";
@@ -56,6 +57,24 @@ export default function SubscriptionPage() {
     (id) => getSubscription(adminApi, id),
   );
   const [changeSent, setChangeSent] = createSignal<string | null>(null);
+  const [confirmed, setConfirmed] = createSignal<string | null>(null);
+
+  /**
+   * An action shows once the provider's event is applied (README "Admin: payments"): read the
+   * subscription again until it or its history changes, then say so. A change nothing on the
+   * page reflects (a coupon) leaves the "sent" message alone.
+   */
+  async function sent() {
+    const before = detail();
+    const fingerprint = (d: typeof before | null) =>
+      JSON.stringify([d?.subscription, d?.events[0]?.id, d?.invoices.length]);
+    setConfirmed(null);
+    const arrived = await pollUntil(
+      async () => fingerprint(await refetch()) !== fingerprint(before),
+      { backoff: { first: 800, factor: 1, max: 800 }, attempts: 20 },
+    ).catch(() => false);
+    if (arrived) setConfirmed("Applied: the provider's event has arrived.");
+  }
 
   return (
     <div class="ds-container ds-stack">
@@ -95,19 +114,22 @@ export default function SubscriptionPage() {
                 <Show when={can("payments.write")}>
                   <SubscriptionActions
                     subscription={current().subscription}
-                    onSent={() => void refetch()}
+                    onSent={() => void sent()}
                   />
                   <Show when={!current().subscription.ended_at}>
                     <SubscriptionChanges
                       subscription={current().subscription}
                       onSent={(message) => {
                         setChangeSent(message);
-                        void refetch();
+                        void sent();
                       }}
                     />
                   </Show>
                   <Show when={changeSent()}>
                     <p role="status">{changeSent()}</p>
+                  </Show>
+                  <Show when={confirmed()}>
+                    <p role="status">{confirmed()}</p>
                   </Show>
                 </Show>
               </div>
