@@ -10,6 +10,7 @@ import type { Env } from "./server/env";
 
 export { CollaborationRoom } from "./server/realtime/collaboration-room";
 export { NotificationHub } from "./server/realtime/notification-hub";
+export { AnalyticsBackfillWorkflow } from "./workflows/analytics-backfill";
 export { BackupWorkflow } from "./workflows/backup";
 export { BanEscalationWorkflow } from "./workflows/ban-escalation";
 export { BulkEmailWorkflow } from "./workflows/bulk-email";

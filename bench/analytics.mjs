@@ -1,7 +1,7 @@
 // `npm run bench:analytics`: the analytics roll-up and report queries (README "Analytics").
 // Starts its own `wrangler dev --test-scheduled` on port 8795 over a fresh local D1 in
 // `.wrangler/bench-analytics`, seeds BENCH_EVENTS raw events (1,000,000 by default) spread over
-// the last 365 days with one SQL statement, runs the 5-minute cron through `/__scheduled` until
+// the last 365 days with one SQL statement (and a dunning run per 100 events), runs the 5-minute cron through `/__scheduled` until
 // every day is rolled up (timed: the roll-up's throughput), checks the report totals against the
 // seeded counts, then measures each dashboard query over the whole year next to two baselines
 // taken in the same run: the 404 floor and a one-day report. Rewrites the section of its size in
@@ -73,6 +73,25 @@ SELECT 'bench-' || i, type, strftime('%Y-%m-%d', at / 1000, 'unixepoch'), at, 'u
 FROM e;`;
 }
 
+/** Dunning runs for the recovery cohorts: one per 100 events, each with its account and invoice. */
+const RUNS = Math.max(1000, Math.floor(EVENTS / 100));
+/** Invoice states by `i % 4`: paid twice (recovered), voided (written off), still open. */
+const RUN_INVOICE_STATES = ["paid", "void", "open", "paid"];
+
+function dunningSeedSql() {
+  const counter = `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${RUNS - 1})`;
+  const at = `${start} + i * ${Math.floor((365 * DAY_MS) / RUNS)}`;
+  return `${counter}
+INSERT INTO users (id, email, name, status, plan, created_at, updated_at)
+SELECT 'bench-u' || i, 'bench-u' || i || '@example.test', 'Bench', 'active', ${pick(PLANS, "i")}, ${start}, ${start} FROM n;
+${counter}
+INSERT INTO invoices (id, user_id, customer_id, status, currency, amount_due, amount_paid, lines_json, created_at, updated_at)
+SELECT 'bench-in' || i, 'bench-u' || i, 'cus_bench' || i, ${pick(RUN_INVOICE_STATES, "i")}, 'usd', 1499, 0, '[]', ${at}, ${at} FROM n;
+${counter}
+INSERT INTO workflow_runs (instance_id, workflow, subject, created_by, status, params_json, created_at, updated_at)
+SELECT 'dunning-bench-in' || i, 'dunning', 'invoice:bench-in' || i, 'bench', 'complete', '{}', ${at}, ${at} FROM n;`;
+}
+
 /** What the seed holds, counted the same way, to check the roll-up's totals against. */
 function expected() {
   const counts = {};
@@ -119,6 +138,14 @@ async function main() {
     },
   );
   const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const runsFile = path.join(persistTo, "bench-analytics-dunning.sql");
+  writeFileSync(runsFile, dunningSeedSql());
+  await wrangler(
+    ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", runsFile],
+    {
+      quiet: true,
+    },
+  );
   console.log(`Seeded ${EVENTS} events in ${seedSeconds.toFixed(1)} s`);
 
   const loadBefore = os.loadavg()[0];
@@ -154,7 +181,8 @@ async function main() {
     };
     await check("exports", "exports", "export.completed");
     await check("users", "signups", "user.signed_up");
-    await check("recovery", "failed", "payment.failed");
+    want["dunning.started"] = RUNS;
+    await check("recovery", "started", "dunning.started");
     console.log("Report totals match the seed");
 
     for (const [name, url] of SHAPES) {
@@ -191,7 +219,7 @@ async function main() {
 Command: \`npm run bench:analytics\` (BENCH_EVENTS=${EVENTS}, BENCH_REQUESTS=${REQUESTS}, BENCH_CONCURRENCY=${CONCURRENCY.join(",")})
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}; the load generator shares the machine with workerd.
 ${loadNote(loadBefore, os.loadavg()[0])}
-Seeding ${EVENTS.toLocaleString("en")} raw events over 365 days took ${seedSeconds.toFixed(1)} s.
+Seeding ${EVENTS.toLocaleString("en")} raw events over 365 days took ${seedSeconds.toFixed(1)} s; ${RUNS.toLocaleString("en")} dunning runs (with their accounts and invoices) feed the recovery cohorts.
 Roll-up: ${rollup.seconds.toFixed(1)} s over ${rollup.runs} runs of the 5-minute cron (60 days a run), ${Math.round(rollup.perSecond).toLocaleString("en")} events/s; report totals checked against the seed.
 
 ${TABLE_HEADER}
@@ -199,8 +227,9 @@ ${rows.join("\n")}
 
 ${slowest}
 
-Target (issue 16): roll-up of 1,000,000 events; dashboard queries p95 < 100 ms. Every report row reads
-\`analytics_daily\` only (primary key plan, metric, day), never the raw events.`;
+Target (issue 16): roll-up of 1,000,000 events; dashboard queries p95 < 100 ms. No report reads the
+raw events: revenue reads \`analytics_revenue_daily\` (a covering index on plan, day), recovery the
+dunning runs by \`(workflow, created_at)\`, the others \`analytics_daily\` (primary key plan, metric, day).`;
   // one section per size, so a quick run at 50,000 events keeps the 1,000,000 one
   writeSection(path.join(here, "RESULTS.md"), `analytics-${EVENTS}`, markdown);
   console.log("\nWritten to bench/RESULTS.md");

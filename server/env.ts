@@ -1,6 +1,7 @@
 import type { ExportParams } from "../core/export/params";
 import type { QueueMessage } from "../core/queue/messages";
 import type {
+  AnalyticsBackfillParams,
   BackupParams,
   BanEscalationParams,
   BulkEmailParams,
@@ -92,6 +93,7 @@ export interface Env {
   DUNNING_WORKFLOW: Workflow<DunningParams>;
   BAN_ESCALATION_WORKFLOW: Workflow<BanEscalationParams>;
   BULK_EMAIL_WORKFLOW: Workflow<BulkEmailParams>;
+  ANALYTICS_BACKFILL_WORKFLOW: Workflow<AnalyticsBackfillParams>;
 
   /** Reserved for the collaboration issue: the class exists, no route opens a room yet. */
   COLLAB_ROOM: DurableObjectNamespace<CollaborationRoom>;

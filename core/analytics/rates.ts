@@ -10,6 +10,9 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 export const churnRate = (churned: number, subscribersAtStart: number): number | null =>
   ratio(churned, subscribersAtStart);
 
-/** Failed payments later recovered (paid during dunning) ÷ failed payments, in the range. */
-export const recoveryRate = (recovered: number, failed: number): number | null =>
-  ratio(recovered, failed);
+/**
+ * Of the dunning runs that started in the range and have ended, the share whose invoice was
+ * paid: runs still open are not counted either way (server/analytics/recovery.ts).
+ */
+export const recoveryRate = (recovered: number, ended: number): number | null =>
+  ratio(recovered, ended);

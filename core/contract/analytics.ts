@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLANS } from "../plans/entitlements";
+import { jobSchema } from "./jobs";
 
 /**
  * Usage and revenue analytics (README "Analytics"): the events producers put on the
@@ -98,7 +99,7 @@ export const REPORT_COLUMNS = {
     "ending_arr_cents",
   ],
   churn: ["day", "churned", "subscribers_at_start"],
-  recovery: ["day", "failed", "recovered"],
+  recovery: ["day", "started", "recovered", "churned", "written_off", "open"],
   exports: ["day", "exports"],
   growth: ["day", "signups", "total_users", "paid_subscribers"],
 } as const satisfies Record<AnalyticsReport, readonly string[]>;
@@ -119,3 +120,30 @@ export const analyticsReportSchema = z.object({
   reasons: z.array(z.object({ reason: z.string(), count: z.number().int() })).optional(),
 });
 export type AnalyticsReportView = z.infer<typeof analyticsReportSchema>;
+
+/** The job kind of an analytics backfill (README "Analytics", backfill). */
+export const ANALYTICS_BACKFILL_JOB_KIND = "analytics-backfill";
+
+/** Where the backfill derives events from, in the order it pages through them. */
+export const BACKFILL_SOURCES = [
+  "users",
+  "resumes",
+  "exports",
+  "subscriptions",
+  "invoices",
+] as const;
+export type BackfillSource = (typeof BACKFILL_SOURCES)[number];
+
+/** A finished backfill's result: source rows read and events derived, by source. */
+export const analyticsBackfillResultSchema = z.object({
+  rows: z.record(z.enum(BACKFILL_SOURCES), z.number().int()),
+  events: z.record(z.enum(BACKFILL_SOURCES), z.number().int()),
+  days_recounted: z.number().int(),
+});
+export type AnalyticsBackfillResult = z.infer<typeof analyticsBackfillResultSchema>;
+
+/** `GET /api/admin/analytics/backfill`: the latest backfill's job, or null if none ran. */
+export const analyticsBackfillStatusSchema = z.object({ job: jobSchema.nullable() });
+export type AnalyticsBackfillStatus = z.infer<typeof analyticsBackfillStatusSchema>;
+
+export const analyticsBackfillAcceptedSchema = z.object({ job_id: z.string() });

@@ -47,6 +47,10 @@ export type BanEscalationParams = z.infer<typeof banEscalationParamsSchema>;
 export const bulkEmailParamsSchema = z.object({ jobId: z.string().min(1) });
 export type BulkEmailParams = z.infer<typeof bulkEmailParamsSchema>;
 
+/** The analytics backfill is its job (README "Analytics", backfill). */
+export const analyticsBackfillParamsSchema = z.object({ jobId: z.string().min(1) });
+export type AnalyticsBackfillParams = z.infer<typeof analyticsBackfillParamsSchema>;
+
 /** The params of every flow, by name: what its binding's `create` accepts. */
 export interface WorkflowParams extends Record<WorkflowName, unknown> {
   backup: BackupParams;
@@ -56,4 +60,5 @@ export interface WorkflowParams extends Record<WorkflowName, unknown> {
   dunning: DunningParams;
   "ban-escalation": BanEscalationParams;
   "bulk-email": BulkEmailParams;
+  "analytics-backfill": AnalyticsBackfillParams;
 }

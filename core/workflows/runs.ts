@@ -10,6 +10,7 @@ export const WORKFLOW_NAMES = [
   "dunning",
   "ban-escalation",
   "bulk-email",
+  "analytics-backfill",
 ] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 

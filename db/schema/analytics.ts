@@ -63,3 +63,33 @@ export const analyticsDaily = sqliteTable(
     index("analytics_daily_day_idx").on(t.day),
   ],
 );
+
+/**
+ * The MRR movements of `analytics_daily` again, one row per plan (and `all`) and day with a
+ * column each, written in the same batch as the day's other rows. The revenue report reads a
+ * year of five scopes from this covering index in order instead of grouping ~7,300 metric rows
+ * (bench/RESULTS.md, "Analytics"). Days without any movement have no row.
+ */
+export const analyticsRevenueDaily = sqliteTable(
+  "analytics_revenue_daily",
+  {
+    plan: text("plan").notNull(),
+    day: text("day").notNull(),
+    newCents: integer("new_cents").notNull(),
+    expansionCents: integer("expansion_cents").notNull(),
+    contractionCents: integer("contraction_cents").notNull(),
+    churnCents: integer("churn_cents").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.plan, t.day] }),
+    index("analytics_revenue_daily_read_idx").on(
+      t.plan,
+      t.day,
+      t.newCents,
+      t.expansionCents,
+      t.contractionCents,
+      t.churnCents,
+    ),
+    index("analytics_revenue_daily_day_idx").on(t.day),
+  ],
+);

@@ -1,6 +1,5 @@
 import { addDays, dayOf, daysBetween, eachDay } from "../../core/analytics/days";
-import { arrOf, endingMrr } from "../../core/analytics/mrr";
-import { churnRate, recoveryRate } from "../../core/analytics/rates";
+import { churnRate } from "../../core/analytics/rates";
 import {
   type AnalyticsReport,
   type AnalyticsReportView,
@@ -8,12 +7,17 @@ import {
   MAX_REPORT_DAYS,
   REPORT_COLUMNS,
 } from "../../core/contract/analytics";
-import { PLANS, type Plan } from "../../core/plans/entitlements";
+import type { Plan } from "../../core/plans/entitlements";
 import { csvLine } from "../admin-users/bulk-csv";
 import type { Env } from "../env";
 import { AppError } from "../errors";
+import { recoveryCohorts } from "./recovery";
+import { revenueReport } from "./revenue";
 
-/** The admin reports (README "Analytics"), read from the daily roll-up only. */
+/**
+ * The admin reports (README "Analytics"), read from the daily roll-up; payment recovery, a
+ * cohort of dunning runs, from the runs themselves (recovery.ts).
+ */
 
 export interface ReportRequest {
   from?: string;
@@ -21,14 +25,14 @@ export interface ReportRequest {
   plan?: Plan;
 }
 
-interface Range {
+export interface ReportRange {
   from: string;
   to: string;
   days: string[];
 }
 
 /** The range asked for: the last 30 days by default, at most `MAX_REPORT_DAYS`, `from` ≤ `to`. */
-export function reportRange(request: ReportRequest, now: number): Range {
+export function reportRange(request: ReportRequest, now: number): ReportRange {
   const to =
     request.to ?? (request.from ? addDays(request.from, DEFAULT_REPORT_DAYS - 1) : dayOf(now));
   const from = request.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
@@ -45,15 +49,15 @@ export function reportRange(request: ReportRequest, now: number): Range {
 
 /**
  * `scope → day → value` of each metric in the range, and `scope|metric →` total before it.
- * The range is read one row per scope and day with a column per metric: a year of revenue
- * across five scopes is ~1,800 rows, not ~7,300, and the rows, not SQLite's index search, are
- * most of a report's time (bench/RESULTS.md, "Analytics").
+ * The range is read one row per scope and day with a column per metric: fewer rows, and the
+ * rows, not SQLite's index search, are most of a report's time (bench/RESULTS.md, "Analytics").
+ * Revenue, the widest report, has its own table (revenue.ts).
  */
 async function readScopes(
   env: Pick<Env, "DB">,
   scopes: readonly string[],
   metrics: readonly string[],
-  range: Range,
+  range: ReportRange,
   withHistory: boolean,
 ) {
   const plans = scopes.map(() => "?").join(", ");
@@ -99,21 +103,22 @@ async function readScopes(
   };
 }
 
-/** One scope's metrics: what every report but revenue reads. */
+/** One scope's metrics: what the usage, churn and growth reports read. */
 const readDaily = async (
   env: Pick<Env, "DB">,
   scope: string,
   metrics: readonly string[],
-  range: Range,
+  range: ReportRange,
   withHistory: boolean,
 ) => (await readScopes(env, [scope], metrics, range, withHistory))(scope);
 
-type Daily = ReturnType<Awaited<ReturnType<typeof readScopes>>>;
-
-type Row = Record<string, string | number>;
 type Built = Pick<AnalyticsReportView, "rows" | "summary" | "reasons">;
 
-async function usersReport(env: Pick<Env, "DB">, scope: string, range: Range): Promise<Built> {
+async function usersReport(
+  env: Pick<Env, "DB">,
+  scope: string,
+  range: ReportRange,
+): Promise<Built> {
   const d = await readDaily(env, scope, ["signups", "verified", "active_users"], range, false);
   return {
     rows: range.days.map((day) => ({
@@ -126,61 +131,13 @@ async function usersReport(env: Pick<Env, "DB">, scope: string, range: Range): P
   };
 }
 
-const MRR_METRICS = ["mrr_new", "mrr_expansion", "mrr_contraction", "mrr_churn"] as const;
-
-/** One scope's MRR day by day: each day's ending balance is the next one's start. */
-function revenueOf(d: Daily, scope: string, range: Range) {
-  let balance =
-    d.earlier("mrr_new") +
-    d.earlier("mrr_expansion") -
-    d.earlier("mrr_contraction") -
-    d.earlier("mrr_churn");
-  const starting = balance;
-  const rows: Row[] = range.days.map((day) => {
-    const movement = {
-      startingCents: balance,
-      newCents: d.at("mrr_new", day),
-      expansionCents: d.at("mrr_expansion", day),
-      contractionCents: d.at("mrr_contraction", day),
-      churnCents: d.at("mrr_churn", day),
-    };
-    balance = endingMrr(movement);
-    return {
-      day,
-      plan: scope,
-      starting_mrr_cents: movement.startingCents,
-      new_cents: movement.newCents,
-      expansion_cents: movement.expansionCents,
-      contraction_cents: movement.contractionCents,
-      churn_cents: movement.churnCents,
-      ending_mrr_cents: balance,
-      ending_arr_cents: arrOf(balance),
-    };
-  });
-  const summary = {
-    starting_mrr_cents: starting,
-    new_cents: d.sum("mrr_new"),
-    expansion_cents: d.sum("mrr_expansion"),
-    contraction_cents: d.sum("mrr_contraction"),
-    churn_cents: d.sum("mrr_churn"),
-    ending_mrr_cents: balance,
-    ending_arr_cents: arrOf(balance),
-  };
-  return { rows, summary };
-}
-
-/** The plan asked for; without one, every plan together and then each plan, day by day. */
-async function revenueReport(env: Pick<Env, "DB">, plan: Plan | undefined, range: Range) {
-  const scopes = plan ? [plan] : ["all", ...PLANS];
-  const read = await readScopes(env, scopes, MRR_METRICS, range, true);
-  const parts = scopes.map((scope) => revenueOf(read(scope), scope, range));
-  const rows = range.days.flatMap((_, i) => parts.map((part) => part.rows[i] as Row));
-  return { rows, summary: (parts[0] as (typeof parts)[number]).summary };
-}
-
 const REASON_PREFIX = "churn_reason:";
 
-async function churnReport(env: Pick<Env, "DB">, scope: string, range: Range): Promise<Built> {
+async function churnReport(
+  env: Pick<Env, "DB">,
+  scope: string,
+  range: ReportRange,
+): Promise<Built> {
   const d = await readDaily(env, scope, ["subscribers_churned", "paid_net"], range, true);
   // Reasons sort under one prefix: a range of the primary key, not a LIKE.
   const reasons = await env.DB.prepare(
@@ -209,21 +166,11 @@ async function churnReport(env: Pick<Env, "DB">, scope: string, range: Range): P
   };
 }
 
-async function recoveryReport(env: Pick<Env, "DB">, scope: string, range: Range): Promise<Built> {
-  const d = await readDaily(env, scope, ["payments_failed", "payments_recovered"], range, false);
-  const failed = d.sum("payments_failed");
-  const recovered = d.sum("payments_recovered");
-  return {
-    rows: range.days.map((day) => ({
-      day,
-      failed: d.at("payments_failed", day),
-      recovered: d.at("payments_recovered", day),
-    })),
-    summary: { failed, recovered, rate: recoveryRate(recovered, failed) },
-  };
-}
-
-async function exportsReport(env: Pick<Env, "DB">, scope: string, range: Range): Promise<Built> {
+async function exportsReport(
+  env: Pick<Env, "DB">,
+  scope: string,
+  range: ReportRange,
+): Promise<Built> {
   const d = await readDaily(env, scope, ["exports"], range, false);
   return {
     rows: range.days.map((day) => ({ day, exports: d.at("exports", day) })),
@@ -232,7 +179,11 @@ async function exportsReport(env: Pick<Env, "DB">, scope: string, range: Range):
 }
 
 /** Running totals since analytics began: accounts signed up, paying subscriptions. */
-async function growthReport(env: Pick<Env, "DB">, scope: string, range: Range): Promise<Built> {
+async function growthReport(
+  env: Pick<Env, "DB">,
+  scope: string,
+  range: ReportRange,
+): Promise<Built> {
   const d = await readDaily(env, scope, ["signups", "paid_net"], range, true);
   let users = d.earlier("signups");
   let paid = d.earlier("paid_net");
@@ -260,7 +211,7 @@ export async function analyticsReport(
         : report === "churn"
           ? await churnReport(env, scope, range)
           : report === "recovery"
-            ? await recoveryReport(env, scope, range)
+            ? await recoveryCohorts(env, request.plan ?? null, range)
             : report === "exports"
               ? await exportsReport(env, scope, range)
               : await growthReport(env, scope, range);

@@ -100,7 +100,23 @@ async function countDay(env: Pick<Env, "DB">, day: string) {
   return { totals, seq: rowsOf<{ seq: number }>(seq)[0]?.seq ?? 0 };
 }
 
-/** Replaces the day's rows and marks its events up to `seq` counted, in one transaction. */
+const MRR_METRICS = ["mrr_new", "mrr_expansion", "mrr_contraction", "mrr_churn"] as const;
+
+/** The day's MRR movements by scope (db/schema/analytics.ts), for the scopes that moved. */
+function revenueRows(totals: Totals) {
+  const plans = new Set([...totals.keys()].map((key) => key.split("\u0000")[0] as string));
+  return [...plans]
+    .map((plan) => ({
+      plan,
+      cents: MRR_METRICS.map((metric) => totals.get(`${plan}\u0000${metric}`) ?? 0),
+    }))
+    .filter(({ cents }) => cents.some((value) => value !== 0));
+}
+
+/**
+ * Replaces the day's rows (and its revenue rows) and marks its events up to `seq` counted, in
+ * one transaction.
+ */
 async function writeDay(
   env: Pick<Env, "DB">,
   day: string,
@@ -109,7 +125,19 @@ async function writeDay(
   now: number,
 ) {
   const rows = [...totals].filter(([, value]) => value !== 0);
-  const statements = [env.DB.prepare("DELETE FROM analytics_daily WHERE day = ?").bind(day)];
+  const statements = [
+    env.DB.prepare("DELETE FROM analytics_daily WHERE day = ?").bind(day),
+    env.DB.prepare("DELETE FROM analytics_revenue_daily WHERE day = ?").bind(day),
+  ];
+  const revenue = revenueRows(totals);
+  if (revenue.length > 0)
+    statements.push(
+      env.DB.prepare(
+        `INSERT INTO analytics_revenue_daily
+           (plan, day, new_cents, expansion_cents, contraction_cents, churn_cents)
+         VALUES ${revenue.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`,
+      ).bind(...revenue.flatMap(({ plan, cents }) => [plan, day, ...cents])),
+    );
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
     statements.push(
@@ -139,9 +167,11 @@ export interface RollupResult {
 }
 
 /**
- * Recounts up to `DAYS_PER_RUN` days with pending events. Days older than the raw-event
- * retention are not recounted (their raw events are being pruned, so a recount would lose
- * what was counted): a late event for one is marked counted as it is.
+ * Recounts up to `DAYS_PER_RUN` days with pending events. A day older than the raw-event
+ * retention that already has totals is not recounted (its raw events are being pruned, so a
+ * recount would lose what was counted): a late event for one is marked counted as it is. One
+ * with no totals yet (a backfill reaching further back than live tracking, README "Analytics")
+ * has lost nothing, so it is counted like any other day.
  */
 export async function rollupAnalytics(
   env: Pick<Env, "DB">,
@@ -150,7 +180,8 @@ export async function rollupAnalytics(
 ): Promise<RollupResult> {
   const horizon = addDays(dayOf(now), -RAW_EVENT_RETENTION_DAYS);
   await env.DB.prepare(
-    "UPDATE analytics_events SET rolled_up_at = ? WHERE rolled_up_at IS NULL AND day < ?",
+    `UPDATE analytics_events SET rolled_up_at = ?1 WHERE rolled_up_at IS NULL AND day < ?2
+      AND EXISTS (SELECT 1 FROM analytics_daily d WHERE d.day = analytics_events.day)`,
   )
     .bind(now, horizon)
     .run();
@@ -167,10 +198,15 @@ export async function rollupAnalytics(
   return { days, more: pending.results.length > maxDays };
 }
 
-/** Deletes raw events past the retention (README "Analytics"); the daily totals stay. */
+/**
+ * Deletes counted raw events past the retention (README "Analytics"); the daily totals stay.
+ * Ones not counted yet (a backfill's, just stored) wait for the roll-up.
+ */
 export async function pruneAnalyticsEvents(env: Pick<Env, "DB">, now: number): Promise<number> {
   const horizon = addDays(dayOf(now), -RAW_EVENT_RETENTION_DAYS);
-  const result = await env.DB.prepare("DELETE FROM analytics_events WHERE day < ?")
+  const result = await env.DB.prepare(
+    "DELETE FROM analytics_events WHERE day < ? AND rolled_up_at IS NOT NULL",
+  )
     .bind(horizon)
     .run();
   return result.meta.changes ?? 0;

@@ -14,6 +14,7 @@ export const WORKFLOW_BINDINGS = {
   dunning: "DUNNING_WORKFLOW",
   "ban-escalation": "BAN_ESCALATION_WORKFLOW",
   "bulk-email": "BULK_EMAIL_WORKFLOW",
+  "analytics-backfill": "ANALYTICS_BACKFILL_WORKFLOW",
 } as const satisfies Record<WorkflowName, keyof Env>;
 
 /** Any flow's binding, for code that handles runs of every kind (its params are unknown). */

@@ -98,6 +98,7 @@ const BINDINGS: { [K in keyof Env]-?: readonly [KindOf<NonNullable<Env[K]>>, Pre
   DUNNING_WORKFLOW: ["workflow", "required"],
   BAN_ESCALATION_WORKFLOW: ["workflow", "required"],
   BULK_EMAIL_WORKFLOW: ["workflow", "required"],
+  ANALYTICS_BACKFILL_WORKFLOW: ["workflow", "required"],
   COLLAB_ROOM: ["durable_object", "required"],
   NOTIFICATION_HUB: ["durable_object", "required"],
   BROWSER: ["browser", "required"],

@@ -1,4 +1,8 @@
-import type { AnalyticsReport, AnalyticsReportView } from "~core/contract/analytics";
+import type {
+  AnalyticsBackfillStatus,
+  AnalyticsReport,
+  AnalyticsReportView,
+} from "~core/contract/analytics";
 import type { ApiClient, DownloadedFile } from "~kit/api/client";
 import type { ReportQuery } from "../reports/report-view";
 
@@ -27,3 +31,15 @@ export const downloadReportCsv = (
   api.download("GET", reportPath(report), undefined, {
     query: { ...queryOf(query), format: "csv" },
   });
+
+export type { AnalyticsBackfillStatus } from "~core/contract/analytics";
+
+const BACKFILL = "/api/admin/analytics/backfill";
+
+/** The latest backfill's job, or `{ job: null }` when none ever ran. */
+export const getBackfill = (api: ApiClient, signal?: AbortSignal) =>
+  api.get<AnalyticsBackfillStatus>(BACKFILL, { signal });
+
+/** Starts a backfill; a retried click with the same key reaches the same job. */
+export const startBackfill = (api: ApiClient, key: string) =>
+  api.post<{ job_id: string }>(BACKFILL, undefined, { headers: { "Idempotency-Key": key } });

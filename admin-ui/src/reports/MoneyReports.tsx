@@ -192,20 +192,28 @@ export function RecoveryReport(props: { query: ReportQuery }) {
         <>
           <FactList
             facts={[
-              { label: "Recovery rate", value: formatRate(view.summary.rate) },
-              { label: "Failed payments", value: formatCount(view.summary.failed ?? 0) },
-              { label: "Recovered in dunning", value: formatCount(view.summary.recovered ?? 0) },
+              {
+                label: "Recovery rate (recovered ÷ ended)",
+                value: formatRate(view.summary.rate),
+              },
+              { label: "Dunning runs started", value: formatCount(view.summary.started ?? 0) },
+              { label: "Recovered", value: formatCount(view.summary.recovered ?? 0) },
+              { label: "Churned", value: formatCount(view.summary.churned ?? 0) },
+              { label: "Written off", value: formatCount(view.summary.written_off ?? 0) },
+              { label: "Still open", value: formatCount(view.summary.open ?? 0) },
             ]}
           />
           <TimeSeriesChart
-            caption="Failed payments and payments recovered in dunning, per day"
+            caption="Dunning runs by the day they started, and how they ended"
             days={days(view.rows)}
             series={[
-              { label: "Failed", values: columnOf(view.rows, "failed") },
+              { label: "Started", values: columnOf(view.rows, "started") },
               { label: "Recovered", values: columnOf(view.rows, "recovered") },
+              { label: "Churned", values: columnOf(view.rows, "churned") },
+              { label: "Written off", values: columnOf(view.rows, "written_off") },
             ]}
             format={formatCount}
-            empty="No failed or recovered payments in this range."
+            empty="No dunning run started in this range."
           />
         </>
       )}

@@ -5,6 +5,7 @@ import { Card } from "~kit/design-system/components/Card";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import { can } from "../auth/admin-session";
 import { ADMIN_APP_NAME } from "../layout/admin-nav";
+import { BackfillPanel } from "../reports/BackfillPanel";
 import { ChurnReport, RecoveryReport, RevenueReport } from "../reports/MoneyReports";
 import { ReportFilters } from "../reports/ReportFilters";
 import { parseReportSearch, REPORT_PERMISSIONS, type ReportSearch } from "../reports/report-view";
@@ -41,6 +42,9 @@ export default function ReportsPage() {
             five minutes). Each chart's numbers download as CSV.
           </p>
         </div>
+        <Show when={usage()}>
+          <BackfillPanel />
+        </Show>
       </header>
       <Card>
         <ReportFilters selection={selection()} onChange={setSearch} />

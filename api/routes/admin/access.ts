@@ -54,6 +54,8 @@ const table = {
   "GET /api/admin/analytics/revenue": { permission: "payments.read" },
   "GET /api/admin/analytics/churn": { permission: "payments.read" },
   "GET /api/admin/analytics/recovery": { permission: "payments.read" },
+  "GET /api/admin/analytics/backfill": { permission: "system.metrics" },
+  "POST /api/admin/analytics/backfill": { permission: "system.config" },
 
   // Billing events.
   "GET /api/admin/billing/events": { permission: "payments.read" },

@@ -1,15 +1,26 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   type AnalyticsReport,
+  analyticsBackfillAcceptedSchema,
+  analyticsBackfillStatusSchema,
   analyticsReportQuerySchema,
   analyticsReportSchema,
 } from "../../../core/contract/analytics";
+import { sha256Hex } from "../../../core/security/crypto";
+import { latestBackfill, requestBackfill } from "../../../server/analytics/backfill";
 import { analyticsReport, reportCsv } from "../../../server/analytics/reports";
 import { recordAudit } from "../../../server/ops/audit";
 import { ok } from "../../lib/envelope";
+import { withIdempotency } from "../../lib/idempotency";
 import { actorOf } from "../../lib/request";
 import { createRouter } from "../../lib/router";
-import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
+import {
+  bearerSecurity,
+  envelopeOf,
+  errorResponses,
+  idempotencyKeyHeader,
+  jsonResponse,
+} from "../../lib/schemas";
 import { guardFor } from "./access";
 
 /**
@@ -22,7 +33,8 @@ const SUMMARIES: Record<AnalyticsReport, string> = {
   users: "Sign-ups, verified addresses and active users per day",
   revenue: "MRR and ARR by plan per day: starting + new + expansion − contraction − churn = ending",
   churn: "Churn rate (stopped paying ÷ paying at the start) and the reasons",
-  recovery: "Failed payments recovered in dunning ÷ failed payments",
+  recovery:
+    "Dunning runs started in the range by how they ended: recovered ÷ ended, open ones beside",
   exports: "Exports completed per day",
   growth: "Accounts and paying subscriptions over time",
 };
@@ -50,7 +62,60 @@ const reportRoute = (report: AnalyticsReport) =>
     },
   });
 
-const router = createRouter();
+const backfillStatusRoute = createRoute({
+  method: "get",
+  path: "/backfill",
+  tags: ["Analytics"],
+  summary: "The latest analytics backfill: its job's status, progress and result",
+  security: bearerSecurity,
+  middleware: guardFor("GET /api/admin/analytics/backfill"),
+  responses: {
+    200: jsonResponse(envelopeOf(analyticsBackfillStatusSchema), "The latest backfill, or null"),
+    ...errorResponses,
+  },
+});
+
+const backfillRoute = createRoute({
+  method: "post",
+  path: "/backfill",
+  tags: ["Analytics"],
+  summary: "Derive the events of what happened before analytics from the tables that record it",
+  description:
+    "Needs `system.config`, a second factor proven within the step-up window, and an `Idempotency-Key` header. Answers 202 with the job (`GET /api/admin/analytics/backfill` or `GET /api/jobs/{id}`), run by the `analytics-backfill` workflow (listed under workflow runs). Event ids are the live ones, so running it again counts nothing twice. 409 `conflict` while another backfill runs. Audited as `analytics.backfill_requested`.",
+  security: bearerSecurity,
+  middleware: guardFor("POST /api/admin/analytics/backfill"),
+  request: { headers: idempotencyKeyHeader },
+  responses: {
+    202: jsonResponse(envelopeOf(analyticsBackfillAcceptedSchema), "Accepted: the job"),
+    ...errorResponses,
+  },
+});
+
+const router = createRouter()
+  .openapi(backfillStatusRoute, async (c) =>
+    ok(c, { job: await latestBackfill(c.env, c.get("now")) }, 200),
+  )
+  .openapi(backfillRoute, async (c) => {
+    const actor = actorOf(c);
+    const result = await withIdempotency(
+      c,
+      { userId: actor.id, action: "analytics-backfill", request: {} },
+      async (key) => {
+        // The job's id comes from the key: a retry that outran the kept answer reaches the
+        // same job and run instead of starting a second backfill.
+        const jobId = `analytics-backfill-${(await sha256Hex(key)).slice(0, 32)}`;
+        await requestBackfill(c.env, { jobId, actorId: actor.id, now: actor.at });
+        await recordAudit(c.env, actor, {
+          action: "analytics.backfill_requested",
+          resourceType: "analytics",
+          resourceId: jobId,
+          details: { job_id: jobId },
+        });
+        return { status: 202 as const, data: { job_id: jobId } };
+      },
+    );
+    return ok(c, result.data, 202);
+  });
 
 for (const report of ["users", "revenue", "churn", "recovery", "exports", "growth"] as const) {
   router.openapi(reportRoute(report), async (c) => {
