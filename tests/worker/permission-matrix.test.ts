@@ -80,7 +80,7 @@ async function servedAdminOperations(): Promise<Operation[]> {
 /** The access table's rows as operations, path parameters naming nothing that exists. */
 function tableOperations(): Operation[] {
   return Object.keys(ADMIN_ACCESS).map((key) => {
-    const [method, path] = key.split(" ");
+    const [method, path] = key.split(" ") as [string, string];
     return { key, method, url: path.replace(/\{[^}]+\}/g, DUMMY_ID) };
   });
 }
@@ -128,7 +128,7 @@ describe("the permission matrix", () => {
   // The operations are the table's rows; the first test holds them equal to the served ones.
   const areas = new Map<string, Operation[]>();
   for (const operation of tableOperations()) {
-    const area = operation.url.split("/")[3];
+    const area = operation.url.split("/")[3] ?? "";
     areas.set(area, [...(areas.get(area) ?? []), operation]);
   }
   it.each(
