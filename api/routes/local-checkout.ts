@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { parseCardExpiry } from "../../core/billing/card-expiry";
 import { formatCents } from "../../core/billing/lifecycle";
 import { isPlan, PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import { escapeHtml } from "../../core/text/escape-html";
@@ -72,9 +73,9 @@ function summary(session: LocalCheckoutSession) {
 
 const HINT = {
   subscription:
-    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> succeed, <code>4000 0000 0000 0341</code> is saved but its charges fail, <code>4000 0000 0000 9995</code> is declined",
+    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> succeed, <code>4000 0000 0000 0341</code> is saved but its charges fail, <code>4000 0000 0000 0259</code> is charged and then disputed, <code>4000 0000 0000 9995</code> is declined",
   setup:
-    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> are saved, <code>4000 0000 0000 0341</code> is saved but its charges will fail, <code>4000 0000 0000 9995</code> is declined and not saved",
+    "<code>4242 4242 4242 4242</code> and <code>5555 5555 5555 4444</code> are saved, <code>4000 0000 0000 0341</code> is saved but its charges will fail, <code>4000 0000 0000 0259</code> is charged and then disputed, <code>4000 0000 0000 9995</code> is declined and not saved",
 };
 
 function checkoutPage(
@@ -132,22 +133,6 @@ async function openSession(c: PageContext) {
   return readSession(c.env, c.req.param("id") ?? "");
 }
 
-/** MM/YY (or MM/YYYY) not in the past; Stripe's test mode takes any such date. */
-function expiryProblem(expiry: string): string | null {
-  const match = expiry.trim().match(/^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/);
-  if (!match) return "Enter the expiry as MM/YY.";
-  const month = Number(match[1]);
-  const year = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
-  if (month < 1 || month > 12) return "Enter the expiry as MM/YY.";
-  const now = new Date();
-  if (
-    year < now.getUTCFullYear() ||
-    (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1)
-  )
-    return "This card has expired.";
-  return null;
-}
-
 export const localCheckoutApp = new Hono<AppEnv>()
   .use("*", requestContext, securityHeaders)
   .get("/local-checkout/:id", async (c) => {
@@ -173,14 +158,21 @@ export const localCheckoutApp = new Hono<AppEnv>()
     const values = Object.fromEntries(
       ["card_number", "expiry", "cvc", "name"].map((k) => [k, String(form[k] ?? "").slice(0, 64)]),
     );
-    const problem =
-      expiryProblem(values.expiry ?? "") ??
-      (/^\d{3,4}$/.test(values.cvc ?? "") ? null : "Enter the 3 or 4 digit CVC.");
-    if (problem) return respond(c, session, checkoutPage(session, problem, values), 400);
+    // Stripe's test mode takes any expiry not in the past; the card keeps the one typed.
+    const expiry = parseCardExpiry(values.expiry ?? "", c.get("now"));
+    const problem = !expiry.ok
+      ? expiry.message
+      : /^\d{3,4}$/.test(values.cvc ?? "")
+        ? null
+        : "Enter the 3 or 4 digit CVC.";
+    if (problem || !expiry.ok) {
+      return respond(c, session, checkoutPage(session, problem, values), 400);
+    }
     const outcome: CheckoutOutcome = await completeLocalCheckout(
       c.env,
       session.id,
       values.card_number ?? "",
+      expiry.expiry,
     );
     if (outcome.ok) return c.redirect(outcome.redirect, 303);
     return respond(

@@ -3,7 +3,8 @@
  * PaymentMethod tokens (`pm_card_…`) that work against Stripe's test mode as well, so the
  * API and tests read the same in both modes.
  */
-export type CardBehaviour = "succeeds" | "fails_on_charge" | "declines";
+/** `disputed`: the charge succeeds, then the cardholder disputes it as fraudulent. */
+export type CardBehaviour = "succeeds" | "disputed" | "fails_on_charge" | "declines";
 
 export interface TestCard {
   number: string;
@@ -19,6 +20,12 @@ export const TEST_CARDS: readonly TestCard[] = [
     number: "5555555555554444",
     brand: "mastercard",
     behaviour: "succeeds",
+    declineMessage: null,
+  },
+  {
+    number: "4000000000000259",
+    brand: "visa",
+    behaviour: "disputed",
     declineMessage: null,
   },
   {
@@ -39,6 +46,7 @@ export const TEST_CARDS: readonly TestCard[] = [
 export const TEST_PAYMENT_METHOD_TOKENS: Record<string, string> = {
   pm_card_visa: "4242424242424242",
   pm_card_mastercard: "5555555555554444",
+  pm_card_createDispute: "4000000000000259",
   pm_card_chargeCustomerFail: "4000000000000341",
   pm_card_visa_chargeDeclinedInsufficientFunds: "4000000000009995",
 };

@@ -1,3 +1,4 @@
+import type { CardExpiry } from "../../core/billing/card-expiry";
 import { type PaymentMethodSnapshot, parsePaymentMethod } from "../../core/billing/stripe-objects";
 import { findTestCard } from "../../core/billing/test-cards";
 import type { Env } from "../env";
@@ -35,12 +36,16 @@ export async function attachPaymentMethodLocally(
   return parsePaymentMethod(await attachCardLocally(env, input.customerId, card.number, key));
 }
 
-/** Stores and announces a card; the declining test card never attaches. */
+/**
+ * Stores and announces a card; the declining test card never attaches. `expiry` is what was
+ * typed on the checkout page; cards attached by id (`pm_card_visa`) have none and get one.
+ */
 export async function attachCardLocally(
   env: Env,
   customerId: string,
   number: string,
   key: string,
+  expiry?: CardExpiry,
 ): Promise<LocalPaymentMethod> {
   const card = findTestCard(number);
   if (!card) throw new AppError(400, "validation_failed", "Use one of Stripe's test card numbers");
@@ -50,6 +55,7 @@ export async function attachCardLocally(
     customerId,
     await clockNow(env, customerId),
     await cardFingerprint(card.number),
+    expiry,
   );
   await writeObject(env, pm, customerId);
   await emitEvent(env, "payment_method.attached", pm, customerId, key);

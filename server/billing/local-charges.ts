@@ -1,13 +1,22 @@
 import type { Env } from "../env";
 import {
   behaviourOf,
+  chargesSucceed,
   type LocalInvoice,
   type LocalPaymentMethod,
   type LocalSubscription,
   newInvoice,
   paymentObjects,
 } from "./local-objects";
-import { clockNow, emitEvent, listObjects, readObject, writeObject } from "./local-store";
+import {
+  clockNow,
+  emitEvent,
+  type LocalObject,
+  listObjects,
+  localId,
+  readObject,
+  writeObject,
+} from "./local-store";
 import type { PaymentResult } from "./provider";
 
 /**
@@ -54,12 +63,10 @@ export async function settleLocally(
 ): Promise<PaymentResult> {
   const now = await clockNow(env, invoice.customer);
   const due = invoice.amount_due - invoice.amount_paid;
-  const succeeds = due <= 0 || (pm !== null && behaviourOf(pm) === "succeeds");
+  const succeeds = due <= 0 || (pm !== null && chargesSucceed(pm));
   invoice.attempt_count += due > 0 ? 1 : 0;
-  if (due > 0 && pm) {
-    for (const object of paymentObjects({ invoice, pm, amount: due, succeeds, now }))
-      await writeObject(env, object, invoice.customer);
-  }
+  const payment = due > 0 && pm ? paymentObjects({ invoice, pm, amount: due, succeeds, now }) : [];
+  for (const object of payment) await writeObject(env, object, invoice.customer);
   if (!succeeds) {
     await writeObject(env, invoice, invoice.customer);
     await emitEvent(env, "invoice.payment_failed", invoice, invoice.customer, key);
@@ -79,5 +86,43 @@ export async function settleLocally(
     await writeObject(env, sub, sub.customer);
     await emitEvent(env, "customer.subscription.updated", sub, sub.customer, key);
   }
+  if (pm && payment.length > 0 && behaviourOf(pm) === "disputed") {
+    await openDispute(env, payment, now, key);
+  }
   return { paid: true, message: null };
+}
+
+/** Stripe gives a merchant about a week to answer a fraud dispute with evidence. */
+const EVIDENCE_DAYS = 7;
+
+/**
+ * The dispute Stripe's card 4000 0000 0000 0259 brings: the charge went through, and the
+ * cardholder's bank opens a fraud dispute over all of it (`charge.dispute.created`, which the
+ * webhook consumer keeps for the admin's disputes list, README "Admin: payments").
+ */
+async function openDispute(env: Env, payment: LocalObject[], now: number, key: string | null) {
+  const charge = payment.find((object) => object.object === "charge")!;
+  const dispute: LocalObject & { customer: string } = {
+    id: localId("du"),
+    object: "dispute",
+    customer: charge.customer as string,
+    charge: charge.id,
+    payment_intent: charge.payment_intent,
+    amount: charge.amount,
+    currency: charge.currency,
+    reason: "fraudulent",
+    status: "needs_response",
+    evidence_details: { due_by: now + EVIDENCE_DAYS * 86_400, has_evidence: false },
+    is_charge_refundable: false,
+    created: now,
+    livemode: false,
+  };
+  await writeObject(env, dispute, dispute.customer);
+  await emitEvent(
+    env,
+    "charge.dispute.created",
+    dispute,
+    dispute.customer,
+    key && `${key}:dispute`,
+  );
 }

@@ -1,9 +1,10 @@
+import type { CardExpiry } from "../../core/billing/card-expiry";
 import { findTestCard } from "../../core/billing/test-cards";
 import { isPlan, PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import {
-  behaviourOf,
+  chargesSucceed,
   LOCAL_PERIOD_SECONDS,
   type LocalCheckoutSession,
   type LocalSetupIntent,
@@ -43,6 +44,7 @@ export async function completeLocalCheckout(
   env: Env,
   sessionId: string,
   cardNumber: string,
+  expiry: CardExpiry,
 ): Promise<CheckoutOutcome> {
   const session = await readSession(env, sessionId);
   if (!session) throw new AppError(404, "not_found", "Checkout session not found");
@@ -57,7 +59,7 @@ export async function completeLocalCheckout(
 
   const provider = new LocalProvider(env);
   const key = `checkout:${session.id}`;
-  const pm = await provider.attachCard(session.customer, card.number, `${key}:attach`);
+  const pm = await provider.attachCard(session.customer, card.number, `${key}:attach`, expiry);
   const plan = session.metadata.plan ?? "";
   const trialDays = Number(session.metadata.trial_days ?? 0);
 
@@ -70,7 +72,7 @@ export async function completeLocalCheckout(
   } else {
     if (!isPlan(plan) || plan === "free")
       throw new Error(`checkout ${session.id} has no paid plan`);
-    if (trialDays === 0 && behaviourOf(pm) !== "succeeds") {
+    if (trialDays === 0 && !chargesSucceed(pm)) {
       return refuse(card.declineMessage ?? "Your card was declined.");
     }
     const now = await clockNow(env, session.customer);
@@ -135,7 +137,7 @@ export async function advanceToPeriodEnd(env: Env, subscriptionId: string) {
   ];
   const discount = await discountLine(env, sub, PLAN_PRICES_CENTS[plan], end);
   if (discount) lines.push(discount);
-  const succeeds = pm !== null && behaviourOf(pm) === "succeeds";
+  const succeeds = pm !== null && chargesSucceed(pm);
   // Stripe moves the subscription first (active, or past due when the renewal fails),
   // then reports the invoice's outcome.
   sub.status = succeeds ? "active" : "past_due";

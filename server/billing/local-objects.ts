@@ -1,3 +1,4 @@
+import type { CardExpiry } from "../../core/billing/card-expiry";
 import type { SubscriptionStatus } from "../../core/billing/states";
 import { type CardBehaviour, TEST_CARDS, type TestCard } from "../../core/billing/test-cards";
 import { PLAN_PRICES_CENTS, type Plan } from "../../core/plans/entitlements";
@@ -233,8 +234,13 @@ export function newPaymentMethod(
   customerId: string,
   now: number,
   fingerprint: string,
+  expiry?: CardExpiry,
 ): LocalPaymentMethod {
-  const nextYear = new Date(now * 1000).getUTCFullYear() + 3;
+  // Stripe's test cards by id expire in December three years out, as Stripe's do.
+  const { month, year } = expiry ?? {
+    month: 12,
+    year: new Date(now * 1000).getUTCFullYear() + 3,
+  };
   return {
     id: localId("pm"),
     object: "payment_method",
@@ -245,8 +251,8 @@ export function newPaymentMethod(
     card: {
       brand: card.brand,
       last4: card.number.slice(-4),
-      exp_month: 12,
-      exp_year: nextYear,
+      exp_month: month,
+      exp_year: year,
       funding: "credit",
       fingerprint,
     },
@@ -256,6 +262,10 @@ export function newPaymentMethod(
 /** How a stored card behaves when charged: that of the test card it was made from. */
 export const behaviourOf = (pm: LocalPaymentMethod): CardBehaviour =>
   TEST_CARDS.find((card) => card.number.endsWith(pm.card.last4))?.behaviour ?? "declines";
+
+/** Whether a charge to the card goes through (a card disputed later is charged first). */
+export const chargesSucceed = (pm: LocalPaymentMethod): boolean =>
+  behaviourOf(pm) === "succeeds" || behaviourOf(pm) === "disputed";
 
 /**
  * The objects a charge leaves, linked as Stripe links them since API 2025-03-31: the

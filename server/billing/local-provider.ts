@@ -1,3 +1,4 @@
+import type { CardExpiry } from "../../core/billing/card-expiry";
 import { prorationCents } from "../../core/billing/lifecycle";
 import {
   type CheckoutSessionSnapshot,
@@ -23,7 +24,7 @@ import {
 } from "./local-charges";
 import { creditLocally, invoiceLocally, voidLocally } from "./local-invoices";
 import {
-  behaviourOf,
+  chargesSucceed,
   type LocalCheckoutSession,
   type LocalCustomer,
   type LocalInvoice,
@@ -167,7 +168,7 @@ export class LocalProvider implements BillingProvider {
       });
       const pm = await this.defaultCard(sub);
       // Like Stripe's `error_if_incomplete`: a refused card leaves the plan as it was.
-      if (draft.amount_due > 0 && (!pm || behaviourOf(pm) !== "succeeds")) {
+      if (draft.amount_due > 0 && (!pm || !chargesSucceed(pm))) {
         throw paymentFailed(pm ? DECLINED : "Add a payment method first.");
       }
       item.price = priceObject(input.plan);
@@ -220,8 +221,13 @@ export class LocalProvider implements BillingProvider {
   }
 
   /** Stores and announces a card; the declining test card never attaches. */
-  attachCard(customerId: string, number: string, key: string): Promise<LocalPaymentMethod> {
-    return attachCardLocally(this.env, customerId, number, key);
+  attachCard(
+    customerId: string,
+    number: string,
+    key: string,
+    expiry?: CardExpiry,
+  ): Promise<LocalPaymentMethod> {
+    return attachCardLocally(this.env, customerId, number, key, expiry);
   }
 
   detachPaymentMethod(paymentMethodId: string) {

@@ -3,7 +3,7 @@ import { PLAN_PRICES_CENTS } from "../../core/plans/entitlements";
 import type { Env } from "../env";
 import { sendLocalInvoice } from "./local-invoices";
 import {
-  behaviourOf,
+  chargesSucceed,
   LOCAL_PERIOD_SECONDS,
   type LocalSubscription,
   newInvoice,
@@ -79,7 +79,7 @@ export function createSubscriptionLocally(
       await provider.invoiceAndCharge(sub, "subscription_create", [trialLine(sub)], null, key);
     } else if (input.collection === "charge") {
       const pm = await provider.defaultCard(null, input.customerId);
-      if (!pm || behaviourOf(pm) !== "succeeds")
+      if (!pm || !chargesSucceed(pm))
         throw paymentFailed(pm ? null : "The account has no card on file.");
       await provider.saveAndEmit(sub, "customer.subscription.created", key);
       await provider.invoiceAndCharge(sub, "subscription_create", [line], pm, key);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
 import { registerAccount } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
-import { executeE2eSql } from "./support/d1";
 import { submitStaffSignIn } from "./support/operator";
 import { createStaffWithTotp } from "./support/staff";
 import { subscribeThroughCheckout } from "./support/subscriber";
@@ -110,14 +109,20 @@ describe("admin payments: subscriptions, dunning, disputes", () => {
     // the trial ends and the renewal is declined: the dunning workflow starts
     expect((await api.post("/api/billing/local/advance")).status).toBe(200);
     await api.waitForState("past_due");
-    // No local provider emits a dispute (only Stripe opens them), so the row the webhook
-    // consumer would keep for `charge.dispute.created` is written as it would be.
-    const stamp = Date.now().toString(36);
-    const dispute = `dp_e2e_${stamp}`;
-    const now = Date.now();
-    await executeE2eSql(
-      `INSERT INTO disputes (id, user_id, customer_id, charge_id, amount, currency, reason, status, evidence_due_by, last_event_created, last_event_seq, created_at, updated_at) VALUES ('${dispute}', '${customer.id}', 'cus_e2e_${stamp}', 'ch_e2e_${stamp}', 2999, 'usd', 'product_not_received', 'needs_response', ${now + 7 * 86_400_000}, ${Math.floor(now / 1000)}, 0, ${now}, ${now})`,
+    // Stripe's dispute card: the renewal is paid, then disputed as fraudulent
+    const disputer = await registerAccount(baseUrl, {
+      label: "dispute",
+      name: "Dan Dispute",
+      ip: "192.0.2.188",
+    });
+    const disputerApi = await subscribeThroughCheckout(
+      baseUrl,
+      disputer,
+      "192.0.2.188",
+      "4000 0000 0000 0259",
     );
+    expect((await disputerApi.post("/api/billing/local/advance")).status).toBe(200);
+    await disputerApi.waitForState("active");
     const admin = await createStaffWithTotp(baseUrl, "billing_admin", "192.0.2.187");
 
     const { page, problems, close } = await openPage(browser, { baseUrl });
@@ -144,13 +149,22 @@ describe("admin payments: subscriptions, dunning, disputes", () => {
       await page.getByRole("heading", { level: 1, name: "Disputes" }).waitFor();
       await page.getByRole("button", { name: /^State/ }).click();
       await page.getByRole("option", { name: "Needs response", exact: true }).click();
+      // the dispute arrives through the webhook consumer: reload until it is listed
       const disputed = page
         .getByRole("table", { name: "Disputes" })
         .getByRole("row")
-        .filter({ has: page.getByRole("rowheader", { name: dispute }) });
+        .filter({ has: page.getByRole("link", { name: disputer.email }) });
+      await expect
+        .poll(
+          async () => {
+            if ((await disputed.count()) === 0) await page.reload();
+            return disputed.count();
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(1);
       await disputed.getByText("Needs response", { exact: true }).waitFor();
-      await disputed.getByRole("link", { name: customer.email }).waitFor();
-      expect(await disputed.textContent()).toContain("product not received");
+      expect(await disputed.textContent()).toContain("fraudulent");
 
       const found = [
         ...(await checkPage(page, "/admin/payments/dunning", "Dunning")),

@@ -195,6 +195,37 @@ describe("admin payments with the local provider", () => {
       ),
     ).toBe(4);
   });
+
+  it("the dispute card (4000 0000 0000 0259): paid, then a fraud dispute the disputes list shows with its deadline", async () => {
+    const person = await newPerson();
+    await subscribe(person, "premium", "4000 0000 0000 0259");
+    const invoice = await waitForInvoice<{ id: string; amount_paid: number }>(
+      person,
+      (i) => Number(i.amount_paid) > 0,
+      "the paid invoice",
+    );
+    const admin = await bearerFor("billing_admin");
+    const dispute = await vi.waitFor(
+      async () => {
+        const { body } = await api(`${PAYMENTS}/disputes?user_id=${person.userId}`, {
+          headers: admin.headers,
+        });
+        if (body.data.length === 0) throw new Error("no dispute yet");
+        return body.data[0];
+      },
+      { timeout: 15_000, interval: 150 },
+    );
+    expect(dispute).toMatchObject({
+      invoice_id: invoice.id,
+      amount: invoice.amount_paid,
+      reason: "fraudulent",
+      status: "needs_response",
+    });
+    // a week to answer, counted from the charge
+    expect(Date.parse(dispute.evidence_due_by) - Date.parse(dispute.created_at)).toBe(
+      7 * 86_400_000,
+    );
+  });
 });
 
 describe("admin payment lists", () => {

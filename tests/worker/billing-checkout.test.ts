@@ -107,6 +107,21 @@ describe("local checkout with Stripe's test cards, through the webhook", () => {
     await waitForSubscription(person, (d) => d.plan === "enterprise" && d.state === "active");
   });
 
+  it("keeps the expiry as typed: 12/30 is December 2030", async () => {
+    const person = await newPerson();
+    const checkout = await call(person, "/api/subscription/checkout", "POST", { plan: "premium" });
+    const paid = await api(new URL(checkout.body.data.checkout_url).pathname, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ card_number: "4242424242424242", expiry: "12/30", cvc: "123" }),
+      redirect: "manual",
+    });
+    expect(paid.status).toBe(303);
+    await waitForCards(person, 1);
+    const cards = await call(person, "/api/payment-methods");
+    expect(cards.body.data[0]).toMatchObject({ last4: "4242", exp_month: 12, exp_year: 2030 });
+  });
+
   it("refuses other card numbers, bad expiry and a form from another site", async () => {
     const person = await newPerson();
     const checkout = await call(person, "/api/subscription/checkout", "POST", { plan: "premium" });
