@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureChromeWrapper } from "../../scripts/lib/chromium.mjs";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 
@@ -9,10 +8,6 @@ const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {
-  // The server's BROWSER binding starts Chromium on the first export, from wrangler's cache:
-  // `npm test` puts the wrapper there; a suite run on its own must too, or Miniflare would
-  // try to download Chrome.
-  ensureChromeWrapper();
   browser = await launchBrowser();
 });
 

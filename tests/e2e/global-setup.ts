@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { ensureChromeWrapper } from "../../scripts/lib/chromium.mjs";
 import { prepareLocalStack } from "../../scripts/lib/local-stack.mjs";
 import { ensureAppsBuilt } from "./support/build";
 import { superviseWorker } from "./support/runtime-supervisor";
@@ -15,6 +16,10 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
  */
 export default async function setup(project: TestProject) {
   ensureAppsBuilt(ROOT);
+  // The server's BROWSER binding starts Chromium on the first PDF (an export, a visitor's
+  // download) from wrangler's cache: `npm test` puts the wrapper there; a suite run on its own
+  // must too, or Miniflare would try to download Chrome.
+  ensureChromeWrapper();
   const port = Number(process.env.E2E_PORT ?? 8790);
   const persistTo = join(ROOT, ".wrangler/e2e-state");
   const { opsToken } = await prepareLocalStack({ fresh: true, persistTo });
