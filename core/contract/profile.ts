@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ONBOARDING_STEPS, PAID_PLANS } from "../auth/identity";
-import { userSchema } from "./auth";
+import { emailSchema, userSchema } from "./auth";
 
 /** The wire contract of `/api/profile`: the profile, onboarding and checkout intent. */
 
@@ -41,6 +41,8 @@ export type Profile = z.output<typeof profileSchema>;
 
 export const profileChangesSchema = z
   .object({
+    // The account's name; its email changes only through `/api/profile/email` (re-verified).
+    name: z.string().trim().min(1).max(100).optional(),
     headline: optionalText(120),
     location: optionalText(120),
     website: z
@@ -70,3 +72,23 @@ export type ValidProfileChanges = z.output<typeof profileChangesSchema>;
 /** Both GET and PATCH answer with the profile and the account. */
 export const profileResultSchema = z.object({ profile: profileSchema, user: userSchema });
 export type ProfileResult = z.output<typeof profileResultSchema>;
+
+/**
+ * A change of sign-in address (README "Profile and security emails"): the new address gets a link and
+ * becomes the sign-in address only once it is followed. The password proves the request is the
+ * owner's; an account that signs in only through a provider or passkey has none to give.
+ */
+export const emailChangeRequestSchema = z
+  .object({ email: emailSchema, password: z.string().min(1).max(1024).optional() })
+  .strict()
+  .meta({ id: "EmailChangeRequest" });
+
+export const emailChangeConfirmSchema = z
+  .object({ token: z.string().min(16).max(200) })
+  .strict()
+  .meta({ id: "EmailChangeConfirm" });
+
+export const emailChangeSentSchema = z.object({
+  status: z.literal("confirmation_sent"),
+  email: z.string().meta({ description: "Where the confirmation link went" }),
+});

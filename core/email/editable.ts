@@ -1,4 +1,5 @@
 import { APPEAL_WINDOW_DAYS } from "../moderation/appeals";
+import { ACCOUNT_EDITABLE_EMAILS } from "./editable-account";
 import { utcMinute } from "./layout";
 import type { EmailData, EmailTemplate } from "./render";
 import { maskEmail } from "./templates/email-changed";
@@ -24,6 +25,7 @@ interface Editable<T extends EmailTemplate> {
 }
 
 export type EditableEmail = Editable<EmailTemplate>;
+export type { Editable };
 
 const editable = <T extends EmailTemplate>(entry: Editable<T>) => entry as unknown as EditableEmail;
 
@@ -348,6 +350,7 @@ export const EDITABLE_EMAILS: readonly EditableEmail[] = [
     values: (data) => ({ name: there(data.name), plan: data.plan }),
     example: { name: NAME, plan: "Standard", dashboardUrl: `${URL}/resumes` },
   }),
+  ...ACCOUNT_EDITABLE_EMAILS,
 ];
 
 export const EDITABLE_EMAIL_KEYS = EDITABLE_EMAILS.map((entry) => entry.key);

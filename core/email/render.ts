@@ -1,6 +1,7 @@
 import { editableFor } from "./editable";
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
 import { accountExists } from "./templates/account-exists";
+import { confirmNewEmail, paymentReceipt, securityAlert } from "./templates/account-security";
 import { appealDecided, appealLink } from "./templates/appeals";
 import { backupFailed } from "./templates/backup-failed";
 import {
@@ -36,6 +37,7 @@ const TEMPLATES = {
   appeal_link: appealLink,
   backup_failed: backupFailed,
   billing_event_failed: billingEventFailed,
+  confirm_new_email: confirmNewEmail,
   downgraded_to_free: downgradedToFree,
   email_changed: emailChanged,
   grace_ending: graceEnding,
@@ -46,7 +48,9 @@ const TEMPLATES = {
   moderation_escalated: moderationEscalated,
   moderation_notice: moderationNotice,
   password_changed: passwordChanged,
+  payment_receipt: paymentReceipt,
   reset_password: resetPassword,
+  security_alert: securityAlert,
   staff_notice: staffNotice,
   strike_recorded: strikeRecorded,
   support_reply: supportReply,

@@ -57,14 +57,18 @@ export function resolveStyle(data: ResumeData): ResumeStyle {
 export const visibleEntries = <T extends { hidden?: boolean }>(entries: T[] | undefined): T[] =>
   (entries ?? []).filter((entry) => !entry.hidden);
 
-/** A new, empty resume for someone, in the default style. */
+/**
+ * A new, empty resume for someone, in the default style but for font and accent: those are
+ * its template's, set when it is created (`styleAtCreation` in core/templates/index.ts).
+ */
 export function emptyResume(name = "", email = ""): ResumeData {
+  const { font: _font, accentColor: _accent, ...style } = DEFAULT_STYLE;
   return {
     basics: { name, email, profiles: [] },
     work: [],
     education: [],
     skills: [],
     projects: [],
-    meta: { layout: { order: [...MOVABLE_SECTIONS], hidden: [] }, style: { ...DEFAULT_STYLE } },
+    meta: { layout: { order: [...MOVABLE_SECTIONS], hidden: [] }, style },
   };
 }

@@ -69,7 +69,11 @@ export const emailTokens = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").$type<"verify_email" | "reset_password" | "appeal">().notNull(),
+    purpose: text("purpose")
+      .$type<"verify_email" | "reset_password" | "appeal" | "change_email">()
+      .notNull(),
+    /** For a change_email link: the address the account moves to once the link is followed. */
+    newEmail: text("new_email"),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),

@@ -5,7 +5,7 @@ import { emailTokens } from "../../db/schema";
 import type { Env } from "../env";
 import { hashToken } from "./refresh-tokens";
 
-export type EmailTokenPurpose = "verify_email" | "reset_password" | "appeal";
+export type EmailTokenPurpose = "verify_email" | "reset_password" | "appeal" | "change_email";
 
 /**
  * How long each kind of link works (README "Accounts": reset links for one hour; README
@@ -15,6 +15,8 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   verify_email: 7 * 86_400_000,
   reset_password: 3_600_000,
   appeal: 7 * 86_400_000,
+  // README "Profile and security emails"; the account keeps its old address until then.
+  change_email: 3 * 86_400_000,
 };
 
 /** A new single-use token; only its hash is stored, the token itself goes into the email. */

@@ -13,8 +13,12 @@ import {
   verifySecondFactor,
 } from "./mfa";
 import { verifyPassword } from "./passwords";
+import { alertAccount } from "./security-emails";
 
-type MfaChangeEnv = Pick<Env, "DB" | "MFA_ENCRYPTION_KEY">;
+type MfaChangeEnv = Pick<
+  Env,
+  "DB" | "MFA_ENCRYPTION_KEY" | "CACHE" | "EMAIL" | "EMAIL_FROM" | "JWT_ISSUER"
+>;
 
 const wrongCode = () => new AppError(401, "invalid_credentials", "The code is incorrect");
 
@@ -29,6 +33,7 @@ export async function confirmEnrolment(
     confirmTotpEnrolment(env, userId, code, now),
   );
   if (!codes) throw wrongCode();
+  await alertAccount(env, userId, { kind: "mfa_enabled", detail: null, occasion: `${now}` }, now);
   return codes;
 }
 
@@ -70,4 +75,5 @@ export async function turnOffMfa(
     throw new AppError(401, "invalid_credentials", "The password or code is incorrect");
   }
   await disableMfa(env, userId, now);
+  await alertAccount(env, userId, { kind: "mfa_disabled", detail: null, occasion: `${now}` }, now);
 }

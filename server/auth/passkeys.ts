@@ -22,6 +22,7 @@ import { devToolsEnabled } from "../dev-tools";
 import type { Env } from "../env";
 import { AppError, conflict, notFound } from "../errors";
 import { claimSingleUse } from "./credential-throttle";
+import { alertAccount } from "./security-emails";
 import { mfaChallengeUserId } from "./sign-in";
 
 type PasskeyEnv = Pick<Env, "DB" | "SESSIONS">;
@@ -174,7 +175,7 @@ const defaultName = (userAgent: string | null) => {
 
 /** Checks an attestation for the user's registration challenge and stores the passkey. */
 export async function registerPasskey(
-  env: PasskeyEnv,
+  env: PasskeyEnv & Pick<Env, "CACHE" | "EMAIL" | "EMAIL_FROM" | "JWT_ISSUER">,
   userId: string,
   input: { challengeId: string; response: RegistrationResponseJSON; name?: string },
   userAgent: string | null,
@@ -207,6 +208,12 @@ export async function registerPasskey(
     .onConflictDoNothing({ target: passkeys.id })
     .returning();
   if (!row) throw conflict("This passkey is already registered.");
+  await alertAccount(
+    env,
+    userId,
+    { kind: "passkey_added", detail: row.name, occasion: row.id },
+    now,
+  );
   return toPasskeyView(row);
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { planIntentOf } from "../../core/auth/identity";
 import type { Profile, ValidProfileChanges } from "../../core/contract/profile";
+import type { Basics } from "../../core/resume/schema";
 import { createDb } from "../../db/client";
 import { type ProfileRow, profiles, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
@@ -40,7 +41,7 @@ export async function updateProfile(
 ) {
   await getOrCreateProfile(env, userId, now);
   const db = createDb(env.DB);
-  const { plan_intent, onboarding_step, ...fields } = changes;
+  const { plan_intent, onboarding_step, name, ...fields } = changes;
   const checkoutIntent = plan_intent === undefined ? {} : { planIntent: plan_intent };
   await db.batch([
     db
@@ -53,7 +54,30 @@ export async function updateProfile(
       .where(eq(profiles.userId, userId)),
     db
       .update(users)
-      .set({ ...checkoutIntent, updatedAt: now })
+      .set({ ...checkoutIntent, ...(name === undefined ? {} : { name }), updatedAt: now })
       .where(eq(users.id, userId)),
   ]);
+}
+
+/**
+ * What a new resume's basics start from (README "Resumes": new resumes): the account's name
+ * and email, and the headline, location and website given at onboarding or on the profile
+ * page. The location is free text ("Berlin, Germany"), so it goes whole into `city`, the field
+ * templates print first.
+ */
+export async function resumeBasicsOf(
+  env: Pick<Env, "DB">,
+  user: Pick<UserRow, "id" | "name" | "email">,
+): Promise<Basics> {
+  const row = await createDb(env.DB).query.profiles.findFirst({
+    where: eq(profiles.userId, user.id),
+  });
+  return {
+    name: user.name,
+    email: user.email,
+    ...(row?.headline ? { label: row.headline } : {}),
+    ...(row?.location ? { location: { city: row.location } } : {}),
+    ...(row?.website ? { url: row.website } : {}),
+    profiles: [],
+  };
 }

@@ -31,6 +31,7 @@ import {
   startSession,
 } from "./refresh-tokens";
 import { signInRefusal } from "./sanctions-in-force";
+import { alertNewSignIn, isNewDevice } from "./security-emails";
 import { IDLE_REVOKE_REASON, isIdle, sessionIdle, timesOut } from "./staff-sessions";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./tokens";
 
@@ -191,7 +192,9 @@ export async function openSession(
   if (!user) throw invalidCredentials();
   if (user.role === "super_admin") await refuseOutsideAllowlist(env, user, method, device, now);
   await updateUser(env, user.id, { lastLoginAt: now }, now);
+  const newDevice = await isNewDevice(env, user.id, device);
   const session = await startSession(env, user.id, device, now, mfa);
+  if (newDevice) await alertNewSignIn(env, user, device, session.familyId, now);
   if (isStaff(user.role))
     await recordStaffSignIn(env, user, { id: session.familyId, method, mfa }, device, now);
   const { token } = await issueAccessToken(

@@ -26,6 +26,7 @@ import { applyCustomer } from "./apply-customer";
 import { applyInvoiceStatus } from "./apply-invoice-status";
 import { notifyDunningOfPayment, startDunning } from "./dunning";
 import { billingProvider, planForPrice } from "./provider";
+import { sendPaymentReceipt } from "./receipt-email";
 import { currentSubscription, recordWebhookChange, userOfCustomer } from "./records";
 import { UnappliableEvent } from "./unappliable";
 
@@ -282,6 +283,8 @@ async function applyInvoice(ctx: Context): Promise<ApplyOutcome> {
   if (succeeded) {
     await note(ctx, "invoice.paid", detail);
     await notifyDunningOfPayment(env, snap.id);
+    if (snap.amountPaid > 0)
+      await sendPaymentReceipt(env, ctx.userId, snap, values.paidAt ?? now, now);
   } else {
     await note(ctx, "invoice.payment_failed", detail);
     if (snap.subscriptionId && snap.amountDue > snap.amountPaid) {

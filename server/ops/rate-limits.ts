@@ -65,6 +65,13 @@ export const REQUEST_LIMITS = {
     keyedBy: "account",
     protects: "POST /api/auth/resend-verification (only counted while unverified)",
   },
+  emailChange: {
+    prefix: "email-change",
+    limit: 5,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "POST /api/profile/email (each request mails the address typed)",
+  },
   forgotPasswordPerAddress: {
     prefix: "forgot-ip",
     limit: 5,

@@ -203,8 +203,28 @@ describe("accounts in the user app", () => {
         ...(await checkPage(page, "/dashboard", `Hello, ${name}`)),
         ...(await checkPage(page, "/onboarding", "Set up your account")),
         ...(await checkPage(page, "/account/security", "Account security")),
+        ...(await checkPage(page, "/account/profile", "Your profile")),
       ];
       expect(found).toEqual([]);
+
+      // the profile page: an edited headline is what the next new resume starts with
+      await page.goto("/account/profile");
+      await page.getByRole("heading", { level: 1, name: "Your profile" }).waitFor();
+      await page.getByLabel("Headline", { exact: true }).fill("Author of the first program");
+      await page.getByRole("button", { name: "Save details" }).click();
+      await page.getByText("Saved. New resumes start with these details.").waitFor();
+      await page.goto("/dashboard");
+      await page.getByRole("button", { name: "New resume" }).click();
+      const newResume = page.getByRole("dialog", { name: "New resume" });
+      await newResume.getByLabel("Title").fill("From my profile");
+      await newResume.getByRole("button", { name: "Create resume" }).click();
+      await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.getByLabel("Headline", { exact: true }).inputValue())
+        .toBe("Author of the first program");
+      expect(await page.getByLabel("Full name", { exact: true }).inputValue()).toBe(name);
+      await page.goto("/account/security");
+      await page.getByRole("heading", { level: 1, name: "Account security" }).waitFor();
 
       // account security: this device is listed and marked; the password changes (the
       // request carries the CSRF token) and this session survives it

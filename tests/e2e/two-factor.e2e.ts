@@ -80,6 +80,8 @@ async function enrolTotp(page: Page): Promise<{ app: Authenticator; codes: strin
   await codeField.fill(await app.code());
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await page.getByRole("heading", { level: 3, name: "Save your recovery codes" }).waitFor();
+  // the badge follows at once, while the codes are still on screen (no reload)
+  await card.getByText("On", { exact: true }).waitFor();
   const codes = await page
     .getByRole("list", { name: "Recovery codes" })
     .getByRole("listitem")

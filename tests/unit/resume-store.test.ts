@@ -141,7 +141,7 @@ describe("document edits", () => {
     expect(next.meta?.style).toMatchObject({
       template: "modern",
       accentColor: "#be123c",
-      font: "inter",
+      pageSize: "A4",
     });
     expect(setStyle(next, { template: "modern" })).toBe(next);
   });

@@ -54,13 +54,16 @@ async function pastDue(person: Person, extraCard: string | null = null) {
   return invoice.id as string;
 }
 
+/** The dunning flow's emails: receipts for payments are tested in account-security.test.ts. */
 async function templates(to: string) {
   const { results } = await env.DB.prepare(
     "SELECT template FROM email_outbox WHERE to_address = ? ORDER BY created_at",
   )
     .bind(to)
     .all<{ template: string }>();
-  return results.map((r) => r.template).filter((t) => t !== "verify_email");
+  return results
+    .map((r) => r.template)
+    .filter((t) => t !== "verify_email" && t !== "payment_receipt");
 }
 
 async function dunningInstance(workflows: Awaited<ReturnType<typeof introspectWorkflow>>) {

@@ -8,6 +8,8 @@ import {
   resumeSummarySchema,
   updateResumeSchema,
 } from "../../../core/contract/resumes";
+import { emptyResume } from "../../../core/resume/layout";
+import { resumeBasicsOf } from "../../../server/auth/profiles";
 import { readOnlyResumeIds } from "../../../server/billing/entitlements";
 import { publishResume } from "../../../server/moderation/publication";
 import {
@@ -152,7 +154,11 @@ const cloneRoute = createRoute({
 
 export const resumeCrudRoutes = createRouter()
   .openapi(createResumeRoute, async (c) => {
-    const created = await createResume(c.env, await ownerOf(c), c.req.valid("json"), c.get("now"));
+    const input = c.req.valid("json");
+    const owner = await ownerOf(c);
+    // A blank resume starts from the account's profile (README "Profile and security emails").
+    const data = input.data ?? { ...emptyResume(), basics: await resumeBasicsOf(c.env, owner) };
+    const created = await createResume(c.env, owner, { ...input, data }, c.get("now"));
     c.header("ETag", etagOf(created.version));
     c.header("Location", `/api/resumes/${created.id}`);
     return ok(c, toResumeBody(created), 201);

@@ -24,14 +24,17 @@ type View =
  * turning it off.
  */
 export function TwoFactor() {
-  const [status, { refetch }] = createResource(() => fetchMfaStatus(api));
+  const [status, { refetch, mutate }] = createResource(() => fetchMfaStatus(api));
   const [view, setView] = createSignal<View>({ step: "overview" });
   const [starting, setStarting] = createSignal(false);
   const [startError, setStartError] = createSignal<string | null>(null);
 
+  // The badge and the account menu follow the change at once: the recovery codes come first,
+  // and the status is only fetched again after them.
   const setMfaEnabled = (enabled: boolean) => {
     const user = currentUser();
     if (user) updateCurrentUser({ ...user, mfa_enabled: enabled });
+    mutate((current) => (current ? { ...current, enabled } : current));
   };
 
   async function start() {

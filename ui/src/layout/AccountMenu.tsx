@@ -45,6 +45,7 @@ export function AccountMenu() {
                 icon: "credit-card",
                 onSelect: () => navigate("/account/billing"),
               },
+              { label: "Profile", icon: "user", onSelect: () => navigate("/account/profile") },
               { label: "Security", icon: "shield", onSelect: () => navigate("/account/security") },
               {
                 label: "Standing",

@@ -25,7 +25,10 @@ export function SiteFooter(props: { nav: NavItem[] }) {
           </For>
         </ul>
       </nav>
-      <p class="site-footer__legal ds-muted">© {new Date().getFullYear()} Resume Builder</p>
+      <p class="site-footer__legal ds-muted">
+        © {new Date().getFullYear()} Resume Builder · <a href="/terms">Terms</a> ·{" "}
+        <a href="/privacy">Privacy</a> · <a href="/contact">Contact</a>
+      </p>
     </div>
   );
 }

@@ -109,6 +109,10 @@ export default function RegisterPage() {
                 })}
                 required
               />
+              <p class="ds-muted">
+                By creating an account you agree to our <a href="/terms">Terms</a> and the{" "}
+                <a href="/privacy">Privacy notice</a>.
+              </p>
               <div class="auth-form__actions">
                 <Button type="submit" icon="user-plus" loading={form.pending()}>
                   Create account
