@@ -69,14 +69,42 @@ export const deletedResumeSchema = z.object({ deleted: z.literal(true) });
 /** `POST /api/resumes/import?title=`: the document is the body (JSON or a file). */
 export const importResumeQuerySchema = z.object({ title: titleSchema.optional() });
 
+/**
+ * A saved version (README "Version history"): autosaves of one editing session share one,
+ * so `created_at` is when the session began and `updated_at` its latest save.
+ */
 export const resumeVersionSchema = z
   .object({
     version: z.number().int(),
     title: z.string(),
     reason: z.string(),
+    name: z.string().nullable(),
+    pinned: z.boolean().meta({ description: "Kept whatever the plan's version allowance" }),
     created_at: z.string(),
+    updated_at: z.string(),
   })
   .meta({ id: "ResumeVersion" });
+
+export const VERSION_NAME_MAX = 80;
+const versionName = z
+  .string()
+  .trim()
+  .min(1, "Give the version a name")
+  .max(VERSION_NAME_MAX, `Use at most ${VERSION_NAME_MAX} characters`);
+
+/** `POST /api/resumes/{id}/versions`: names (and pins) the resume as it is now. */
+export const nameVersionSchema = z.object({ name: versionName }).strict();
+export type NameVersion = z.input<typeof nameVersionSchema>;
+
+/** `PATCH /api/resumes/{id}/versions/{v}`: naming pins unless `pinned: false` is sent too. */
+export const markVersionSchema = z
+  .object({
+    name: versionName.nullable().optional().meta({ description: "null removes the name" }),
+    pinned: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => body.name !== undefined || body.pinned !== undefined, "Nothing to change");
+export type MarkVersion = z.input<typeof markVersionSchema>;
 export type ResumeVersion = z.output<typeof resumeVersionSchema>;
 
 /** One saved version with its document (`allOf` the `ResumeVersion` component, as above). */
@@ -84,6 +112,7 @@ export const resumeVersionDetailSchema = z.intersection(
   resumeVersionSchema,
   z.object({ data: resumeDataSchema }),
 );
+export type ResumeVersionDetail = z.output<typeof resumeVersionDetailSchema>;
 
 export const SHARE_PASSWORD_MIN = 6;
 export const SHARE_PASSWORD_MAX = 128;

@@ -37,7 +37,11 @@ export const resumes = sqliteTable(
   ],
 );
 
-/** Earlier states of a resume, one per saved write, pruned to the plan's allowance. */
+/**
+ * Earlier states of a resume (README "Version history"): autosaves of one editing session
+ * share a row, which follows the session's latest save (`version` moves with it); named and
+ * pinned rows are milestones that pruning to the plan's allowance never removes.
+ */
 export const resumeVersions = sqliteTable(
   "resume_versions",
   {
@@ -49,7 +53,13 @@ export const resumeVersions = sqliteTable(
     dataJson: text("data_json").notNull(),
     /** What made it: create, edit, import, clone, restore. */
     reason: text("reason").$type<"create" | "edit" | "import" | "clone" | "restore">().notNull(),
+    /** The owner's label ("Sent to Acme"); naming a version also pins it. */
+    name: text("name"),
+    /** Kept whatever the plan's allowance; the pins per resume are capped by the plan. */
+    pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+    /** When the session started; `updatedAt` is its latest save, for the idle rule. */
     createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.resumeId, t.version] })],
 );

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { PlanTable } from "../../core/plans/entitlements";
 import { emptyResume, resolveStyle } from "../../core/resume/layout";
 import type { ResumeData } from "../../core/resume/schema";
+import { styleAtCreation } from "../../core/templates";
 import { createDb } from "../../db/client";
-import { type ResumeRow, resumes, resumeVersions, users } from "../../db/schema";
+import { type ResumeRow, resumes, users } from "../../db/schema";
 import { type AnalyticsEnv, trackEvents } from "../analytics/track";
 import {
   assertStyleChangeAllowed,
@@ -18,9 +19,9 @@ import {
 } from "../billing/entitlements";
 import type { Env } from "../env";
 import { conflict, notFound } from "../errors";
+import { foldIntoSession, pruneVersions, type VersionReason, versionFromRow } from "./version-rows";
 
 type ResumeEnv = Pick<Env, "DB" | "CACHE">;
-type VersionReason = "create" | "edit" | "import" | "clone" | "restore";
 
 export interface ResumeView {
   id: string;
@@ -93,34 +94,6 @@ export async function getResume(env: ResumeEnv, userId: string, id: string): Pro
 }
 
 /**
- * The version row of a write, copied from the resume row as the write left it, in the same
- * batch: a write refused by the count or one that lost a race records nothing of its own, so
- * the history only ever holds what was really saved.
- */
-const versionFromRow = (
-  db: ReturnType<typeof createDb>,
-  id: string,
-  version: number,
-  reason: VersionReason,
-) =>
-  db
-    .insert(resumeVersions)
-    .select(
-      db
-        .select({
-          resumeId: resumes.id,
-          version: resumes.version,
-          title: resumes.title,
-          dataJson: resumes.dataJson,
-          reason: sql<VersionReason>`${reason}`.as("reason"),
-          createdAt: resumes.updatedAt,
-        })
-        .from(resumes)
-        .where(and(eq(resumes.id, id), eq(resumes.version, version))),
-    )
-    .onConflictDoNothing();
-
-/**
  * Creates a resume and its first version in one batch. The resume is inserted by one
  * INSERT … SELECT that also counts the owner's active resumes, so requests racing for the
  * last slot cannot both get one; the version row is copied from the inserted row, so a
@@ -182,10 +155,9 @@ export async function createResume(
   };
 }
 
-/** The template picked at creation goes into the document's own style. */
-function withTemplate(data: ResumeData, template: string | undefined): ResumeData {
-  if (!template) return data;
-  return { ...data, meta: { ...data.meta, style: { ...data.meta?.style, template } } };
+/** The template picked at creation, with its font and colour, goes into the document's style. */
+function withTemplate(data: ResumeData, picked: string | undefined): ResumeData {
+  return { ...data, meta: { ...data.meta, style: styleAtCreation(data.meta?.style, picked) } };
 }
 
 export interface ListOptions {
@@ -272,6 +244,7 @@ export async function updateResume(
         ),
       )
       .returning({ id: resumes.id }),
+    ...(reason === "edit" ? [foldIntoSession(db, id, expectedVersion, version, now)] : []),
     versionFromRow(db, id, version, reason),
   ]);
   if (updated.length === 0) {
@@ -280,11 +253,8 @@ export async function updateResume(
     if (current.version !== expectedVersion) throw staleWrite(current.version);
     throw resumeReadOnly(owner);
   }
-  const keep = versionsKept(owner);
   await Promise.all([
-    db
-      .delete(resumeVersions)
-      .where(and(eq(resumeVersions.resumeId, id), lte(resumeVersions.version, version - keep))),
+    pruneVersions(db, id, versionsKept(owner)),
     env.CACHE.delete(cacheKey(id, head.version)),
   ]);
   return { ...toSummary(head), title, template, version, data, updatedAt: now };

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { postJson, signedInPerson } from "./auth-support";
-import { api, opsHeaders, waitForJob } from "./helpers";
+import { api, opsHeaders, servedAt, waitForJob } from "./helpers";
+
+const MINUTE = 60_000;
 
 type Headers = Record<string, string>;
 const json = (method: string, body: unknown, headers: Headers) => ({
@@ -242,6 +244,7 @@ describe("listing, bin and clones", () => {
 
 describe("versions", () => {
   it("restores an old version as a new one, so nothing is lost", async () => {
+    const t0 = Date.now();
     const person = await personOnPlan("standard");
     const { id } = await create(person.headers);
     for (const [version, name] of [
@@ -249,12 +252,17 @@ describe("versions", () => {
       [2, "Two"],
       [3, "Three"],
     ] as const) {
+      // a quarter of an hour apart: separate editing sessions (README "Version history")
       await api(
         `/api/resumes/${id}`,
         json(
           "PATCH",
           { data: { basics: { name } } },
-          { ...person.headers, "If-Match": `"${version}"` },
+          {
+            ...person.headers,
+            ...servedAt(t0 + version * 15 * MINUTE),
+            "If-Match": `"${version}"`,
+          },
         ),
       );
     }
@@ -279,6 +287,7 @@ describe("versions", () => {
   });
 
   it("keeps only as many versions as the plan allows", async () => {
+    const t0 = Date.now();
     const person = await personOnPlan("free");
     const { id } = await create(person.headers);
     for (let version = 1; version <= 12; version++) {
@@ -287,7 +296,11 @@ describe("versions", () => {
         json(
           "PATCH",
           { title: `Take ${version}` },
-          { ...person.headers, "If-Match": `"${version}"` },
+          {
+            ...person.headers,
+            ...servedAt(t0 + version * 15 * MINUTE),
+            "If-Match": `"${version}"`,
+          },
         ),
       );
       expect(saved.status).toBe(200);
@@ -545,7 +558,7 @@ describe("import", () => {
     const person = await personOnPlan("standard");
     const imported = await api("/api/resumes/import", postJson(document, person.headers));
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body.data.title).toBe("Richard Hendriks – Programmer");
+    expect(imported.body.data.title).toBe("Richard Hendriks — Programmer");
     expect(imported.body.data.data).toMatchObject(document);
     const invalid = await api(
       "/api/resumes/import",
@@ -561,10 +574,10 @@ describe("import", () => {
 
   it("imports an uploaded file and names the wrong field of a bad one", async () => {
     const person = await personOnPlan("standard");
-    const upload = (content: string) => {
+    const upload = (content: string, query = "?title=From%20file") => {
       const form = new FormData();
       form.set("file", new File([content], "resume.json", { type: "application/json" }));
-      return api("/api/resumes/import?title=From%20file", {
+      return api(`/api/resumes/import${query}`, {
         method: "POST",
         headers: person.headers,
         body: form,
@@ -573,6 +586,14 @@ describe("import", () => {
     const good = await upload(JSON.stringify(document));
     expect(good.status).toBe(201);
     expect(good.body.data.title).toBe("From file");
+    // Without a title the person and role name it, never the file ("resume.json").
+    const named = await upload(JSON.stringify(document), "");
+    expect(named.body.data.title).toBe("Richard Hendriks — Programmer");
+    const nameOnly = await upload(JSON.stringify({ basics: { name: "  Ada   Lovelace " } }), "");
+    expect(nameOnly.body.data.title).toBe("Ada Lovelace");
+    expect((await upload(JSON.stringify({ skills: [] }), "")).body.data.title).toBe(
+      "Imported resume",
+    );
     const bad = await upload(
       JSON.stringify({ basics: { email: "nope" }, education: [{ endDate: "soon" }] }),
     );

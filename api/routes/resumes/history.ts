@@ -1,12 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  markVersionSchema,
+  nameVersionSchema,
   type ResumeVersion,
   resumeSchema,
   resumeVersionDetailSchema,
   resumeVersionSchema,
 } from "../../../core/contract/resumes";
 import { publishResume } from "../../../server/moderation/publication";
-import { getVersion, listVersions, restoreVersion } from "../../../server/resumes/resume-versions";
+import {
+  getVersion,
+  listVersions,
+  markVersion,
+  nameCurrentVersion,
+  restoreVersion,
+  type VersionSummary,
+} from "../../../server/resumes/resume-versions";
 import { ok, okList } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
 import {
@@ -14,6 +23,7 @@ import {
   envelopeOf,
   errorEnvelopeSchema,
   errorResponses,
+  jsonBody,
   jsonResponse,
   listEnvelopeOf,
   pageQuerySchema,
@@ -71,16 +81,48 @@ const restoreRoute = createRoute({
   },
 });
 
-const toVersionBody = (v: {
-  version: number;
-  title: string;
-  reason: string;
-  createdAt: number;
-}): ResumeVersion => ({
+const nameRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/{id}/versions",
+  summary: "Name the resume as it is now (pins that version; the next save starts a new one)",
+  request: {
+    params: resumeIdParam,
+    headers: z.object({ "if-match": z.string().max(40).optional() }),
+    ...jsonBody(nameVersionSchema),
+  },
+  responses: {
+    200: jsonResponse(envelopeOf(resumeVersionSchema), "Named"),
+    409: jsonResponse(
+      errorEnvelopeSchema,
+      "If-Match is no longer current, or the resume has as many pins as the plan allows",
+    ),
+    ...errorResponses,
+  },
+});
+
+const markRoute = createRoute({
+  ...common,
+  method: "patch",
+  path: "/{id}/versions/{v}",
+  summary: "Name, rename or pin a saved version (pinned versions are never pruned)",
+  request: { params: versionParams, ...jsonBody(markVersionSchema) },
+  responses: {
+    200: jsonResponse(envelopeOf(resumeVersionSchema), "Updated"),
+    409: jsonResponse(errorEnvelopeSchema, "The resume has as many pins as the plan allows"),
+    ...errorResponses,
+  },
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const toVersionBody = (v: VersionSummary): ResumeVersion => ({
   version: v.version,
   title: v.title,
   reason: v.reason,
-  created_at: new Date(v.createdAt).toISOString(),
+  name: v.name,
+  pinned: v.pinned,
+  created_at: iso(v.createdAt),
+  updated_at: iso(v.updatedAt),
 });
 
 export const resumeHistoryRoutes = createRouter()
@@ -98,6 +140,20 @@ export const resumeHistoryRoutes = createRouter()
     const { id, v } = c.req.valid("param");
     const version = await getVersion(c.env, userId, id, v);
     return ok(c, { ...toVersionBody(version), data: version.data }, 200);
+  })
+  .openapi(nameRoute, async (c) => {
+    const ifMatch = c.req.valid("header")["if-match"];
+    const expected = ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch);
+    const owner = await ownerOf(c);
+    const { name } = c.req.valid("json");
+    const named = await nameCurrentVersion(c.env, owner, c.req.valid("param").id, name, expected);
+    return ok(c, toVersionBody(named), 200);
+  })
+  .openapi(markRoute, async (c) => {
+    const { id, v } = c.req.valid("param");
+    const owner = await ownerOf(c);
+    const marked = await markVersion(c.env, owner, id, v, c.req.valid("json"));
+    return ok(c, toVersionBody(marked), 200);
   })
   .openapi(restoreRoute, async (c) => {
     const { id, v } = c.req.valid("param");

@@ -1,9 +1,11 @@
 import type {
   CreateResume,
+  MarkVersion,
   Resume,
   ResumeListFilter,
   ResumeSummary,
   ResumeVersion,
+  ResumeVersionDetail,
   ShareLink,
   ShareSettings,
   UpdateResume,
@@ -56,6 +58,16 @@ export const listVersions = (
 
 export const restoreVersion = (api: ApiClient, id: string, version: number, current: number) =>
   api.post<Resume>(`${base(id)}/versions/${version}/restore`, undefined, ifMatch(current));
+
+export const fetchVersion = (api: ApiClient, id: string, version: number) =>
+  api.get<ResumeVersionDetail>(`${base(id)}/versions/${version}`);
+
+/** Names the resume as it is at `current`, pinning that version (README "Version history"). */
+export const nameCurrentVersion = (api: ApiClient, id: string, name: string, current: number) =>
+  api.post<ResumeVersion>(`${base(id)}/versions`, { name }, ifMatch(current));
+
+export const markVersion = (api: ApiClient, id: string, version: number, body: MarkVersion) =>
+  api.patch<ResumeVersion>(`${base(id)}/versions/${version}`, body);
 
 /** The public link; 404 (`not_found`) while the resume has never been shared. */
 export const fetchShare = (api: ApiClient, id: string) => api.get<ShareLink>(`${base(id)}/share`);
