@@ -137,6 +137,23 @@ export function resolveDocumentStyle(data: ResumeData, options: RenderOptions = 
   return { ...chosen, template: info.id };
 }
 
+/**
+ * The style a new resume is stored with (README "Templates and sharing"). A template picked
+ * at creation brings its font and colour, as switching to it in the editor does; a document
+ * created without a pick (an import, a copy) keeps the font and colour it has and takes its
+ * template's for any it lacks, so the stored style is the one every renderer shows.
+ */
+export function styleAtCreation(
+  style: Partial<ResumeStyle> | undefined,
+  picked: string | undefined,
+): Partial<ResumeStyle> {
+  const template = picked ?? style?.template ?? DEFAULT_TEMPLATE;
+  const { defaults } = templateInfo(template);
+  if (picked !== undefined) return { ...style, ...defaults, template };
+  const own = safeStyle(style, { ...DEFAULT_STYLE, ...defaults });
+  return { ...style, font: own.font, accentColor: own.accentColor, template };
+}
+
 function checkedFontCss(css: string): string {
   if (/@import/i.test(css)) throw new Error("Font CSS may not @import");
   for (const match of css.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gi)) {

@@ -1,6 +1,9 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { describe, expect, it } from "vitest";
+import type { ResumeData } from "../../core/resume/schema";
+import { FONT_INFO, type FontId } from "../../core/templates/fonts";
+import { resolveDocumentStyle, styleAtCreation } from "../../core/templates/index";
 import full from "../fixtures/resumes/full.json";
 import { signedInPerson } from "./auth-support";
 import { download, fetchDownload, personWithResume, requestExport, unzip } from "./export-support";
@@ -181,6 +184,14 @@ describe("DOCX, TXT and JSON exports", () => {
     expect(relations).toContain('TargetMode="External"');
     expect(files.get("docProps/core.xml")).toContain("Amara Okafor — Resume");
     expect(files.get("word/numbering.xml")).toContain("w:numFmt");
+    // The rich text's **bold** and _italic_ are real runs, not stripped markup.
+    expect(documentXml).toMatch(/<w:rPr><w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t[^>]*>ten years<\/w:t>/);
+    expect(documentXml).toMatch(/<w:rPr><w:i\/>(<w:iCs\/>)?<\/w:rPr><w:t[^>]*>one<\/w:t>/);
+    expect(documentXml).not.toContain("**");
+    // The template's font (as the PDF prints it) is the document's default font.
+    const family = FONT_INFO[resolveDocumentStyle(full as ResumeData).font as FontId].family;
+    expect(family).toBeTruthy();
+    expect(files.get("word/styles.xml")).toContain(`<w:rFonts w:ascii="${family}"`);
   });
 
   it("sends no email to an address that is not confirmed yet", async () => {
@@ -234,7 +245,12 @@ describe("DOCX, TXT and JSON exports", () => {
     });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const { $schema: _again, ...back } = imported.body.data.data;
-    expect(back).toEqual(stored.body.data.data);
+    // Nothing lost; a document that names no look gets its template's font and colour.
+    const original = stored.body.data.data;
+    expect(back).toEqual({
+      ...original,
+      meta: { ...original.meta, style: styleAtCreation(original.meta?.style, undefined) },
+    });
     expect(
       await countRows("SELECT count(*) AS n FROM resumes WHERE user_id = ?", person.userId),
     ).toBe(2);

@@ -1,4 +1,4 @@
-import type { RouteSectionProps } from "@solidjs/router";
+import { type RouteSectionProps, useMatch } from "@solidjs/router";
 import { onMount, Suspense } from "solid-js";
 import { api, loadSession, stepUpPrompt } from "~/auth/session";
 import { BillingBanner } from "~/billing/BillingBanner";
@@ -22,14 +22,17 @@ const NAV: NavItem[] = [
 export function UserLayout(props: RouteSectionProps) {
   // who is signed in, for the header (pages that need an account wait for it themselves)
   onMount(() => void loadSession());
+  // the editor is a focused workspace (README "Editing resumes"): no site navigation or footer,
+  // and the logo leads back to the dashboard; its width is set in ui/src/resumes/editor/editor.css
+  const inEditor = useMatch(() => "/resumes/:id");
   return (
     <AppShell
       brand={APP_NAME}
-      brandHref="/"
+      brandHref={inEditor() ? "/dashboard" : "/"}
       navLabel="Main"
-      nav={NAV}
+      nav={inEditor() ? [] : NAV}
       actions={<AccountMenu />}
-      footer={<SiteFooter nav={NAV} />}
+      footer={inEditor() ? undefined : <SiteFooter nav={NAV} />}
     >
       <ImpersonationBanner />
       <BillingBanner />

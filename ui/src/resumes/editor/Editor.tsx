@@ -16,6 +16,8 @@ import { SharePanel } from "./SharePanel";
 import { StylePanel } from "./StylePanel";
 import { VersionHistory } from "./VersionHistory";
 import "./editor.css";
+import "./sections-editor.css";
+import "./style-panel.css";
 
 type View = "content" | "design" | "preview";
 const VIEWS: { value: View; label: string }[] = [

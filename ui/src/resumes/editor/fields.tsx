@@ -1,4 +1,5 @@
 import { type JSX, Show } from "solid-js";
+import { DateField } from "./DateField";
 import { type Codec, FieldNotes, syncControl } from "./field-parts";
 import { RichTextField } from "./RichTextField";
 import type { FieldKind } from "./sections";
@@ -58,6 +59,20 @@ export function Field(props: FieldProps) {
   const onInput = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
     props.onValue(codec.parse(event.currentTarget.value));
 
+  if (props.kind === "date" || props.kind === "end-date") {
+    return (
+      <DateField
+        id={props.id}
+        label={props.label}
+        value={props.value}
+        onValue={props.onValue}
+        help={props.help}
+        error={props.error}
+        ongoing={props.kind === "end-date"}
+      />
+    );
+  }
+
   if (props.kind === "rich") {
     return (
       <RichTextField
@@ -98,8 +113,6 @@ export function Field(props: FieldProps) {
             }}
             {...common}
             type={INPUT_TYPES[props.kind] ?? "text"}
-            inputmode={props.kind === "date" ? "numeric" : undefined}
-            placeholder={props.kind === "date" ? "2021-06" : undefined}
             autocomplete={props.autocomplete ?? "off"}
           />
         }

@@ -3,9 +3,19 @@ import type { ListRef, ListSection } from "../document";
 /**
  * What each list of entries holds, as data: one generic list editor renders them all.
  * `text`-like kinds are one-line inputs; `rich` is the Markdown-subset editor; `lines` is
- * one item per line (highlights, courses); `tags` a comma-separated list.
+ * one item per line (highlights, courses); `tags` a comma-separated list; `end-date` is a
+ * date with a "Present" checkbox.
  */
-export type FieldKind = "text" | "date" | "url" | "email" | "tel" | "rich" | "lines" | "tags";
+export type FieldKind =
+  | "text"
+  | "date"
+  | "end-date"
+  | "url"
+  | "email"
+  | "tel"
+  | "rich"
+  | "lines"
+  | "tags";
 
 export interface FieldSpec {
   key: string;
@@ -52,7 +62,10 @@ const tags = (key: string, label: string): FieldSpec => ({
   kind: "tags",
   help: "Separated by commas",
 });
-const period = [date("startDate", "Start date"), date("endDate", "End date (empty: present)")];
+const period = [
+  date("startDate", "Start date"),
+  { ...date("endDate", "End date"), kind: "end-date" as const },
+];
 
 export const LIST_SPECS: Record<ListSection | "profiles" | "custom", ListSpec> = {
   profiles: {
