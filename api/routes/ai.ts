@@ -7,7 +7,7 @@ import {
 } from "../../core/contract/writing";
 import {
   ENGINE_LABELS,
-  enhanceText,
+  improveWriting,
   meterAiCall,
   suggestText,
 } from "../../server/resumes/writing-help";
@@ -42,6 +42,8 @@ const enhanceRoute = createRoute({
   ...common,
   path: "/enhance",
   summary: "Improve a bullet (action verb, numbers, concise) or a summary",
+  description:
+    "An answer with the same wording as the text sent has `unchanged: true` and is not counted against the allowance.",
   request: jsonBody(enhanceRequestSchema),
   responses: {
     200: jsonResponse(
@@ -67,13 +69,19 @@ const suggestRoute = createRoute({
 
 export const aiRoutes = createRouter()
   .openapi(enhanceRoute, async (c) => {
-    const usage = await meterAiCall(c.env, await ownerOf(c), c.get("now"));
-    const answer = await enhanceText(c.env, c.req.valid("json"), c.get("logger"));
-    return ok(c, { ...answer, engine_label: ENGINE_LABELS[answer.engine], usage }, 200);
+    const answer = await improveWriting(
+      c.env,
+      await ownerOf(c),
+      c.req.valid("json"),
+      c.get("now"),
+      c.get("logger"),
+    );
+    return ok(c, { ...answer, engine_label: ENGINE_LABELS[answer.engine] }, 200);
   })
   .openapi(suggestRoute, async (c) => {
     const { kind, role, job_description } = c.req.valid("json");
-    const usage = await meterAiCall(c.env, await ownerOf(c), c.get("now"));
+    const { used, limit } = await meterAiCall(c.env, await ownerOf(c), c.get("now"));
+    const usage = { used, limit };
     const answer = await suggestText(
       c.env,
       kind,

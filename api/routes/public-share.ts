@@ -5,6 +5,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { reportFormSchema } from "../../core/contract/moderation";
+import { contentDisposition } from "../../core/export/formats";
 import { resumeDataSchema } from "../../core/resume/schema";
 import { sha256Hex } from "../../core/security/crypto";
 import {
@@ -16,6 +17,7 @@ import {
   reportPage,
   resumeFontUrl,
   withBranding,
+  withDownloadLink,
   withReportLink,
 } from "../../core/share/page";
 import { type FontSubset, renderResumeDocument } from "../../core/templates";
@@ -26,6 +28,7 @@ import { AppError } from "../../server/errors";
 import { errorFields } from "../../server/logger";
 import { withPublishablePhoto } from "../../server/media/photos";
 import { fileReport } from "../../server/moderation/reports";
+import { countDownload, sharePdf } from "../../server/resumes/share-pdf";
 import { unlockShare } from "../../server/resumes/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../../server/resumes/shares";
 import type { AppEnv } from "../app-env";
@@ -85,6 +88,18 @@ async function signedInUserId(c: ShareContext): Promise<string | null> {
     // No signing keys configured: nobody is signed in.
     return null;
   }
+}
+
+/** Whether this visitor may read a link: an open one, its owner, or the password given. */
+async function mayRead(c: ShareContext, share: PublicShare, owner: boolean): Promise<boolean> {
+  if (!share.passwordHash || owner) return true;
+  return verifyShareAccess(
+    c.env,
+    getCookie(c, SHARE_ACCESS_COOKIE),
+    share.slug,
+    share.passwordHash,
+    c.get("now"),
+  );
 }
 
 /** Whether the request comes from the resume's owner. */
@@ -151,7 +166,7 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
   });
   const owned = { plan: share.ownerPlan, plans: await planTable(c.env) };
   if (!brandingRemoved(owned)) html = withBranding(html);
-  html = withReportLink(html, share.slug);
+  html = withDownloadLink(withReportLink(html, share.slug), share.slug);
   if (!owner && c.req.method !== "HEAD") await countView(c.env, share, clientKey(c), c.get("now"));
   return c.html(html, 200, {
     "Content-Security-Policy": `${documentCsp(html)}; frame-ancestors 'none'`,
@@ -187,17 +202,27 @@ export const publicShareApp = new Hono<AppEnv>()
     const share = await findPublicShare(c.env, c.req.param("slug"));
     if (!share) return notFound(c);
     const owner = await isOwner(c, share);
-    if (share.passwordHash && !owner) {
-      const granted = await verifyShareAccess(
-        c.env,
-        getCookie(c, SHARE_ACCESS_COOKIE),
-        share.slug,
-        share.passwordHash,
-        c.get("now"),
-      );
-      if (!granted) return htmlPage(c, passwordPage(share.slug), 200);
-    }
+    if (!(await mayRead(c, share, owner))) return htmlPage(c, passwordPage(share.slug), 200);
     return renderShare(c, share, owner);
+  })
+  .get("/r/:slug/pdf", async (c) => {
+    const share = await findPublicShare(c.env, c.req.param("slug"));
+    if (!share) return notFound(c);
+    const owner = await isOwner(c, share);
+    // The password form lives on the page itself, whose button leads back here once unlocked.
+    if (!(await mayRead(c, share, owner))) return c.redirect(`/r/${share.slug}`, 303);
+    if (share.publicationState !== "live" || share.publishedJson === null) {
+      return unpublished(c, share);
+    }
+    const pdf = await sharePdf(c.env, share, c.get("logger"));
+    if (!owner && c.req.method !== "HEAD") await countDownload(c.env, share.resumeId);
+    return c.body(pdf.bytes, 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(pdf.filename),
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex",
+    });
   })
   .post("/r/:slug", passwordFormLimit, async (c) => {
     const share = await findPublicShare(c.env, c.req.param("slug"));

@@ -38,12 +38,12 @@ export const PLAN_DETAIL_DEFAULTS: PlanDetailsValue = {
   standard: {
     name: "Standard",
     priceCents: PLAN_PRICES_CENTS.standard,
-    tagline: "Higher limits on resumes, exports and AI help for an active job search.",
+    tagline: "Premium templates, password-protected links and higher limits for an active search.",
   },
   premium: {
     name: "Premium",
     priceCents: PLAN_PRICES_CENTS.premium,
-    tagline: "Premium templates, unlimited resumes and exports for a polished search.",
+    tagline: "Unlimited resumes and exports, and more writing help, for a polished search.",
   },
   enterprise: {
     name: "Enterprise",

@@ -27,6 +27,8 @@ export type EnhanceRequest = z.input<typeof enhanceRequestSchema>;
 export const enhancementSchema = z.object({
   text: z.string(),
   tips: z.array(z.string()),
+  /** The wording came back the same: nothing to apply, and the call was not counted. */
+  unchanged: z.boolean(),
   ...engineFields,
 });
 export type Enhancement = z.output<typeof enhancementSchema>;

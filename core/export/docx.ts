@@ -10,9 +10,10 @@ import {
   TabStopType,
   TextRun,
 } from "docx";
-import { resolveStyle } from "../resume/layout";
 import type { ResumeData } from "../resume/schema";
-import { plainText, safeUrl } from "../templates/rich-text";
+import { FONT_INFO, type FontId } from "../templates/fonts";
+import { resolveDocumentStyle } from "../templates/index";
+import { INLINE, safeUrl } from "../templates/rich-text";
 import { type OutlineEntry, type OutlineLink, resumeOutline } from "./outline";
 
 /**
@@ -23,7 +24,8 @@ import { type OutlineEntry, type OutlineLink, resumeOutline } from "./outline";
  */
 export async function resumeToDocx(data: ResumeData): Promise<Uint8Array> {
   const outline = resumeOutline(data);
-  const style = resolveStyle(data);
+  const style = resolveDocumentStyle(data);
+  const font = FONT_INFO[style.font as FontId]?.family ?? undefined;
   const accent = style.accentColor.slice(1);
   const children: Paragraph[] = [
     new Paragraph({
@@ -54,7 +56,7 @@ export async function resumeToDocx(data: ResumeData): Promise<Uint8Array> {
     description: "Exported from Resume Builder",
     styles: {
       default: {
-        document: { run: { size: Math.round(style.fontSize * 2) } },
+        document: { run: { size: Math.round(style.fontSize * 2), ...(font ? { font } : {}) } },
         heading1: {
           run: { color: accent, bold: true, size: 26 },
           paragraph: { spacing: { before: 240, after: 80 } },
@@ -93,23 +95,50 @@ function contactRuns(contacts: OutlineLink[]): ParagraphChild[] {
   return runs;
 }
 
-const MARKDOWN_LINK = /\[([^\]\n]{1,300})\]\(([^()\s]{1,2048})\)/g;
+/** A stretch of rich text with the same marks: what one Word run carries. */
+interface Span {
+  text: string;
+  bold: boolean;
+  italics: boolean;
+  url: string | null;
+}
 
-/** One line of rich text as runs: links stay links, the rest loses its markup. */
-function inlineRuns(source: string): ParagraphChild[] {
-  const runs: ParagraphChild[] = [];
+type Marks = Omit<Span, "text">;
+
+/**
+ * The templates' inline Markdown (core/templates/rich-text.ts, same pattern and nesting
+ * depth) as marked spans instead of HTML, so Word gets real bold and italic runs.
+ */
+function spans(source: string, marks: Marks, depth = 0): Span[] {
+  if (depth > 3) return [{ text: source, ...marks }];
+  const out: Span[] = [];
   let last = 0;
-  for (const match of source.matchAll(MARKDOWN_LINK)) {
-    const before = source.slice(last, match.index);
-    if (before) runs.push(new TextRun(plainText(before).replace(/\n/g, " ")));
-    const url = safeUrl(match[2]);
-    const text = plainText(match[1]) || match[1] || "";
-    runs.push(url ? hyperlink(text, url) : new TextRun(text));
-    last = (match.index ?? 0) + match[0].length;
+  const pattern = new RegExp(INLINE.source, INLINE.flags);
+  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+    if (match.index > last) out.push({ text: source.slice(last, match.index), ...marks });
+    const [, linkText, linkUrl, strong, emStar, emUnderscore] = match;
+    if (linkText !== undefined) {
+      out.push(...spans(linkText, { ...marks, url: safeUrl(linkUrl) ?? marks.url }, depth + 1));
+    } else if (strong !== undefined) {
+      out.push(...spans(strong, { ...marks, bold: true }, depth + 1));
+    } else {
+      out.push(...spans(emStar ?? emUnderscore ?? "", { ...marks, italics: true }, depth + 1));
+    }
+    last = match.index + match[0].length;
   }
-  const rest = source.slice(last);
-  if (rest) runs.push(new TextRun(plainText(rest).replace(/\n/g, " ")));
-  return runs;
+  if (last < source.length) out.push({ text: source.slice(last), ...marks });
+  return out;
+}
+
+/** One line of rich text as runs: links stay links, bold and italic stay marked. */
+function inlineRuns(source: string): ParagraphChild[] {
+  return spans(source.replace(/\n/g, " "), { bold: false, italics: false, url: null }).map(
+    ({ text, bold, italics, url }) => {
+      const run = (style?: string) =>
+        new TextRun({ text, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}), style });
+      return url ? new ExternalHyperlink({ link: url, children: [run("Hyperlink")] }) : run();
+    },
+  );
 }
 
 const bulletParagraph = (text: string) =>

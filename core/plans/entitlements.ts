@@ -9,7 +9,7 @@ export type Plan = (typeof PLANS)[number];
 export interface Entitlements {
   /** Resumes someone can keep (deleted ones in the bin do not count). */
   resumes: number | null;
-  /** PDF exports per calendar month. */
+  /** Exports of any format (PDF, Word, text, JSON) per calendar month: each counts one. */
   exportsPerMonth: number | null;
   /** Writing-help calls per calendar month. */
   aiCallsPerMonth: number | null;

@@ -58,6 +58,23 @@ export function withReportLink(html: string, slug: string): string {
   return `${html.slice(0, head)}<style>${REPORT_CSS}</style>\n${html.slice(head, body)}${footer}${html.slice(body)}`;
 }
 
+const DOWNLOAD_CSS =
+  ".rb-download{margin:1rem auto 0;max-width:210mm;padding:0 1rem;text-align:right;font:14px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}.rb-download a{display:inline-block;padding:.5rem 1rem;border-radius:8px;background:#2563eb;color:#fff;font-weight:600;text-decoration:none}.rb-download a:hover{background:#1d4ed8}.rb-download a:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}@media print{.rb-download{display:none}}";
+
+/**
+ * The "Download PDF" button above the resume (hidden in print). It goes to `/r/{slug}/pdf`,
+ * which serves the same published document as a PDF and counts the download.
+ */
+export function withDownloadLink(html: string, slug: string): string {
+  const head = html.lastIndexOf("</head>");
+  const bodyOpen = html.indexOf("<body", head);
+  const bodyStart = html.indexOf(">", bodyOpen) + 1;
+  if (head < 0 || bodyOpen < 0 || bodyStart <= 0) throw new Error("not a complete HTML document");
+  const href = `/r/${encodeURIComponent(slug)}/pdf`;
+  const bar = `\n<p class="rb-download"><a href="${escapeHtml(href)}" rel="nofollow" download>Download PDF</a></p>`;
+  return `${html.slice(0, head)}<style>${DOWNLOAD_CSS}</style>\n${html.slice(head, bodyStart)}${bar}${html.slice(bodyStart)}`;
+}
+
 const PAGE_CSS = `*{box-sizing:border-box}body{margin:0;min-height:100vh;display:grid;place-items:center;padding:1.5rem;background:#f8fafc;color:#0f172a;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 main{width:100%;max-width:26rem;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:2rem;box-shadow:0 1px 3px rgba(15,23,42,.08)}
 h1{font-size:1.375rem;line-height:1.3;margin:0 0 .5rem}p{margin:0 0 1rem;color:#334155}

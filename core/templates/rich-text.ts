@@ -40,7 +40,7 @@ export function link(href: string, textHtml: string, className?: string): string
 // One alternation so the earliest construct wins and the rest of the text stays literal.
 // Link addresses may contain one level of balanced parentheses (Wikipedia-style URLs).
 // Spans are bounded so that text full of unclosed markers costs linear time, not quadratic.
-const INLINE =
+export const INLINE =
   /\[([^\]\n]{1,300})\]\(([^()\s]{0,2048}(?:\([^()\s]{0,300}\)[^()\s]{0,300})?)\)|\*\*(?=\S)([^\n]{1,500}?)(?<=\S)\*\*|\*(?=[^\s*])([^*\n]{1,500}?)(?<=[^\s*])\*|(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]{1,500}?)(?<=[^\s_])_(?![\p{L}\p{N}_])/gu;
 
 interface InlineVisitor {

@@ -1,8 +1,10 @@
 import type { EnhanceKind, WritingEngine } from "../../core/contract/writing";
 import type { PlanTable } from "../../core/plans/entitlements";
 import { type BulletAdvice, improveBullet, improveSummary } from "../../core/writing/bullets";
+import { sameWording } from "../../core/writing/same-wording";
 import { type SuggestionInput, type SuggestionKind, suggest } from "../../core/writing/suggest";
 import { meter } from "../billing/entitlements";
+import { refundUsage } from "../billing/usage";
 import { requireFeature } from "../config/feature-flags";
 import { writingModelSettings } from "../config/writing-model";
 import type { Env } from "../env";
@@ -27,11 +29,10 @@ export async function meterAiCall(
   env: Pick<Env, "DB" | "RATE_LIMITS" | "CACHE">,
   user: { id: string; plan: string; plans: PlanTable },
   now: number,
-): Promise<{ used: number; limit: number | null }> {
+): Promise<{ used: number; limit: number | null; period: string }> {
   await requireFeature(env, "writing_help", user);
   await enforceLimit(env, "writingHelp", user.id, now);
-  const { used, limit } = await meter(env, user, "ai_calls", now);
-  return { used, limit };
+  return meter(env, user, "ai_calls", now);
 }
 
 /** The model and temperature are live configuration's (README "Live configuration", `ai`). */
@@ -102,6 +103,36 @@ export async function enhanceText(
     }
   }
   return { ...rules(), engine: "heuristic" };
+}
+
+type Usage = { used: number; limit: number | null };
+
+/**
+ * "Improve writing" as the person asks for it: metered like every writing-help call, but an
+ * answer whose wording is the text they sent (README "Writing help") gives the use back, so
+ * nothing is charged for a suggestion with nothing in it.
+ */
+export async function improveWriting(
+  env: ModelEnv & Pick<Env, "RATE_LIMITS">,
+  user: { id: string; plan: string; plans: PlanTable },
+  input: { text: string; kind: EnhanceKind },
+  now: number,
+  logger: Logger,
+): Promise<BulletAdvice & { engine: Engine; unchanged: boolean; usage: Usage }> {
+  const { period, used, limit } = await meterAiCall(env, user, now);
+  const answer = await enhanceText(env, input, logger);
+  if (!sameWording(answer.text, input.text)) {
+    return { ...answer, unchanged: false, usage: { used, limit } };
+  }
+  // Each no-op is its own use to give back, so the reference is fresh every time.
+  const reference = `ai-unchanged:${crypto.randomUUID()}`;
+  await refundUsage(env, { userId: user.id, metric: "ai_calls", period, reference }, now);
+  return {
+    ...answer,
+    text: input.text,
+    unchanged: true,
+    usage: { used: Math.max(used - 1, 0), limit },
+  };
 }
 
 export async function suggestText(

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
@@ -153,7 +154,7 @@ describe("resume editor", () => {
       await page.getByRole("button", { name: "History" }).click();
       const history = page.getByRole("dialog", { name: "Version history" });
       await history
-        .getByRole("button", { name: /^Restore version/ })
+        .getByRole("button", { name: /^View Version/ })
         .first()
         .waitFor();
       await page.keyboard.press("Escape");
@@ -174,10 +175,22 @@ describe("resume editor", () => {
         await visitor.page.goto(new URL(link).pathname);
         await visitor.page.getByText("Babbage Engines").waitFor();
         expect(await visitor.page.locator("body").textContent()).toContain("Ada Lovelace-Byron");
+        // "Download PDF" gives the visitor the published resume as a PDF file
+        const [download] = await Promise.all([
+          visitor.page.waitForEvent("download"),
+          visitor.page.getByRole("link", { name: "Download PDF" }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+        const pdf = await readFile(await download.path());
+        expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
         expect(visitor.problems).toEqual([]);
       } finally {
         await visitor.close();
       }
+      // the owner's counter has the download (the dialog reads it again when reopened)
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Share" }).click();
+      await share.getByText(/downloaded 1 time\b/).waitFor();
       await page.keyboard.press("Escape");
 
       // back on the dashboard: the resume is listed with its template

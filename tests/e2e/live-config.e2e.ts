@@ -108,9 +108,7 @@ describe("admin: live configuration", () => {
 
       await page.getByRole("button", { name: "Edit plan limits" }).click();
       const form = page.getByRole("form", { name: "Edit Plan limits" });
-      const freeExports = form
-        .getByRole("group", { name: "Free" })
-        .getByLabel("PDF exports a month");
+      const freeExports = form.getByRole("group", { name: "Free" }).getByLabel("Exports a month");
       // the section's own schema refuses a negative count before anything is sent
       await freeExports.fill("-1");
       await form.getByLabel(/^Reason for this change/).fill("Free exports down to 3");
@@ -149,13 +147,13 @@ describe("admin: live configuration", () => {
       const { page } = customer;
       await signInThroughForm(page, user);
       await page.goto("/account/billing");
-      await page.getByRole("progressbar", { name: "PDF exports this month: 3 of 3" }).waitFor();
+      await page.getByRole("progressbar", { name: "Exports this month: 3 of 3" }).waitFor();
       await page.goto("/pricing");
       const freeCard = page.locator("li.pricing-plan", { has: page.locator("#plan-free") });
       await freeCard.getByText("3 exports a month", { exact: true }).waitFor();
       const compare = page.getByRole("table", { name: "Compare plans" });
       await compare
-        .getByRole("row", { name: /^PDF exports a month/ })
+        .getByRole("row", { name: /^Exports a month/ })
         .getByText("3 exports a month", { exact: true })
         .waitFor();
       expect(customer.problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BULLET_MAX_LENGTH, improveBullet, improveSummary } from "../../core/writing/bullets";
+import { sameWording } from "../../core/writing/same-wording";
 import { skillsIn, suggest } from "../../core/writing/suggest";
 
 describe("improveBullet", () => {
@@ -64,5 +65,17 @@ describe("suggest", () => {
     expect(summary).toMatch(/^Data analyst with \[N\] years of experience in SQL/);
     expect(suggest("skills", { role: "Astronaut" }).length).toBeGreaterThan(0);
     expect(suggest("bullets", { role: "Astronaut" }).length).toBeGreaterThan(0);
+  });
+});
+
+describe("sameWording", () => {
+  it("sets aside white space, list markers, Unicode forms and trailing full stops", () => {
+    expect(sameWording("Managed the team", "  - Managed  the team.")).toBe(true);
+    expect(sameWording("Café", "Cafe\u0301")).toBe(true);
+  });
+
+  it("sees any change of words or case", () => {
+    expect(sameWording("Managed the team", "Managed a team")).toBe(false);
+    expect(sameWording("Managed the team", "managed the team")).toBe(false);
   });
 });

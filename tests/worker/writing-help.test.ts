@@ -29,9 +29,36 @@ describe("POST /api/ai/enhance", () => {
       text: "Managed the support team",
       engine: "heuristic",
       engine_label: "Built-in writing rules (no AI model)",
+      unchanged: false,
       usage: { used: 1, limit: 100 },
     });
     expect(answer.body.data.tips.length).toBeGreaterThan(0);
+  });
+
+  it("charges nothing for an answer with the same wording, and says so", async () => {
+    const person = await personOnPlan("free");
+    const before = await api(
+      "/api/ai/enhance",
+      postJson({ text: "I was responsible for managing the support team" }, person.headers),
+    );
+    expect(before.body.data).toMatchObject({ unchanged: false, usage: { used: 1, limit: 10 } });
+    // Already tidy: the rules give back the same words (without the full stop).
+    const same = await api(
+      "/api/ai/enhance",
+      postJson({ text: "Managed the support team.", kind: "bullet" }, person.headers),
+    );
+    expect(same.status).toBe(200);
+    expect(same.body.data).toMatchObject({
+      text: "Managed the support team.",
+      unchanged: true,
+      usage: { used: 1, limit: 10 },
+    });
+    const { count } = (await env.DB.prepare(
+      "SELECT count FROM usage_counters WHERE user_id = ? AND metric = 'ai_calls'",
+    )
+      .bind(person.userId)
+      .first<{ count: number }>())!;
+    expect(count).toBe(1);
   });
 
   it("counts calls against the plan's monthly allowance and stops at it with plan_limit", async () => {
@@ -43,12 +70,12 @@ describe("POST /api/ai/enhance", () => {
       .run();
     const last = await api(
       "/api/ai/enhance",
-      postJson({ text: "Helped customers" }, person.headers),
+      postJson({ text: "I helped customers" }, person.headers),
     );
     expect(last.body.data.usage).toEqual({ used: 10, limit: 10 });
     const over = await api(
       "/api/ai/enhance",
-      postJson({ text: "Helped customers" }, person.headers),
+      postJson({ text: "I helped customers" }, person.headers),
     );
     expect(over.status).toBe(403);
     expect(over.body.error).toMatchObject({
@@ -73,7 +100,7 @@ describe("POST /api/ai/enhance", () => {
       .run();
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        api("/api/ai/enhance", postJson({ text: "Did reports" }, person.headers)),
+        api("/api/ai/enhance", postJson({ text: "I did reports" }, person.headers)),
       ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);

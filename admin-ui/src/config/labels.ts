@@ -5,7 +5,7 @@ import { editableEmail } from "~core/email/editable";
 
 export const FIELD_LABELS: Record<string, string> = {
   resumes: "Resumes kept",
-  exportsPerMonth: "PDF exports a month",
+  exportsPerMonth: "Exports a month",
   aiCallsPerMonth: "Writing help a month",
   premiumTemplates: "Premium templates",
   sharePassword: "Password-protected links",

@@ -103,9 +103,13 @@ async function readDocument(c: Context<AppEnv>): Promise<{ document: unknown; lo
   }
 }
 
+/** "Ada Lovelace — Engineer": the person and the role, as a resume list names it. */
 const titleFrom = (data: z.infer<typeof resumeDataSchema>) =>
-  [data.basics?.name, data.basics?.label].filter(Boolean).join(" – ").slice(0, 120) ||
-  "Imported resume";
+  [data.basics?.name, data.basics?.label]
+    .map((part) => (typeof part === "string" ? part.replace(/\s+/g, " ").trim() : ""))
+    .filter(Boolean)
+    .join(" — ")
+    .slice(0, 120) || "Imported resume";
 
 export const resumeImportRoutes = createRouter().openapi(
   importRoute,

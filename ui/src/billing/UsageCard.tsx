@@ -10,7 +10,7 @@ import { formatDay } from "./status";
 
 const METERS: { key: "resumes" | "exports" | "ai_calls"; label: string; monthly: boolean }[] = [
   { key: "resumes", label: "Resumes", monthly: false },
-  { key: "exports", label: "PDF exports this month", monthly: true },
+  { key: "exports", label: "Exports this month", monthly: true },
   { key: "ai_calls", label: "Writing help this month", monthly: true },
 ];
 

@@ -1,5 +1,7 @@
 import { formatCents, planRank } from "~core/billing/lifecycle";
+import { cheapestPlanWith, type PlanFeature } from "~core/plans/cheapest";
 import {
+  ENTITLEMENTS,
   type Entitlements,
   isPlan,
   PLANS,
@@ -7,7 +9,7 @@ import {
   type PlanTable,
   TRIAL_DAYS,
 } from "~core/plans/entitlements";
-import { livePlanDetail } from "./live-plans";
+import { livePlanDetail, livePlanTable } from "./live-plans";
 
 /**
  * The pricing page and the billing settings read trials and limits from the one table the API
@@ -18,6 +20,17 @@ import { livePlanDetail } from "./live-plans";
  */
 export const planLabel = (plan: string): string =>
   isPlan(plan) ? livePlanDetail(plan).name : plan;
+
+/**
+ * Which plans include a feature, for copy beside a locked one: "the Standard plan and above",
+ * named from the live table (the cheapest plan that has it), so every page says the same.
+ */
+export function plansWith(feature: PlanFeature): string {
+  const plan = cheapestPlanWith(livePlanTable() ?? ENTITLEMENTS, feature);
+  if (!plan) return "no plan at the moment";
+  const name = `the ${planLabel(plan)} plan`;
+  return plan === PLANS[PLANS.length - 1] ? name : `${name} and above`;
+}
 
 /** The monthly price quoted (plan details); what is charged stays with the billing provider. */
 export const priceLabel = (plan: Plan): string => {
@@ -61,7 +74,7 @@ export const FEATURE_ROWS: FeatureRow[] = [
     has: () => true,
   },
   {
-    label: "PDF exports a month",
+    label: "Exports a month",
     value: (e) => count(e.exportsPerMonth, "exports a month"),
     onCard: true,
     has: () => true,

@@ -15,8 +15,11 @@ export function Hero() {
             experience, and export a PDF that looks exactly like what you designed.
           </p>
           <div class="ds-cluster">
+            <a href="/register" class={buttonClass("primary", "lg")}>
+              Sign up free
+            </a>
             {/* target: let the browser handle the in-page jump (and move focus with it) */}
-            <a href="#pricing" target="_self" class={buttonClass("primary", "lg")}>
+            <a href="#pricing" target="_self" class={buttonClass("outline", "lg")}>
               See plans
             </a>
             <a href="#features" target="_self" class={buttonClass("outline", "lg")}>

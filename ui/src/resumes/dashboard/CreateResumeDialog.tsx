@@ -1,5 +1,6 @@
 import { createSignal, For } from "solid-js";
 import { liveEntitlements } from "~/billing/live-plans";
+import { plansWith } from "~/billing/plans";
 import { TEMPLATES } from "~core/templates/index";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
@@ -81,7 +82,7 @@ export function TitleDialog(props: TitleDialogProps) {
                   />
                   <span>
                     <strong>{item.name}</strong>
-                    {item.premium && !premium() ? " (Premium plans)" : ""}
+                    {item.premium && !premium() ? ` (on ${plansWith("premiumTemplates")})` : ""}
                     <span class="ds-muted create-templates__about"> {item.description}</span>
                   </span>
                 </label>

@@ -108,8 +108,8 @@ export function ResumeList(props: { user: User }) {
       } catch {
         throw new Error(`${file.name} is not a JSON file.`);
       }
-      const title = file.name.replace(/\.json$/i, "").slice(0, 120) || "Imported resume";
-      const created = await importResume(api, document, title);
+      // Titled by the server after the person and role in it, not after the file.
+      const created = await importResume(api, document);
       navigate(`/resumes/${created.id}`);
     });
 

@@ -2,6 +2,7 @@ import { createResource, createSignal, Show } from "solid-js";
 import { configureShare, fetchShare } from "~/api/resumes";
 import { api } from "~/auth/session";
 import { liveEntitlements } from "~/billing/live-plans";
+import { plansWith } from "~/billing/plans";
 import type { ShareLink } from "~core/contract/resumes";
 import { ApiError } from "~kit/api/envelope";
 import { Alert } from "~kit/design-system/components/Alert";
@@ -136,7 +137,7 @@ export function SharePanel(props: {
                   when={passwords()}
                   fallback={
                     <p class="ds-muted">
-                      Password-protected links come with the Standard plan and above.
+                      Password-protected links come with {plansWith("sharePassword")}.
                     </p>
                   }
                 >

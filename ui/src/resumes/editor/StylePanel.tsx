@@ -1,5 +1,6 @@
 import { For, type JSX, Show, untrack } from "solid-js";
 import { liveEntitlements } from "~/billing/live-plans";
+import { plansWith } from "~/billing/plans";
 import { FONTS, PAGE_SIZES, type ResumeStyle } from "~core/resume/schema";
 import { resumeFontUrl } from "~core/share/page";
 import {
@@ -100,7 +101,7 @@ export function StylePanel(props: { plan: string }) {
                   </span>
                   <span id={`template-${template.id}-about`} class="template-card__about">
                     {template.description}
-                    {locked() ? " Available on the Standard plan and above." : ""}
+                    {locked() ? ` Available on ${plansWith("premiumTemplates")}.` : ""}
                   </span>
                 </label>
               );

@@ -96,7 +96,16 @@ export function WritingHelp(props: {
           <Show when={suggestion()}>
             {(current) => (
               <section class="writing-help__suggestion" aria-label="Suggested wording">
-                <p class="writing-help__text">{current().answer.text}</p>
+                <Show
+                  when={!current().answer.unchanged}
+                  fallback={
+                    <p class="writing-help__text">
+                      Nothing to improve in the wording: this did not count against your allowance.
+                    </p>
+                  }
+                >
+                  <p class="writing-help__text">{current().answer.text}</p>
+                </Show>
                 <Show when={current().answer.tips.length > 0}>
                   <ul class="writing-help__tips">
                     <For each={current().answer.tips}>{(tip) => <li>{tip}</li>}</For>
@@ -110,9 +119,11 @@ export function WritingHelp(props: {
                   </Show>
                 </p>
                 <div class="ds-cluster">
-                  <button type="button" class="rich-text__tool" onClick={apply}>
-                    Use this
-                  </button>
+                  <Show when={!current().answer.unchanged}>
+                    <button type="button" class="rich-text__tool" onClick={apply}>
+                      Use this
+                    </button>
+                  </Show>
                   <button type="button" class="rich-text__tool" onClick={() => setSuggestion(null)}>
                     Dismiss
                   </button>
