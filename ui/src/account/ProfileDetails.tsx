@@ -8,11 +8,10 @@ import { Card } from "~kit/design-system/components/Card";
 import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
 import { TextField } from "~kit/design-system/components/TextField";
 import { createForm } from "~kit/forms/create-form";
-import { normalizeWebsite } from "~kit/forms/fields";
+import { createProfileFields, ProfileFields, WEBSITE_MESSAGE } from "./ProfileFields";
 
-// The API's bounds (core/contract/profile.ts), checked here first so the message is specific.
+// The API's bound (core/contract/profile.ts), checked here first so the message is specific.
 const NAME_MAX = 100;
-const TEXT_MAX = 120;
 
 /**
  * Name, headline, location and website: what the account shows and what a new resume's
@@ -23,9 +22,7 @@ export function ProfileDetails(props: {
   onSaved: (r: ProfileResult) => void;
 }) {
   const [name, setName] = createSignal(props.loaded.user.name);
-  const [headline, setHeadline] = createSignal(props.loaded.profile.headline ?? "");
-  const [location, setLocation] = createSignal(props.loaded.profile.location ?? "");
-  const [website, setWebsite] = createSignal(props.loaded.profile.website ?? "");
+  const fields = createProfileFields(props.loaded.profile);
   const [saved, setSaved] = createSignal(false);
 
   const form = createForm({
@@ -41,33 +38,15 @@ export function ProfileDetails(props: {
         : name().trim().length > NAME_MAX
           ? `Keep the name to ${NAME_MAX} characters.`
           : undefined,
-      headline:
-        headline().trim().length > TEXT_MAX
-          ? `Keep the headline to ${TEXT_MAX} characters.`
-          : undefined,
-      location:
-        location().trim().length > TEXT_MAX
-          ? `Keep the location to ${TEXT_MAX} characters.`
-          : undefined,
-      website:
-        website().trim() && !normalizeWebsite(website())
-          ? "Enter a web address like https://example.com."
-          : undefined,
+      ...fields.problems(),
     }),
-    fieldMessages: { website: "Enter a web address like https://example.com." },
+    fieldMessages: { website: WEBSITE_MESSAGE },
   });
 
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
       setSaved(false);
-      const url = normalizeWebsite(website());
-      if (url) setWebsite(url);
-      const response = await updateProfile(api, {
-        name: name().trim(),
-        headline: headline().trim() || null,
-        location: location().trim() || null,
-        website: url,
-      });
+      const response = await updateProfile(api, { name: name().trim(), ...fields.values() });
       updateCurrentUser(response.user);
       props.onSaved(response);
       setSaved(true);
@@ -89,28 +68,15 @@ export function ProfileDetails(props: {
             required
             {...form.bind("name", name, setName)}
           />
-          <TextField
-            id="profile-headline"
-            label="Headline"
-            description="The line under your name on a new resume, e.g. “Senior product designer”."
-            maxLength={TEXT_MAX}
-            {...form.bind("headline", headline, setHeadline)}
-          />
-          <TextField
-            id="profile-location"
-            label="Location"
-            description="City and country, or “Remote”."
-            autocomplete="address-level2"
-            maxLength={TEXT_MAX}
-            {...form.bind("location", location, setLocation)}
-          />
-          <TextField
-            id="profile-website"
-            label="Website"
-            type="url"
-            inputMode="url"
-            autocomplete="url"
-            {...form.bind("website", website, setWebsite)}
+          <ProfileFields
+            fields={fields}
+            bind={form.bind}
+            ids={{
+              headline: "profile-headline",
+              location: "profile-location",
+              website: "profile-website",
+            }}
+            headlineHint="The line under your name on a new resume, e.g. “Senior product designer”."
           />
           <div>
             <Button type="submit" loading={form.pending()}>

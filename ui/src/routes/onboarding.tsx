@@ -12,6 +12,7 @@ import {
   useContext,
 } from "solid-js";
 import "~/auth/auth-pages.css";
+import { createProfileFields, ProfileFields, WEBSITE_MESSAGE } from "~/account/ProfileFields";
 import { isSignupPlan, PLAN_OPTIONS, planName } from "~/auth/plan-options";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api, updateCurrentUser } from "~/auth/session";
@@ -20,7 +21,6 @@ import { goToCheckout } from "~/billing/checkout";
 import { APP_NAME } from "~/layout/UserLayout";
 import { createForm } from "~kit/forms/create-form";
 import { describeError } from "~kit/forms/describe-error";
-import { normalizeWebsite } from "~kit/forms/fields";
 import "~/onboarding/onboarding.css";
 import type { PaidPlan } from "~/api/billing";
 import { fetchProfile, updateProfile } from "~/api/profile";
@@ -32,7 +32,6 @@ import { Button, buttonClass } from "~kit/design-system/components/Button";
 import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
 import { RadioCardGroup } from "~kit/design-system/components/RadioCardGroup";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
-import { TextField } from "~kit/design-system/components/TextField";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 
 const STEPS: { id: OnboardingStep; label: string }[] = [
@@ -43,9 +42,6 @@ const STEPS: { id: OnboardingStep; label: string }[] = [
 
 /** Whether the person has moved between steps (rather than just opened the page). */
 const StepMoved = createContext<() => boolean>(() => false);
-
-const HEADLINE_MAX = 120;
-const LOCATION_MAX = 120;
 
 export default function OnboardingPage() {
   usePageTitle(() => "Set up your account", APP_NAME);
@@ -184,41 +180,19 @@ function StepTitle(props: { number: number; title: string }) {
 }
 
 function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileResult) => void }) {
-  const [headline, setHeadline] = createSignal(props.profile.headline ?? "");
-  const [location, setLocation] = createSignal(props.profile.location ?? "");
-  const [website, setWebsite] = createSignal(props.profile.website ?? "");
+  const fields = createProfileFields(props.profile);
   const [skipping, setSkipping] = createSignal(false);
   const [skipError, setSkipError] = createSignal<string | null>(null);
 
   const form = createForm({
     fields: { headline: "headline", location: "location", website: "website" },
-    validate: () => ({
-      headline:
-        headline().trim().length > HEADLINE_MAX
-          ? `Keep the headline to ${HEADLINE_MAX} characters.`
-          : undefined,
-      location:
-        location().trim().length > LOCATION_MAX
-          ? `Keep the location to ${LOCATION_MAX} characters.`
-          : undefined,
-      website:
-        website().trim() && !normalizeWebsite(website())
-          ? "Enter a web address like https://example.com."
-          : undefined,
-    }),
-    fieldMessages: { website: "Enter a web address like https://example.com." },
+    validate: fields.problems,
+    fieldMessages: { website: WEBSITE_MESSAGE },
   });
 
   const submit = (event: SubmitEvent) =>
     form.submit(event, async () => {
-      const url = normalizeWebsite(website());
-      if (url) setWebsite(url);
-      const response = await updateProfile(api, {
-        headline: headline().trim() || null,
-        location: location().trim() || null,
-        website: url,
-        onboarding_step: "plan",
-      });
+      const response = await updateProfile(api, { ...fields.values(), onboarding_step: "plan" });
       props.onSaved(response);
     });
 
@@ -244,29 +218,12 @@ function ProfileStep(props: { profile: Profile; onSaved: (response: ProfileResul
       <ErrorSummary problems={form.problems()} focusKey={form.summaryFocus()} />
       <Show when={skipError()}>{(message) => <Alert tone="error">{message()}</Alert>}</Show>
       <form class="auth-form onboarding__form" onSubmit={submit} noValidate>
-        <TextField
-          id="headline"
-          label="Headline"
-          description="The line under your name, e.g. “Senior product designer”."
-          maxLength={HEADLINE_MAX}
-          {...form.bind("headline", headline, setHeadline)}
-        />
-        <TextField
-          id="location"
-          label="Location"
-          description="City and country, or “Remote”."
-          autocomplete="address-level2"
-          maxLength={LOCATION_MAX}
-          {...form.bind("location", location, setLocation)}
-        />
-        <TextField
-          id="website"
-          label="Website"
-          type="url"
-          inputMode="url"
-          autocomplete="url"
-          description="A portfolio or profile page."
-          {...form.bind("website", website, setWebsite)}
+        <ProfileFields
+          fields={fields}
+          bind={form.bind}
+          ids={{ headline: "headline", location: "location", website: "website" }}
+          headlineHint="The line under your name, e.g. “Senior product designer”."
+          websiteHint="A portfolio or profile page."
         />
         <div class="auth-form__actions">
           <Button type="submit" loading={form.pending()} disabled={skipping()}>
