@@ -7,6 +7,7 @@ import { createDb } from "../../db/client";
 import { invoices, users } from "../../db/schema";
 import { csvLine } from "../admin-users/bulk-csv";
 import type { Env } from "../env";
+import { pagedCsvStream } from "../ops/paged-csv";
 import { conditions } from "./invoices";
 
 /**
@@ -69,38 +70,18 @@ export async function countInvoices(env: Pick<Env, "DB">, query: AdminInvoicesEx
   return total?.value ?? 0;
 }
 
-/**
- * The CSV as a byte stream: the header, then a page each time the reader wants more (`pull`),
- * so a slow download slows the reading. A failing page errors the stream (the download ends
- * incomplete) and is reported to `onError`.
- */
+/** The CSV as a byte stream, a page of invoices at a time (server/ops/paged-csv.ts). */
 export function invoicesCsvStream(
   env: Pick<Env, "DB">,
   query: AdminInvoicesExportQuery,
   onError: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const where = conditions(query);
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  let after: number | null = null;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvLine(INVOICE_EXPORT_COLUMNS)));
-        return;
-      }
-      let rows: Row[];
-      try {
-        rows = await exportPage(env, where, after);
-      } catch (error) {
-        onError(error);
-        throw error;
-      }
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(record).join("")));
-      const last = rows.at(-1);
-      if (rows.length < INVOICE_EXPORT_PAGE_ROWS || !last) controller.close();
-      else after = last.rowid;
-    },
+  return pagedCsvStream({
+    header: csvLine(INVOICE_EXPORT_COLUMNS),
+    page: (after) => exportPage(env, where, after),
+    pageRows: INVOICE_EXPORT_PAGE_ROWS,
+    record,
+    onError,
   });
 }

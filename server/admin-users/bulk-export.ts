@@ -7,6 +7,7 @@ import type { BulkSelection } from "../../core/contract/admin-bulk";
 import { createDb } from "../../db/client";
 import { billingCustomers, users } from "../../db/schema";
 import type { Env } from "../env";
+import { pagedCsvStream } from "../ops/paged-csv";
 import { csvHeader, csvRecord } from "./bulk-csv";
 import { selectionCondition } from "./bulk-selection";
 
@@ -37,38 +38,18 @@ async function exportPage(env: Pick<Env, "DB">, where: SQL | undefined, after: n
     .limit(EXPORT_PAGE_ROWS);
 }
 
-/**
- * The CSV of a selection as a byte stream: the header, then one page of accounts each time the
- * reader wants more (`pull`), so a slow download slows the reading instead of filling memory.
- * A failing page errors the stream (the download ends incomplete) and is reported to `onError`.
- */
+/** The CSV of a selection as a byte stream, a page of accounts at a time (server/ops/paged-csv.ts). */
 export function exportCsvStream(
   env: Pick<Env, "DB">,
   selection: BulkSelection,
   onError: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const where = selectionCondition(selection);
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  let after: number | null = null;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvHeader()));
-        return;
-      }
-      let rows: Awaited<ReturnType<typeof exportPage>>;
-      try {
-        rows = await exportPage(env, where, after);
-      } catch (error) {
-        onError(error);
-        throw error;
-      }
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvRecord).join("")));
-      const last = rows.at(-1);
-      if (rows.length < EXPORT_PAGE_ROWS || !last) controller.close();
-      else after = last.rowid;
-    },
+  return pagedCsvStream({
+    header: csvHeader(),
+    page: (after) => exportPage(env, where, after),
+    pageRows: EXPORT_PAGE_ROWS,
+    record: (account) => csvRecord(account),
+    onError,
   });
 }
