@@ -102,10 +102,13 @@ export function Editor(props: { resume: Resume; user: User; viewingAs?: boolean 
           </div>
           <div class="editor__tools">
             <SaveStatus />
+            {/* Nothing left to undo is aria-disabled, not disabled: the button keeps focus, so
+                a keyboard user keeps their place and leaving it still saves (focusout). */}
             <Button
               size="sm"
               variant="ghost"
-              disabled={editor.readOnly || !editor.canUndo()}
+              disabled={editor.readOnly}
+              aria-disabled={!editor.canUndo()}
               onClick={() => editor.undo()}
               title="Undo (Ctrl+Z)"
             >
@@ -114,7 +117,8 @@ export function Editor(props: { resume: Resume; user: User; viewingAs?: boolean 
             <Button
               size="sm"
               variant="ghost"
-              disabled={editor.readOnly || !editor.canRedo()}
+              disabled={editor.readOnly}
+              aria-disabled={!editor.canRedo()}
               onClick={() => editor.redo()}
               title="Redo (Ctrl+Shift+Z)"
             >

@@ -67,13 +67,14 @@ export function createEditorState(resume: Resume) {
   });
 
   const publish = (next: ResumeData) => {
+    // autosave learns of the change first: a save that UI updates set off (a focusout) sends it
+    draft = { title: draft.title, data: next };
+    setErrors(validationErrors(next));
+    autosave.change(draft);
     setSnapshot(next);
     setDoc(reconcile(structuredClone(next), { key: "id", merge: false }));
     setCanUndo(history.canUndo);
     setCanRedo(history.canRedo);
-    setErrors(validationErrors(next));
-    draft = { title: draft.title, data: next };
-    autosave.change(draft);
   };
 
   const onOnline = () => void autosave.online();
