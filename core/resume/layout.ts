@@ -1,5 +1,6 @@
 import {
   DEFAULT_STYLE,
+  type HeadingKey,
   type ResumeData,
   type ResumeStyle,
   type SectionKey,
@@ -24,6 +25,31 @@ export const SECTION_TITLES: Record<(typeof STANDARD_SECTIONS)[number], string> 
   references: "References",
   projects: "Projects",
 };
+
+/**
+ * A heading as the resume shows it: the person's own name for it, else the template's
+ * (`fallback`, e.g. "Summary"), else the standard title.
+ */
+export function headingFor(data: ResumeData, key: HeadingKey, fallback?: string): string {
+  const renamed = data.meta?.layout?.titles?.[key]?.trim();
+  if (renamed) return renamed;
+  if (fallback) return fallback;
+  if (key === "summary") return SECTION_TITLES.basics;
+  if (key === "contact") return "Contact";
+  return SECTION_TITLES[key];
+}
+
+/**
+ * Whether a section sits in the side column of a two-column template: where the person put
+ * it, or where the template puts it by default.
+ */
+export function inSideColumn(
+  data: ResumeData,
+  key: SectionKey,
+  templateSide: readonly SectionKey[],
+): boolean {
+  return (data.meta?.layout?.side ?? templateSide).includes(key);
+}
 
 /**
  * The sections to render, in order: the document's own order first, then any section it

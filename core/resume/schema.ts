@@ -262,10 +262,35 @@ export const DEFAULT_STYLE: ResumeStyle = {
   pageSize: "A4",
 };
 
+/**
+ * Headings a person can rename: every standard section but the header, the summary, and the
+ * contact block two-column templates give a heading.
+ */
+export const HEADING_KEYS = [
+  ...(STANDARD_SECTIONS.filter((key) => key !== "basics") as Exclude<StandardSection, "basics">[]),
+  "summary",
+  "contact",
+] as const;
+export type HeadingKey = (typeof HEADING_KEYS)[number];
+
+const sectionKeys = z.array(sectionKey).max(STANDARD_SECTIONS.length + LIMITS.customSections);
+
 export const layoutSchema = z.object({
   /** Sections in reading order; sections missing here follow in the standard order. */
-  order: z.array(sectionKey).max(STANDARD_SECTIONS.length + LIMITS.customSections),
-  hidden: z.array(sectionKey).max(STANDARD_SECTIONS.length + LIMITS.customSections),
+  order: sectionKeys,
+  hidden: sectionKeys,
+  /**
+   * Sections the person put in the side column of a two-column template; absent, each
+   * template places them itself (its `side` in core/templates/index.ts).
+   */
+  side: sectionKeys.optional(),
+  /** Renamed headings, e.g. `{ work: "Berufserfahrung" }`; absent ones keep the default. */
+  titles: z
+    .partialRecord(
+      z.enum(HEADING_KEYS),
+      z.string().trim().min(1, "Give the heading a name").max(60),
+    )
+    .optional(),
 });
 
 export const resumeMetaSchema = z.looseObject({

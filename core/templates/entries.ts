@@ -4,7 +4,7 @@
  * The HTML templates (parts.ts) and the DOCX/TXT exports (core/export/outline.ts) both draw
  * from here, so a field, a hidden flag or an empty-entry rule cannot differ between formats.
  */
-import { orderedSections, SECTION_TITLES, visibleEntries } from "../resume/layout";
+import { headingFor, orderedSections, visibleEntries } from "../resume/layout";
 import type { ResumeData, SectionKey, StandardSection } from "../resume/schema";
 import { dateRange, formatDate } from "./format";
 import { safeUrl } from "./rich-text";
@@ -209,7 +209,7 @@ export function displaySection(data: ResumeData, key: SectionKey): DisplaySectio
   const standard = key as StandardSection;
   const body = sectionBody(standard, visibleEntries(data[standard] as Raw[] | undefined));
   if (isEmpty(body)) return null;
-  return { key, title: SECTION_TITLES[standard] ?? "Section", body };
+  return { key, title: headingFor(data, standard as Exclude<StandardSection, "basics">), body };
 }
 
 /** The sections with something to show, in the person's order. */

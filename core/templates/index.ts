@@ -4,7 +4,12 @@
  * self-contained HTML document. The editor preview, the public share page and the PDF all
  * call this, so what a person sees is what the PDF contains.
  */
-import { DEFAULT_STYLE, type ResumeData, type ResumeStyle } from "../resume/schema";
+import {
+  DEFAULT_STYLE,
+  type ResumeData,
+  type ResumeStyle,
+  type SectionKey,
+} from "../resume/schema";
 import { pageRule, type TemplateRender } from "./base";
 import { classic } from "./classic";
 import { compact } from "./compact";
@@ -14,7 +19,7 @@ import { safeStyle } from "./format";
 import { modern } from "./modern";
 import { portrait } from "./portrait";
 import { escapeHtml } from "./rich-text";
-import { sidebar } from "./sidebar";
+import { SIDEBAR_SIDE, sidebar } from "./sidebar";
 
 export interface TemplateInfo {
   id: string;
@@ -26,6 +31,8 @@ export interface TemplateInfo {
   photo: boolean;
   /** The look the template was designed with; the editor applies it when switching. */
   defaults: Pick<ResumeStyle, "font" | "accentColor">;
+  /** Two-column templates: the sections in the side column until the person moves them. */
+  side?: readonly SectionKey[];
 }
 
 export const TEMPLATES: TemplateInfo[] = [
@@ -65,6 +72,7 @@ export const TEMPLATES: TemplateInfo[] = [
     premium: true,
     photo: false,
     defaults: { font: "inter", accentColor: "#7c3aed" },
+    side: SIDEBAR_SIDE,
   },
   {
     id: "elegant",

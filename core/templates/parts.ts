@@ -4,6 +4,7 @@
  * read the same way whichever template styles it. Templates differ in CSS and in how they
  * arrange these pieces, not in what the pieces say.
  */
+import { headingFor, inSideColumn } from "../resume/layout";
 import type { ResumeData, SectionKey } from "../resume/schema";
 import {
   type ContactLink,
@@ -115,11 +116,32 @@ export function renderSection(data: ResumeData, key: SectionKey): string {
   return section ? sectionElement(section) : "";
 }
 
-/** The summary from `basics`, as a section, unless the person hid `basics`. */
-export function renderSummary(data: ResumeData, title = "Profile"): string {
+/**
+ * The summary from `basics`, as a section, unless the person hid `basics`; `title` is the
+ * template's heading for it, which the person's own name for it replaces.
+ */
+export function renderSummary(data: ResumeData, title?: string): string {
   const summary = renderRichText(profileSummary(data));
   if (!summary) return "";
-  return `<section class="section section-summary" aria-labelledby="section-summary-title"><h2 class="section-title" id="section-summary-title">${escapeHtml(title)}</h2><div class="summary">${summary}</div></section>`;
+  return `<section class="section section-summary" aria-labelledby="section-summary-title"><h2 class="section-title" id="section-summary-title" dir="auto">${escapeHtml(headingFor(data, "summary", title))}</h2><div class="summary">${summary}</div></section>`;
+}
+
+/** Contact details as a headed section, for templates that give them a column of their own. */
+export function renderContactSection(data: ResumeData): string {
+  const contacts = contactList(data);
+  if (!contacts) return "";
+  return `<section class="section section-contact" aria-labelledby="section-contact-title"><h2 class="section-title" id="section-contact-title" dir="auto">${escapeHtml(headingFor(data, "contact"))}</h2>${contacts}</section>`;
+}
+
+/** A two-column template's sections: the side column's and the main column's, in order. */
+export function renderColumns(
+  data: ResumeData,
+  templateSide: readonly SectionKey[],
+): { main: string; side: string } {
+  return {
+    main: renderSections(data, (key) => !inSideColumn(data, key, templateSide)),
+    side: renderSections(data, (key) => inSideColumn(data, key, templateSide)),
+  };
 }
 
 /** Sections in the person's order; `filter` lets two-column templates split them. */

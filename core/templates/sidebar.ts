@@ -1,10 +1,10 @@
 import type { SectionKey } from "../resume/schema";
 import type { TemplateRender } from "./base";
 import { baseCss } from "./base";
-import { contactList, nameBlock, renderSections, renderSummary } from "./parts";
+import { nameBlock, renderColumns, renderContactSection, renderSummary } from "./parts";
 
-/** Sections short enough to read well in a narrow column. */
-const SIDE: ReadonlySet<SectionKey> = new Set<SectionKey>(["skills", "languages", "interests"]);
+/** Sections short enough to read well in a narrow column, until the person moves them. */
+export const SIDEBAR_SIDE: readonly SectionKey[] = ["skills", "languages", "interests"];
 
 /**
  * Sidebar: two columns — a tinted column with contacts, skills, languages and interests
@@ -38,17 +38,10 @@ const CSS = `
 `;
 
 export const sidebar: TemplateRender = (data, style) => {
-  const contacts = contactList(data);
-  const side = [
-    contacts
-      ? `<section class="section section-contact" aria-labelledby="section-contact-title"><h2 class="section-title" id="section-contact-title">Contact</h2>${contacts}</section>`
-      : "",
-    renderSections(data, (key) => SIDE.has(key)),
-  ]
-    .filter(Boolean)
-    .join("\n");
+  const columns = renderColumns(data, SIDEBAR_SIDE);
+  const side = [renderContactSection(data), columns.side].filter(Boolean).join("\n");
   return {
     css: baseCss(style) + CSS,
-    body: `<div class="page tpl-sidebar"><div class="layout"><main class="main"><header class="resume-header">${nameBlock(data)}</header>\n${renderSummary(data)}\n${renderSections(data, (key) => !SIDE.has(key))}</main>\n${side ? `<aside class="side" aria-label="Details">${side}</aside>` : ""}</div></div>`,
+    body: `<div class="page tpl-sidebar"><div class="layout"><main class="main"><header class="resume-header">${nameBlock(data)}</header>\n${renderSummary(data)}\n${columns.main}</main>\n${side ? `<aside class="side" aria-label="Details">${side}</aside>` : ""}</div></div>`,
   };
 };
