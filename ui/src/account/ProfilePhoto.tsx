@@ -2,16 +2,16 @@ import { createResource, Show } from "solid-js";
 import { fetchAvatar, removeAvatar, uploadAvatar } from "~/api/media";
 import { api } from "~/auth/session";
 import { PhotoPicker } from "~/media/PhotoPicker";
-import { Alert } from "~kit/design-system/components/Alert";
 import { Card } from "~kit/design-system/components/Card";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { LoadError } from "~kit/forms/LoadError";
 
 /**
  * The account's avatar (README "Photos"): upload, replace or remove it. Its address is
  * given only to its owner; no public page shows it.
  */
 export function ProfilePhoto() {
-  const [avatar, { mutate }] = createResource(async () => (await fetchAvatar(api)).photo);
+  const [avatar, { mutate, refetch }] = createResource(async () => (await fetchAvatar(api)).photo);
   return (
     <Card title="Profile photo">
       <Show
@@ -20,7 +20,7 @@ export function ProfilePhoto() {
       >
         <Show
           when={!avatar.error}
-          fallback={<Alert tone="error">Your photo could not be loaded.</Alert>}
+          fallback={<LoadError what="Your photo" error={avatar.error} onRetry={refetch} />}
         >
           <PhotoPicker
             id="account-avatar-upload"

@@ -10,6 +10,7 @@ import { Button } from "~kit/design-system/components/Button";
 import { Pagination } from "~kit/design-system/components/Pagination";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { LoadError } from "~kit/forms/LoadError";
 
 export default function ExportsPage() {
   usePageTitle(() => "Exports", APP_NAME);
@@ -36,7 +37,7 @@ function Exports() {
       </header>
       <Show
         when={!list.error}
-        fallback={<Alert tone="error">The exports could not be loaded.</Alert>}
+        fallback={<LoadError what="Your exports" error={list.error} onRetry={refetch} />}
       >
         <Show when={list()} fallback={<SkeletonText lines={4} label="Loading exports…" />}>
           {(loaded) => (

@@ -33,6 +33,7 @@ import { ErrorSummary } from "~kit/design-system/components/ErrorSummary";
 import { RadioCardGroup } from "~kit/design-system/components/RadioCardGroup";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
+import { LoadError } from "~kit/forms/LoadError";
 
 const STEPS: { id: OnboardingStep; label: string }[] = [
   { id: "profile", label: "About you" },
@@ -82,17 +83,7 @@ function Onboarding(props: { user: User }) {
   return (
     <Switch>
       <Match when={loaded.error}>
-        <Alert
-          tone="error"
-          title="Your profile could not be loaded"
-          action={
-            <Button variant="outline" size="sm" onClick={() => void refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {describeError(loaded.error)}
-        </Alert>
+        <LoadError what="Your profile" error={loaded.error} onRetry={refetch} />
       </Match>
       <Match when={loaded()}>
         {(response) => (

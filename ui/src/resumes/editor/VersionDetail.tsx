@@ -4,9 +4,9 @@ import { api } from "~/auth/session";
 import { diffResumes } from "~core/resume/version-diff";
 import { resumeFontUrl } from "~core/share/page";
 import { renderResumeDocument } from "~core/templates/index";
-import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
+import { LoadError } from "~kit/forms/LoadError";
 import { useEditor } from "./editor-state";
 import { VersionDiff } from "./VersionDiff";
 
@@ -24,7 +24,7 @@ export function VersionDetail(props: {
   onBack: () => void;
 }) {
   const editor = useEditor();
-  const [detail] = createResource(
+  const [detail, { refetch }] = createResource(
     () => ({ id: editor.id(), version: props.version }),
     ({ id, version }) => fetchVersion(api, id, version),
   );
@@ -48,7 +48,7 @@ export function VersionDetail(props: {
       <Show when={!detail.loading} fallback={<SkeletonText lines={4} label="Loading version…" />}>
         <Show
           when={!detail.error}
-          fallback={<Alert tone="error">This version could not be loaded.</Alert>}
+          fallback={<LoadError what="This version" error={detail.error} onRetry={refetch} />}
         >
           <div class="version-detail__body">
             <div class="version-detail__preview">

@@ -14,6 +14,7 @@ import { describeError } from "~kit/forms/describe-error";
 import { useEditor } from "./editor-state";
 import { VersionDetail } from "./VersionDetail";
 import "./version-history.css";
+import { LoadError } from "~kit/forms/LoadError";
 
 const REASONS: Record<string, string> = {
   create: "Created",
@@ -143,7 +144,7 @@ export function VersionHistory(props: { open: boolean; onOpenChange: (open: bool
             >
               <Show
                 when={!versions.error}
-                fallback={<Alert tone="error">Versions could not be loaded.</Alert>}
+                fallback={<LoadError what="Versions" error={versions.error} onRetry={refetch} />}
               >
                 <ol class="version-list">
                   <For each={versions.latest}>

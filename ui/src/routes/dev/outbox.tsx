@@ -14,6 +14,7 @@ import { TextField } from "~kit/design-system/components/TextField";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
 import "~/dev/outbox.css";
 import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 
 const api = createApiClient();
 
@@ -116,11 +117,7 @@ export default function OutboxPage() {
           <section class="ds-stack" aria-labelledby="outbox-list-heading">
             <h2 id="outbox-list-heading">{search.to ? `Emails to ${search.to}` : "All emails"}</h2>
             <Show when={emails.error}>
-              {(error) => (
-                <Alert tone="error" title="The outbox could not be loaded">
-                  {describeError(error())}
-                </Alert>
-              )}
+              {(error) => <LoadError what="The outbox" error={error()} onRetry={refetch} />}
             </Show>
             <Show
               when={emails.latest}
