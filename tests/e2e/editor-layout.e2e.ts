@@ -1,10 +1,11 @@
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEMPLATES } from "../../core/templates";
 import { checkPage } from "./support/a11y";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import { executeE2eSql } from "./support/d1";
+import { createResumeFromDashboard, frameText, previewFrame } from "./support/editor";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -17,20 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function previewFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator("iframe[title='Resume preview']").elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("no preview frame");
-  return frame;
-}
-
-const previewText = async (page: Page) =>
-  (await (
-    await previewFrame(page)
-  )
-    .locator("body")
-    .textContent()
-    .catch(() => "")) ?? "";
+const previewText = (page: Page) => frameText(page);
 
 /** The look the preview's document really renders with. */
 const previewLook = async (page: Page) =>
@@ -59,13 +47,10 @@ describe("editor layout, folding and dates", () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
       await signInThroughForm(page, account);
-      await page.getByRole("button", { name: "New resume" }).click();
-      const dialog = page.getByRole("dialog", { name: "New resume" });
-      await dialog.getByLabel("Title").fill("Astronomy roles");
-      await dialog.getByLabel(/^Elegant/).check();
-      await dialog.getByRole("button", { name: "Create resume" }).click();
-      await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
-      const editorPath = new URL(page.url()).pathname;
+      const editorPath = await createResumeFromDashboard(page, {
+        title: "Astronomy roles",
+        template: /^Elegant/,
+      });
       expect(await checkPage(page, editorPath, "Astronomy roles")).toEqual([]);
 
       // the template's font and colour from the start, in the style panel and the preview

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import { executeE2eSql } from "./support/d1";
+import { createResumeFromDashboard, frameText, previewFrame, saved } from "./support/editor";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -17,26 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The preview's rendered document (a sandboxed srcdoc frame). */
-async function previewFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator("iframe[title='Resume preview']").elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("no preview frame");
-  return frame;
-}
-
-const previewText = async (page: Page) => {
-  const frame = await previewFrame(page);
-  return (
-    (await frame
-      .locator("body")
-      .textContent()
-      .catch(() => "")) ?? ""
-  );
-};
-
-const saved = (page: Page) =>
-  page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
+const previewText = (page: Page) => frameText(page);
 
 describe("resume editor", () => {
   it("creates a resume, edits sections with a live preview, reorders, saves, switches template", async () => {
@@ -53,14 +35,10 @@ describe("resume editor", () => {
       await page.getByText("0 of 2 resumes on the Free plan").waitFor();
 
       // create
-      await page.getByRole("button", { name: "New resume" }).click();
-      const dialog = page.getByRole("dialog", { name: "New resume" });
-      await dialog.getByLabel("Title").fill("Engineering roles");
-      await dialog.getByLabel(/^Modern/).check();
-      await dialog.getByRole("button", { name: "Create resume" }).click();
-      await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
-      const editorPath = new URL(page.url()).pathname;
-      await page.getByRole("heading", { level: 1, name: "Engineering roles" }).waitFor();
+      const editorPath = await createResumeFromDashboard(page, {
+        title: "Engineering roles",
+        template: /^Modern/,
+      });
 
       // basics: the preview follows the typing
       const name = page.getByLabel("Full name", { exact: true });

@@ -1,7 +1,8 @@
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
+import { createResumeFromDashboard, frameText, saved } from "./support/editor";
 
 /** README "Version history": name a version, change the resume, see the diff, restore. */
 const baseUrl = inject("baseUrl");
@@ -15,15 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function frameText(page: Page, title: string): Promise<string> {
-  const handle = await page.locator(`iframe[title='${title}']`).elementHandle();
-  const frame: Frame | null | undefined = await handle?.contentFrame();
-  return (await frame?.locator("body").textContent()) ?? "";
-}
-
-const saved = (page: Page) =>
-  page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
-
 describe("version history", () => {
   it("names a version, shows its preview and diff against the resume now, and restores it", async () => {
     const account = await registerAccount(baseUrl, {
@@ -34,12 +26,7 @@ describe("version history", () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
       await signInThroughForm(page, account);
-      await page.getByRole("button", { name: "New resume" }).click();
-      const create = page.getByRole("dialog", { name: "New resume" });
-      await create.getByLabel("Title").fill("Acme application");
-      await create.getByRole("button", { name: "Create resume" }).click();
-      await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
-      await page.getByRole("heading", { level: 1, name: "Acme application" }).waitFor();
+      await createResumeFromDashboard(page, { title: "Acme application" });
 
       const fullName = page.getByLabel("Full name", { exact: true });
       const type = async (text: string) => {
