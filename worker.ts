@@ -1,5 +1,6 @@
 import { app } from "./api/app";
 import { appShellFor } from "./api/lib/app-shell";
+import { serveCustomHost } from "./api/routes/custom-host";
 import { localCheckoutApp } from "./api/routes/local-checkout";
 import { mediaApp } from "./api/routes/media";
 import { publicShareApp } from "./api/routes/public-share";
@@ -35,7 +36,10 @@ async function serveAppShell(request: Request, env: Env): Promise<Response> {
 }
 
 export default {
-  fetch(request, env, ctx) {
+  async fetch(request, env, ctx) {
+    // A customer's own hostname serves its share page and nothing else (README "Custom domains").
+    const custom = await serveCustomHost(request, env, ctx);
+    if (custom) return custom;
     const { pathname } = new URL(request.url);
     if (
       pathname === "/api" ||

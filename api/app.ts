@@ -47,6 +47,7 @@ import { sessionRoutes } from "./routes/auth/session";
 import { stepUpRoutes } from "./routes/auth/step-up";
 import { avatarRoutes } from "./routes/avatar";
 import { billingRoutes } from "./routes/billing";
+import { customDomainRoutes } from "./routes/custom-domain";
 import { devRoutes } from "./routes/dev";
 import { docsRoutes } from "./routes/docs";
 import { exportRoutes } from "./routes/exports";
@@ -103,6 +104,7 @@ export function createApp() {
     .route("/admin/security", adminSecurityRoutes)
     .route("/admin/support/tickets", adminSupportRoutes)
     .route("/", appealRoutes)
+    .route("/", customDomainRoutes)
     .route("/support/tickets", supportRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)

@@ -1,6 +1,7 @@
 import { pruneAnalyticsEvents, rollupAnalytics } from "../server/analytics/rollup";
 import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
 import { pruneLoginAttempts } from "../server/auth/login-protection";
+import { sweepCustomDomains } from "../server/custom-domains/sweep";
 import type { Env } from "../server/env";
 import { createLogger } from "../server/logger";
 import { resumeAcceptedAppeals } from "../server/moderation/appeals";
@@ -47,6 +48,8 @@ const TASKS: Partial<Record<string, CronTask>> = {
       resumeAcceptedAppeals(env, controller.scheduledTime),
       resumeStalledEscalations(env, controller.scheduledTime),
       rollupAnalytics(env, controller.scheduledTime),
+      // README "Custom domains": unentitled hostnames removed, pending ones checked again.
+      sweepCustomDomains(env, controller.scheduledTime),
     ]),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {

@@ -64,6 +64,14 @@ export interface Env {
   STRIPE_PRICE_STANDARD?: string;
   STRIPE_PRICE_PREMIUM?: string;
   STRIPE_PRICE_ENTERPRISE?: string;
+  /**
+   * Custom domains (README "Custom domains"): the Cloudflare for SaaS zone (empty: the local
+   * stand-in, where dev tools are), the secret API token, and the hostname customers' CNAME
+   * records point at (the zone's fallback origin).
+   */
+  CF_ZONE_ID: string;
+  CF_API_TOKEN?: string;
+  CUSTOM_DOMAIN_CNAME_TARGET: string;
 
   DB: D1Database;
   SESSIONS: KVNamespace;

@@ -28,6 +28,7 @@ import { AppError } from "../../server/errors";
 import { errorFields } from "../../server/logger";
 import { withPublishablePhoto } from "../../server/media/photos";
 import { fileReport } from "../../server/moderation/reports";
+import { enforceLimit } from "../../server/ops/rate-limits";
 import { countDownload, sharePdf } from "../../server/resumes/share-pdf";
 import { unlockShare } from "../../server/resumes/share-unlock";
 import { countView, findPublicShare, type PublicShare } from "../../server/resumes/shares";
@@ -214,6 +215,7 @@ export const publicShareApp = new Hono<AppEnv>()
     if (share.publicationState !== "live" || share.publishedJson === null) {
       return unpublished(c, share);
     }
+    if (!owner) await enforceLimit(c.env, "sharePdfPerAddress", clientKey(c), c.get("now"));
     const pdf = await sharePdf(c.env, share, c.get("logger"));
     if (!owner && c.req.method !== "HEAD") await countDownload(c.env, share.resumeId);
     return c.body(pdf.bytes, 200, {

@@ -49,6 +49,7 @@ export const planLimitsSchema = z
     sharePassword: z.boolean(),
     versionsKept: z.number().int().min(1).max(10_000),
     removeBranding: z.boolean(),
+    customDomain: z.boolean(),
   })
   .strict();
 

@@ -21,6 +21,8 @@ export interface Entitlements {
   versionsKept: number;
   /** Share pages without the "made with" footer. */
   removeBranding: boolean;
+  /** A share page on the account's own domain (README "Custom domains"). */
+  customDomain: boolean;
 }
 
 /** Every plan's entitlements: ENTITLEMENTS, or the live one (README "Live configuration"). */
@@ -36,6 +38,7 @@ export const ENTITLEMENTS: PlanTable = {
     sharePassword: false,
     versionsKept: 10,
     removeBranding: false,
+    customDomain: false,
   },
   standard: {
     resumes: 10,
@@ -45,6 +48,7 @@ export const ENTITLEMENTS: PlanTable = {
     sharePassword: true,
     versionsKept: 50,
     removeBranding: true,
+    customDomain: false,
   },
   premium: {
     resumes: null,
@@ -54,6 +58,7 @@ export const ENTITLEMENTS: PlanTable = {
     sharePassword: true,
     versionsKept: 200,
     removeBranding: true,
+    customDomain: false,
   },
   enterprise: {
     resumes: null,
@@ -63,6 +68,7 @@ export const ENTITLEMENTS: PlanTable = {
     sharePassword: true,
     versionsKept: 1000,
     removeBranding: true,
+    customDomain: true,
   },
 };
 

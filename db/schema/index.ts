@@ -6,6 +6,7 @@ export * from "./billing";
 export * from "./bulk-emails";
 export * from "./config";
 export * from "./credit-notes";
+export * from "./custom-domains";
 export * from "./disputes";
 export * from "./email";
 export * from "./identities";

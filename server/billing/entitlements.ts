@@ -71,12 +71,13 @@ export function planLimit(
 }
 
 /** Features a plan has or lacks (not counts). */
-export type Feature = "premiumTemplates" | "sharePassword" | "removeBranding";
+export type Feature = "premiumTemplates" | "sharePassword" | "removeBranding" | "customDomain";
 
 const FEATURE_REFUSALS: Record<Feature, string> = {
   premiumTemplates: "Premium templates are not part of your plan. Upgrade to use them.",
   sharePassword: "Password-protected links are not part of your plan. Upgrade to add a password.",
   removeBranding: "Share pages without the footer are not part of your plan. Upgrade for them.",
+  customDomain: "A custom domain is not part of your plan. Upgrade to use your own domain.",
 };
 
 export const hasFeature = (account: PlanHolder, feature: Feature): boolean =>

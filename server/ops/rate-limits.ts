@@ -72,6 +72,13 @@ export const REQUEST_LIMITS = {
     keyedBy: "account",
     protects: "POST /api/profile/email (each request mails the address typed)",
   },
+  customDomain: {
+    prefix: "custom-domain",
+    limit: 30,
+    windowSeconds: 3600,
+    keyedBy: "account",
+    protects: "PUT /api/account/domain and POST /api/account/domain/check (each calls Cloudflare)",
+  },
   forgotPasswordPerAddress: {
     prefix: "forgot-ip",
     limit: 5,
@@ -138,6 +145,14 @@ export const REQUEST_LIMITS = {
     windowSeconds: 60,
     keyedBy: "account",
     protects: "every writing-help call, before it counts against the plan's month",
+  },
+  sharePdfPerAddress: {
+    prefix: "share-pdf-ip",
+    limit: 60,
+    windowSeconds: 3600,
+    keyedBy: "client address",
+    protects: "GET /r/{slug}/pdf for visitors (a 429 page), across all links: each may print",
+    message: "You have downloaded many resumes in the last hour. Try again later.",
   },
   reportPerAddress: {
     prefix: "report-ip",

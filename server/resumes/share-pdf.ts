@@ -1,11 +1,13 @@
 // "Download PDF" on a public share page (README "Templates and sharing"): the resume as it
 // last passed moderation, printed by the export's renderer and kept in R2 under a hash of
-// exactly what was printed, so visitors of an unchanged resume never start Chromium again.
+// the document as the templates render it, so visitors of an unchanged resume never start
+// Chromium again, and a deploy that changes a template prints anew.
 
 import { eq, sql } from "drizzle-orm";
 import { exportFilename } from "../../core/export/formats";
 import { type ResumeData, resumeDataSchema } from "../../core/resume/schema";
 import { sha256Hex } from "../../core/security/crypto";
+import { renderResumeDocument } from "../../core/templates";
 import { createDb } from "../../db/client";
 import { resumeShares } from "../../db/schema";
 import type { Env } from "../env";
@@ -46,7 +48,8 @@ export async function sharePdf(
   );
   const name = nameOf(data);
   const filename = exportFilename(name ? `${name} Resume` : "Resume", "pdf");
-  const key = `${prefixOf(share.resumeId)}${await sha256Hex(JSON.stringify(data))}`;
+  // the rendered markup and CSS, not the JSON: a template's new look must not be served stale
+  const key = `${prefixOf(share.resumeId)}${await sha256Hex(renderResumeDocument(data))}`;
   const stored = await env.FILES.get(key);
   if (stored) return { bytes: new Uint8Array(await stored.arrayBuffer()), filename, cached: true };
 

@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { freshIp, postJson, signedInPerson } from "./auth-support";
-import { api } from "./helpers";
+import { api, servedAt } from "./helpers";
 import { waitForPublication } from "./moderation-support";
 
 type Headers = Record<string, string>;
@@ -111,6 +111,31 @@ describe("Download PDF on the public page", () => {
     expect(keys).toHaveLength(1);
     expect(keys).not.toContain(key);
     expect(await downloadsOf(id)).toBe(3);
+  });
+
+  it("lets one address download 60 PDFs an hour across all links, then answers a 429 page; the owner is not counted", async () => {
+    const { person, id, slug } = await sharedResume("free");
+    const ip = freshIp();
+    const now = Date.UTC(2026, 11, 8, 10, 30);
+    // the visitor has used the hour's 60 downloads (the counter of server/ops/rate-limits.ts)
+    const window = Math.floor(now / 3_600_000);
+    await env.RATE_LIMITS.put(`rl:share-pdf-ip:${ip}:${window}`, "60");
+    const refused = await fetchPublic(`/r/${slug}/pdf`, { ip, headers: servedAt(now) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1800");
+    expect(await refused.text()).toContain("You have downloaded many resumes in the last hour.");
+    expect(await downloadsOf(id)).toBe(0);
+    const owner = await fetchPublic(`/r/${slug}/pdf`, {
+      ip,
+      headers: { ...person.headers, ...servedAt(now) },
+    });
+    expect(owner.status).toBe(200);
+    const nextHour = await fetchPublic(`/r/${slug}/pdf`, {
+      ip,
+      headers: servedAt(now + 1_800_000),
+    });
+    expect(nextHour.status).toBe(200);
+    expect(await downloadsOf(id)).toBe(1);
   });
 
   it("keeps the password and moderation: nothing is served or counted without them", async () => {

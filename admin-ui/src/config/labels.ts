@@ -11,6 +11,7 @@ export const FIELD_LABELS: Record<string, string> = {
   sharePassword: "Password-protected links",
   versionsKept: "Versions kept per resume",
   removeBranding: "No branding on share pages",
+  customDomain: "Custom domain",
   limit: "Requests",
   windowSeconds: "Window (seconds)",
   model: "Model",

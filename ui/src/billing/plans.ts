@@ -109,6 +109,12 @@ export const FEATURE_ROWS: FeatureRow[] = [
     onCard: false,
     has: (e) => e.removeBranding,
   },
+  {
+    label: "Share page on your own domain",
+    value: (e) => yesNo(e.customDomain),
+    onCard: true,
+    has: (e) => e.customDomain,
+  },
 ];
 
 export interface PlanCard {

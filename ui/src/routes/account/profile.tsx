@@ -1,5 +1,6 @@
 import { createResource, Match, Show, Switch } from "solid-js";
 import { ChangeEmail } from "~/account/ChangeEmail";
+import { CustomDomain } from "~/account/CustomDomain";
 import { ProfileDetails } from "~/account/ProfileDetails";
 import { ProfilePhoto } from "~/account/ProfilePhoto";
 import { ReturnLink } from "~/account/ReturnLink";
@@ -9,11 +10,9 @@ import "~/auth/auth-pages.css";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api } from "~/auth/session";
 import { APP_NAME } from "~/layout/UserLayout";
-import { Alert } from "~kit/design-system/components/Alert";
-import { Button } from "~kit/design-system/components/Button";
 import { SkeletonText } from "~kit/design-system/components/Skeleton";
 import { usePageTitle } from "~kit/design-system/layout/usePageTitle";
-import { describeError } from "~kit/forms/describe-error";
+import { LoadError } from "~kit/forms/LoadError";
 
 /** The account's profile (README "Profile and security emails"): details, photo and sign-in address. */
 export default function ProfilePage() {
@@ -35,17 +34,7 @@ export default function ProfilePage() {
           </header>
           <Switch>
             <Match when={loaded.error}>
-              <Alert
-                tone="error"
-                title="Your profile could not be loaded"
-                action={
-                  <Button variant="outline" size="sm" onClick={() => void refetch()}>
-                    Try again
-                  </Button>
-                }
-              >
-                {describeError(loaded.error)}
-              </Alert>
+              <LoadError what="Your profile" error={loaded.error} onRetry={refetch} />
             </Match>
             <Match when={loaded()}>
               {(current) => <ProfileDetails loaded={current()} onSaved={mutate} />}
@@ -56,6 +45,7 @@ export default function ProfilePage() {
           </Switch>
           <ProfilePhoto />
           <Show when={user()}>{(me) => <ChangeEmail user={me()} />}</Show>
+          <CustomDomain />
         </div>
       )}
     </RequireSignIn>
