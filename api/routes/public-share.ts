@@ -55,7 +55,14 @@ import { securityHeaders } from "../middleware/security";
 type ShareContext = Context<AppEnv>;
 
 /** Every subset a template font has: `unicode-range` makes browsers fetch only what is used. */
-const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
+const ALL_SUBSETS: FontSubset[] = [
+  "latin",
+  "latin-ext",
+  "cyrillic",
+  "greek",
+  "vietnamese",
+  "arabic",
+];
 
 function htmlPage(
   c: ShareContext,

@@ -4,6 +4,7 @@
  * as the HTML templates (core/templates/entries.ts), so every format says the same thing;
  * this file only turns list sections into plain lines.
  */
+import { headingFor } from "../resume/layout";
 import type { ResumeData, SectionKey } from "../resume/schema";
 import {
   type ContactLink,
@@ -58,7 +59,8 @@ export function resumeOutline(data: ResumeData): ResumeOutline {
   const sections: OutlineSection[] = [];
   const summary = profileSummary(data);
   if (summary) {
-    sections.push({ key: "summary", title: "Profile", entries: [], items: [], text: summary });
+    const title = headingFor(data, "summary");
+    sections.push({ key: "summary", title, entries: [], items: [], text: summary });
   }
   sections.push(...displaySections(data).map(outlineSection));
   return {

@@ -1,3 +1,4 @@
+import { defaultHeading, documentLanguage, headingLanguage } from "./headings";
 import {
   DEFAULT_STYLE,
   type HeadingKey,
@@ -27,16 +28,16 @@ export const SECTION_TITLES: Record<(typeof STANDARD_SECTIONS)[number], string> 
 };
 
 /**
- * A heading as the resume shows it: the person's own name for it, else the template's
- * (`fallback`, e.g. "Summary"), else the standard title.
+ * A heading as the resume shows it (README "Layout, headings and language"): the person's
+ * own name for it; else the template's (`fallback`, e.g. "Summary"), which is English and so
+ * only stands in an English document; else the default in the document's language.
  */
 export function headingFor(data: ResumeData, key: HeadingKey, fallback?: string): string {
-  const renamed = data.meta?.layout?.titles?.[key]?.trim();
-  if (renamed) return renamed;
-  if (fallback) return fallback;
-  if (key === "summary") return SECTION_TITLES.basics;
-  if (key === "contact") return "Contact";
-  return SECTION_TITLES[key];
+  const renamed = data.meta?.layout?.titles?.[key];
+  if (typeof renamed === "string" && renamed.trim()) return renamed.trim();
+  const lang = documentLanguage(data);
+  if (fallback && headingLanguage(lang) === "en") return fallback;
+  return defaultHeading(key, lang);
 }
 
 /**

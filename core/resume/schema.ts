@@ -236,6 +236,9 @@ export const FONTS = [
   "ibm-plex-sans",
   "lora",
   "roboto-slab",
+  "source-sans",
+  "eb-garamond",
+  "jetbrains-mono",
   "system",
 ] as const;
 
@@ -293,10 +296,32 @@ export const layoutSchema = z.object({
     .optional(),
 });
 
+/** A BCP 47 tag ("de", "pt-BR", "ar-EG") as the platform's Intl accepts it; 35 is RFC 5646's buffer. */
+export function isLanguageTag(value: unknown): value is string {
+  if (typeof value !== "string" || value.length < 2 || value.length > 35) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const TEXT_DIRECTIONS = ["ltr", "rtl"] as const;
+export type TextDirection = (typeof TEXT_DIRECTIONS)[number];
+
 export const resumeMetaSchema = z.looseObject({
   canonical: url.optional(),
   version: short.optional(),
   lastModified: short.optional(),
+  /** The document's language (README "Layout, headings and language"): headings, dates. */
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .refine(isLanguageTag, "Use a language code such as de, pt-BR or ar")
+    .optional(),
+  /** Absent: the language's own direction. */
+  direction: z.enum(TEXT_DIRECTIONS).optional(),
   layout: layoutSchema.optional(),
   style: styleSchema.partial().optional(),
 });

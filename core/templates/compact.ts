@@ -4,7 +4,8 @@ import { contactList, nameBlock, renderSections, renderSummary } from "./parts";
 
 /**
  * Compact: dense, for long careers on few pages — name and contacts share one band, section
- * titles sit in a narrow left column, and spacing is tight (scaled from the chosen spacing).
+ * titles sit in a narrow first column (on the right in a right-to-left document), and
+ * spacing is tight (scaled from the chosen spacing).
  */
 const CSS = `
 .tpl-compact{line-height:calc(var(--leading) * .92)}

@@ -4,6 +4,7 @@
  * The HTML templates (parts.ts) and the DOCX/TXT exports (core/export/outline.ts) both draw
  * from here, so a field, a hidden flag or an empty-entry rule cannot differ between formats.
  */
+import { documentLanguage } from "../resume/headings";
 import { headingFor, orderedSections, visibleEntries } from "../resume/layout";
 import type { ResumeData, SectionKey, StandardSection } from "../resume/schema";
 import { dateRange, formatDate } from "./format";
@@ -84,67 +85,70 @@ function entry(fields: Partial<DisplayEntry>): DisplayEntry {
   };
 }
 
-const ENTRY_MAPPERS: Partial<Record<StandardSection, (e: Raw) => DisplayEntry>> = {
-  work: (e) =>
+/** Maps one raw entry; `lang` is the document's language, for its dates. */
+type EntryMapper = (e: Raw, lang: string) => DisplayEntry;
+
+const ENTRY_MAPPERS: Partial<Record<StandardSection, EntryMapper>> = {
+  work: (e, lang) =>
     entry({
       title: str(e.position) || str(e.name),
       org: str(e.position) ? str(e.name) : "",
       orgUrl: urlOf(e.url),
       where: str(e.location),
-      dates: dateRange(e.startDate, e.endDate),
+      dates: dateRange(e.startDate, e.endDate, lang),
       note: str(e.description),
       summary: str(e.summary),
       bullets: list(e.highlights),
     }),
-  volunteer: (e) =>
+  volunteer: (e, lang) =>
     entry({
       title: str(e.position) || str(e.organization),
       org: str(e.position) ? str(e.organization) : "",
       orgUrl: urlOf(e.url),
-      dates: dateRange(e.startDate, e.endDate),
+      dates: dateRange(e.startDate, e.endDate, lang),
       summary: str(e.summary),
       bullets: list(e.highlights),
     }),
-  education: (e) => {
+  education: (e, lang) => {
     const degree = joined([e.studyType, e.area], ", ");
     const courses = list(e.courses);
     return entry({
       title: degree || str(e.institution),
       org: degree ? str(e.institution) : "",
       orgUrl: urlOf(e.url),
-      dates: dateRange(e.startDate, e.endDate),
+      dates: dateRange(e.startDate, e.endDate, lang),
       note: str(e.score) ? `Score: ${str(e.score)}` : "",
       bullets: courses.length ? [`Courses: ${courses.join(", ")}`] : [],
     });
   },
-  awards: (e) =>
+  awards: (e, lang) =>
     entry({
       title: str(e.title),
       org: str(e.awarder),
-      dates: formatDate(e.date),
+      dates: formatDate(e.date, lang),
       summary: str(e.summary),
     }),
-  certificates: (e) =>
+  certificates: (e, lang) =>
     entry({
       title: str(e.name),
       titleUrl: urlOf(e.url),
       org: str(e.issuer),
-      dates: formatDate(e.date),
+      dates: formatDate(e.date, lang),
     }),
-  publications: (e) =>
+  publications: (e, lang) =>
     entry({
       title: str(e.name),
       titleUrl: urlOf(e.url),
       org: str(e.publisher),
-      dates: formatDate(e.releaseDate),
+      dates: formatDate(e.releaseDate, lang),
       summary: str(e.summary),
     }),
-  projects: (e) =>
+  projects: (e, lang) =>
     entry({
       title: str(e.name),
       titleUrl: urlOf(e.url),
       org: str(e.entity),
-      dates: dateRange(e.startDate, e.endDate),
+      dates: dateRange(e.startDate, e.endDate, lang),
       note: joined([list(e.roles).join(", "), e.type], " · "),
       summary: str(e.description),
       bullets: list(e.highlights),
@@ -153,12 +157,12 @@ const ENTRY_MAPPERS: Partial<Record<StandardSection, (e: Raw) => DisplayEntry>> 
   references: (e) => entry({ title: str(e.name), summary: str(e.reference) }),
 };
 
-const customEntry = (e: Raw): DisplayEntry =>
+const customEntry = (e: Raw, lang: string): DisplayEntry =>
   entry({
     title: str(e.title),
     titleUrl: urlOf(e.url),
     org: str(e.subtitle),
-    dates: formatDate(e.date),
+    dates: formatDate(e.date, lang),
     summary: str(e.summary),
     bullets: list(e.highlights),
   });
@@ -184,12 +188,15 @@ function languageLines(entries: Raw[]): LanguageLine[] {
     .filter((line) => line.language || line.fluency);
 }
 
-function sectionBody(standard: StandardSection, raw: Raw[]): SectionBody {
+function sectionBody(standard: StandardSection, raw: Raw[], lang: string): SectionBody {
   if (standard === "skills" || standard === "interests")
     return { kind: "skills", lines: skillLines(raw, standard) };
   if (standard === "languages") return { kind: "languages", lines: languageLines(raw) };
   const mapper = ENTRY_MAPPERS[standard];
-  return { kind: "entries", entries: mapper ? raw.map(mapper).filter(hasContent) : [] };
+  return {
+    kind: "entries",
+    entries: mapper ? raw.map((e) => mapper(e, lang)).filter(hasContent) : [],
+  };
 }
 
 const isEmpty = (body: SectionBody) =>
@@ -201,13 +208,17 @@ export function displaySection(data: ResumeData, key: SectionKey): DisplaySectio
     const custom = (data.customSections ?? []).find((candidate) => candidate.id === key);
     if (!custom || custom.hidden) return null;
     const entries = visibleEntries(custom.items as Raw[])
-      .map(customEntry)
+      .map((e) => customEntry(e, documentLanguage(data)))
       .filter(hasContent);
     if (!entries.length) return null;
     return { key, title: str(custom.title) || "Section", body: { kind: "entries", entries } };
   }
   const standard = key as StandardSection;
-  const body = sectionBody(standard, visibleEntries(data[standard] as Raw[] | undefined));
+  const body = sectionBody(
+    standard,
+    visibleEntries(data[standard] as Raw[] | undefined),
+    documentLanguage(data),
+  );
   if (isEmpty(body)) return null;
   return { key, title: headingFor(data, standard as Exclude<StandardSection, "basics">), body };
 }

@@ -8,13 +8,13 @@ import type { FONTS } from "../resume/schema";
  * the `@fontsource/*` packages' WOFF2 files; `FontFace.file` names each one.
  */
 export type FontId = (typeof FONTS)[number];
-export type FontSubset = "latin" | "latin-ext" | "cyrillic" | "greek" | "vietnamese";
+export type FontSubset = "latin" | "latin-ext" | "cyrillic" | "greek" | "vietnamese" | "arabic";
 
 export interface FontInfo {
   id: FontId;
   /** Name for the font picker. */
   name: string;
-  category: "sans-serif" | "serif" | "slab-serif";
+  category: "sans-serif" | "serif" | "slab-serif" | "monospace";
   /** CSS `font-family` value: the embedded family first, then fallbacks of the same shape. */
   stack: string;
   /** The npm package the files come from; null for the system stack. */
@@ -25,8 +25,21 @@ export interface FontInfo {
   subsets: FontSubset[];
 }
 
-const SANS_FALLBACK = `"Helvetica Neue", Arial, "Liberation Sans", "Noto Sans", sans-serif`;
-const SERIF_FALLBACK = `Georgia, Cambria, "Times New Roman", "Liberation Serif", "Noto Serif", serif`;
+/**
+ * None of the template fonts has Arabic script, and the PDF's Chromium is only sure to have
+ * Liberation: every stack names this family right after its own, and documents with Arabic
+ * text embed its faces (`fontFaces` with the "arabic" subset), whatever the chosen font.
+ * IBM Plex Sans Arabic draws each letter as one glyph, so a PDF's text (what an ATS reads)
+ * keeps every letter; Noto Sans Arabic builds dotted letters from a dotless base and dots,
+ * and the PDF's text lost the dots.
+ */
+const ARABIC = {
+  package: "@fontsource/ibm-plex-sans-arabic",
+  family: "IBM Plex Sans Arabic",
+} as const;
+const SANS_FALLBACK = `"${ARABIC.family}", "Helvetica Neue", Arial, "Liberation Sans", "Noto Sans", sans-serif`;
+const SERIF_FALLBACK = `"${ARABIC.family}", Georgia, Cambria, "Times New Roman", "Liberation Serif", "Noto Serif", serif`;
+const MONO_FALLBACK = `"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace`;
 const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
 
 export const FONT_INFO: Record<FontId, FontInfo> = {
@@ -100,6 +113,48 @@ export const FONT_INFO: Record<FontId, FontInfo> = {
     ],
     subsets: ALL_SUBSETS,
   },
+  "source-sans": {
+    id: "source-sans",
+    name: "Source Sans",
+    category: "sans-serif",
+    stack: `"Source Sans 3", "Source Sans Pro", ${SANS_FALLBACK}`,
+    package: "@fontsource/source-sans-3",
+    family: "Source Sans 3",
+    faces: [
+      { weight: 400, style: "normal" },
+      { weight: 400, style: "italic" },
+      { weight: 600, style: "normal" },
+    ],
+    subsets: ALL_SUBSETS,
+  },
+  "eb-garamond": {
+    id: "eb-garamond",
+    name: "EB Garamond",
+    category: "serif",
+    stack: `"EB Garamond", Garamond, ${SERIF_FALLBACK}`,
+    package: "@fontsource/eb-garamond",
+    family: "EB Garamond",
+    faces: [
+      { weight: 400, style: "normal" },
+      { weight: 400, style: "italic" },
+      { weight: 600, style: "normal" },
+    ],
+    subsets: ALL_SUBSETS,
+  },
+  "jetbrains-mono": {
+    id: "jetbrains-mono",
+    name: "JetBrains Mono",
+    category: "monospace",
+    stack: `"JetBrains Mono", ${MONO_FALLBACK}`,
+    package: "@fontsource/jetbrains-mono",
+    family: "JetBrains Mono",
+    faces: [
+      { weight: 400, style: "normal" },
+      { weight: 400, style: "italic" },
+      { weight: 700, style: "normal" },
+    ],
+    subsets: ALL_SUBSETS,
+  },
   system: {
     id: "system",
     name: "System",
@@ -120,6 +175,8 @@ export const UNICODE_RANGES: Record<FontSubset, string> = {
     "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF",
   cyrillic: "U+0301, U+0400-045F, U+0490-0491, U+04B0-04B1, U+2116",
   greek: "U+0370-0377, U+037A-037F, U+0384-038A, U+038C, U+038E-03A1, U+03A3-03FF",
+  arabic:
+    "U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC",
   vietnamese:
     "U+0102-0103, U+0110-0111, U+0128-0129, U+0168-0169, U+01A0-01A1, U+01AF-01B0, U+0300-0301, U+0303-0304, U+0308-0309, U+0323, U+0329, U+1EA0-1EF9, U+20AB",
 };
@@ -138,10 +195,37 @@ export interface FontFace {
 /** Latin and extended Latin cover most resumes; callers add subsets for other scripts. */
 export const DEFAULT_SUBSETS: FontSubset[] = ["latin", "latin-ext"];
 
-/** Every file a font needs for the given subsets (those the font has). */
+/** Subsets beyond Latin that `text` (a rendered document, say) needs, Latin always included. */
+export function subsetsForText(text: string): FontSubset[] {
+  const subsets: FontSubset[] = ["latin", "latin-ext"];
+  if (/[\u0400-\u04ff]/.test(text)) subsets.push("cyrillic");
+  if (/[\u0370-\u03ff]/.test(text)) subsets.push("greek");
+  if (/[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]/.test(text)) subsets.push("vietnamese");
+  if (/[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/.test(text))
+    subsets.push("arabic");
+  return subsets;
+}
+
+/** The Arabic fallback's faces, in the font's own weights (it has no italic). */
+function arabicFaces(font: FontId): FontFace[] {
+  const weights = new Set((FONT_INFO[font]?.faces ?? []).map((face) => face.weight));
+  if (!weights.size) weights.add(400).add(700);
+  const slug = ARABIC.package.replace("@fontsource/", "");
+  return [...weights].map((weight) => ({
+    font,
+    family: ARABIC.family,
+    weight,
+    style: "normal",
+    subset: "arabic",
+    file: `${ARABIC.package}/files/${slug}-arabic-${weight}-normal.woff2`,
+  }));
+}
+
+/** Every file a font needs for the given subsets (those the font has, and the Arabic fallback). */
 export function fontFaces(font: FontId, subsets: FontSubset[] = DEFAULT_SUBSETS): FontFace[] {
   const info = FONT_INFO[font];
-  if (!info?.package || !info.family) return [];
+  const arabic = subsets.includes("arabic") && info ? arabicFaces(font) : [];
+  if (!info?.package || !info.family) return arabic;
   const slug = info.package.replace("@fontsource/", "");
   const out: FontFace[] = [];
   for (const subset of subsets.filter((s) => info.subsets.includes(s))) {
@@ -155,7 +239,7 @@ export function fontFaces(font: FontId, subsets: FontSubset[] = DEFAULT_SUBSETS)
       });
     }
   }
-  return out;
+  return [...out, ...arabic];
 }
 
 /** The CSS stack for a font id; unknown ids get the system stack. */

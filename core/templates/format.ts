@@ -1,27 +1,31 @@
+import { dateFormatters, presentWord } from "../resume/headings";
 import { DEFAULT_STYLE, type ResumeStyle, styleSchema } from "../resume/schema";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
- * A JSON Resume date as a reader expects it: "2020", "Jun 2020". A resume shows months at
- * most, so a full date keeps its month. Anything else (free text from a custom section, or
- * a document that skipped validation) comes back trimmed and unchanged, for escaping.
+ * A JSON Resume date as a reader of the document's language expects it: "2020", "Jun 2020",
+ * "Juni 2020" (README "Layout, headings and language"). A resume shows months at most, so a
+ * full date keeps its month. Anything else (free text from a custom section, or a document
+ * that skipped validation) comes back trimmed and unchanged, for escaping.
  */
-export function formatDate(value: unknown): string {
+export function formatDate(value: unknown, lang = "en"): string {
   if (typeof value !== "string") return "";
   const trimmed = value.trim();
   const match = PARTIAL_DATE.exec(trimmed);
   if (!match) return trimmed;
   const [, year, month] = match;
-  return month ? `${MONTHS[Number(month) - 1]} ${year}` : (year ?? "");
+  const { month: monthYear, year: yearOnly } = dateFormatters(lang);
+  return month
+    ? monthYear.format(Date.UTC(Number(year), Number(month) - 1, 1))
+    : yearOnly.format(Date.UTC(Number(year), 0, 1));
 }
 
 /** "Jun 2020 – Present", "2018 – 2020", or one date when only one is known or both agree. */
-export function dateRange(start: unknown, end: unknown): string {
-  const from = formatDate(start);
-  const to = formatDate(end);
-  if (from && !to) return `${from} – Present`;
+export function dateRange(start: unknown, end: unknown, lang = "en"): string {
+  const from = formatDate(start, lang);
+  const to = formatDate(end, lang);
+  if (from && !to) return `${from} – ${presentWord(lang)}`;
   if (!from) return to;
   return from === to ? from : `${from} – ${to}`;
 }

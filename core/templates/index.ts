@@ -4,22 +4,37 @@
  * self-contained HTML document. The editor preview, the public share page and the PDF all
  * call this, so what a person sees is what the PDF contains.
  */
+import { documentDirection, documentLanguage } from "../resume/headings";
 import {
   DEFAULT_STYLE,
+  isLanguageTag,
   type ResumeData,
   type ResumeStyle,
   type SectionKey,
 } from "../resume/schema";
+import { academic } from "./academic";
+import { banner } from "./banner";
 import { pageRule, type TemplateRender } from "./base";
 import { classic } from "./classic";
 import { compact } from "./compact";
 import { elegant } from "./elegant";
-import { type FontFace, type FontSubset, fontFaceCss, isEmbeddableFontUrl } from "./fonts";
+import { EXECUTIVE_SIDE, executive } from "./executive";
+import {
+  type FontFace,
+  type FontSubset,
+  fontFaceCss,
+  isEmbeddableFontUrl,
+  subsetsForText,
+} from "./fonts";
 import { safeStyle } from "./format";
+import { minimal } from "./minimal";
 import { modern } from "./modern";
+import { type PagedOptions, pagedOutput } from "./paged";
 import { portrait } from "./portrait";
 import { escapeHtml } from "./rich-text";
 import { SIDEBAR_SIDE, sidebar } from "./sidebar";
+import { technical } from "./technical";
+import { timeline } from "./timeline";
 
 export interface TemplateInfo {
   id: string;
@@ -92,6 +107,61 @@ export const TEMPLATES: TemplateInfo[] = [
     photo: true,
     defaults: { font: "roboto-slab", accentColor: "#be123c" },
   },
+  {
+    id: "minimal",
+    name: "Minimal",
+    description: "Type and white space only: no fills, no rules, headings in the accent colour.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "source-sans", accentColor: "#4d7c0f" },
+  },
+  {
+    id: "technical",
+    name: "Technical",
+    description: "Monospace, a terminal-style framed header and skills as outlined chips.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "jetbrains-mono", accentColor: "#15803d" },
+  },
+  {
+    id: "academic",
+    name: "Academic",
+    description: "A serif CV: small-capital headings, dates in a margin column, hanging indents.",
+    columns: 1,
+    premium: false,
+    photo: false,
+    defaults: { font: "eb-garamond", accentColor: "#7f1d1d" },
+  },
+  {
+    id: "executive",
+    name: "Executive",
+    description: "A bold full-width header over two columns, the details column on the right.",
+    columns: 2,
+    premium: true,
+    photo: false,
+    defaults: { font: "source-serif", accentColor: "#0e7490" },
+    side: EXECUTIVE_SIDE,
+  },
+  {
+    id: "timeline",
+    name: "Timeline",
+    description: "Dates in a rail beside a vertical line, a dot for every role.",
+    columns: 1,
+    premium: true,
+    photo: false,
+    defaults: { font: "ibm-plex-sans", accentColor: "#c2410c" },
+  },
+  {
+    id: "banner",
+    name: "Banner",
+    description: "A full-width colour band with your name in white, headings on tinted strips.",
+    columns: 1,
+    premium: true,
+    photo: false,
+    defaults: { font: "source-sans", accentColor: "#4338ca" },
+  },
 ];
 
 export const DEFAULT_TEMPLATE = "classic";
@@ -103,6 +173,12 @@ export const TEMPLATE_RENDERERS: Record<string, TemplateRender> = {
   sidebar,
   elegant,
   portrait,
+  minimal,
+  technical,
+  academic,
+  executive,
+  timeline,
+  banner,
 };
 
 /** A template's entry, or the default template's for an unknown id. */
@@ -124,12 +200,17 @@ export interface RenderOptions {
    * accepted. Without it the templates use their fallback stacks.
    */
   fonts?: string | ((face: FontFace) => string);
-  /** Extra font subsets to embed when `fonts` is a function (default latin + latin-ext). */
+  /** Font subsets to embed when `fonts` is a function (default: those the text needs). */
   fontSubsets?: FontSubset[];
   /** Adds `<meta name="robots" content="noindex">` (share pages default to it). */
   noindex?: boolean;
-  /** Document language, a BCP 47 tag; "en" when absent or malformed. */
+  /**
+   * Document language, a BCP 47 tag, over the document's `meta.language` (itself "en" when
+   * absent or malformed); the direction follows it unless `meta.direction` says otherwise.
+   */
   lang?: string;
+  /** The editor's paged preview: print rules on screen, one page per column (./paged.ts). */
+  paged?: boolean | PagedOptions;
 }
 
 /**
@@ -188,17 +269,22 @@ const CSP =
 export function renderResumeDocument(data: ResumeData, options: RenderOptions = {}): string {
   const style = resolveDocumentStyle(data, options);
   const render = TEMPLATE_RENDERERS[style.template] ?? classic;
-  const { css, body } = render(data, style);
+  const output = render(data, style);
+  const { css, body } = options.paged
+    ? pagedOutput(output, style, options.paged === true ? {} : options.paged)
+    : output;
+  // Without a list, the subsets this document's text uses: same-origin files cost nothing
+  // until a character in their unicode-range appears (README "Layout, headings and language").
   const fonts =
     typeof options.fonts === "function"
-      ? fontFaceCss(style.font, options.fonts, options.fontSubsets)
+      ? fontFaceCss(style.font, options.fonts, options.fontSubsets ?? subsetsForText(body))
       : checkedFontCss(options.fonts ?? "");
-  const lang =
-    options.lang && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(options.lang) ? options.lang : "en";
+  const lang = isLanguageTag(options.lang) ? options.lang : documentLanguage(data);
+  const dir = documentDirection(data, lang);
   const name = typeof data.basics?.name === "string" ? data.basics.name.trim() : "";
   const title = name ? `${name} — Resume` : "Resume";
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${escapeHtml(lang)}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">

@@ -20,7 +20,7 @@ const CSS = `
 .tpl-modern .entry-bullets,.tpl-modern .entry-summary{margin-top:.25em}
 .tpl-modern .entry-tags,.tpl-modern .skill-keywords{display:flex;flex-wrap:wrap;gap:.25em}
 .tpl-modern .entry-tags{margin-top:.35em}
-.tpl-modern .kw-sep{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.tpl-modern .entry-tags .kw-sep,.tpl-modern .skill-keywords .kw-sep{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .tpl-modern .entry-tags .kw,.tpl-modern .skill-keywords .kw{background:var(--accent-soft);color:var(--accent-text);border-radius:.3em;padding:.05em .5em;font-size:.9em}
 .tpl-modern .skills li{display:grid;grid-template-columns:minmax(7em,26%) 1fr;gap:.5em;align-items:baseline;margin:.3em 0}
 .tpl-modern .skill-name{font-weight:600}

@@ -10,7 +10,7 @@ export const SIDEBAR_SIDE: readonly SectionKey[] = ["skills", "languages", "inte
  * Sidebar: two columns — a tinted column with contacts, skills, languages and interests
  * beside the experience. The main column comes first in the document, so text extraction
  * (ATS, screen readers) reads experience before the side details; CSS puts the side column
- * on the left.
+ * first on the line: on the left, or on the right in a right-to-left document.
  */
 const CSS = `
 .tpl-sidebar .layout{display:grid;grid-template-columns:minmax(0,32%) minmax(0,1fr);min-height:calc(var(--page-height) - 2 * var(--margin))}

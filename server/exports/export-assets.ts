@@ -4,12 +4,12 @@ import { checkOutsideUrl } from "../../core/security/outside-url";
 import { resumeFontUrl } from "../../core/share/page";
 import {
   type FontFace,
-  type FontSubset,
   fontFaces,
   renderResumeDocument,
   resolveDocumentStyle,
   templateInfo,
 } from "../../core/templates";
+import { subsetsForText } from "../../core/templates/fonts";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import { photoBytes } from "../media/photos";
@@ -49,16 +49,6 @@ function loadFont(env: AssetEnv, face: FontFace): Promise<string | null> {
     fontCache.set(path, cached);
   }
   return cached;
-}
-
-/** Subsets beyond Latin the document's text needs, so names in Cyrillic or Greek render. */
-export function subsetsFor(data: ResumeData): FontSubset[] {
-  const text = JSON.stringify(data);
-  const subsets: FontSubset[] = ["latin", "latin-ext"];
-  if (/[\u0400-\u04ff]/.test(text)) subsets.push("cyrillic");
-  if (/[\u0370-\u03ff]/.test(text)) subsets.push("greek");
-  if (/[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]/.test(text)) subsets.push("vietnamese");
-  return subsets;
 }
 
 const PHOTO_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
@@ -199,7 +189,14 @@ export async function printableHtml(
       : await inlinePhoto(image, { logger });
     document = { ...data, basics: { ...data.basics, image: inlined ?? "" } };
   }
-  const subsets = subsetsFor(data);
+  // Subsets from the document as rendered, not its data: the headings of an Arabic document
+  // need Arabic glyphs even when everything the person typed is Latin.
+  const subsets = subsetsForText(
+    renderResumeDocument(document, {
+      template: style.template,
+      style: { pageSize: style.pageSize },
+    }),
+  );
   const faces = fontFaces(style.font, subsets);
   const urls = new Map<string, string | null>();
   await Promise.all(

@@ -38,11 +38,11 @@ const render = (data: ResumeData, template: string, options = {}) =>
   renderResumeDocument(data, { template, ...options });
 
 describe("template registry", () => {
-  it("has at least six templates with the required variety", () => {
-    expect(TEMPLATES.length).toBeGreaterThanOrEqual(6);
+  it("has at least twelve templates with the required variety", () => {
+    expect(TEMPLATES.length).toBeGreaterThanOrEqual(12);
     expect(new Set(IDS).size).toBe(IDS.length);
     expect(TEMPLATES.filter((t) => t.premium).length).toBeGreaterThanOrEqual(2);
-    expect(TEMPLATES.some((t) => t.columns === 2)).toBe(true);
+    expect(TEMPLATES.filter((t) => t.columns === 2).length).toBeGreaterThanOrEqual(2);
     expect(TEMPLATES.some((t) => t.photo)).toBe(true);
     for (const template of TEMPLATES) {
       expect(TEMPLATE_RENDERERS[template.id], template.id).toBeTypeOf("function");
@@ -160,7 +160,7 @@ describe.each(IDS)("template %s", (id) => {
   const html = render(full, id);
 
   it("is a complete, self-contained document", () => {
-    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en" dir="ltr">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Amara Okafor — Resume</title>");
@@ -168,9 +168,9 @@ describe.each(IDS)("template %s", (id) => {
     expect(html).toContain("Content-Security-Policy");
     expect(html).not.toContain('name="robots"');
     expect(render(full, id, { noindex: true, lang: "fr-CA" })).toMatch(
-      /<html lang="fr-CA">[\s\S]*<meta name="robots" content="noindex">/,
+      /<html lang="fr-CA" dir="ltr">[\s\S]*<meta name="robots" content="noindex">/,
     );
-    expect(render(full, id, { lang: '"><script>' })).toContain('<html lang="en">');
+    expect(render(full, id, { lang: '"><script>' })).toContain('<html lang="en" dir="ltr">');
   });
 
   it("renders every section, in the person's order", () => {
@@ -179,8 +179,9 @@ describe.each(IDS)("template %s", (id) => {
     }
     const expected = ["section-summary", ...orderedSections(full).map((key) => `section-${key}`)];
     const order = sectionOrder(html).filter((key) => key !== "section-contact");
-    if (id === "sidebar") {
-      const side = ["section-skills", "section-languages", "section-interests"];
+    const templateSide = templateInfo(id).side;
+    if (templateSide) {
+      const side = templateSide.map((key) => `section-${key}`);
       expect(order).toEqual([
         ...expected.filter((key) => !side.includes(key)),
         ...expected.filter((key) => side.includes(key)),

@@ -6,9 +6,9 @@ import { api } from "./helpers";
 
 type Headers = Record<string, string>;
 
-async function personOnStandard() {
+async function personOnPlan(plan: "standard" | "premium" = "standard") {
   const person = await signedInPerson();
-  await env.DB.prepare("UPDATE users SET plan = 'standard' WHERE id = ?").bind(person.userId).run();
+  await env.DB.prepare("UPDATE users SET plan = ? WHERE id = ?").bind(plan, person.userId).run();
   return person;
 }
 
@@ -29,7 +29,8 @@ async function storedStyle(id: string) {
 
 describe("template defaults at creation", () => {
   it("a new resume in each template is stored with that template's font and colour", async () => {
-    const person = await personOnStandard();
+    // one resume per template: more than Standard's ten, so a plan without a resume limit
+    const person = await personOnPlan("premium");
     // two templates sharing a colour would let a wrong pick pass: the colours must all differ
     expect(new Set(TEMPLATES.map((template) => template.defaults.accentColor)).size).toBe(
       TEMPLATES.length,
@@ -50,7 +51,7 @@ describe("template defaults at creation", () => {
   });
 
   it("a resume created without a template is in the default one, with its look", async () => {
-    const person = await personOnStandard();
+    const person = await personOnPlan();
     const { id } = await created("/api/resumes", { title: "Plain" }, person.headers);
     const classic = TEMPLATES.find((template) => template.id === DEFAULT_TEMPLATE);
     expect((await storedStyle(id)).style).toMatchObject({
@@ -60,7 +61,7 @@ describe("template defaults at creation", () => {
   });
 
   it("an import takes its template's look only where the document has none of its own", async () => {
-    const person = await personOnStandard();
+    const person = await personOnPlan();
     const elegant = TEMPLATES.find((template) => template.id === "elegant");
     const bare = await created(
       "/api/resumes/import",
@@ -84,7 +85,7 @@ describe("template defaults at creation", () => {
   });
 
   it("a copy keeps the look its original was given", async () => {
-    const person = await personOnStandard();
+    const person = await personOnPlan();
     const original = await created(
       "/api/resumes",
       { title: "Mine", data: { meta: { style: { template: "modern", accentColor: "#123456" } } } },

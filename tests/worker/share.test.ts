@@ -86,7 +86,7 @@ describe("templates", () => {
     // a minute, with an ETag: the live plan limits can make a premium template available
     expect(list.response.headers.get("cache-control")).toBe("public, max-age=60");
     expect(list.response.headers.get("etag")).toMatch(/:plans-v\d+"$/);
-    expect(list.body.data).toHaveLength(6);
+    expect(list.body.data).toHaveLength(12);
     for (const template of list.body.data) {
       expect(template).toMatchObject({
         id: expect.any(String),

@@ -7,7 +7,14 @@ import "./resume-preview.css";
 /** CSS pixels of a page at 96 dpi (the user app's preview uses the same sizes). */
 const PAGE_PX = { A4: { width: 794, height: 1123 }, Letter: { width: 816, height: 1056 } };
 /** The public page embeds every subset (api/routes/public-share.ts): so does its preview. */
-const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
+const ALL_SUBSETS: FontSubset[] = [
+  "latin",
+  "latin-ext",
+  "cyrillic",
+  "greek",
+  "vietnamese",
+  "arabic",
+];
 
 /**
  * A resume rendered by the same template function as the public page, the editor and the PDF:

@@ -10,8 +10,8 @@ export interface Feature {
 export const FEATURES: Feature[] = [
   {
     icon: "layout",
-    title: "ATS-friendly templates",
-    text: "Distinct, clean templates that applicant tracking systems read without trouble. The preview you see is exactly what the PDF contains.",
+    title: "Twelve ATS-friendly templates",
+    text: "Distinct, clean templates that applicant tracking systems read without trouble, in one or two columns. The preview shows the pages exactly as the PDF prints them.",
   },
   {
     icon: "file-text",
@@ -36,7 +36,7 @@ export const FEATURES: Feature[] = [
   {
     icon: "history",
     title: "Version history",
-    text: "Snapshots as you save, so you can look back at any version and restore it.",
+    text: 'A version for every editing session, names for the ones that matter ("Sent to Acme"), pins that keep them, and a diff before you restore.',
   },
   {
     icon: "refresh",

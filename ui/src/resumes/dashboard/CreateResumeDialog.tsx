@@ -2,11 +2,13 @@ import { createSignal, For } from "solid-js";
 import { liveEntitlements } from "~/billing/live-plans";
 import { plansWith } from "~/billing/plans";
 import { TEMPLATES } from "~core/templates/index";
+import { SAMPLE_RESUME } from "~core/templates/sample";
 import { Alert } from "~kit/design-system/components/Alert";
 import { Button } from "~kit/design-system/components/Button";
 import { Modal } from "~kit/design-system/components/Modal";
 import { TextField } from "~kit/design-system/components/TextField";
 import { describeError } from "~kit/forms/describe-error";
+import { PageThumbnail } from "../editor/PageThumbnail";
 
 export interface TitleDialogProps {
   open: boolean;
@@ -80,6 +82,9 @@ export function TitleDialog(props: TitleDialogProps) {
                     disabled={item.premium && !premium()}
                     onChange={() => setTemplate(item.id)}
                   />
+                  <span class="create-templates__thumb">
+                    <PageThumbnail data={SAMPLE_RESUME} template={item.id} />
+                  </span>
                   <span>
                     <strong>{item.name}</strong>
                     {item.premium && !premium() ? ` (on ${plansWith("premiumTemplates")})` : ""}

@@ -127,6 +127,7 @@ export function RichTextField(props: {
         ref={area}
         id={props.id}
         class="ds-field__control ds-field__control--multiline"
+        dir="auto"
         rows={4}
         aria-describedby={`${props.id}-hint${props.error ? ` ${props.id}-error` : ""}`}
         aria-invalid={props.error ? "true" : undefined}

@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, Show } from "solid-js";
-import { SECTION_TITLES } from "~core/resume/layout";
-import type { SectionKey, StandardSection } from "~core/resume/schema";
+import { headingFor, SECTION_TITLES } from "~core/resume/layout";
+import type { HeadingKey, SectionKey, StandardSection } from "~core/resume/schema";
 import { Button } from "~kit/design-system/components/Button";
 import {
   addCustomSection,
@@ -17,6 +17,7 @@ import { EntryList } from "./EntryList";
 import { useEditor } from "./editor-state";
 import { Field } from "./fields";
 import { ItemControls } from "./ItemControls";
+import { ColumnsEditor, HeadingField, shownAs } from "./LayoutPanel";
 import { announce, dropTarget, keepFocus, moveKey } from "./reorder";
 
 /** A foldable panel with an h2 button; `controls` sit beside the heading. */
@@ -78,6 +79,11 @@ export function SectionsEditor() {
     key.startsWith("custom-")
       ? (editor.doc.customSections?.[customIndex(key)]?.title ?? "Custom section")
       : SECTION_TITLES[key as StandardSection];
+  /** The panel's name: the editor's, and the resume's own when it calls the section otherwise. */
+  const panelTitle = (key: SectionKey) =>
+    key.startsWith("custom-")
+      ? titleOf(key)
+      : shownAs(titleOf(key), headingFor(editor.snapshot(), key as HeadingKey));
 
   const move = (key: SectionKey, to: number) =>
     keepFocus(
@@ -118,8 +124,11 @@ export function SectionsEditor() {
           onToggle={() => toggle("basics")}
         >
           <BasicsEditor />
+          <HeadingField heading="summary" idPrefix="section-summary" />
+          <HeadingField heading="contact" idPrefix="section-contact" />
         </Panel>
       </div>
+      <ColumnsEditor titleOf={titleOf} />
       <ol class="sections-editor__list" aria-label="Sections, in resume order">
         <For each={order()}>
           {(key, index) => {
@@ -136,7 +145,7 @@ export function SectionsEditor() {
               >
                 <Panel
                   id={`section-${key}`}
-                  title={`${titleOf(key)}${hidden() ? " (hidden)" : ""}`}
+                  title={`${panelTitle(key)}${hidden() ? " (hidden)" : ""}`}
                   open={open().has(key)}
                   onToggle={() => toggle(key)}
                   onKeyDown={(event) => {
@@ -171,6 +180,9 @@ export function SectionsEditor() {
                     />
                   }
                 >
+                  <Show when={!custom}>
+                    <HeadingField heading={key as HeadingKey} idPrefix={`section-${key}`} />
+                  </Show>
                   <Show when={custom}>
                     <Field
                       id={`section-${key}-title`}

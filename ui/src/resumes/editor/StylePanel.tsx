@@ -1,19 +1,19 @@
-import { For, type JSX, Show, untrack } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 import { liveEntitlements } from "~/billing/live-plans";
 import { plansWith } from "~/billing/plans";
 import { FONTS, PAGE_SIZES, type ResumeStyle } from "~core/resume/schema";
-import { resumeFontUrl } from "~core/share/page";
 import {
   FONT_INFO,
-  renderResumeDocument,
   resolveDocumentStyle,
   TEMPLATES,
   type TemplateInfo,
 } from "~core/templates/index";
+import { SAMPLE_RESUME } from "~core/templates/sample";
 import { Badge } from "~kit/design-system/components/Badge";
 import { setStyle } from "../document";
 import { useEditor } from "./editor-state";
-import { PAGE_PX } from "./Preview";
+import { LanguageFields } from "./LayoutPanel";
+import { PageThumbnail } from "./PageThumbnail";
 import { announce } from "./reorder";
 
 const SWATCHES = ["#1d4ed8", "#1f3a5f", "#0f766e", "#7c3aed", "#be123c", "#8a6d3b", "#111827"];
@@ -92,7 +92,9 @@ export function StylePanel(props: { plan: string }) {
                     aria-describedby={`template-${template.id}-about`}
                     onChange={() => pickTemplate(template)}
                   />
-                  <Thumbnail template={template} />
+                  <span class="template-card__thumb">
+                    <PageThumbnail data={SAMPLE_RESUME} template={template.id} />
+                  </span>
                   <span class="template-card__name">
                     {template.name}
                     <Show when={template.premium}>
@@ -194,32 +196,9 @@ export function StylePanel(props: { plan: string }) {
           <For each={PAGE_SIZES}>{(size) => <option value={size}>{size}</option>}</For>
         </Select>
       </fieldset>
+      <LanguageFields />
     </div>
   );
-
-  /** A small rendering of this resume in `template`: decorative, the radio names it. */
-  function Thumbnail(thumbProps: { template: TemplateInfo }) {
-    const page = PAGE_PX.A4;
-    return (
-      <span class="template-card__thumb" aria-hidden="true">
-        <iframe
-          title={`${thumbProps.template.name} thumbnail`}
-          tabIndex={-1}
-          sandbox=""
-          loading="lazy"
-          width={page.width}
-          height={page.height}
-          // drawn once per opening of the panel: six frames per keystroke would cost more than they show
-          srcdoc={untrack(() =>
-            renderResumeDocument(editor.snapshot(), {
-              template: thumbProps.template.id,
-              fonts: resumeFontUrl,
-            }),
-          )}
-        />
-      </span>
-    );
-  }
 }
 
 function Select(props: {

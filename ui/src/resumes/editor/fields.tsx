@@ -95,6 +95,8 @@ export function Field(props: FieldProps) {
   const common = {
     id: props.id,
     class: "ds-field__control",
+    // resume text may be in any script: each field takes the direction of what is typed
+    dir: "auto" as const,
     "aria-describedby": describedBy(),
     "aria-invalid": props.error ? ("true" as const) : undefined,
     onInput,
