@@ -11,10 +11,12 @@ import type { Env } from "./server/env";
 
 export { CollaborationRoom } from "./server/realtime/collaboration-room";
 export { NotificationHub } from "./server/realtime/notification-hub";
+export { AccountDeletionWorkflow } from "./workflows/account-deletion";
 export { AnalyticsBackfillWorkflow } from "./workflows/analytics-backfill";
 export { BackupWorkflow } from "./workflows/backup";
 export { BanEscalationWorkflow } from "./workflows/ban-escalation";
 export { BulkEmailWorkflow } from "./workflows/bulk-email";
+export { DataExportWorkflow } from "./workflows/data-export";
 export { DunningWorkflow } from "./workflows/dunning";
 export { ExportWorkflow } from "./workflows/export";
 export { ModerationWorkflow } from "./workflows/moderation";

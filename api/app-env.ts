@@ -1,3 +1,4 @@
+import type { ThreatMatch } from "../core/security/threat-intel";
 import type { Principal } from "../server/auth/principal";
 import type { Env } from "../server/env";
 import type { AppError } from "../server/errors";
@@ -17,5 +18,7 @@ export interface AppEnv {
      * what a route that needs a signed-in person answers instead of 401 (README "Bans").
      */
     restriction: AppError | null;
+    /** Threat-intelligence entries below `high` the request matched (api/middleware/threat-intel.ts). */
+    threatSignals: readonly ThreatMatch[];
   };
 }

@@ -9,6 +9,9 @@ import { refuseWritesWhileImpersonating } from "./middleware/impersonation";
 import { resolvePrincipal } from "./middleware/principal";
 import { requestContext } from "./middleware/request-context";
 import { corsForConfiguredOrigins, securityHeaders } from "./middleware/security";
+import { threatIntel } from "./middleware/threat-intel";
+import { accountDataRoutes } from "./routes/account-data";
+import { accountDeletionRoutes } from "./routes/account-deletion";
 import { adminAccountActionRoutes } from "./routes/admin/account-actions";
 import { adminAnalyticsRoutes } from "./routes/admin/analytics";
 import { adminAppealRoutes } from "./routes/admin/appeals";
@@ -29,8 +32,10 @@ import { adminInvoiceActionRoutes } from "./routes/admin/payments-invoice-action
 import { adminPaymentSubscriptionRoutes } from "./routes/admin/payments-subscriptions";
 import { adminSanctionRoutes } from "./routes/admin/sanctions";
 import { adminSecurityRoutes } from "./routes/admin/security";
+import { adminSecurityAlertRoutes } from "./routes/admin/security-alerts";
 import { adminStrikeThresholdRoutes, adminUserStrikeRoutes } from "./routes/admin/strikes";
 import { adminSupportRoutes } from "./routes/admin/support";
+import { adminThreatRoutes } from "./routes/admin/threats";
 import { adminUserResumeRoutes } from "./routes/admin/user-resumes";
 import { adminUserRoutes } from "./routes/admin/users";
 import { adminUserBulkRoutes } from "./routes/admin/users-bulk";
@@ -102,9 +107,13 @@ export function createApp() {
     .route("/admin/users", adminAccountActionRoutes)
     .route("/impersonation", impersonationRoutes)
     .route("/admin/security", adminSecurityRoutes)
+    .route("/admin/security-alerts", adminSecurityAlertRoutes)
+    .route("/admin/threats", adminThreatRoutes)
     .route("/admin/support/tickets", adminSupportRoutes)
     .route("/", appealRoutes)
     .route("/", customDomainRoutes)
+    .route("/", accountDataRoutes)
+    .route("/", accountDeletionRoutes)
     .route("/support/tickets", supportRoutes)
     .route("/auth", jwksRoutes)
     .route("/auth", accountRoutes)
@@ -147,6 +156,8 @@ export function createApp() {
     requestContext,
     securityHeaders,
     corsForConfiguredOrigins,
+    // a `high` threat-intelligence entry refuses the request before any other work
+    threatIntel,
     // before anything reads a body: one size cap (413) and a nesting cap for JSON (400)
     bodySizeLimit,
     jsonDepthLimit,

@@ -3,12 +3,15 @@ import { pruneCredentialAttempts } from "../server/auth/credential-throttle";
 import { pruneLoginAttempts } from "../server/auth/login-protection";
 import { sweepCustomDomains } from "../server/custom-domains/sweep";
 import type { Env } from "../server/env";
+import { expireDataExports } from "../server/gdpr/export-cleanup";
 import { createLogger } from "../server/logger";
 import { resumeAcceptedAppeals } from "../server/moderation/appeals";
 import { resumeStalledEscalations } from "../server/moderation/escalation";
 import { expireStrikes } from "../server/moderation/strikes";
 import { requestBackup } from "../server/ops/backup-requests";
 import { pruneWorkflowRunSteps, STEP_HISTORY_RETENTION_MS } from "../server/ops/workflow-run-steps";
+import { importThreatIntel } from "../server/security/threat-import";
+import { pruneExpiredThreatEntries } from "../server/security/threat-intel";
 
 export const CRON = {
   hourlyBackup: "0 * * * *",
@@ -42,6 +45,9 @@ const TASKS: Partial<Record<string, CronTask>> = {
       // Workflow step history is kept a year (README "Workflow runs").
       pruneWorkflowRunSteps(env, controller.scheduledTime - STEP_HISTORY_RETENTION_MS),
       pruneAnalyticsEvents(env, controller.scheduledTime),
+      // README "Threat intelligence": uploaded lists imported, expired catalogue rows dropped.
+      importThreatIntel(env, controller.scheduledTime),
+      pruneExpiredThreatEntries(env, controller.scheduledTime),
     ]),
   [CRON.everyFiveMinutes]: (controller, env) =>
     Promise.all([
@@ -50,6 +56,8 @@ const TASKS: Partial<Record<string, CronTask>> = {
       rollupAnalytics(env, controller.scheduledTime),
       // README "Custom domains": unentitled hostnames removed, pending ones checked again.
       sweepCustomDomains(env, controller.scheduledTime),
+      // README "Your data": zips past their 7 days are deleted, their links answer 410.
+      expireDataExports(env, controller.scheduledTime),
     ]),
   [CRON.hourlyBackup]: (controller, env) =>
     requestBackup(env, {

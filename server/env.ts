@@ -1,10 +1,12 @@
 import type { ExportParams } from "../core/export/params";
 import type { QueueMessage } from "../core/queue/messages";
 import type {
+  AccountDeletionParams,
   AnalyticsBackfillParams,
   BackupParams,
   BanEscalationParams,
   BulkEmailParams,
+  DataExportParams,
   DunningParams,
   ModerationParams,
   SignupParams,
@@ -78,7 +80,7 @@ export interface Env {
   CACHE: KVNamespace;
   JOBS: KVNamespace;
   RATE_LIMITS: KVNamespace;
-  /** Reserved: declared and health-checked; nothing reads or writes it yet. */
+  /** Threat-intelligence entries every request is checked against (README "Threat intelligence"). */
   THREAT_INTEL: KVNamespace;
   FILES: R2Bucket;
 
@@ -102,6 +104,8 @@ export interface Env {
   BAN_ESCALATION_WORKFLOW: Workflow<BanEscalationParams>;
   BULK_EMAIL_WORKFLOW: Workflow<BulkEmailParams>;
   ANALYTICS_BACKFILL_WORKFLOW: Workflow<AnalyticsBackfillParams>;
+  DATA_EXPORT_WORKFLOW: Workflow<DataExportParams>;
+  ACCOUNT_DELETION_WORKFLOW: Workflow<AccountDeletionParams>;
 
   /** Reserved for the collaboration issue: the class exists, no route opens a room yet. */
   COLLAB_ROOM: DurableObjectNamespace<CollaborationRoom>;

@@ -131,7 +131,7 @@ export const requirePermission = (...needed: Permission[]) =>
     await next();
   });
 
-async function assertFreshProof(
+export async function assertFreshProof(
   env: AppEnv["Bindings"],
   principal: Extract<Principal, { kind: "user" }>,
   secondFactor: boolean,

@@ -20,7 +20,7 @@ import {
   withDownloadLink,
   withReportLink,
 } from "../../core/share/page";
-import { type FontSubset, renderResumeDocument } from "../../core/templates";
+import { EVERY_SUBSET, renderResumeDocument } from "../../core/templates";
 import { verifyAccessToken } from "../../server/auth/tokens";
 import { brandingRemoved } from "../../server/billing/entitlements";
 import { planTable } from "../../server/config/plan-table";
@@ -43,6 +43,7 @@ import {
 } from "../lib/share-access";
 import { requestContext } from "../middleware/request-context";
 import { securityHeaders } from "../middleware/security";
+import { threatIntel } from "../middleware/threat-intel";
 
 /**
  * `/r/{slug}`: the public page of a shared resume, rendered here with the same template
@@ -53,16 +54,6 @@ import { securityHeaders } from "../middleware/security";
  * otherwise have it refused).
  */
 type ShareContext = Context<AppEnv>;
-
-/** Every subset a template font has: `unicode-range` makes browsers fetch only what is used. */
-const ALL_SUBSETS: FontSubset[] = [
-  "latin",
-  "latin-ext",
-  "cyrillic",
-  "greek",
-  "vietnamese",
-  "arabic",
-];
 
 function htmlPage(
   c: ShareContext,
@@ -170,7 +161,7 @@ async function renderShare(c: ShareContext, share: PublicShare, owner: boolean) 
   let html = renderResumeDocument(await withPublishablePhoto(c.env, published), {
     noindex: share.noindex,
     fonts: resumeFontUrl,
-    fontSubsets: ALL_SUBSETS,
+    fontSubsets: EVERY_SUBSET,
   });
   const owned = { plan: share.ownerPlan, plans: await planTable(c.env) };
   if (!brandingRemoved(owned)) html = withBranding(html);
@@ -205,7 +196,7 @@ const reportFormLimit = bodyLimit({
 });
 
 export const publicShareApp = new Hono<AppEnv>()
-  .use("*", requestContext, securityHeaders)
+  .use("*", requestContext, securityHeaders, threatIntel)
   .get("/r/:slug", async (c) => {
     const share = await findPublicShare(c.env, c.req.param("slug"));
     if (!share) return notFound(c);

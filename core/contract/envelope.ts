@@ -66,6 +66,11 @@ export const ERROR_CODES = [
   "credit_exceeds_remaining",
   // Feature flags (README "Live configuration")
   "feature_disabled",
+  // Threat intelligence and security alerts (README "Threat intelligence", "Security alerts")
+  "threat_blocked",
+  "alert_resolved",
+  // "Export my data" (README "Your data"): the link or the zip is past its 7 days (410)
+  "export_expired",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -72,4 +72,20 @@ export const ACCOUNT_EDITABLE_EMAILS: readonly EditableEmail[] = [
       supportEmail: "billing@resume-builder.example",
     },
   }),
+  editable({
+    key: "data_export_ready",
+    template: "data_export_ready",
+    label: "Data export ready",
+    values: (data) => ({
+      name: there(data.name),
+      expires_at: utcMinute(data.expiresAt),
+      account_url: data.accountUrl,
+    }),
+    example: {
+      name: NAME,
+      downloadUrl: `${URL}/api/account/data-export/download?token=example`,
+      expiresAt: "2026-12-14T10:15:00.000Z",
+      accountUrl: `${URL}/account/profile`,
+    },
+  }),
 ];

@@ -1,5 +1,6 @@
 import { editableFor } from "./editable";
 import { type EmailContent, type RenderedEmail, renderContent } from "./layout";
+import { accountDeleted } from "./templates/account-deleted";
 import { accountExists } from "./templates/account-exists";
 import { confirmNewEmail, paymentReceipt, securityAlert } from "./templates/account-security";
 import { appealDecided, appealLink } from "./templates/appeals";
@@ -11,6 +12,7 @@ import {
   paymentFinalNotice,
 } from "./templates/billing";
 import { billingEventFailed } from "./templates/billing-event-failed";
+import { dataExportReady } from "./templates/data-export";
 import { emailChanged } from "./templates/email-changed";
 import { exportReady } from "./templates/export-ready";
 import { invoiceSent } from "./templates/invoice";
@@ -18,6 +20,7 @@ import { moderationEscalated, moderationNotice } from "./templates/moderation";
 import { passwordChanged } from "./templates/password-changed";
 import { resetPassword } from "./templates/reset-password";
 import { accountRestored, accountSanctioned, strikeRecorded } from "./templates/sanctions";
+import { securityAlertRaised } from "./templates/security-alert-raised";
 import { staffNotice } from "./templates/staff-notice";
 import { supportReply } from "./templates/support";
 import { verifyEmail } from "./templates/verify-email";
@@ -30,6 +33,7 @@ import { type EmailText, fillEmailText, usesOnly } from "./texts";
  * escaping and the plain-text part come from `layout.ts`.
  */
 const TEMPLATES = {
+  account_deleted: accountDeleted,
   account_exists: accountExists,
   account_restored: accountRestored,
   account_sanctioned: accountSanctioned,
@@ -38,6 +42,7 @@ const TEMPLATES = {
   backup_failed: backupFailed,
   billing_event_failed: billingEventFailed,
   confirm_new_email: confirmNewEmail,
+  data_export_ready: dataExportReady,
   downgraded_to_free: downgradedToFree,
   email_changed: emailChanged,
   grace_ending: graceEnding,
@@ -51,6 +56,7 @@ const TEMPLATES = {
   payment_receipt: paymentReceipt,
   reset_password: resetPassword,
   security_alert: securityAlert,
+  security_alert_raised: securityAlertRaised,
   staff_notice: staffNotice,
   strike_recorded: strikeRecorded,
   support_reply: supportReply,

@@ -51,6 +51,20 @@ export type BulkEmailParams = z.infer<typeof bulkEmailParamsSchema>;
 export const analyticsBackfillParamsSchema = z.object({ jobId: z.string().min(1) });
 export type AnalyticsBackfillParams = z.infer<typeof analyticsBackfillParamsSchema>;
 
+/** An account's "Export my data" (README "Your data"): the rest is on its `data_exports` row. */
+export const dataExportParamsSchema = z.object({
+  exportId: z.string().regex(/^dx_[0-9a-f]{32}$/, "a data export id"),
+  userId: z.string().min(1),
+});
+export type DataExportParams = z.infer<typeof dataExportParamsSchema>;
+
+/** An account's deletion (README "Your data"): its state and date are on its `account_deletions` row. */
+export const accountDeletionParamsSchema = z.object({
+  deletionId: z.string().regex(/^ad_[0-9a-f]{32}$/, "an account deletion id"),
+  userId: z.string().min(1),
+});
+export type AccountDeletionParams = z.infer<typeof accountDeletionParamsSchema>;
+
 /** The params of every flow, by name: what its binding's `create` accepts. */
 export interface WorkflowParams extends Record<WorkflowName, unknown> {
   backup: BackupParams;
@@ -61,4 +75,6 @@ export interface WorkflowParams extends Record<WorkflowName, unknown> {
   "ban-escalation": BanEscalationParams;
   "bulk-email": BulkEmailParams;
   "analytics-backfill": AnalyticsBackfillParams;
+  "data-export": DataExportParams;
+  "account-deletion": AccountDeletionParams;
 }

@@ -11,6 +11,8 @@ export const WORKFLOW_NAMES = [
   "ban-escalation",
   "bulk-email",
   "analytics-backfill",
+  "data-export",
+  "account-deletion",
 ] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 

@@ -4,6 +4,7 @@ import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
 import { type RefreshTokenRow, refreshTokens, type UserRow, users } from "../../db/schema";
 import type { Env } from "../env";
+import { type AlertEnv, raiseSecurityAlert } from "../security/alerts";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
 
@@ -76,7 +77,7 @@ export type RotationResult =
  * of a rotated token, is treated as theft and revokes the whole family.
  */
 export async function rotateRefreshToken(
-  env: TokenEnv,
+  env: TokenEnv & AlertEnv,
   presented: string,
   device: Device,
   now: number,
@@ -88,7 +89,7 @@ export async function rotateRefreshToken(
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked", userId: row.userId };
   if (row.rotatedAt) {
-    await revokeFamily(env, row.familyId, "reuse_detected", now);
+    await reuseDetected(env, row, now);
     return { ok: false, reason: "reused" };
   }
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
@@ -127,7 +128,7 @@ export async function rotateRefreshToken(
     }),
   ]);
   if (claimed.length === 0) {
-    await revokeFamily(env, row.familyId, "reuse_detected", now);
+    await reuseDetected(env, row, now);
     return { ok: false, reason: "reused" };
   }
   return {
@@ -140,6 +141,24 @@ export async function rotateRefreshToken(
     authAt: authAtOf(row),
     deviceId: row.deviceId ?? device.deviceId ?? null,
   };
+}
+
+/**
+ * A rotated token used again means it was copied (README "Security alerts"): the family is
+ * revoked and admins get a `token_theft` alert, one per account while unresolved.
+ */
+async function reuseDetected(env: TokenEnv & AlertEnv, row: RefreshTokenRow, now: number) {
+  await revokeFamily(env, row.familyId, "reuse_detected", now);
+  await raiseSecurityAlert(
+    env,
+    {
+      userId: row.userId,
+      kind: "token_theft",
+      severity: "high",
+      reasons: [`refresh token reused (session family ${row.familyId})`],
+    },
+    now,
+  );
 }
 
 /** A device id: 128 random bits, the shape the device cookie is checked against. */

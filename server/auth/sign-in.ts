@@ -2,6 +2,7 @@ import { isStaff, type Role } from "../../core/auth/permissions";
 import type { User } from "../../core/contract/auth";
 import type { Env } from "../env";
 import { AppError, tooManyRequests } from "../errors";
+import { deletionUnderway } from "../gdpr/delete-requests";
 import { refuseBannedAddress } from "../moderation/ip-bans";
 import { assertSuperAdminAddress } from "../ops/admin-allowlist";
 import { ATTEMPT_BUDGETS, enforceLimit, LOGIN_HISTORY_LIMITS } from "../ops/rate-limits";
@@ -190,6 +191,8 @@ export async function openSession(
   await refuseBannedAddress(env, device.ip, now);
   const user = await findUserById(env, userId);
   if (!user) throw invalidCredentials();
+  // An account past its deletion grace answers as if it no longer existed (README "Your data").
+  if (await deletionUnderway(env, user.id)) throw invalidCredentials();
   if (user.role === "super_admin") await refuseOutsideAllowlist(env, user, method, device, now);
   await updateUser(env, user.id, { lastLoginAt: now }, now);
   const newDevice = await isNewDevice(env, user.id, device);

@@ -39,6 +39,7 @@ import {
 import { refundLocally } from "./local-refunds";
 import {
   clockNow,
+  deleteCustomerObjects,
   emitEvent,
   type LocalObject,
   listObjects,
@@ -273,6 +274,20 @@ export class LocalProvider implements BillingProvider {
       if (sub.status !== "canceled") await this.endSubscription(sub, "cancellation_requested", key);
       return true;
     });
+  }
+
+  /**
+   * As Stripe does on `DELETE /v1/customers`: the customer's live subscriptions end (announced
+   * like any cancellation), its cards and details go, its invoices stay.
+   */
+  async deleteCustomer(customerId: string) {
+    const customer = await readObject<LocalCustomer>(this.env, customerId);
+    if (!customer) return;
+    for (const sub of await listObjects<LocalSubscription>(this.env, customerId, "subscription")) {
+      if (sub.status !== "canceled")
+        await this.endSubscription(sub, "cancellation_requested", null);
+    }
+    await deleteCustomerObjects(this.env, customerId);
   }
 
   async extendTrial(input: { subscriptionId: string; trialEnd: number }, key: string) {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, notInArray, or } from "drizzle-orm";
 import { STRIPE_API_VERSION } from "../../core/billing/stripe-version";
 import { sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
@@ -60,6 +60,18 @@ export async function listObjects<T extends LocalObject>(
     .where(and(eq(localBillingObjects.customerId, customerId), eq(localBillingObjects.type, type)))
     .orderBy(localBillingObjects.createdAt);
   return rows.map((row) => JSON.parse(row.dataJson) as T);
+}
+
+/** A deleted customer's own objects (details, cards, clock); invoices and credit notes stay. */
+export async function deleteCustomerObjects(env: Env, customerId: string) {
+  await createDb(env.DB)
+    .delete(localBillingObjects)
+    .where(
+      and(
+        or(eq(localBillingObjects.customerId, customerId), eq(localBillingObjects.id, customerId)),
+        notInArray(localBillingObjects.type, ["invoice", "credit_note"]),
+      ),
+    );
 }
 
 /** The customer's test clock in seconds: real time plus however far it was advanced. */

@@ -189,6 +189,11 @@ export interface BillingProvider {
   refund(input: RefundInput, idempotencyKey: string): Promise<RefundOutcome>;
   /** Ends the subscription at once (an admin's "cancel now"), without a refund. */
   cancelNow(subscriptionId: string, idempotencyKey: string): Promise<void>;
+  /**
+   * Deletes the customer at the provider (an account's deletion, README "Your data"): its
+   * details and cards go; its invoices stay there, as Stripe keeps them. Already gone is done.
+   */
+  deleteCustomer(customerId: string): Promise<void>;
   /** Moves a trialing subscription's trial end (seconds) later; nothing is charged. */
   extendTrial(
     input: { subscriptionId: string; trialEnd: number },

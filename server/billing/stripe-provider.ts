@@ -334,6 +334,16 @@ export class StripeProvider implements BillingProvider {
     await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey: key });
   }
 
+  async deleteCustomer(customerId: string) {
+    try {
+      await this.stripe.customers.del(customerId);
+    } catch (error) {
+      // A retried deletion finds the customer already gone: that is the outcome it wanted.
+      if ((error as { statusCode?: number }).statusCode === 404) return;
+      throw error;
+    }
+  }
+
   async extendTrial(input: { subscriptionId: string; trialEnd: number }, key: string) {
     await this.stripe.subscriptions.update(
       input.subscriptionId,

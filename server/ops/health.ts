@@ -61,6 +61,8 @@ export async function checkBindings(env: Env): Promise<Record<string, BindingHea
     BAN_ESCALATION_WORKFLOW: present(env.BAN_ESCALATION_WORKFLOW, "create"),
     BULK_EMAIL_WORKFLOW: present(env.BULK_EMAIL_WORKFLOW, "create"),
     ANALYTICS_BACKFILL_WORKFLOW: present(env.ANALYTICS_BACKFILL_WORKFLOW, "create"),
+    DATA_EXPORT_WORKFLOW: present(env.DATA_EXPORT_WORKFLOW, "create"),
+    ACCOUNT_DELETION_WORKFLOW: present(env.ACCOUNT_DELETION_WORKFLOW, "create"),
     COLLAB_ROOM: present(env.COLLAB_ROOM, "idFromName"),
     NOTIFICATION_HUB: present(env.NOTIFICATION_HUB, "idFromName"),
     BROWSER: present(env.BROWSER, "fetch"),

@@ -219,6 +219,15 @@ export const REQUEST_LIMITS = {
     protects: "POST /api/admin/config/email/{key}/test (test sends to the admin's own inbox)",
     message: "Too many test emails. Wait a few minutes before sending another.",
   },
+  dataExport: {
+    prefix: "data-export",
+    limit: 2,
+    windowSeconds: 43_200,
+    keyedBy: "account",
+    protects:
+      "POST /api/account/data-export (each new export zips the whole account; a repeat while one runs returns it and is not counted)",
+    message: "You can export your data twice in 12 hours. Try again later.",
+  },
 } as const satisfies Record<string, RequestLimit>;
 
 /** Wrong answers to credential checks (D1, exact); a right answer gives its attempt back. */

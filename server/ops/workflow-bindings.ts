@@ -15,6 +15,8 @@ export const WORKFLOW_BINDINGS = {
   "ban-escalation": "BAN_ESCALATION_WORKFLOW",
   "bulk-email": "BULK_EMAIL_WORKFLOW",
   "analytics-backfill": "ANALYTICS_BACKFILL_WORKFLOW",
+  "data-export": "DATA_EXPORT_WORKFLOW",
+  "account-deletion": "ACCOUNT_DELETION_WORKFLOW",
 } as const satisfies Record<WorkflowName, keyof Env>;
 
 /** Any flow's binding, for code that handles runs of every kind (its params are unknown). */

@@ -8,7 +8,13 @@ import type { SharePublicationState } from "../../core/moderation/model";
 import { isPlan, type PlanTable } from "../../core/plans/entitlements";
 import { randomToken, sha256Hex } from "../../core/security/crypto";
 import { createDb } from "../../db/client";
-import { type ResumeShareRow, resumeShares, resumes, users } from "../../db/schema";
+import {
+  accountDeletions,
+  type ResumeShareRow,
+  resumeShares,
+  resumes,
+  users,
+} from "../../db/schema";
 import { type AnalyticsEnv, trackEvents } from "../analytics/track";
 import { hashPassword } from "../auth/passwords";
 import { assertFeature } from "../billing/entitlements";
@@ -129,7 +135,8 @@ export interface PublicShare {
 
 /**
  * The enabled link with this slug, if its resume is out of the bin and its owner's account
- * may still publish (suspended, banned and deleted accounts' pages go dark with them).
+ * may still publish (suspended, banned and deleted accounts' pages go dark with them, and so do
+ * those of an account whose deletion is pending).
  */
 export async function findPublicShare(env: ShareEnv, slug: string): Promise<PublicShare | null> {
   if (!SLUG_PATTERN.test(slug)) return null;
@@ -154,6 +161,8 @@ export async function findPublicShare(env: ShareEnv, slug: string): Promise<Publ
         eq(resumeShares.enabled, true),
         isNull(resumes.deletedAt),
         notInArray(users.status, ["suspended", "banned", "deleted"]),
+        // An account whose deletion is pending is dark from the request on (README "Your data").
+        sql`not exists (select 1 from ${accountDeletions} where ${accountDeletions.userId} = ${users.id} and ${accountDeletions.state} in ('scheduled', 'deleting'))`,
       ),
     )
     .limit(1);

@@ -56,6 +56,13 @@ describe("accessibility basics", () => {
         ...(await checkPage(page, "/admin/moderation/appeals", "Appeals")),
         ...(await checkPage(page, "/admin/bans", "Bans")),
         ...(await checkPage(page, "/admin/bans?view=addresses", "Bans")),
+        ...(await checkPage(page, "/admin/threats", "Threat intelligence")),
+        ...(await checkPage(page, "/admin/security-alerts", "Security alerts")),
+        ...(await checkPage(
+          page,
+          "/admin/security-alerts/00000000-0000-4000-8000-000000000000",
+          "Security alert",
+        )),
         // a well-formed id no case has: the page says so (the API answers 404)
         ...(await checkPage(
           page,

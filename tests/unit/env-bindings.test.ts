@@ -102,6 +102,8 @@ const BINDINGS: { [K in keyof Env]-?: readonly [KindOf<NonNullable<Env[K]>>, Pre
   BAN_ESCALATION_WORKFLOW: ["workflow", "required"],
   BULK_EMAIL_WORKFLOW: ["workflow", "required"],
   ANALYTICS_BACKFILL_WORKFLOW: ["workflow", "required"],
+  DATA_EXPORT_WORKFLOW: ["workflow", "required"],
+  ACCOUNT_DELETION_WORKFLOW: ["workflow", "required"],
   COLLAB_ROOM: ["durable_object", "required"],
   NOTIFICATION_HUB: ["durable_object", "required"],
   BROWSER: ["browser", "required"],

@@ -43,6 +43,13 @@ export const ADMIN_NAV: AdminNavItem[] = [
     permission: "content.read",
   },
   { href: "/bans", label: "Bans", icon: "lock", permission: "users.read" },
+  {
+    href: "/security-alerts",
+    label: "Security alerts",
+    icon: "alert-triangle",
+    permission: "users.write",
+  },
+  { href: "/threats", label: "Threat intelligence", icon: "shield", permission: "users.write" },
   { href: "/support", label: "Support tickets", icon: "mail", permission: "support.tickets" },
   { href: "/payments", label: "Payments", icon: "credit-card", permission: "payments.read" },
   {

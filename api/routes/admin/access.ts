@@ -152,6 +152,15 @@ const table = {
   "GET /api/admin/ip-bans": { permission: "users.read" },
   "POST /api/admin/ip-bans": { permission: "users.write", secondFactor: true },
   "POST /api/admin/ip-bans/{id}/lift": { permission: "users.write", secondFactor: true },
+  // Threat intelligence (README "Threat intelligence"): listing a network or device blocks
+  // people, as sensitive as an IP ban.
+  "GET /api/admin/threats": { permission: "users.write" },
+  "POST /api/admin/threats": { permission: "users.write", secondFactor: true },
+  "POST /api/admin/threats/remove": { permission: "users.write", secondFactor: true },
+  // Security alerts (README "Security alerts"): who may act on accounts triages them.
+  "GET /api/admin/security-alerts": { permission: "users.write" },
+  "GET /api/admin/security-alerts/{id}": { permission: "users.write" },
+  "POST /api/admin/security-alerts/{id}/{action}": { permission: "users.write" },
 
   // Support tickets (README "Support").
   "GET /api/admin/support/tickets": { permission: "support.tickets" },

@@ -38,6 +38,7 @@ import { clientAddress } from "../../lib/request";
 import { createRouter } from "../../lib/router";
 import { bearerSecurity, envelopeOf, errorResponses, jsonResponse } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
+import { refuseListedEmail } from "../../middleware/threat-intel";
 
 const verifyEmailRoute = createRoute({
   method: "post",
@@ -153,6 +154,7 @@ export const accountRoutes = createRouter()
     const input = c.req.valid("json");
     await limitRequest(c, "register");
     await refuseBannedAddress(c.env, clientAddress(c), c.get("now"));
+    await refuseListedEmail(c, input.email);
     assertStrongPassword(input.password, input, "password");
     // Hashed whether or not the address is taken: both answers take the same time.
     const passwordHash = await hashPassword(input.password);

@@ -38,6 +38,7 @@ import {
   jsonResponse,
 } from "../../lib/schemas";
 import { requireUser, userPrincipal } from "../../middleware/principal";
+import { refuseListedEmail } from "../../middleware/threat-intel";
 
 /** Browsers (which sent or will keep cookies) get cookies and a CSRF token as well. */
 export async function respondWithTokens(
@@ -131,7 +132,9 @@ export const sessionRoutes = createRouter()
     return respondWithTokens(c, tokens, wantsCookies(c));
   })
   .openapi(loginRoute, async (c) => {
-    const result = await signIn(c.env, c.req.valid("json"), deviceOf(c), c.get("now"));
+    const input = c.req.valid("json");
+    await refuseListedEmail(c, input.email);
+    const result = await signIn(c.env, input, deviceOf(c), c.get("now"));
     if ("mfaChallenge" in result) {
       c.header("Cache-Control", "no-store");
       return ok(

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
+import { DeletionScheduledBanner } from "~/account/DeletionScheduledBanner";
 import { planName } from "~/auth/plan-options";
 import { RequireSignIn } from "~/auth/RequireSignIn";
 import { api } from "~/auth/session";
@@ -41,6 +42,7 @@ function Dashboard(props: { user: User }) {
           <p class="ds-muted">Your resumes and account, in one place.</p>
         </div>
       </header>
+      <DeletionScheduledBanner />
       <Show when={!props.user.email_verified}>
         <VerifyEmailBanner user={props.user} />
       </Show>

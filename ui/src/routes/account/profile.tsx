@@ -1,9 +1,11 @@
 import { createResource, Match, Show, Switch } from "solid-js";
 import { ChangeEmail } from "~/account/ChangeEmail";
 import { CustomDomain } from "~/account/CustomDomain";
+import { DeleteAccount } from "~/account/DeleteAccount";
 import { ProfileDetails } from "~/account/ProfileDetails";
 import { ProfilePhoto } from "~/account/ProfilePhoto";
 import { ReturnLink } from "~/account/ReturnLink";
+import { YourData } from "~/account/YourData";
 import { fetchProfile } from "~/api/profile";
 import "~/account/security.css";
 import "~/auth/auth-pages.css";
@@ -46,6 +48,8 @@ export default function ProfilePage() {
           <ProfilePhoto />
           <Show when={user()}>{(me) => <ChangeEmail user={me()} />}</Show>
           <CustomDomain />
+          <YourData />
+          <DeleteAccount />
         </div>
       )}
     </RequireSignIn>
