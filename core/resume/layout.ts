@@ -1,4 +1,4 @@
-import { defaultHeading, documentLanguage, headingLanguage } from "./headings";
+import { defaultHeading, documentLanguage, HEADING_LANGUAGES, headingLanguage } from "./headings";
 import {
   DEFAULT_STYLE,
   type HeadingKey,
@@ -12,19 +12,16 @@ import {
 /** Sections a person can move and hide; `basics` is the header and always comes first. */
 export const MOVABLE_SECTIONS = STANDARD_SECTIONS.filter((section) => section !== "basics");
 
+const {
+  summary: englishSummary,
+  contact: _contact,
+  ...englishSections
+} = HEADING_LANGUAGES.en.headings;
+
+/** The editor's names for the sections: the English headings, the profile for `basics`. */
 export const SECTION_TITLES: Record<(typeof STANDARD_SECTIONS)[number], string> = {
-  basics: "Profile",
-  work: "Experience",
-  volunteer: "Volunteering",
-  education: "Education",
-  awards: "Awards",
-  certificates: "Certificates",
-  publications: "Publications",
-  skills: "Skills",
-  languages: "Languages",
-  interests: "Interests",
-  references: "References",
-  projects: "Projects",
+  basics: englishSummary,
+  ...englishSections,
 };
 
 /**

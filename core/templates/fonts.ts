@@ -42,6 +42,12 @@ const SERIF_FALLBACK = `"${ARABIC.family}", Georgia, Cambria, "Times New Roman",
 const MONO_FALLBACK = `"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace`;
 const ALL_SUBSETS: FontSubset[] = ["latin", "latin-ext", "cyrillic", "greek", "vietnamese"];
 
+/**
+ * Every subset a page may need, Arabic included: pages that link the files (the public page,
+ * the admin preview) list them all, and `unicode-range` makes browsers fetch only what is used.
+ */
+export const EVERY_SUBSET: FontSubset[] = [...ALL_SUBSETS, "arabic"];
+
 export const FONT_INFO: Record<FontId, FontInfo> = {
   inter: {
     id: "inter",

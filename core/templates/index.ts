@@ -302,5 +302,12 @@ ${body}
 }
 
 export type { TemplateOutput, TemplateRender } from "./base";
-export { FONT_INFO, type FontFace, type FontSubset, fontFaceCss, fontFaces } from "./fonts";
+export {
+  EVERY_SUBSET,
+  FONT_INFO,
+  type FontFace,
+  type FontSubset,
+  fontFaceCss,
+  fontFaces,
+} from "./fonts";
 export { escapeHtml, plainText, renderInline, renderRichText } from "./rich-text";

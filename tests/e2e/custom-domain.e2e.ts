@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
+import { signInThroughApi } from "./support/customer-api";
 import { executeE2eSql } from "./support/d1";
 
 const baseUrl = inject("baseUrl");
@@ -18,28 +19,14 @@ afterAll(async () => {
 
 /** The owner's shared resume, through the API; the link need not be live for the card. */
 async function sharedResume(account: { email: string; password: string }, ip: string) {
-  const call = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(new URL(path, baseUrl), {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "CF-Connecting-IP": ip,
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as { data: never } };
-  };
-  const login = await call("/api/auth/login", account);
-  const { access_token: token } = login.body.data as { access_token: string };
-  const created = await call(
-    "/api/resumes",
-    { title: "Site resume", data: { basics: { name: "Ada Lovelace" } } },
-    token,
-  );
+  const api = await signInThroughApi(baseUrl, account, ip);
+  const created = await api.post("/api/resumes", {
+    title: "Site resume",
+    data: { basics: { name: "Ada Lovelace" } },
+  });
   expect(created.status).toBe(201);
-  const { id } = created.body.data as { id: string };
-  expect((await call(`/api/resumes/${id}/share`, { enabled: true }, token)).status).toBe(200);
+  const { id } = ((await created.json()) as { data: { id: string } }).data;
+  expect((await api.post(`/api/resumes/${id}/share`, { enabled: true })).status).toBe(200);
 }
 
 describe("custom domain card", () => {

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/a11y";
 import { registerAccount, signInThroughForm } from "./support/accounts";
 import { launchBrowser, openPage } from "./support/browser";
 import { executeE2eSql } from "./support/d1";
+import { createResumeFromDashboard, previewFrame, saved } from "./support/editor";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -18,13 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function previewFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator("iframe[title='Resume preview']").first().elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("no preview frame");
-  return frame;
-}
-
 /** Text of one element of the preview's document, "" while it is not there. */
 const previewTextOf = async (page: Page, selector: string) =>
   (await (
@@ -34,19 +28,6 @@ const previewTextOf = async (page: Page, selector: string) =>
     .first()
     .textContent({ timeout: 1_000 })
     .catch(() => "")) ?? "";
-
-const saved = (page: Page) =>
-  page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
-
-async function createResume(page: Page, title: string, template: RegExp) {
-  await page.getByRole("button", { name: "New resume" }).click();
-  const dialog = page.getByRole("dialog", { name: "New resume" });
-  await dialog.getByLabel("Title").fill(title);
-  await dialog.getByLabel(template).check();
-  await dialog.getByRole("button", { name: "Create resume" }).click();
-  await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/);
-  await page.getByRole("heading", { level: 1, name: title }).waitFor();
-}
 
 /** Exports the open resume as a PDF through the export dialog and returns its bytes. */
 async function exportPdf(page: Page): Promise<Uint8Array> {
@@ -90,7 +71,7 @@ describe("layout and language", () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
       await signInThroughForm(page, account);
-      await createResume(page, "Mathematik", /^Sidebar/);
+      await createResumeFromDashboard(page, { title: "Mathematik", template: /^Sidebar/ });
       // the editor with the columns box and every "Rename heading" passes the page checks
       expect(await checkPage(page, new URL(page.url()).pathname, "Mathematik")).toEqual([]);
 
@@ -154,7 +135,7 @@ describe("layout and language", () => {
     const { page, problems, close } = await openPage(browser, { baseUrl, allowStatuses: [404] });
     try {
       await signInThroughForm(page, account);
-      await createResume(page, "سيرة ذاتية", /^Classic/);
+      await createResumeFromDashboard(page, { title: "سيرة ذاتية", template: /^Classic/ });
 
       await page.getByRole("tab", { name: "Design" }).click();
       await page.getByLabel("Resume language").selectOption("ar");

@@ -1,20 +1,11 @@
 import { createSignal, onCleanup, onMount } from "solid-js";
 import type { ResumeData } from "~core/resume/schema";
 import { resumeFontUrl } from "~core/share/page";
-import { type FontSubset, renderResumeDocument, resolveDocumentStyle } from "~core/templates/index";
+import { EVERY_SUBSET, renderResumeDocument, resolveDocumentStyle } from "~core/templates/index";
 import "./resume-preview.css";
 
 /** CSS pixels of a page at 96 dpi (the user app's preview uses the same sizes). */
 const PAGE_PX = { A4: { width: 794, height: 1123 }, Letter: { width: 816, height: 1056 } };
-/** The public page embeds every subset (api/routes/public-share.ts): so does its preview. */
-const ALL_SUBSETS: FontSubset[] = [
-  "latin",
-  "latin-ext",
-  "cyrillic",
-  "greek",
-  "vietnamese",
-  "arabic",
-];
 
 /**
  * A resume rendered by the same template function as the public page, the editor and the PDF:
@@ -29,7 +20,7 @@ export function ResumePreview(props: { content: ResumeData; title: string }) {
   const html = () =>
     renderResumeDocument(props.content, {
       fonts: resumeFontUrl,
-      fontSubsets: ALL_SUBSETS,
+      fontSubsets: EVERY_SUBSET,
       noindex: true,
     });
 

@@ -1,14 +1,6 @@
 import { expect } from "vitest";
 import type { TestAccount } from "./accounts";
-
-/** A signed-in customer's API calls, from the address it registered from. */
-export interface CustomerApi {
-  get<T>(path: string): Promise<T>;
-  /** A POST with a fresh `Idempotency-Key`. */
-  post(path: string, body?: unknown): Promise<Response>;
-  /** Waits (up to 30 s) for the subscription's state the webhook consumer has applied. */
-  waitForState(state: string): Promise<void>;
-}
+import { type CustomerApi, signInThroughApi } from "./customer-api";
 
 /**
  * Subscribes `account` to Standard through the API and the local checkout page, as a browser
@@ -21,33 +13,7 @@ export async function subscribeThroughCheckout(
   ip: string,
   card = "4242 4242 4242 4242",
 ): Promise<CustomerApi> {
-  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": ip };
-  const login = await fetch(new URL("/api/auth/login", baseUrl), {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  expect(login.status).toBe(200);
-  const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
-  const bearer = { ...headers, Authorization: `Bearer ${token}` };
-  const api: CustomerApi = {
-    get: async <T>(path: string) =>
-      ((await (await fetch(new URL(path, baseUrl), { headers: bearer })).json()) as { data: T })
-        .data,
-    post: (path, body = {}) =>
-      fetch(new URL(path, baseUrl), {
-        method: "POST",
-        headers: { ...bearer, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
-        body: JSON.stringify(body),
-      }),
-    waitForState: (state) =>
-      expect
-        .poll(async () => (await api.get<{ state: string }>("/api/subscription")).state, {
-          timeout: 30_000,
-          interval: 300,
-        })
-        .toBe(state),
-  };
+  const api = await signInThroughApi(baseUrl, account, ip);
   const checkout = await api.post("/api/subscription/checkout", { plan: "standard" });
   expect(checkout.status).toBe(201);
   const { checkout_url } = ((await checkout.json()) as { data: { checkout_url: string } }).data;
