@@ -62,8 +62,10 @@ export default function PrivacyPage() {
       <h2>How long we keep it</h2>
       <ul>
         <li>
-          Account, profile and resumes: while your account exists; deleted when you ask us to delete
-          the account. An account whose address was never confirmed is removed after 7 days.
+          Account, profile and resumes: while your account exists. "Delete my account" on your
+          profile page deletes them 14 days later (sign in before then to cancel); invoices stay as
+          tax law requires, and our audit records keep only a pseudonym. An account whose address
+          was never confirmed is removed after 7 days.
         </li>
         <li>
           Sessions end 30 days after their last use; their records (device, address) stay with the
@@ -76,8 +78,9 @@ export default function PrivacyPage() {
       <p>
         You may access your data, have it corrected, deleted or exported in a portable format,
         object to or restrict its processing, and withdraw consent. Much of this you can do
-        yourself: edit your profile and resumes, export them as PDF, DOCX or JSON, and sign out
-        devices from account security. For anything else, write to{" "}
+        yourself: edit your profile and resumes, export them as PDF, DOCX or JSON, download
+        everything the account holds with "Export my data", delete the account, and sign out devices
+        from account security. For anything else, write to{" "}
         <a href={`mailto:${PRIVACY_EMAIL}`}>{PRIVACY_EMAIL}</a> from your account's address; we
         answer within 30 days. You may also complain to your data protection authority.
       </p>

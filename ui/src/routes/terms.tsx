@@ -62,9 +62,10 @@ export default function TermsPage() {
       </p>
       <h2>Ending</h2>
       <p>
-        You can stop using the service at any time and ask us to delete your account. We may suspend
-        or close accounts that break these terms, as described above. We will announce material
-        changes to these terms by email at least 30 days before they apply.
+        You can stop using the service at any time and delete your account from your profile page
+        (it is deleted 14 days later unless you sign in and cancel). We may suspend or close
+        accounts that break these terms, as described above. We will announce material changes to
+        these terms by email at least 30 days before they apply.
       </p>
       <h2>Contact</h2>
       <p>
