@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { accessibilityProblems, checkPage } from "./support/a11y";
+import { accessibilityProblems, checkPage, settled } from "./support/a11y";
 import { launchBrowser, openPage } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -394,7 +394,7 @@ describe("accounts in the user app", () => {
           await page.setViewportSize(viewport);
           await page.goto(path);
           await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-          await page.waitForLoadState("networkidle");
+          await settled(page);
           for (const problem of await accessibilityProblems(page)) {
             found.push(`${path} at ${viewport.width}px: ${problem}`);
           }

@@ -69,6 +69,15 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 /**
+ * The page has settled: every loading placeholder has given way to what it waited for. Not
+ * "networkidle", which a module preload Chromium never reports finished can hold off.
+ */
+export const settled = (page: Page) =>
+  page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"], .ds-skeleton, .ds-skeleton-text'),
+  );
+
+/**
  * Loads `path`, waits for its h1, and runs the accessibility checks at desktop width and on
  * a 320 px phone, including sideways scrolling. Leaves the page at desktop width.
  */
@@ -81,7 +90,7 @@ export async function checkPage(page: Page, path: string, heading: string): Prom
     await page.setViewportSize(viewport);
     await page.goto(path);
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-    await page.waitForLoadState("networkidle");
+    await settled(page);
     for (const problem of await accessibilityProblems(page)) {
       found.push(`${path} at ${viewport.width}px: ${problem}`);
     }
