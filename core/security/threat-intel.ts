@@ -4,7 +4,7 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { normalizeEmail } from "../auth/identity";
-import { hexEncode, sha256 } from "./crypto";
+import { sha256Hex } from "./crypto";
 import { THREAT_SEVERITIES, type ThreatKind, type ThreatSeverity } from "./threat-kinds";
 
 export type { ThreatKind, ThreatSeverity };
@@ -54,8 +54,7 @@ export function ipValuesOf(address: string | null): string[] {
 }
 
 /** An email is listed by the SHA-256 (hex) of its normalised form, never in clear. */
-export const emailHash = async (email: string): Promise<string> =>
-  hexEncode(await sha256(normalizeEmail(email)));
+export const emailHash = (email: string): Promise<string> => sha256Hex(normalizeEmail(email));
 
 export const threatKey = (kind: ThreatKind, value: string) => `${kind}:${value}`;
 
